@@ -1,0 +1,165 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { tokenParam, wsPath, type ClientMessage, type ServerMessage } from '../../shared/wire';
+import type { AppCore } from '../core/app-core-types';
+import type { Logger } from '../core/logger';
+import { readStaticFile } from './static-files';
+
+export interface BrowserHostOptions {
+  core: AppCore;
+  /** The built renderer (out/renderer). */
+  staticDir: string;
+  logger: Logger;
+  port?: number;
+  /** Fixed token for scripted use; random otherwise. */
+  token?: string;
+}
+
+export interface BrowserHost {
+  /** Open this in Chromium: the token rides in the query once, then in an HttpOnly cookie. */
+  url: string;
+  origin: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+const cookieName = 'bucket_admin_token';
+const maxMessageBytes = 1024 * 1024;
+
+/**
+ * Serves the same router as Electron's IPC on 127.0.0.1 for development and end-to-end tests.
+ * Every HTTP request and the WebSocket need the per-run token; the WebSocket also needs our
+ * own Origin, so another site open in the same browser cannot drive the app.
+ */
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let origin = '';
+  const sockets = new Set<WebSocket>();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
+
+  const server = createServer((req, res) => {
+    void serveHttp(req, res).catch((error: unknown) => {
+      options.logger.error('browser host: request failed', error);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+
+  async function serveHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', origin);
+    const fromQuery = url.searchParams.get(tokenParam);
+    if (!tokenMatches(fromQuery ?? readCookie(req, cookieName), token)) {
+      res.writeHead(403, { 'content-type': 'text/plain' }).end('This page needs the link with its token, printed when the host started.');
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    const file = await readStaticFile(options.staticDir, url.pathname);
+    if (!file) {
+      res.writeHead(404).end();
+      return;
+    }
+    const headers: Record<string, string> = {
+      'content-type': file.contentType,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'content-security-policy': browserHostCsp(origin),
+    };
+    if (fromQuery) headers['set-cookie'] = `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', origin);
+    const allowed =
+      url.pathname === wsPath &&
+      req.headers.origin === origin &&
+      tokenMatches(url.searchParams.get(tokenParam) ?? readCookie(req, cookieName), token);
+    if (!allowed) {
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws);
+      ws.on('close', () => sockets.delete(ws));
+      ws.on('message', (data) => void answer(ws, data.toString()));
+    });
+  });
+
+  async function answer(ws: WebSocket, text: string): Promise<void> {
+    let message: ClientMessage;
+    try {
+      message = JSON.parse(text) as ClientMessage;
+    } catch {
+      return; // not ours to answer: no id to pair a reply with
+    }
+    if (message?.type !== 'invoke' || typeof message.id !== 'number') return;
+    const result = await options.core.router.handle(message.channel, message.input);
+    send(ws, { type: 'result', id: message.id, result });
+  }
+
+  const unsubscribe = options.core.onEvent((event, payload) => {
+    for (const ws of sockets) send(ws, { type: 'event', event, payload });
+  });
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: `${origin}/?${tokenParam}=${token}`,
+    origin,
+    token,
+    async close() {
+      unsubscribe();
+      for (const ws of sockets) ws.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+    },
+  };
+}
+
+/** Same policy as the Electron window, plus this host's own WebSocket. */
+export function browserHostCsp(origin: string): string {
+  const ws = origin.replace(/^http/, 'ws');
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "media-src 'self' blob:",
+    "font-src 'self'",
+    `connect-src 'self' ${ws}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+function send(ws: WebSocket, message: ServerMessage): void {
+  if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+}
+
+function tokenMatches(given: string | null | undefined, expected: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readCookie(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=');
+  }
+  return undefined;
+}

@@ -1,0 +1,45 @@
+import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createAppCore } from '../core/app-core';
+import { createJsonLogger } from '../core/logger';
+import { startBrowserHost, type BrowserHost } from './host-server';
+import { KeyFileSecretStore } from './key-file-secret-store';
+
+/** Where the browser host keeps its data unless told otherwise; never the Electron app's folder. */
+export const defaultBrowserDataDir = join(homedir(), '.local', 'share', 'bucket-admin-browser-host');
+
+export interface RunOptions {
+  dataDir: string;
+  port?: number;
+  staticDir?: string;
+  token?: string;
+}
+
+/** Starts the core and the host; used by the CLI below, the demo and the end-to-end tests. */
+export async function runBrowserHost(options: RunOptions): Promise<BrowserHost & { dataDir: string }> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const logger = createJsonLogger((line) => process.stderr.write(line));
+  const core = createAppCore({
+    dataDir: options.dataDir,
+    secretStore: new KeyFileSecretStore(join(options.dataDir, 'dev-secret.key')),
+    host: 'browser',
+    version: process.env.npm_package_version ?? '0.0.0-dev',
+    logger,
+  });
+  const host = await startBrowserHost({
+    core,
+    staticDir: options.staticDir ?? resolve('out/renderer'),
+    logger,
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.token ? { token: options.token } : {}),
+  });
+  return {
+    ...host,
+    dataDir: options.dataDir,
+    async close() {
+      await host.close();
+      core.close();
+    },
+  };
+}

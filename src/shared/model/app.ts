@@ -1,0 +1,16 @@
+/** What the renderer may know about the host it runs in. */
+export interface AppInfo {
+  version: string;
+  host: 'electron' | 'browser';
+  /** Where the app keeps its database and logs, shown in Settings. */
+  dataDir: string;
+  platform: string;
+}
+
+/** Progress of long work, throttled to about 10 Hz, keyed by job id. */
+export type JobProgress =
+  | { jobId: string; kind: 'started'; label: string }
+  | { jobId: string; kind: 'progress'; done: number; total?: number; unit: 'bytes' | 'items' }
+  | { jobId: string; kind: 'finished' }
+  | { jobId: string; kind: 'failed'; error: { code: string; message: string } }
+  | { jobId: string; kind: 'cancelled' };

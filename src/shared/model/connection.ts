@@ -1,0 +1,121 @@
+import type { ErrorCode } from '../errors';
+import { z } from 'zod';
+
+/** Limits keep hostile or mistaken input small before any service sees it. */
+const name = z.string().trim().min(1, 'Give the connection a name.').max(100);
+const accessKeyId = z
+  .string()
+  .trim()
+  .min(3, 'The access key ID is too short.')
+  .max(128)
+  .regex(/^[A-Za-z0-9+/=_-]+$/, 'An access key ID has only letters, digits and + / = _ -.');
+const secretAccessKey = z.string().min(1, 'Enter the secret access key.').max(256);
+const profile = z
+  .string()
+  .trim()
+  .min(1)
+  .max(128)
+  .regex(/^[\w.@-]+$/, 'A profile name has only letters, digits and . @ _ -.');
+const region = z
+  .string()
+  .trim()
+  .min(1)
+  .max(32)
+  .regex(/^[a-z0-9-]+$/, 'A region looks like eu-west-1.');
+const endpoint = z
+  .string()
+  .trim()
+  .max(2048)
+  .url('The endpoint must be a URL such as https://s3.example.com.')
+  .refine((u) => /^https?:\/\//i.test(u), 'The endpoint must start with http:// or https://.');
+/** S3 bucket naming rules (the DNS-compatible subset AWS has required since 2018). */
+export const bucketNameSchema = z
+  .string()
+  .trim()
+  .min(3, 'A bucket name has 3 to 63 characters.')
+  .max(63, 'A bucket name has 3 to 63 characters.')
+  .regex(/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/, 'A bucket name has lowercase letters, digits, dots and hyphens.');
+const rootPrefix = z
+  .string()
+  .min(1)
+  .max(512)
+  .refine((p) => p.endsWith('/'), 'A root folder ends with /.');
+
+export const credentialsDraftSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('keys'),
+      accessKeyId,
+      /** Omitted when editing means: keep the stored secret. */
+      secretAccessKey: secretAccessKey.optional(),
+      sessionToken: z.string().min(1).max(4096).optional(),
+    })
+    .strict(),
+  z.object({ kind: z.literal('profile'), profile }).strict(),
+]);
+
+export const rootsSchema = z.object({ public: rootPrefix, private: rootPrefix }).strict();
+
+export const defaultRoots = { public: 'public/', private: 'private/' } as const;
+
+/** What the renderer sends to add, edit or test a connection. */
+export const connectionDraftSchema = z
+  .object({
+    name,
+    credentials: credentialsDraftSchema,
+    region: region.default('us-east-1'),
+    /** Empty means AWS itself. */
+    endpoint: endpoint.optional(),
+    /** Path-style addressing (http://host/bucket/key); most S3-compatible servers want it. */
+    forcePathStyle: z.boolean().default(false),
+    /** Send checksums only when an operation requires them; needed by many S3-compatible servers. */
+    checksumCompatibility: z.boolean().default(false),
+    /** Optional single bucket: for keys that may not call ListBuckets. */
+    bucket: bucketNameSchema.optional(),
+    roots: rootsSchema.default(defaultRoots),
+  })
+  .strict();
+
+export type ConnectionDraft = z.input<typeof connectionDraftSchema>;
+export type ConnectionSettings = z.output<typeof connectionDraftSchema>;
+
+/** How the renderer sees credentials: never the secret, and the key ID masked. */
+export type CredentialsSummary =
+  | { kind: 'keys'; accessKeyIdMasked: string; hasSessionToken: boolean }
+  | { kind: 'profile'; profile: string };
+
+/** A saved connection as the renderer sees it. */
+export interface Connection {
+  id: string;
+  name: string;
+  credentials: CredentialsSummary;
+  region: string;
+  endpoint?: string;
+  forcePathStyle: boolean;
+  checksumCompatibility: boolean;
+  bucket?: string;
+  roots: { public: string; private: string };
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const connectionIdSchema = z
+  .string()
+  .regex(/^[a-z0-9-]{8,64}$/, 'Not a connection ID.');
+
+/** Keep the first 4 and last 4 characters: enough to tell keys apart, not enough to use one. */
+export function maskAccessKeyId(id: string): string {
+  if (id.length <= 8) return `${id.slice(0, 2)}…`;
+  return `${id.slice(0, 4)}…${id.slice(-4)}`;
+}
+
+/** The outcome of "Test connection", in words a person can act on. */
+export interface ConnectionTestReport {
+  ok: boolean;
+  /** Why it failed, for the UI to branch on; absent when ok. */
+  code?: ErrorCode;
+  /** Buckets seen (ListBuckets), or the one bucket checked. */
+  buckets: string[];
+  message: string;
+  elapsedMs: number;
+}
