@@ -1,0 +1,32 @@
+import type { Migration } from './migrator';
+
+// Append-only. Each SQL string is hashed into schema_migrations when applied, so editing a released
+// one (even whitespace) makes every existing database refuse to open. Change the schema by adding a step.
+// Do not put BEGIN/COMMIT or PRAGMA foreign_keys in a step: the migrator wraps each one in a transaction.
+
+/** v1: saved connections, their encrypted secret blobs (never plaintext), and app-wide settings. */
+const v1ConnectionsSecretsSettings = `
+CREATE TABLE connections (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  settings_json TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+
+CREATE TABLE secrets (
+  connection_id TEXT PRIMARY KEY REFERENCES connections(id) ON DELETE CASCADE,
+  blob BLOB NOT NULL,
+  updated_at TEXT NOT NULL
+);
+
+CREATE TABLE app_settings (
+  key TEXT PRIMARY KEY,
+  value_json TEXT NOT NULL
+);
+`;
+
+/** Every schema step, in order; the database is migrated to the last one on open. */
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'connections-secrets-settings', sql: v1ConnectionsSecretsSettings },
+];
