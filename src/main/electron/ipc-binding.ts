@@ -1,0 +1,55 @@
+import { ipcMain } from 'electron';
+import type { EventName, EventPayload } from '../../shared/contract';
+import { channelNames } from '../../shared/contract';
+import { fail } from '../../shared/result';
+import type { AppCore } from '../core/app-core-types';
+import type { Logger } from '../core/logger';
+import { sameOrigin } from './origin';
+import { isTrustedSender, type SenderEvent } from './sender-guard';
+import type { WindowRegistry } from './window-registry';
+
+export interface IpcBindingOptions {
+  core: Pick<AppCore, 'router' | 'onEvent'>;
+  registry: WindowRegistry;
+  /** `app://bundle` when packaged, the dev server's origin under `electron-vite dev`. */
+  rendererOrigin: string;
+  logger: Logger;
+}
+
+const forbidden = fail({
+  code: 'Forbidden',
+  message: 'This request did not come from the Bucket Admin window, so it was refused. Restart the app if you see this.',
+});
+
+/**
+ * Serves every contract channel over `ipcMain.handle`, guarded by the sender check, and forwards
+ * core events to our windows. The only module allowed to touch `ipcMain` (lint-enforced).
+ * Returns a function that undoes all of it.
+ */
+export function bindIpc(options: IpcBindingOptions): () => void {
+  const { core, registry, rendererOrigin, logger } = options;
+
+  const broadcast = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
+    for (const contents of registry.all()) {
+      // A window that somehow left our origin must not keep receiving job data.
+      if (sameOrigin(contents.mainFrame.url, rendererOrigin)) contents.send(event, payload);
+    }
+  };
+
+  for (const channel of channelNames) {
+    ipcMain.handle(channel, async (event: SenderEvent, input: unknown) => {
+      if (!isTrustedSender(event, registry, rendererOrigin)) {
+        logger.warn('Refused IPC from an untrusted sender', { channel, url: event.senderFrame?.url ?? null });
+        return forbidden;
+      }
+      // The router validates the input against the contract and always answers with an envelope.
+      return core.router.handle(channel, input, { emit: broadcast });
+    });
+  }
+  const stopEvents = core.onEvent(broadcast);
+
+  return () => {
+    stopEvents();
+    for (const channel of channelNames) ipcMain.removeHandler(channel);
+  };
+}

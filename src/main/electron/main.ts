@@ -1,0 +1,111 @@
+import path from 'node:path';
+import { app, BrowserWindow, dialog, safeStorage } from 'electron';
+import { createAppCore } from '../core/app-core';
+import type { Logger } from '../core/logger';
+import { registerAppScheme, serveBundle } from './app-protocol';
+import { configureAppPaths, coreDataDir } from './app-paths';
+import { openFileLogger } from './file-logger';
+import { bindIpc } from './ipc-binding';
+import { appOrigin } from './origin';
+import { createSafeStorageSecretStore } from './safe-storage-secret-store';
+import { applySecurityRestrictions } from './security-restrictions';
+import { createMainWindow } from './window-factory';
+import { createWindowRegistry } from './window-registry';
+
+// Built layout: out/main/index.js, out/preload/index.cjs, out/renderer/index.html.
+const outDir = path.join(import.meta.dirname, '..');
+const preloadPath = path.join(outDir, 'preload', 'index.cjs');
+const bundleDir = path.join(outDir, 'renderer');
+
+/** The dev server URL electron-vite passes under `dev`; never honoured in a packaged app. */
+function devServerUrl(): string | null {
+  const url = process.env['ELECTRON_RENDERER_URL'];
+  return !app.isPackaged && url ? url : null;
+}
+
+/** Starts the app: paths, single instance, security policy, then core, IPC and the window. */
+export function startApp(): void {
+  configureAppPaths(app, process.env);
+  if (!app.requestSingleInstanceLock()) {
+    app.quit(); // the first instance gets 'second-instance' and comes to the front
+    return;
+  }
+  // Sandbox every renderer, even one created by a future code path that forgets the factory.
+  app.enableSandbox();
+  registerAppScheme();
+
+  const devUrl = devServerUrl();
+  const rendererOrigin = devUrl ? new URL(devUrl).origin : appOrigin;
+  const rendererUrl = devUrl ?? `${appOrigin}/index.html`;
+  const log = openFileLogger(app.getPath('logs'));
+  applySecurityRestrictions(rendererOrigin, (error) => log.logger.error('Could not open a link', error));
+
+  app.on('window-all-closed', () => {
+    // macOS apps stay active without windows until the user quits explicitly.
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app
+    .whenReady()
+    .then(() => onReady({ rendererOrigin, rendererUrl, logger: log.logger, closeLog: log.close, logPath: log.logPath }))
+    .catch((error: unknown) => fatal(log.logger, log.logPath, error));
+}
+
+interface ReadyOptions {
+  rendererOrigin: string;
+  rendererUrl: string;
+  logger: Logger;
+  closeLog: () => void;
+  logPath: string;
+}
+
+function onReady({ rendererOrigin, rendererUrl, logger, closeLog, logPath }: ReadyOptions): void {
+  logger.info('Starting', { version: app.getVersion(), platform: process.platform, rendererOrigin });
+  let core: ReturnType<typeof createAppCore>;
+  try {
+    core = createAppCore({
+      dataDir: coreDataDir(app),
+      // After 'ready': only then does safeStorage know the Linux keyring backend.
+      secretStore: createSafeStorageSecretStore(safeStorage, process.platform),
+      host: 'electron',
+      version: app.getVersion(),
+      logger,
+    });
+  } catch (error) {
+    fatal(logger, logPath, error);
+    return;
+  }
+  serveBundle(bundleDir);
+
+  const registry = createWindowRegistry();
+  const unbind = bindIpc({ core, registry, rendererOrigin, logger });
+  const openWindow = (): BrowserWindow =>
+    createMainWindow({ preloadPath, url: rendererUrl, registry, devTools: !app.isPackaged, logger });
+  let mainWindow = openWindow();
+
+  app.on('second-instance', () => {
+    if (mainWindow.isDestroyed()) mainWindow = openWindow();
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = openWindow();
+  });
+  app.on('will-quit', () => {
+    unbind();
+    core.close();
+    logger.info('Stopped');
+    closeLog();
+  });
+}
+
+/** Startup failed before there is a window to report in: tell the user where the details are. */
+function fatal(logger: Logger, logPath: string, error: unknown): void {
+  logger.error('Startup failed', error);
+  const reason = error instanceof Error ? error.message : String(error);
+  dialog.showErrorBox(
+    'Bucket Admin could not start',
+    `${reason}\n\nDetails are in the log: ${logPath}\nTry again; if it keeps failing, send that log file with your report.`,
+  );
+  app.exit(1);
+}

@@ -1,0 +1,32 @@
+/**
+ * The sandboxed preload (bundled to one CommonJS file). It exposes exactly one object,
+ * `window.bucketAdmin`: named methods built from the contract, never `ipcRenderer` or a
+ * generic invoke, so page script can reach only the channels main serves and validates.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { buildApi, type Invoke, type Subscribe } from '../shared/api-surface';
+import type { Result } from '../shared/result';
+
+const invoke: Invoke = async (channel, input) => {
+  try {
+    return (await ipcRenderer.invoke(channel, input)) as Result<unknown>;
+  } catch {
+    // Only a missing handler (main still starting or shutting down) rejects; keep the envelope
+    // so the UI can branch on a code as it does for every other failure.
+    return {
+      ok: false,
+      error: { code: 'Internal', message: 'The app did not answer this request. Try again; if it persists, restart the app.' },
+    };
+  }
+};
+
+const subscribe: Subscribe = (event, listener) => {
+  // Listeners get the payload only: the IpcRendererEvent would hand the page `sender` (ipcRenderer).
+  const forward = (_event: IpcRendererEvent, payload: unknown): void => listener(payload);
+  ipcRenderer.on(event, forward);
+  return () => {
+    ipcRenderer.removeListener(event, forward);
+  };
+};
+
+contextBridge.exposeInMainWorld('bucketAdmin', buildApi(invoke, subscribe));
