@@ -39,14 +39,15 @@ export function eventMethodName(event: EventName): string {
 
 /** Builds the named surface over a transport (Electron IPC in the preload, WebSocket in a browser). */
 export function buildApi(invoke: Invoke, subscribe: Subscribe): BucketAdminApi {
-  const api: Record<string, Record<string, unknown>> = { events: {} };
+  const events: Record<string, unknown> = {};
+  const api: Record<string, Record<string, unknown>> = { events };
   for (const channel of channelNames) {
     const [domain = '', verb = ''] = channel.split(':');
-    api[domain] ??= {};
-    (api[domain] as Record<string, unknown>)[verb] = (input: unknown) => invoke(channel, input);
+    const methods = (api[domain] ??= {});
+    methods[verb] = (input: unknown) => invoke(channel, input);
   }
   for (const event of eventNames) {
-    (api.events as Record<string, unknown>)[eventMethodName(event)] = (
+    events[eventMethodName(event)] = (
       listener: (payload: unknown) => void,
     ) => subscribe(event, listener);
   }

@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { tokenParam, wsPath, type ClientMessage, type ServerMessage } from '../../shared/wire';
 import type { AppCore } from '../core/app-core-types';
 import type { Logger } from '../core/logger';
@@ -86,18 +86,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
       ws.on('close', () => sockets.delete(ws));
-      ws.on('message', (data) => void answer(ws, data.toString()));
+      ws.on('message', (data) => void answer(ws, rawToText(data)));
     });
   });
 
   async function answer(ws: WebSocket, text: string): Promise<void> {
-    let message: ClientMessage;
-    try {
-      message = JSON.parse(text) as ClientMessage;
-    } catch {
-      return; // not ours to answer: no id to pair a reply with
-    }
-    if (message?.type !== 'invoke' || typeof message.id !== 'number') return;
+    const message = parseClientMessage(text);
+    if (!message) return; // not ours to answer: no id to pair a reply with
     const result = await options.core.router.handle(message.channel, message.input);
     send(ws, { type: 'result', id: message.id, result });
   }
@@ -143,6 +138,22 @@ export function browserHostCsp(origin: string): string {
     "form-action 'none'",
     "frame-ancestors 'none'",
   ].join('; ');
+}
+
+function rawToText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return (data instanceof ArrayBuffer ? Buffer.from(new Uint8Array(data)) : data).toString('utf8');
+}
+
+/** Only the envelope is checked here; the router validates channel and input. */
+function parseClientMessage(text: string): ClientMessage | undefined {
+  try {
+    const value = JSON.parse(text) as Partial<ClientMessage> | null;
+    if (value?.type !== 'invoke' || typeof value.id !== 'number') return undefined;
+    return { type: 'invoke', id: value.id, channel: value.channel as ClientMessage['channel'], input: value.input };
+  } catch {
+    return undefined;
+  }
 }
 
 function send(ws: WebSocket, message: ServerMessage): void {

@@ -15,17 +15,20 @@ export const databaseFileName = 'bucket-admin.sqlite';
 /** Wires the Electron-free core: store, services, router. Both hosts call this and nothing else. */
 export function createAppCore(options: AppCoreOptions): AppCore {
   const { dataDir, logger } = options;
+  const notices: string[] = [];
   const db = openDatabase({
     file: join(dataDir, databaseFileName),
     migrations,
     logger,
     onCorrupt: 'backup-and-recreate',
+    // The app keeps working on a fresh file; the user is told once, on the next screen.
+    onRecovered: (notice) => notices.push(notice.message),
   });
   const connections = new ConnectionsService(new ConnectionRepository(db), options.secretStore);
   const jobs = new JobRegistry();
   const bus = new EventEmitter();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => bus.emit('event', event, payload);
-  const info = { version: options.version, host: options.host, dataDir, platform: process.platform };
+  const info = { version: options.version, host: options.host, dataDir, platform: process.platform, notices };
   const router = createRouter(createHandlers({ info, connections, jobs }), logger);
   return {
     router: { channels: router.channels, handle: (channel, input, ctx) => router.handle(channel, input, ctx ?? { emit }) },

@@ -24,6 +24,9 @@ export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>, ctx: RequestContext) => Promise<ChannelResult<C>>;
 };
 
+/** The handlers of one domain's channels (e.g. `keyof typeof browseChannels`). */
+export type HandlersFor<C extends Channel> = Pick<Handlers, C>;
+
 export interface Router {
   /** Validates channel and input, runs the handler, and always answers with an envelope. */
   handle(channel: unknown, input: unknown, ctx?: RequestContext): Promise<Result<unknown>>;
@@ -78,7 +81,9 @@ function parseInput(channel: Channel, input: unknown): Result<unknown> {
 
 function tooLarge(input: unknown): boolean {
   try {
-    return (JSON.stringify(input) ?? '').length > maxInputBytes;
+    // JSON.stringify(undefined) is undefined at run time, whatever its type says.
+    const text = JSON.stringify(input) as string | undefined;
+    return (text?.length ?? 0) > maxInputBytes;
   } catch {
     return true; // cycles and BigInts cannot be a valid request either
   }

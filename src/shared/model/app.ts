@@ -5,6 +5,8 @@ export interface AppInfo {
   /** Where the app keeps its database and logs, shown in Settings. */
   dataDir: string;
   platform: string;
+  /** Things the user must hear about once, e.g. a damaged database that was set aside. */
+  notices: string[];
 }
 
 /** Progress of long work, throttled to about 10 Hz, keyed by job id. */

@@ -26,7 +26,7 @@ const endpoint = z
   .string()
   .trim()
   .max(2048)
-  .url('The endpoint must be a URL such as https://s3.example.com.')
+  .refine((u) => URL.canParse(u), 'The endpoint must be a URL such as https://s3.example.com.')
   .refine((u) => /^https?:\/\//i.test(u), 'The endpoint must start with http:// or https://.');
 /** S3 bucket naming rules (the DNS-compatible subset AWS has required since 2018). */
 export const bucketNameSchema = z

@@ -1,0 +1,35 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import { runBrowserHost } from '../../src/main/browser-host/run-browser-host';
+import { gatewayFromState } from '../support/s3-test-env';
+import type { GatewayHandle } from '../support/rgw/ceph-gateway';
+
+export interface AppHarness {
+  /** The host's data folder (SQLite, key file): fresh for every test. */
+  dataDir: string;
+  origin: string;
+  gateway: GatewayHandle;
+}
+
+/**
+ * Each test gets its own browser host with an empty data folder, and a page that has loaded the
+ * app and signalled readiness (`data-app-state="ready"`), so tests never sleep.
+ */
+export const test = base.extend<{ app: AppHarness }>({
+  app: async ({ page }, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'bucket-admin-e2e-'));
+    const host = await runBrowserHost({ dataDir, staticDir: join(process.cwd(), 'out/renderer') });
+    try {
+      await page.goto(host.url);
+      await expect(page.locator('[data-app-state="ready"]')).toBeVisible();
+      await use({ dataDir, origin: host.origin, gateway: gatewayFromState() });
+    } finally {
+      await host.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+});
+
+export { expect };

@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { testConnection } from '../../src/main/core/connections/connection-tester';
+import { databaseFileName } from '../../src/main/core/app-core';
+import type { ConnectionDraft } from '../../src/shared/model/connection';
+import { startCore, type CoreHarness } from '../support/core-harness';
+import { createTestBucket, gatewayFromState, s3ClientFor } from '../support/s3-test-env';
+import type { GatewayHandle } from '../support/rgw/ceph-gateway';
+
+let gw: GatewayHandle;
+let bucket: string;
+let testBucket: Awaited<ReturnType<typeof createTestBucket>>;
+
+beforeAll(async () => {
+  gw = gatewayFromState();
+  testBucket = await createTestBucket(gw, 'connections');
+  bucket = testBucket.bucket;
+  const s3 = s3ClientFor(gw);
+  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'public/a.txt', Body: 'a' }));
+  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'private/b.txt', Body: 'b' }));
+});
+afterAll(async () => testBucket.cleanup());
+
+function draft(overrides: Partial<ConnectionDraft> & { secret?: string; accessKeyId?: string } = {}): ConnectionDraft {
+  const { secret, accessKeyId, ...rest } = overrides;
+  return {
+    name: 'Gateway',
+    credentials: { kind: 'keys', accessKeyId: accessKeyId ?? gw.accessKeyId, secretAccessKey: secret ?? gw.secretAccessKey },
+    endpoint: gw.endpoint,
+    forcePathStyle: true,
+    checksumCompatibility: true,
+    ...rest,
+  };
+}
+
+describe('connections against a real S3 gateway', () => {
+  let h: CoreHarness;
+  beforeEach(() => {
+    h = startCore();
+  });
+  afterEach(() => h.close());
+
+  it('adds, tests, lists buckets and opens both roots', async () => {
+    const added = await h.value('connections:add', draft());
+    expect(added.credentials).toEqual({ kind: 'keys', accessKeyIdMasked: expect.stringContaining('…') as string, hasSessionToken: false });
+    const report = await h.value('connections:test', { id: added.id });
+    expect(report).toMatchObject({ ok: true });
+    expect(report.buckets).toContain(bucket);
+    const buckets = await h.value('buckets:list', { connectionId: added.id });
+    expect(buckets.map((b) => b.name)).toContain(bucket);
+    const top = await h.value('browse:list', { connectionId: added.id, bucket, prefix: '' });
+    expect(top.entries.map((e) => e.key)).toEqual(['private/', 'public/']);
+    const pub = await h.value('browse:list', { connectionId: added.id, bucket, prefix: 'public/' });
+    expect(pub.entries).toMatchObject([{ kind: 'object', key: 'public/a.txt', name: 'a.txt', size: 1 }]);
+  });
+
+  it('keeps the secret encrypted at rest and out of every answer', async () => {
+    const added = await h.value('connections:add', draft());
+    const answers = JSON.stringify([added, await h.value('connections:list', {})]);
+    expect(answers).not.toContain(gw.secretAccessKey);
+    expect(answers).not.toContain(gw.accessKeyId);
+    const db = readFileSync(join(h.dataDir, databaseFileName));
+    const wal = readFileSync(join(h.dataDir, `${databaseFileName}-wal`), { flag: 'a+' });
+    expect(Buffer.concat([db, wal]).includes(Buffer.from(gw.secretAccessKey))).toBe(false);
+  });
+
+  it('edits without re-entering the secret, and refuses a new key ID without its secret', async () => {
+    const added = await h.value('connections:add', draft());
+    const keep = draft({ name: 'Renamed' });
+    keep.credentials = { kind: 'keys', accessKeyId: gw.accessKeyId };
+    const edited = await h.value('connections:update', { id: added.id, draft: keep });
+    expect(edited.name).toBe('Renamed');
+    expect(await h.value('connections:test', { id: added.id })).toMatchObject({ ok: true });
+    expect(await h.value('connections:test', { draft: keep, id: added.id })).toMatchObject({ ok: true });
+
+    const otherKey = draft();
+    otherKey.credentials = { kind: 'keys', accessKeyId: 'ANOTHERKEY1234' };
+    const refused = await h.call('connections:update', { id: added.id, draft: otherKey });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'InvalidInput' } });
+  });
+
+  it('removes a connection and its secret', async () => {
+    const added = await h.value('connections:add', draft());
+    expect(await h.value('connections:remove', { id: added.id })).toEqual({ removed: true });
+    expect(await h.value('connections:list', {})).toEqual([]);
+    expect(await h.call('buckets:list', { connectionId: added.id })).toMatchObject({ ok: false, error: { code: 'NotFound' } });
+  });
+
+  it.each([
+    ['a wrong secret', () => draft({ secret: 'wrong-secret-value' }), 'WrongSecret', /secret access key is wrong/],
+    ['a wrong access key ID', () => draft({ accessKeyId: 'NOSUCHKEY12345' }), 'WrongAccessKey', /does not know this access key/],
+    ['a bucket that does not exist', () => draft({ bucket: 'no-such-bucket-here' }), 'NoSuchBucket', /no bucket “no-such-bucket-here”/],
+  ] as const)('reports %s in plain words', async (_label, make, code, words) => {
+    const report = await h.value('connections:test', { draft: make() });
+    expect(report).toMatchObject({ ok: false, code });
+    expect(report.message).toMatch(words);
+  });
+});
+
+describe('connection failures outside S3 itself', () => {
+  let plainHttp: Server;
+  let h: CoreHarness;
+  beforeAll(async () => {
+    plainHttp = createServer((_req, res) => res.end('not s3'));
+    await new Promise<void>((done) => plainHttp.listen(0, '127.0.0.1', done));
+  });
+  afterAll(() => new Promise<void>((done) => plainHttp.close(() => done())));
+  beforeEach(() => {
+    h = startCore();
+  });
+  afterEach(() => h.close());
+
+  it('says the endpoint is unreachable when nothing listens', async () => {
+    const report = await h.value('connections:test', { draft: draft({ endpoint: 'http://127.0.0.1:9' }) });
+    expect(report).toMatchObject({ ok: false, code: 'EndpointUnreachable' });
+    expect(report.message).toMatch(/could not reach the server at http:\/\/127\.0\.0\.1:9/i);
+  });
+
+  it('says TLS failed when https meets a server without TLS', async () => {
+    const { port } = plainHttp.address() as AddressInfo;
+    const report = await h.value('connections:test', { draft: draft({ endpoint: `https://127.0.0.1:${port}` }) });
+    expect(report).toMatchObject({ ok: false, code: 'TlsError' });
+    expect(report.message).toMatch(/secure connection/i);
+  });
+
+  it("says the clock is off when this computer's time is skewed", async () => {
+    const skewed = new S3Client({
+      region: 'us-east-1',
+      endpoint: gw.endpoint,
+      forcePathStyle: true,
+      credentials: { accessKeyId: gw.accessKeyId, secretAccessKey: gw.secretAccessKey },
+      systemClockOffset: 2 * 60 * 60 * 1000,
+      maxAttempts: 1,
+    });
+    const record = { id: 'x', name: 'x', region: 'us-east-1', endpoint: gw.endpoint, forcePathStyle: true, checksumCompatibility: true, roots: { public: 'public/', private: 'private/' }, credentials: { kind: 'keys' as const, accessKeyId: gw.accessKeyId, hasSessionToken: false }, createdAt: '', updatedAt: '' };
+    const report = await testConnection({ record, client: skewed });
+    expect(report).toMatchObject({ ok: false, code: 'ClockSkew' });
+    expect(report.message).toMatch(/clock/i);
+  });
+});
