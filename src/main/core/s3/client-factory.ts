@@ -3,8 +3,11 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { ConnectionSettings } from '../../../shared/model/connection';
 
-/** Timeouts so a stalled server fails a call with a message instead of hanging the app. */
-export const s3Timeouts = { connectionMs: 5_000, requestMs: 30_000 } as const;
+/**
+ * Timeouts so a stalled server fails a call with a message instead of hanging the app. An idle
+ * socket limit, not a whole-request one: a 5 GiB part may take minutes but never stalls 30 s.
+ */
+export const s3Timeouts = { connectionMs: 5_000, idleMs: 30_000 } as const;
 
 export type S3Endpoint = Pick<
   ConnectionSettings,
@@ -29,7 +32,7 @@ export function createS3Client(
     maxAttempts: options.maxAttempts ?? 3,
     requestHandler: new NodeHttpHandler({
       connectionTimeout: s3Timeouts.connectionMs,
-      requestTimeout: s3Timeouts.requestMs,
+      socketTimeout: s3Timeouts.idleMs,
     }),
   });
 }
