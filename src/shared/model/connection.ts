@@ -45,7 +45,8 @@ export const credentialsDraftSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('keys'),
-      accessKeyId,
+      /** Omitted when editing means: keep the stored key ID (and, with no new secret, its secret). */
+      accessKeyId: accessKeyId.optional(),
       /** Omitted when editing means: keep the stored secret. */
       secretAccessKey: secretAccessKey.optional(),
       sessionToken: z.string().min(1).max(4096).optional(),

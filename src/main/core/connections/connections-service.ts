@@ -91,7 +91,12 @@ export class ConnectionsService {
     if (draft.kind === 'profile') {
       stored = { kind: 'profile', profile: draft.profile };
     } else {
-      const sameKey = existing?.credentials.kind === 'keys' && existing.credentials.accessKeyId === draft.accessKeyId;
+      const storedKeyId = existing?.credentials.kind === 'keys' ? existing.credentials.accessKeyId : undefined;
+      const accessKeyId = draft.accessKeyId ?? storedKeyId;
+      if (!accessKeyId) {
+        throw new AppError('InvalidInput', 'Enter the access key ID.', { issues: [{ path: 'credentials.accessKeyId', message: 'Enter the access key ID.' }] });
+      }
+      const sameKey = storedKeyId === accessKeyId;
       if (draft.secretAccessKey === undefined && !sameKey) {
         throw new AppError('InvalidInput', 'Enter the secret access key for this access key ID.', {
           issues: [{ path: 'credentials.secretAccessKey', message: 'Enter the secret access key.' }],
@@ -101,7 +106,7 @@ export class ConnectionsService {
         secret = { secretAccessKey: draft.secretAccessKey, ...(draft.sessionToken ? { sessionToken: draft.sessionToken } : {}) };
       }
       const keptToken = existing?.credentials.kind === 'keys' && existing.credentials.hasSessionToken;
-      stored = { kind: 'keys', accessKeyId: draft.accessKeyId, hasSessionToken: secret ? Boolean(secret.sessionToken) : keptToken };
+      stored = { kind: 'keys', accessKeyId, hasSessionToken: secret ? Boolean(secret.sessionToken) : keptToken };
     }
     return { record: { ...rest, id, credentials: stored, createdAt, updatedAt }, ...(secret ? { secret } : {}) };
   }

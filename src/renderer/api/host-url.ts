@@ -1,0 +1,28 @@
+import { tokenParam, wsPath } from '../../shared/wire';
+
+/**
+ * Where the browser host's WebSocket is, derived from the page address. The token is passed
+ * along when the address has one; after a reload it is gone from the address and the host's
+ * HttpOnly cookie authorises the socket instead.
+ */
+export function browserHostSocketUrl(pageHref: string): string {
+  const page = new URL(pageHref);
+  const socket = new URL(wsPath, page);
+  socket.protocol = page.protocol === 'https:' ? 'wss:' : 'ws:';
+  socket.search = '';
+  socket.hash = '';
+  const token = page.searchParams.get(tokenParam);
+  if (token) socket.searchParams.set(tokenParam, token);
+  return socket.toString();
+}
+
+/**
+ * The page address without its token, for history.replaceState: the token then stays out of
+ * the address bar, bookmarks and copied links. Returns null when there is nothing to remove.
+ */
+export function addressWithoutToken(pageHref: string): string | null {
+  const page = new URL(pageHref);
+  if (!page.searchParams.has(tokenParam)) return null;
+  page.searchParams.delete(tokenParam);
+  return page.toString();
+}

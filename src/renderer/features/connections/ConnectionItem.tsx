@@ -1,0 +1,47 @@
+import { Cloud, Pencil, Server, Trash2 } from 'lucide-react';
+import type { Connection } from '../../../shared/model/connection';
+import { IconButton } from '../../ui/IconButton';
+import { connectionSubtitle } from './connection-summary';
+
+export interface ConnectionItemProps {
+  connection: Connection;
+  selected: boolean;
+  onSelect: () => void;
+  onEdit: () => void;
+  onRemove: () => void;
+}
+
+/** One connection in the sidebar: select it, or edit / remove it with the buttons beside it. */
+export function ConnectionItem({ connection, selected, onSelect, onEdit, onRemove }: ConnectionItemProps) {
+  const Icon = connection.endpoint ? Server : Cloud;
+  return (
+    <li
+      className={selected ? 'connection-item is-selected' : 'connection-item'}
+      data-testid="connection-item"
+      data-connection-name={connection.name}
+    >
+      <button
+        type="button"
+        className="connection-select"
+        onClick={onSelect}
+        aria-current={selected ? 'true' : undefined}
+        data-testid="connection-select"
+      >
+        <Icon className="connection-icon" size={16} aria-hidden="true" />
+        <span className="connection-text">
+          <span className="connection-name">{connection.name}</span>
+          <span className="connection-subtitle">{connectionSubtitle(connection)}</span>
+        </span>
+      </button>
+      <span className="connection-actions">
+        <IconButton label={`Edit ${connection.name}`} icon={<Pencil size={14} />} onClick={onEdit} data-testid="connection-edit" />
+        <IconButton
+          label={`Remove ${connection.name}`}
+          icon={<Trash2 size={14} />}
+          onClick={onRemove}
+          data-testid="connection-remove"
+        />
+      </span>
+    </li>
+  );
+}
