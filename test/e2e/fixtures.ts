@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { runBrowserHost } from '../../src/main/browser-host/run-browser-host';
+import { createJsonLogger } from '../../src/main/core/logger';
 import { gatewayFromState } from '../support/s3-test-env';
 import type { GatewayHandle } from '../support/rgw/ceph-gateway';
 
@@ -20,7 +21,10 @@ export interface AppHarness {
 export const test = base.extend<{ app: AppHarness }>({
   app: async ({ page }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'bucket-admin-e2e-'));
-    const host = await runBrowserHost({ dataDir, staticDir: join(process.cwd(), 'out/renderer') });
+    // The host's log goes to the test's data folder: quiet output, and there to read on failure.
+    const logFile = join(dataDir, 'host.log');
+    const logger = createJsonLogger((line) => appendFileSync(logFile, line));
+    const host = await runBrowserHost({ dataDir, staticDir: join(process.cwd(), 'out/renderer'), logger });
     try {
       await page.goto(host.url);
       await expect(page.locator('[data-app-state="ready"]')).toBeVisible();

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createAppCore } from '../core/app-core';
-import { createJsonLogger } from '../core/logger';
+import { createJsonLogger, type Logger } from '../core/logger';
 import { startBrowserHost, type BrowserHost } from './host-server';
 import { KeyFileSecretStore } from './key-file-secret-store';
 
@@ -14,12 +14,14 @@ export interface RunOptions {
   port?: number;
   staticDir?: string;
   token?: string;
+  /** Where log lines go; standard error unless a test wants them elsewhere. */
+  logger?: Logger;
 }
 
 /** Starts the core and the host; used by the CLI below, the demo and the end-to-end tests. */
 export async function runBrowserHost(options: RunOptions): Promise<BrowserHost & { dataDir: string }> {
   mkdirSync(options.dataDir, { recursive: true });
-  const logger = createJsonLogger((line) => process.stderr.write(line));
+  const logger = options.logger ?? createJsonLogger((line) => process.stderr.write(line));
   const core = createAppCore({
     dataDir: options.dataDir,
     secretStore: new KeyFileSecretStore(join(options.dataDir, 'dev-secret.key')),

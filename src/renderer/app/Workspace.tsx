@@ -5,6 +5,7 @@ import { BrowserPane } from '../features/browser/BrowserPane';
 import { ConnectionsSidebar } from '../features/connections/ConnectionsSidebar';
 import { useConnections } from '../features/connections/use-connections';
 import { EmptyState } from '../ui/EmptyState';
+import { StartupNotices } from './StartupNotices';
 
 /** The app once started: connections in the sidebar, the chosen connection's buckets and folders beside. */
 export function Workspace({ info }: { info: AppInfo }) {
@@ -22,6 +23,7 @@ export function Workspace({ info }: { info: AppInfo }) {
         <ConnectionsSidebar selectedId={selectedId} onSelect={setSelectedId} />
       </aside>
       <main className="main-pane">
+        <StartupNotices notices={info.notices} />
         {selected ? (
           <BrowserPane key={selected.id} connection={selected} />
         ) : (

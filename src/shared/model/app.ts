@@ -1,3 +1,5 @@
+import type { JobOutcome } from './selection';
+
 /** What the renderer may know about the host it runs in. */
 export interface AppInfo {
   version: string;
@@ -13,6 +15,8 @@ export interface AppInfo {
 export type JobProgress =
   | { jobId: string; kind: 'started'; label: string }
   | { jobId: string; kind: 'progress'; done: number; total?: number; unit: 'bytes' | 'items' }
-  | { jobId: string; kind: 'finished' }
+  /** `outcome` is set by jobs over many items (delete, copy, move): what went through and what failed. */
+  | { jobId: string; kind: 'finished'; outcome?: JobOutcome }
   | { jobId: string; kind: 'failed'; error: { code: string; message: string } }
-  | { jobId: string; kind: 'cancelled' };
+  /** `outcome`, when set, says what was already done before the cancel took effect. */
+  | { jobId: string; kind: 'cancelled'; outcome?: JobOutcome };
