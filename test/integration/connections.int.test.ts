@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import type { ConnectionDraft } from '../../src/shared/model/connection';
 import { startCore, type CoreHarness } from '../support/core-harness';
 import { createTestBucket, gatewayFromState, s3ClientFor } from '../support/s3-test-env';
 import type { GatewayHandle } from '../support/rgw/ceph-gateway';
+import { ensureUser } from '../support/rgw/users';
 
 let gw: GatewayHandle;
 let bucket: string;
@@ -98,6 +99,54 @@ describe('connections against a real S3 gateway', () => {
     const report = await h.value('connections:test', { draft: make() });
     expect(report).toMatchObject({ ok: false, code });
     expect(report.message).toMatch(words);
+  });
+});
+
+describe('a connection through a named AWS profile', () => {
+  const saved = { config: process.env.AWS_CONFIG_FILE, credentials: process.env.AWS_SHARED_CREDENTIALS_FILE };
+  afterEach(() => {
+    process.env.AWS_CONFIG_FILE = saved.config;
+    process.env.AWS_SHARED_CREDENTIALS_FILE = saved.credentials;
+    if (saved.config === undefined) delete process.env.AWS_CONFIG_FILE;
+    if (saved.credentials === undefined) delete process.env.AWS_SHARED_CREDENTIALS_FILE;
+  });
+
+  it('lists the profiles and connects with one, storing no secret', async () => {
+    const h = startCore();
+    try {
+      const dir = join(h.dataDir, 'aws');
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'config'), '[profile media-team]\nregion = us-east-1\n[default]\nregion = eu-west-1\n');
+      writeFileSync(join(dir, 'credentials'), `[media-team]\naws_access_key_id = ${gw.accessKeyId}\naws_secret_access_key = ${gw.secretAccessKey}\n`);
+      process.env.AWS_CONFIG_FILE = join(dir, 'config');
+      process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
+
+      expect(await h.value('connections:profiles', {})).toEqual(['default', 'media-team']);
+      const added = await h.value('connections:add', { ...draft(), credentials: { kind: 'profile', profile: 'media-team' } });
+      expect(added.credentials).toEqual({ kind: 'profile', profile: 'media-team' });
+      expect(await h.value('connections:test', { id: added.id })).toMatchObject({ ok: true });
+
+      const missing = await h.value('connections:test', { draft: { ...draft(), credentials: { kind: 'profile', profile: 'nobody' } } });
+      expect(missing).toMatchObject({ ok: false, code: 'CredentialsUnavailable' });
+    } finally {
+      h.close();
+    }
+  });
+});
+
+describe('a user without rights to the bucket', () => {
+  it('is told access is denied, in plain words', async () => {
+    const stranger = await ensureUser(gw, 'stranger');
+    const h = startCore();
+    try {
+      const report = await h.value('connections:test', {
+        draft: draft({ accessKeyId: stranger.accessKeyId, secret: stranger.secretAccessKey, bucket }),
+      });
+      expect(report).toMatchObject({ ok: false, code: 'AccessDenied' });
+      expect(report.message).toMatch(/access denied/i);
+    } finally {
+      h.close();
+    }
   });
 });
 
