@@ -31,7 +31,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const info = { version: options.version, host: options.host, dataDir, platform: process.platform, notices };
   const router = createRouter(createHandlers({ info, connections, jobs }), logger);
   return {
-    router: { channels: router.channels, handle: (channel, input, ctx) => router.handle(channel, input, ctx ?? { emit }) },
+    // Every event, whoever emits it, goes through one bus that each host forwards.
+    router: { channels: router.channels, handle: (channel, input) => router.handle(channel, input, { emit }) },
     onEvent(listener: EventListener) {
       bus.on('event', listener);
       return () => bus.off('event', listener);

@@ -42,8 +42,9 @@ export function bindIpc(options: IpcBindingOptions): () => void {
         logger.warn('Refused IPC from an untrusted sender', { channel, url: event.senderFrame?.url ?? null });
         return forbidden;
       }
-      // The router validates the input against the contract and always answers with an envelope.
-      return core.router.handle(channel, input, { emit: broadcast });
+      // The router validates the input against the contract and always answers with an envelope;
+      // events a handler emits come back through core.onEvent below, like every other event.
+      return core.router.handle(channel, input);
     });
   }
   const stopEvents = core.onEvent(broadcast);
