@@ -13,7 +13,7 @@ const rawIpc = {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.rgw/**', 'coverage/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.rgw/**', 'coverage/**', '.scratch-*/**', '.demo/**'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -3,8 +3,8 @@
  * `window.bucketAdmin`: named methods built from the contract, never `ipcRenderer` or a
  * generic invoke, so page script can reach only the channels main serves and validates.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { buildApi, type Invoke, type Subscribe } from '../shared/api-surface';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import { buildApi, type Invoke, type NativeFiles, type Subscribe } from '../shared/api-surface';
 import type { Result } from '../shared/result';
 
 const invoke: Invoke = async (channel, input) => {
@@ -29,4 +29,8 @@ const subscribe: Subscribe = (event, listener) => {
   };
 };
 
-contextBridge.exposeInMainWorld('bucketAdmin', buildApi(invoke, subscribe));
+// Dropped files: the page gets the path string, never a file handle or fs access; main validates
+// and reads. The only non-contract function exposed.
+const files: NativeFiles = { pathForFile: (file) => webUtils.getPathForFile(file as File) };
+
+contextBridge.exposeInMainWorld('bucketAdmin', { ...buildApi(invoke, subscribe), files });

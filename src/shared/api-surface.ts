@@ -27,7 +27,18 @@ export type BucketAdminApi = {
   };
 } & {
   events: { [E in EventName as CamelEvent<E>]: (listener: Listener<E>) => () => void };
+  /** Electron only (absent in the browser host, which stages dropped files over HTTP instead). */
+  files?: NativeFiles;
 };
+
+/**
+ * What the preload adds beside the contract: the disk path of a dropped File (Electron's
+ * `webUtils.getPathForFile`), so main reads the file itself. '' for a File not from the disk.
+ * The parameter is a DOM `File`; typed loosely because src/shared has no DOM types.
+ */
+export interface NativeFiles {
+  pathForFile(file: object): string;
+}
 
 export type Invoke = (channel: Channel, input: unknown) => Promise<Result<unknown>>;
 export type Subscribe = (event: EventName, listener: (payload: unknown) => void) => () => void;

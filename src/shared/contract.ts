@@ -3,7 +3,10 @@ import { appChannels } from './channels/app-channels';
 import { browseChannels } from './channels/browse-channels';
 import { connectionChannels } from './channels/connection-channels';
 import { returns } from './channels/define';
+import { shareChannels } from './channels/share-channels';
+import { transferChannels } from './channels/transfer-channels';
 import type { JobProgress } from './model/app';
+import type { TransferBatchFinishedEvent, TransferProgressEvent } from './model/transfer';
 
 /**
  * The one IPC contract. Each request channel (`domain:verb`) has a runtime schema for its input,
@@ -15,11 +18,17 @@ export const channels = {
   ...appChannels,
   ...connectionChannels,
   ...browseChannels,
+  ...shareChannels,
+  ...transferChannels,
 } as const;
 
 /** Push events from main to the renderer, each carrying its job id where it has one. */
 export const events = {
   'jobs:progress': returns<JobProgress>(),
+  /** Changed transfer items and batches, at most ~10 per second. */
+  'transfers:progress': returns<TransferProgressEvent>(),
+  /** A batch has nothing left to run: for a notification and the dock/taskbar. */
+  'transfers:batchFinished': returns<TransferBatchFinishedEvent>(),
 } as const;
 
 export type Channel = keyof typeof channels;

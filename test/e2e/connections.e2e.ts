@@ -41,7 +41,7 @@ test('a user adds a connection, sees the bucket and opens public/ and private/',
     await browser.openRoot('public');
     await expect(browser.row('public/media/')).toBeVisible();
     await expect(browser.row('public/logo.png')).toBeVisible();
-    await browser.row('public/media/').click();
+    await browser.row('public/media/').dblclick();
     await expect(browser.row('public/media/intro.mp4')).toBeVisible();
 
     await page.getByTestId('breadcrumb-item').first().click();

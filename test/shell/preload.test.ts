@@ -11,6 +11,7 @@ const electron = vi.hoisted(() => ({
     on: vi.fn<(event: string, listener: Listener) => void>(),
     removeListener: vi.fn<(event: string, listener: Listener) => void>(),
   },
+  webUtils: { getPathForFile: vi.fn<(file: unknown) => string>(() => '/home/ann/clip.mov') },
 }));
 vi.mock('electron', () => electron);
 
@@ -37,11 +38,18 @@ describe('preload', () => {
     expect(exposed[0]?.[0]).toBe('bucketAdmin');
   });
 
-  it('has one method per contract channel, and nothing else besides events', () => {
-    const methods = [...functionsIn(api).keys()].filter((p) => !p.startsWith('events.'));
+  it('has one method per contract channel, and nothing else besides events and files.pathForFile', () => {
+    const methods = [...functionsIn(api).keys()].filter((p) => !p.startsWith('events.') && p !== 'files.pathForFile');
     expect(methods.map((p) => p.replace('.', ':')).sort()).toEqual([...channelNames].sort());
     const subscribers = [...functionsIn(api.events).keys()];
     expect(subscribers.sort()).toEqual(eventNames.map(eventMethodName).sort());
+  });
+
+  it('resolves a dropped file to its path through webUtils, and nothing more', () => {
+    const file = { name: 'clip.mov' };
+    expect(api.files?.pathForFile?.(file)).toBe('/home/ann/clip.mov');
+    expect(electron.webUtils.getPathForFile).toHaveBeenCalledWith(file);
+    expect(Object.keys(api.files ?? {})).toEqual(['pathForFile']);
   });
 
   it('exposes no generic invoke, send or ipcRenderer', () => {

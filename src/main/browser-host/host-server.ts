@@ -1,11 +1,15 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream/promises';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { objectRoutePath } from '../../shared/object-url';
+import { stageRoutePath } from '../../shared/model/transfer';
 import { tokenParam, wsPath, type ClientMessage, type ServerMessage } from '../../shared/wire';
 import type { AppCore } from '../core/app-core-types';
 import type { Logger } from '../core/logger';
 import { readStaticFile } from './static-files';
+import { handleStageUpload, type StageOptions } from './stage-upload';
 
 export interface BrowserHostOptions {
   core: AppCore;
@@ -15,6 +19,8 @@ export interface BrowserHostOptions {
   port?: number;
   /** Fixed token for scripted use; random otherwise. */
   token?: string;
+  /** Enables `POST /__stage` (dropped files sent by the page, stored for upload). */
+  staging?: StageOptions;
 }
 
 export interface BrowserHost {
@@ -53,8 +59,21 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       res.writeHead(403, { 'content-type': 'text/plain' }).end('This page needs the link with its token, printed when the host started.');
       return;
     }
+    if (url.pathname === stageRoutePath && req.method === 'POST' && options.staging) {
+      // A cross-site form could POST with the cookie; only our own page may stage files.
+      if (req.headers.origin !== origin) {
+        res.writeHead(403, { 'content-type': 'text/plain' }).end('Files can only be sent from the Bucket Admin page.');
+        return;
+      }
+      await handleStageUpload(req, res, url, options.staging);
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
+      return;
+    }
+    if (url.pathname === objectRoutePath) {
+      await serveObject(req, res, url);
       return;
     }
     const file = await readStaticFile(options.staticDir, url.pathname);
@@ -71,6 +90,28 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     };
     if (fromQuery) headers['set-cookie'] = `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`;
     res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  /** Object bytes for previews, through the same core function Electron's app:// protocol uses. */
+  async function serveObject(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const viewer = new AbortController();
+    res.on('close', () => viewer.abort());
+    const object = await options.core.objects.open({
+      method: req.method ?? 'GET',
+      query: url.searchParams,
+      range: req.headers.range ?? null,
+      signal: viewer.signal,
+    });
+    res.writeHead(object.status, object.headers);
+    if (object.body === null || req.method === 'HEAD') {
+      if (typeof object.body === 'object' && object.body !== null) object.body.destroy();
+      res.end();
+    } else if (typeof object.body === 'string') {
+      res.end(object.body);
+    } else {
+      // A viewer that seeks or closes drops the connection: not an error worth logging.
+      await pipeline(object.body, res).catch(() => undefined);
+    }
   }
 
   server.on('upgrade', (req, socket, head) => {
@@ -131,6 +172,8 @@ export function browserHostCsp(origin: string): string {
     "style-src 'self'",
     "img-src 'self' data: blob:",
     "media-src 'self' blob:",
+    // PDF previews frame the app's own object route; nothing else may be framed.
+    "frame-src 'self'",
     "font-src 'self'",
     `connect-src 'self' ${ws}`,
     "object-src 'none'",

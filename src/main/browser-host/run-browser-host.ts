@@ -5,6 +5,7 @@ import { createAppCore } from '../core/app-core';
 import { createJsonLogger, type Logger } from '../core/logger';
 import { startBrowserHost, type BrowserHost } from './host-server';
 import { KeyFileSecretStore } from './key-file-secret-store';
+import { createBrowserDialogs } from './browser-dialogs';
 
 /** Where the browser host keeps its data unless told otherwise; never the Electron app's folder. */
 export const defaultBrowserDataDir = join(homedir(), '.local', 'share', 'bucket-admin-browser-host');
@@ -16,6 +17,10 @@ export interface RunOptions {
   token?: string;
   /** Where log lines go; standard error unless a test wants them elsewhere. */
   logger?: Logger;
+  /** Where downloads go (the browser host has no folder dialog); default `<dataDir>/downloads`. */
+  downloadDir?: string;
+  /** Largest dropped file the page may stage for upload (default 20 GiB). */
+  maxStageBytes?: number;
 }
 
 /** Starts the core and the host; used by the CLI below, the demo and the end-to-end tests. */
@@ -28,6 +33,7 @@ export async function runBrowserHost(options: RunOptions): Promise<BrowserHost &
     host: 'browser',
     version: process.env.npm_package_version ?? '0.0.0-dev',
     logger,
+    dialogs: createBrowserDialogs(options.downloadDir ?? process.env.BUCKET_ADMIN_DOWNLOAD_DIR ?? join(options.dataDir, 'downloads')),
   });
   const host = await startBrowserHost({
     core,
@@ -35,6 +41,7 @@ export async function runBrowserHost(options: RunOptions): Promise<BrowserHost &
     logger,
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.token ? { token: options.token } : {}),
+    staging: { stagingDir: join(options.dataDir, 'staging'), maxBytes: options.maxStageBytes ?? 20 * 1024 ** 3, reserveBytes: 256 * 1024 ** 2 },
   });
   return {
     ...host,

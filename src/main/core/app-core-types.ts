@@ -1,7 +1,11 @@
 import type { EventName, EventPayload } from '../../shared/contract';
+import type { ObjectRequest, ObjectResponse } from './browse/object-stream';
 import type { SecretStore } from './connections/secret-store';
 import type { Logger } from './logger';
 import type { Router } from './router';
+import type { ClipboardPort } from './share/clipboard-port';
+import type { DialogPort } from './dialogs/dialog-port';
+import type { TransferEngineOptions } from './transfers/engine-options';
 
 export interface AppCoreOptions {
   /** Folder for the SQLite file and logs. */
@@ -10,6 +14,12 @@ export interface AppCoreOptions {
   host: 'electron' | 'browser';
   version: string;
   logger: Logger;
+  /** The OS clipboard (Electron); absent in the browser host, where the renderer copies. */
+  clipboard?: ClipboardPort;
+  /** The host's file dialogs (native in Electron); without it, dialogs answer "not available". */
+  dialogs?: DialogPort;
+  /** Transfer engine tunables; tests shrink part sizes, timeouts and retry waits. */
+  transfers?: Partial<TransferEngineOptions>;
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -17,6 +27,8 @@ export type EventListener = <E extends EventName>(event: E, payload: EventPayloa
 /** Everything a host needs: the router to serve, events to forward, and shutdown. */
 export interface AppCore {
   router: Router;
+  /** Object bytes for previews and saves (`/__object`), streamed with range support. */
+  objects: { open(request: ObjectRequest): Promise<ObjectResponse> };
   onEvent(listener: EventListener): () => void;
   close(): void;
 }

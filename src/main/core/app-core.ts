@@ -4,11 +4,17 @@ import type { EventName, EventPayload } from '../../shared/contract';
 import type { AppCore, AppCoreOptions, EventListener } from './app-core-types';
 import { ConnectionRepository } from './connections/connection-repository';
 import { ConnectionsService } from './connections/connections-service';
+import { openObject } from './browse/object-stream';
 import { createHandlers } from './handlers';
 import { JobRegistry } from './jobs/job-registry';
 import { createRouter } from './router';
+import { ShareService } from './share/share-service';
 import { closeDatabase, openDatabase } from './store/database';
 import { migrations } from './store/migrations';
+import { noDialogs } from './dialogs/dialog-port';
+import { FolderGrants } from './dialogs/folder-grants';
+import { defaultEngineOptions } from './transfers/engine-options';
+import { TransferService } from './transfers/transfer-service';
 
 export const databaseFileName = 'bucket-admin.sqlite';
 
@@ -26,19 +32,33 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   });
   const connections = new ConnectionsService(new ConnectionRepository(db), options.secretStore);
   const jobs = new JobRegistry();
+  const share = new ShareService({ db, connections, ...(options.clipboard ? { clipboard: options.clipboard } : {}) });
   const bus = new EventEmitter();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => bus.emit('event', event, payload);
   const info = { version: options.version, host: options.host, dataDir, platform: process.platform, notices };
-  const router = createRouter(createHandlers({ info, connections, jobs }), logger);
+  const grants = new FolderGrants();
+  const transfers = new TransferService({
+    db,
+    connections,
+    emit,
+    logger,
+    grants,
+    options: { ...defaultEngineOptions, ...options.transfers },
+    stagingDir: join(dataDir, 'staging'),
+  });
+  const dialogs = options.dialogs ?? noDialogs;
+  const router = createRouter(createHandlers({ info, connections, jobs, share, logger, transfers, dialogs, grants }), logger);
   return {
     // Every event, whoever emits it, goes through one bus that each host forwards.
     router: { channels: router.channels, handle: (channel, input) => router.handle(channel, input, { emit }) },
+    objects: { open: (request) => openObject(connections, request) },
     onEvent(listener: EventListener) {
       bus.on('event', listener);
       return () => bus.off('event', listener);
     },
     close() {
       jobs.cancelAll();
+      transfers.close();
       connections.close();
       closeDatabase(db);
     },

@@ -1,5 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { protocol } from 'electron';
+import { objectRoutePath } from '../../shared/object-url';
+import type { AppCore } from '../core/app-core-types';
 import { contentTypeFor, resolveBundlePath } from './bundle-path';
 import { contentSecurityPolicy } from './csp';
 import { appScheme } from './origin';
@@ -11,14 +14,20 @@ import { appScheme } from './origin';
  */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    // stream: media elements may read responses piecemeal, with ranges (preview seeking).
+    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true, stream: true } },
   ]);
 }
 
-/** Serves the renderer bundle at `app://bundle/...` from `bundleDir`. Call after the app is ready. */
-export function serveBundle(bundleDir: string): void {
+/**
+ * Serves the renderer bundle at `app://bundle/...` from `bundleDir`, and object bytes for
+ * previews at `app://bundle/__object?…` through the core. Call after the app is ready.
+ */
+export function serveBundle(bundleDir: string, objects: AppCore['objects']): void {
   protocol.handle(appScheme, async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Method not allowed');
+    const url = new URL(request.url);
+    if (url.pathname === objectRoutePath) return serveObject(objects, request, url);
     const filePath = resolveBundlePath(bundleDir, request.url);
     if (filePath === null) return textResponse(404, 'Not found');
     let body: Buffer;
@@ -32,6 +41,20 @@ export function serveBundle(bundleDir: string): void {
     if (contentType.startsWith('text/html')) headers.set('Content-Security-Policy', contentSecurityPolicy);
     return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
   });
+}
+
+/** The same core function as the browser host's route; Node's stream becomes a web stream. */
+async function serveObject(objects: AppCore['objects'], request: Request, url: URL): Promise<Response> {
+  const object = await objects.open({
+    method: request.method,
+    query: url.searchParams,
+    range: request.headers.get('range'),
+    signal: request.signal,
+  });
+  let body: BodyInit | null = null;
+  if (typeof object.body === 'string') body = object.body;
+  else if (object.body) body = Readable.toWeb(object.body) as ReadableStream<Uint8Array>;
+  return new Response(request.method === 'HEAD' ? null : body, { status: object.status, headers: object.headers });
 }
 
 function textResponse(status: number, text: string): Response {

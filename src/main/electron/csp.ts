@@ -10,6 +10,8 @@ export const cspDirectives: Readonly<Record<string, readonly string[]>> = {
   'style-src': ["'self'"],
   'img-src': ["'self'", 'app:', 'blob:', 'data:'],
   'media-src': ["'self'", 'app:', 'blob:', 'data:'],
+  // PDF previews frame the app's own object route (app://bundle/__object); nothing else.
+  'frame-src': ["'self'"],
   // S3 and the disk are reached only through IPC, never from the page.
   'connect-src': ["'self'"],
   'font-src': ["'self'"],

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, safeStorage } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, Notification, safeStorage } from 'electron';
 import { createAppCore } from '../core/app-core';
 import type { Logger } from '../core/logger';
 import { registerAppScheme, serveBundle } from './app-protocol';
@@ -7,6 +7,9 @@ import { configureAppPaths, coreDataDir } from './app-paths';
 import { openFileLogger } from './file-logger';
 import { bindIpc } from './ipc-binding';
 import { appOrigin } from './origin';
+import { createElectronClipboard } from './electron-clipboard';
+import { createElectronDialogs } from './electron-dialogs';
+import { showTransfersOnTaskbar } from './transfer-taskbar';
 import { createSafeStorageSecretStore } from './safe-storage-secret-store';
 import { applySecurityRestrictions } from './security-restrictions';
 import { createMainWindow } from './window-factory';
@@ -70,15 +73,22 @@ function onReady({ rendererOrigin, rendererUrl, logger, closeLog, logPath }: Rea
       host: 'electron',
       version: app.getVersion(),
       logger,
+      clipboard: createElectronClipboard(clipboard),
+      dialogs: createElectronDialogs(dialog, () => BrowserWindow.getFocusedWindow()),
     });
   } catch (error) {
     fatal(logger, logPath, error);
     return;
   }
-  serveBundle(bundleDir);
+  serveBundle(bundleDir, core.objects);
 
   const registry = createWindowRegistry();
   const unbind = bindIpc({ core, registry, rendererOrigin, logger });
+  const stopTaskbar = showTransfersOnTaskbar(core, () => BrowserWindow.getAllWindows(), {
+    notify: (title, body) => {
+      if (Notification.isSupported()) new Notification({ title, body }).show();
+    },
+  });
   const openWindow = (): BrowserWindow =>
     createMainWindow({ preloadPath, url: rendererUrl, registry, devTools: !app.isPackaged, logger });
   let mainWindow = openWindow();
@@ -93,6 +103,7 @@ function onReady({ rendererOrigin, rendererUrl, logger, closeLog, logPath }: Rea
   });
   app.on('will-quit', () => {
     unbind();
+    stopTaskbar();
     core.close();
     logger.info('Stopped');
     closeLog();

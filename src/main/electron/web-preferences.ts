@@ -29,6 +29,9 @@ export function secureWebPreferences(preloadPath: string, options: WebPreference
     // Lets the user stop a page that loops on alert().
     safeDialogs: true,
     autoplayPolicy: 'user-gesture-required',
+    // Only Chromium's built-in PDF viewer is a plugin in Electron 45; PDF previews need it.
+    // CSP object-src 'none' still keeps <object>/<embed> out; frames reach only our own route.
+    plugins: true,
     devTools: options.devTools ?? false,
   };
 }

@@ -1,10 +1,16 @@
 import { Cable } from 'lucide-react';
-import { useState } from 'react';
+import { Activity, useState } from 'react';
 import type { AppInfo } from '../../shared/model/app';
 import { BrowserPane } from '../features/browser/BrowserPane';
 import { ConnectionsSidebar } from '../features/connections/ConnectionsSidebar';
 import { useConnections } from '../features/connections/use-connections';
+import { LedgerView } from '../features/ledger/LedgerView';
+import { SharedLinksNavItem } from '../features/ledger/SharedLinksNavItem';
+import { ShareProvider } from '../features/share/ShareProvider';
+import { TransfersPanel } from '../features/transfers/TransfersPanel';
+import { UploadProvider } from '../features/upload/UploadProvider';
 import { EmptyState } from '../ui/EmptyState';
+import { ToastProvider } from '../ui/Toast';
 import { StartupNotices } from './StartupNotices';
 
 /** The app once started: connections in the sidebar, the chosen connection's buckets and folders beside. */
@@ -12,26 +18,43 @@ export function Workspace({ info }: { info: AppInfo }) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const connections = useConnections();
   const selected = connections.data?.find((c) => c.id === selectedId);
+  // The ledger replaces the browser in the main pane; the browser keeps its place (Activity) meanwhile.
+  const [view, setView] = useState<'browse' | 'ledger'>('browse');
+  const choose = (id: string | null) => {
+    setSelectedId(id);
+    setView('browse');
+  };
 
   return (
-    <div className="workspace">
-      <aside className="sidebar" aria-label="Sidebar">
-        <div className="app-title">
-          <span className="app-name">Bucket Admin</span>
-          <span className="app-version">v{info.version}</span>
+    <ToastProvider>
+      <ShareProvider>
+        <UploadProvider>
+        <div className="workspace">
+          <aside className="sidebar" aria-label="Sidebar">
+            <div className="app-title">
+              <span className="app-name">Bucket Admin</span>
+              <span className="app-version">v{info.version}</span>
+            </div>
+            <ConnectionsSidebar selectedId={selectedId} onSelect={choose} />
+            <SharedLinksNavItem active={view === 'ledger'} onOpen={() => setView('ledger')} />
+          </aside>
+          <main className="main-pane">
+            <StartupNotices notices={info.notices} />
+            {view === 'ledger' ? <LedgerView connections={connections.data ?? []} connectionId={selectedId} /> : null}
+            <Activity mode={view === 'browse' ? 'visible' : 'hidden'}>
+              {selected ? (
+                <BrowserPane key={selected.id} connection={selected} />
+              ) : (
+                <EmptyState title="Choose a connection" icon={<Cable size={28} />}>
+                  <p>Pick one in the sidebar, or add one to get started.</p>
+                </EmptyState>
+              )}
+            </Activity>
+            <TransfersPanel />
+          </main>
         </div>
-        <ConnectionsSidebar selectedId={selectedId} onSelect={setSelectedId} />
-      </aside>
-      <main className="main-pane">
-        <StartupNotices notices={info.notices} />
-        {selected ? (
-          <BrowserPane key={selected.id} connection={selected} />
-        ) : (
-          <EmptyState title="Choose a connection" icon={<Cable size={28} />}>
-            <p>Pick one in the sidebar, or add one to get started.</p>
-          </EmptyState>
-        )}
-      </main>
-    </div>
+        </UploadProvider>
+      </ShareProvider>
+    </ToastProvider>
   );
 }

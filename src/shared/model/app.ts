@@ -17,6 +17,7 @@ export type JobProgress =
   | { jobId: string; kind: 'progress'; done: number; total?: number; unit: 'bytes' | 'items' }
   /** `outcome` is set by jobs over many items (delete, copy, move): what went through and what failed. */
   | { jobId: string; kind: 'finished'; outcome?: JobOutcome }
-  | { jobId: string; kind: 'failed'; error: { code: string; message: string } }
+  /** `outcome`, when set, says what was already done before the job stopped. */
+  | { jobId: string; kind: 'failed'; error: { code: string; message: string }; outcome?: JobOutcome }
   /** `outcome`, when set, says what was already done before the cancel took effect. */
   | { jobId: string; kind: 'cancelled'; outcome?: JobOutcome };

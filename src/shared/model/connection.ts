@@ -28,6 +28,14 @@ const endpoint = z
   .max(2048)
   .refine((u) => URL.canParse(u), 'The endpoint must be a URL such as https://s3.example.com.')
   .refine((u) => /^https?:\/\//i.test(u), 'The endpoint must start with http:// or https://.');
+/** Where `public/` is served from when not the S3 endpoint itself (a CDN or custom domain). */
+const publicBaseUrl = z
+  .string()
+  .trim()
+  .max(2048, 'The public base URL is at most 2,048 characters.')
+  .refine((u) => URL.canParse(u), 'The public base URL must be a URL such as https://cdn.example.com.')
+  .refine((u) => /^https?:\/\//i.test(u), 'The public base URL must start with http:// or https://.')
+  .refine((u) => !/[?#]/.test(u), 'The public base URL cannot have a ? query or # fragment: object keys are appended to it.');
 /** S3 bucket naming rules (the DNS-compatible subset AWS has required since 2018). */
 export const bucketNameSchema = z
   .string()
@@ -74,6 +82,11 @@ export const connectionDraftSchema = z
     /** Optional single bucket: for keys that may not call ListBuckets. */
     bucket: bucketNameSchema.optional(),
     roots: rootsSchema.default(defaultRoots),
+    /**
+     * CDN or custom domain that serves the bucket's keys, e.g. https://cdn.example.com/media/ →
+     * public links become this base + the URL-encoded key. Empty: public links use the endpoint.
+     */
+    publicBaseUrl: publicBaseUrl.optional(),
   })
   .strict();
 
@@ -96,6 +109,8 @@ export interface Connection {
   checksumCompatibility: boolean;
   bucket?: string;
   roots: { public: string; private: string };
+  /** CDN or custom domain base for public links; absent means the S3 endpoint's own URL. */
+  publicBaseUrl?: string;
   createdAt: string;
   updatedAt: string;
 }

@@ -184,8 +184,14 @@ export async function checkStoreHealth(handle: GatewayHandle): Promise<StoreHeal
     const statBytes = dump.osd?.stat_bytes ?? 0;
     const statBytesUsed = dump.osd?.stat_bytes_used ?? 0;
     const wrapped = statBytesUsed > statBytes;
-    const problem = wrapped ? `memstore used-bytes counter wrapped (${statBytesUsed} > ${statBytes}); restart the gateway` : undefined;
-    return { ok: !wrapped, wrapped, statBytes, statBytesUsed, ...(problem ? { problem } : {}) };
+    // Ceph stops taking writes at its full ratio (0.95 by default) and clients only see timeouts.
+    const nearlyFull = !wrapped && statBytes > 0 && statBytesUsed > 0.9 * statBytes;
+    const problem = wrapped
+      ? `memstore used-bytes counter wrapped (${statBytesUsed} > ${statBytes}); restart the gateway`
+      : nearlyFull
+        ? `memstore is ${Math.round((100 * statBytesUsed) / statBytes)}% full (writes stall at 95%); restart the gateway`
+        : undefined;
+    return { ok: !problem, wrapped, statBytes, statBytesUsed, ...(problem ? { problem } : {}) };
   } catch (err) {
     return { ok: false, wrapped: false, statBytes: 0, statBytesUsed: 0, problem: `OSD admin socket: ${(err as Error).message}` };
   }

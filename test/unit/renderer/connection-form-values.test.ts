@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Connection } from '../../../src/shared/model/connection';
 import { buildDraft, initialValues, validateDraft } from '../../../src/renderer/features/connections/connection-form-values';
+import { fieldForPath } from '../../../src/renderer/features/connections/field-errors';
 
 const noSecrets = { secret: '', sessionToken: '' };
 
@@ -22,6 +24,41 @@ describe('buildDraft', () => {
       accessKeyId: 'AKIA1234',
     });
     expect(buildDraft({ ...initialValues(), name: 'x' }, noSecrets).credentials).toEqual({ kind: 'keys' });
+  });
+});
+
+describe('public base URL (CDN)', () => {
+  const saved: Connection = {
+    id: 'conn-12345678',
+    name: 'Media',
+    credentials: { kind: 'keys', accessKeyIdMasked: 'AKIA…1234', hasSessionToken: false },
+    region: 'eu-west-1',
+    forcePathStyle: false,
+    checksumCompatibility: false,
+    roots: { public: 'public/', private: 'private/' },
+    publicBaseUrl: 'https://cdn.example.com/media/',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  };
+
+  it('is loaded when editing and sent back, so saving other changes keeps it', () => {
+    const values = initialValues(saved);
+    expect(values.publicBaseUrl).toBe('https://cdn.example.com/media/');
+    expect(buildDraft({ ...values, name: 'Media 2' }, noSecrets).publicBaseUrl).toBe('https://cdn.example.com/media/');
+  });
+
+  it('is left out when blank (public links then use the endpoint) and trimmed otherwise', () => {
+    expect(initialValues().publicBaseUrl).toBe('');
+    expect(buildDraft({ ...initialValues(saved), publicBaseUrl: '  ' }, noSecrets)).not.toHaveProperty('publicBaseUrl');
+    expect(buildDraft({ ...initialValues(), publicBaseUrl: ' https://cdn.example.com ' }, noSecrets).publicBaseUrl).toBe('https://cdn.example.com');
+  });
+
+  it('is checked with the schema and reported on its own field', () => {
+    const draft = buildDraft({ ...initialValues(saved), publicBaseUrl: 'https://cdn.example.com/?sig=1' }, noSecrets);
+    expect(validateDraft(draft, { adding: false })).toEqual([
+      { path: 'publicBaseUrl', message: 'The public base URL cannot have a ? query or # fragment: object keys are appended to it.' },
+    ]);
+    expect(fieldForPath('draft.publicBaseUrl')).toBe('publicBaseUrl');
   });
 });
 

@@ -1,11 +1,74 @@
 import type { browseChannels } from '../../../shared/channels/browse-channels';
 import type { ConnectionsService } from '../connections/connections-service';
+import type { JobRegistry } from '../jobs/job-registry';
+import type { Logger } from '../logger';
 import type { HandlersFor } from '../router';
+import { createFolder } from './create-folder';
+import { runDelete } from './delete-job';
 import { listFolderPage } from './folder-lister';
+import { startJob } from './job-runner';
+import { baseName } from './keys';
+import { ListingPrefetcher } from './listing-prefetch';
+import { measureSelection } from './measure';
+import { defaultCopyTuning, type CopyTuning } from './object-copier';
+import { fetchObjectDetails } from './object-details';
+import { assertRenameTargetFree } from './rename-check';
+import { planRename, planTransfer } from './selection';
+import { runTransfer } from './transfer-job';
 
-/** Browse channels: folder listings and (later) object details, previews and folder actions. */
-export function createBrowseHandlers(connections: ConnectionsService): HandlersFor<keyof typeof browseChannels> {
+export interface BrowseDeps {
+  connections: ConnectionsService;
+  jobs: JobRegistry;
+  logger: Logger;
+  /** Tests shrink the multipart threshold; the app uses S3's own limits. */
+  copyTuning?: CopyTuning;
+}
+
+/** Browse channels: folder listings, object details, and folder actions run as jobs. */
+export function createBrowseHandlers({ connections, jobs, logger, copyTuning = defaultCopyTuning }: BrowseDeps): HandlersFor<keyof typeof browseChannels> {
+  const listings = new ListingPrefetcher(listFolderPage);
   return {
-    'browse:list': ({ connectionId, ...req }) => listFolderPage(connections.resolve(connectionId), req),
+    'browse:list': ({ connectionId, ...req }) => listings.list(connections.resolve(connectionId), req),
+    'browse:details': ({ connectionId, ...ref }) => fetchObjectDetails(connections.resolve(connectionId), ref),
+    'browse:measure': ({ connectionId, ...req }) => measureSelection(connections.resolve(connectionId), req),
+    'browse:createFolder': ({ connectionId, ...req }) => createFolder(connections.resolve(connectionId), req),
+    'browse:delete': ({ connectionId, bucket, keys }, { emit }) => {
+      const resolved = connections.resolve(connectionId);
+      return Promise.resolve(
+        startJob({ jobs, emit, logger }, { label: `Deleting ${describe(keys)}`, work: (ctx) => runDelete(resolved, { bucket, keys }, ctx) }),
+      );
+    },
+    'browse:copy': ({ connectionId, bucket, keys, destinationPrefix, overwrite }, { emit }) => {
+      const resolved = connections.resolve(connectionId);
+      const items = planTransfer(keys, destinationPrefix, 'copy');
+      const req = { bucket, items, mode: 'copy' as const, overwrite: overwrite ?? false };
+      return Promise.resolve(
+        startJob({ jobs, emit, logger }, { label: `Copying ${describe(keys)} to “${destinationPrefix || bucket}”`, work: (ctx) => runTransfer(resolved, req, copyTuning, ctx) }),
+      );
+    },
+    'browse:move': ({ connectionId, bucket, keys, destinationPrefix, overwrite }, { emit }) => {
+      const resolved = connections.resolve(connectionId);
+      const items = planTransfer(keys, destinationPrefix, 'move');
+      const req = { bucket, items, mode: 'move' as const, overwrite: overwrite ?? false };
+      return Promise.resolve(
+        startJob({ jobs, emit, logger }, { label: `Moving ${describe(keys)} to “${destinationPrefix || bucket}”`, work: (ctx) => runTransfer(resolved, req, copyTuning, ctx) }),
+      );
+    },
+    'browse:rename': async ({ connectionId, bucket, key, newName, overwrite }, { emit }) => {
+      const resolved = connections.resolve(connectionId);
+      const item = planRename(key, newName);
+      if (!overwrite) await assertRenameTargetFree(resolved, bucket, item);
+      const req = { bucket, items: [item], mode: 'move' as const, overwrite: overwrite ?? false };
+      return startJob(
+        { jobs, emit, logger },
+        { label: `Renaming “${baseName(key)}” to “${newName}”`, work: (ctx) => runTransfer(resolved, req, copyTuning, ctx) },
+      );
+    },
   };
+}
+
+/** “photo.jpg” for one item, “3 items” for more. */
+function describe(keys: readonly string[]): string {
+  const [first] = keys;
+  return keys.length === 1 && first !== undefined ? `“${baseName(first)}”` : `${keys.length.toLocaleString('en-US')} items`;
 }

@@ -85,7 +85,8 @@ export function openDatabase(options: OpenDatabaseOptions): Database {
 export function closeDatabase(db: Database): void {
   if (!db.open) return;
   try {
-    db.pragma('optimize');
+    // optimize writes statistics: a read-only handle (e.g. on a backup) has nothing to keep.
+    if (!db.readonly) db.pragma('optimize');
   } finally {
     db.close();
   }

@@ -1,4 +1,6 @@
 import type { Migration } from './migrator';
+import { v2ShareLinks } from './migrations/0002-share-links';
+import { v3TransferJournal } from './migrations/0003-transfer-journal';
 
 // Append-only. Each SQL string is hashed into schema_migrations when applied, so editing a released
 // one (even whitespace) makes every existing database refuse to open. Change the schema by adding a step.
@@ -29,4 +31,6 @@ CREATE TABLE app_settings (
 /** Every schema step, in order; the database is migrated to the last one on open. */
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'connections-secrets-settings', sql: v1ConnectionsSecretsSettings },
+  { version: 2, name: 'share-links', sql: v2ShareLinks },
+  { version: 3, name: 'transfer-journal', sql: v3TransferJournal },
 ];

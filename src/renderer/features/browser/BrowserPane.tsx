@@ -4,32 +4,41 @@ import type { Connection } from '../../../shared/model/connection';
 import { EmptyState } from '../../ui/EmptyState';
 import { BucketList } from './BucketList';
 import { FolderView } from './FolderView';
+import { defaultSort, type SortSpec } from './sort-rows';
 import { useBuckets } from './use-buckets';
+import { useNavigation } from './use-navigation';
+
+export interface BrowserPaneProps {
+  connection: Connection;
+}
 
 /**
  * The main pane for one connection: its buckets beside the open folder. Remount it (key by
  * connection id) to start fresh when another connection is chosen.
  */
-export function BrowserPane({ connection }: { connection: Connection }) {
-  const [chosen, setChosen] = useState<string | null>(null);
-  const [prefix, setPrefix] = useState('');
+export function BrowserPane({ connection }: BrowserPaneProps) {
+  const nav = useNavigation();
+  const [sort, setSort] = useState<SortSpec>(defaultSort);
   const buckets = useBuckets(connection.id);
   // After an edit the connection may no longer see the chosen bucket; then nothing is open.
-  const bucket = buckets.data?.some((b) => b.name === chosen) ? chosen : null;
+  const place = nav.place && buckets.data?.some((b) => b.name === nav.place?.bucket) ? nav.place : null;
 
   return (
     <div className="browser-pane">
-      <BucketList
-        connectionId={connection.id}
-        selected={bucket}
-        onSelect={(name) => {
-          setChosen(name);
-          setPrefix('');
-        }}
-      />
+      <BucketList connectionId={connection.id} selected={place?.bucket ?? null} onSelect={(name) => nav.go({ bucket: name, prefix: '' })} />
       <div className="folder-column">
-        {bucket ? (
-          <FolderView connection={connection} bucket={bucket} prefix={prefix} onNavigate={setPrefix} />
+        {place ? (
+          <FolderView
+            key={`${place.bucket}\u0000${place.prefix}`}
+            connection={connection}
+            bucket={place.bucket}
+            prefix={place.prefix}
+            onNavigate={(prefix) => nav.go({ bucket: place.bucket, prefix })}
+            history={nav}
+            sort={sort}
+            onSort={setSort}
+            initialFocus={nav.reveal}
+          />
         ) : (
           <EmptyState title="Choose a bucket" icon={<Database size={28} />}>
             <p>Its public and private folders are listed first.</p>

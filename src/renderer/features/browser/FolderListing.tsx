@@ -1,29 +1,27 @@
-import { FolderOpen } from 'lucide-react';
-import { useMemo } from 'react';
+import { FolderOpen, SearchX } from 'lucide-react';
+import type { ComponentProps } from 'react';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { LoadingState } from '../../ui/LoadingState';
-import { buildListingRows } from './listing-rows';
 import { ListingTable } from './ListingTable';
-import type { Roots } from './roots';
-import { useListing, type FolderRef } from './use-listing';
+import type { useListing } from './use-listing';
 
 export interface FolderListingProps {
-  folder: FolderRef;
-  roots: Roots;
-  onOpenFolder: (prefix: string) => void;
+  listing: ReturnType<typeof useListing>;
+  prefix: string;
+  filter: string;
+  /** Rows listed so far, before the filter. */
+  total: number;
+  table: ComponentProps<typeof ListingTable>;
 }
 
-/** A folder's rows with its loading, empty and error states; rows appear as pages arrive. */
-export function FolderListing({ folder, roots, onOpenFolder }: FolderListingProps) {
-  const listing = useListing(folder);
-  const rows = useMemo(
-    () => buildListingRows(listing.data?.pages, folder.prefix, roots),
-    [listing.data, folder.prefix, roots],
-  );
-
-  const errorBanner = listing.isError ? (
+/**
+ * The table with the folder's loading, empty, no-match and error states. The grid stays mounted
+ * in every state, so keyboard focus (and Backspace to go up) survives an empty or failed folder.
+ */
+export function FolderListing({ listing, prefix, filter, total, table }: FolderListingProps) {
+  const failed = listing.isError ? (
     <ErrorBanner title="This folder could not be listed." message={listing.error.message} testId="listing-error">
       <Button onClick={listing.retry} busy={listing.isFetching} data-testid="listing-retry">
         Retry
@@ -31,25 +29,30 @@ export function FolderListing({ folder, roots, onOpenFolder }: FolderListingProp
     </ErrorBanner>
   ) : null;
 
-  if (listing.isPending) return <LoadingState label="Listing folder…" />;
-  // Nothing arrived at all: show only the error, not the root shortcuts of a folder we cannot read.
-  if (listing.data === undefined) return errorBanner;
-  if (rows.length === 0 && !listing.hasNextPage) {
-    return (
+  let overlay = null;
+  if (listing.isPending) overlay = <LoadingState label="Listing folder…" />;
+  else if (listing.data === undefined) overlay = null;
+  else if (total === 0 && !listing.hasNextPage && !listing.isError) {
+    overlay = (
       <EmptyState title="This folder is empty" icon={<FolderOpen size={28} />} testId="listing-empty">
-        <p>Nothing is stored under {folder.prefix || 'the top of this bucket'} yet.</p>
+        <p>Nothing is stored under {prefix || 'the top of this bucket'} yet.</p>
+      </EmptyState>
+    );
+  } else if (table.rows.length === 0 && total > 0 && filter) {
+    overlay = (
+      <EmptyState title="No names match" icon={<SearchX size={28} />} testId="listing-no-match">
+        <p>Nothing here has “{filter}” in its name{listing.hasNextPage ? ' yet; more is still loading' : ''}.</p>
       </EmptyState>
     );
   }
+
   return (
     <div className="folder-listing">
-      {errorBanner}
-      <ListingTable rows={rows} label={`Contents of ${folder.bucket}/${folder.prefix}`} onOpenFolder={onOpenFolder} />
-      <p className="listing-status" role="status">
-        {listing.hasNextPage && !listing.isError
-          ? `Loading more… ${rows.length.toLocaleString()} items so far`
-          : `${rows.length.toLocaleString()} ${rows.length === 1 ? 'item' : 'items'}`}
-      </p>
+      {failed}
+      <div className="listing-frame">
+        <ListingTable {...table} />
+        {overlay ? <div className="listing-overlay">{overlay}</div> : null}
+      </div>
     </div>
   );
 }

@@ -1,43 +1,204 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState, type Dispatch, type MouseEvent, type SetStateAction } from 'react';
 import type { Connection } from '../../../shared/model/connection';
-import { Badge } from '../../ui/Badge';
-import { Breadcrumb } from './Breadcrumb';
+import { FolderActionDialogs } from '../folder-actions/FolderActionDialogs';
+import { InspectorPanel } from '../inspector/InspectorPanel';
+import { PreviewDialog } from '../preview/PreviewDialog';
+import { UploadLinkButton } from '../share/UploadLinkButton';
+import { useShareMenu } from '../share/use-share-menu';
+import { UploadButton } from '../upload/UploadButton';
+import { useUpload } from '../upload/UploadProvider';
+import { useFolderDrop } from '../upload/use-folder-drop';
+import { ContextMenu } from '../../ui/ContextMenu';
+import { createFolderCommands } from './folder-commands';
 import { FolderListing } from './FolderListing';
-import { rootBadgeText, rootOf } from './roots';
+import { FolderToolbar, type HistoryControls } from './FolderToolbar';
+import { listingMenuEntries } from './listing-menu';
+import type { ListingRow } from './listing-rows';
+import type { ListingTableHandle } from './ListingTable';
+import { ListingStatus } from './ListingStatus';
+import { rootOf } from './roots';
+import { clickRow, ensureSelected } from './selection-model';
+import type { SortSpec } from './sort-rows';
+import { sortBy, useFolderState } from './use-folder-state';
+import { useFolderShortcuts } from './use-folder-shortcuts';
+import { useListingKeyboard } from './use-listing-keyboard';
 
 export interface FolderViewProps {
   connection: Connection;
   bucket: string;
   prefix: string;
   onNavigate: (prefix: string) => void;
+  history: HistoryControls;
+  sort: SortSpec;
+  onSort: Dispatch<SetStateAction<SortSpec>>;
+  /** A row to select when the folder opens (the folder we just came back out of). */
+  initialFocus: string | null;
 }
 
-/** The open folder: where you are (path, and which half of the bucket), then what is in it. */
-export function FolderView({ connection, bucket, prefix, onNavigate }: FolderViewProps) {
-  const root = rootOf(prefix, connection.roots);
-  const headerRef = useRef<HTMLElement>(null);
-  const openedPrefix = useRef(prefix);
+/** One open folder: toolbar, the listing with its selection and menu, the inspector and dialogs. */
+export function FolderView({ connection, bucket, prefix, onNavigate, history, sort, onSort, initialFocus }: FolderViewProps) {
+  const s = useFolderState({ connectionId: connection.id, bucket, prefix }, connection.roots, sort, initialFocus);
+  const table = useRef<ListingTableHandle>(null);
+  const filterRef = useRef<HTMLInputElement>(null);
+  const reveal = useRef<string | null>(initialFocus);
+  const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
+  const { listing, view, selection, update, selectedRows, setNotice } = s;
 
-  // The row or crumb that was activated is gone after navigating; put focus on where we are now
-  // (the current crumb) so keyboard users are not dropped back at the top of the page.
+  const { refetch } = listing;
+  const refresh = useCallback(() => void refetch(), [refetch]);
+  const commands = createFolderCommands({
+    bucket,
+    prefix,
+    selectedRows: () => selectedRows,
+    navigate: onNavigate,
+    setPreview: s.setPreview,
+    request: s.setRequest,
+    refresh,
+    notify: setNotice,
+  });
+  const selectAndReveal = (key: string) => {
+    reveal.current = key;
+    s.selectKey(key);
+  };
+
+  // Bring a row chosen from outside (new folder, rename, coming back up) into view once it is listed.
   useEffect(() => {
-    if (openedPrefix.current === prefix) return;
-    openedPrefix.current = prefix;
-    headerRef.current?.querySelector<HTMLElement>('[aria-current]')?.focus();
-  }, [prefix]);
+    if (reveal.current === null || s.focusIndex < 0 || reveal.current !== selection.focus) return;
+    reveal.current = null;
+    table.current?.scrollToIndex(s.focusIndex);
+  }, [s.focusIndex, selection.focus]);
 
+  // After navigating, the row or crumb that had focus is gone; keep the keyboard in the listing.
+  useEffect(() => {
+    if (document.activeElement === document.body || document.activeElement === null) table.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    if (!s.notice) return;
+    const timer = setTimeout(() => setNotice(null), 6000);
+    return () => clearTimeout(timer);
+  }, [s.notice, setNotice]);
+
+  const openMenuAtFocus = () => {
+    const element = s.focusIndex >= 0 ? table.current?.rowElement(s.focusIndex) : null;
+    const box = element?.getBoundingClientRect();
+    setMenuAt(box ? { x: box.left + 24, y: box.top + box.height } : { x: 320, y: 160 });
+  };
+  const onKeyDown = useListingKeyboard({
+    view,
+    selection,
+    update,
+    table,
+    actions: { ...commands, contextMenu: openMenuAtFocus },
+  });
+  useFolderShortcuts({ focusFilter: useCallback(() => filterRef.current?.focus(), []), refresh });
+  const upload = useUpload();
+  const dropFiles = (target: string, data: DataTransfer) => upload?.drop({ connectionId: connection.id, bucket, prefix: target }, data);
+  const drop = useFolderDrop(prefix, dropFiles);
+  const share = useShareMenu({ connectionId: connection.id, bucket, prefix, privateRoot: connection.roots.private }, selectedRows.map((r) => r.entry));
+
+  const onRowClick = (row: ListingRow, e: MouseEvent) =>
+    update((sel) => clickRow(sel, view.keys, row.entry.key, { range: e.shiftKey, toggle: e.ctrlKey || e.metaKey }));
+  const onRowContextMenu = (row: ListingRow, e: MouseEvent) => {
+    e.preventDefault();
+    update((sel) => ensureSelected(sel, row.entry.key));
+    setMenuAt({ x: e.clientX, y: e.clientY });
+  };
+  const onBackgroundContextMenu = (e: MouseEvent) => {
+    e.preventDefault();
+    update((sel) => ({ ...sel, selected: new Set<string>() }));
+    setMenuAt({ x: e.clientX, y: e.clientY });
+  };
+
+  const selectedEntries = selectedRows.map((r) => r.entry);
+  const selectedBytes = selectedEntries.reduce((sum, e) => sum + (e.kind === 'object' ? e.size : 0), 0);
   return (
-    <section className="folder-view" aria-label="Folder">
-      <header className="folder-header" ref={headerRef}>
-        <Breadcrumb bucket={bucket} prefix={prefix} onNavigate={onNavigate} />
-        {root ? <Badge tone={root}>{rootBadgeText[root]}</Badge> : null}
-      </header>
-      <FolderListing
-        key={`${bucket}\u0000${prefix}`}
-        folder={{ connectionId: connection.id, bucket, prefix }}
-        roots={connection.roots}
-        onOpenFolder={onNavigate}
+    <section className="folder-view" aria-label="Folder" data-testid="folder-view" data-prefix={prefix}>
+      <FolderToolbar
+        bucket={bucket}
+        prefix={prefix}
+        root={rootOf(prefix, connection.roots)}
+        history={history}
+        onNavigate={onNavigate}
+        onUp={commands.parent}
+        filter={s.filter}
+        onFilter={s.setFilter}
+        filterRef={filterRef}
+        onFilterDone={() => table.current?.focus()}
+        onRefresh={refresh}
+        refreshing={listing.isRefetching}
+        onNewFolder={commands.newFolder}
+        extraActions={
+          <>
+            <UploadButton target={{ connectionId: connection.id, bucket, prefix }} />
+            <UploadLinkButton connectionId={connection.id} bucket={bucket} prefix={prefix} privateRoot={connection.roots.private} />
+          </>
+        }
+        onDropFiles={dropFiles}
       />
+      <div className="folder-body">
+        <div className="folder-main upload-drop-zone" {...drop.handlers} data-testid="upload-drop-zone" data-drop={drop.dropKey === null ? undefined : drop.dropKey === prefix ? 'here' : 'row'}>
+          <FolderListing
+            listing={listing}
+            prefix={prefix}
+            filter={s.filter}
+            total={view.total}
+            table={{
+              rows: view.rows,
+              label: `Contents of ${bucket}/${prefix}`,
+              idPrefix: 'listing-row',
+              selected: selection.selected,
+              focusIndex: s.focusIndex,
+              sort,
+              onSort: (column) => onSort(sortBy(column)),
+              onRowClick,
+              onRowOpen: commands.open,
+              onRowContextMenu,
+              onBackgroundContextMenu,
+              onKeyDown,
+              handleRef: table,
+              dropKey: drop.dropKey,
+            }}
+          />
+          <ListingStatus
+            total={view.total}
+            shown={view.rows.length}
+            loadingMore={listing.hasNextPage && !listing.isError}
+            refreshing={listing.isRefetching}
+            filtered={s.filter.trim() !== ''}
+            selectedCount={selectedRows.length}
+            selectedBytes={selectedBytes}
+            notice={s.notice}
+          />
+        </div>
+        <InspectorPanel connectionId={connection.id} bucket={bucket} selected={selectedEntries} onPreview={s.setPreview} />
+      </div>
+      <ContextMenu
+        at={menuAt}
+        label="Actions"
+        entries={menuAt ? share.withShare(listingMenuEntries(commands, selectedRows)) : []}
+        onClose={() => {
+          setMenuAt(null);
+          table.current?.focus();
+        }}
+      />
+      <FolderActionDialogs
+        connectionId={connection.id}
+        bucket={bucket}
+        request={s.request}
+        isPublic={(key) => rootOf(key, connection.roots) === 'public'}
+        onClose={() => {
+          s.setRequest(null);
+          table.current?.focus();
+        }}
+        onSelectKey={selectAndReveal}
+      />
+      {s.preview?.kind === 'object' ? (
+        <PreviewDialog
+          target={{ connectionId: connection.id, bucket, key: s.preview.key, size: s.preview.size }}
+          onClose={() => s.setPreview(null)}
+        />
+      ) : null}
     </section>
   );
 }

@@ -1,18 +1,28 @@
 import { File, Folder, Globe, Lock } from 'lucide-react';
-import type { CSSProperties } from 'react';
-import { formatBytes } from '../../format/format-bytes';
-import { formatDateTime } from '../../format/format-date';
+import { memo, type MouseEvent } from 'react';
+import { formatBytes } from '../../../shared/format/format-bytes';
 import { Badge } from '../../ui/Badge';
+import { typeLabel } from './file-types';
 import { displayName, type ListingRow } from './listing-rows';
 import { rootBadgeText } from './roots';
+import { formatRowDate } from './row-format';
+import { RowName } from './RowName';
 
 export interface ListingRowViewProps {
   row: ListingRow;
+  /** DOM id, so the grid can point aria-activedescendant at the focused row. */
+  id: string;
   /** 1-based position among all rows (header is 1), for screen readers in a virtual table. */
   ariaRowIndex: number;
-  /** Absolute position inside the virtual scroller (set through the CSSOM, which CSP allows). */
-  style: CSSProperties;
-  onOpenFolder: (prefix: string) => void;
+  /** Offset inside the virtual scroller, in pixels (a number, so memo can skip unchanged rows). */
+  top: number;
+  selected: boolean;
+  focused: boolean;
+  /** Files dragged over this folder row would be uploaded into it. */
+  dropTarget?: boolean;
+  onClick: (row: ListingRow, event: MouseEvent) => void;
+  onDoubleClick: (row: ListingRow) => void;
+  onContextMenu: (row: ListingRow, event: MouseEvent) => void;
 }
 
 function testIdFor(row: ListingRow): string {
@@ -20,44 +30,51 @@ function testIdFor(row: ListingRow): string {
   return row.entry.kind === 'folder' ? 'folder-row' : 'object-row';
 }
 
-/**
- * One row. A folder opens when its row is clicked anywhere; the name is a real button so the
- * keyboard reaches it, and its click simply bubbles up to the row's handler.
- */
-export function ListingRowView({ row, ariaRowIndex, style, onOpenFolder }: ListingRowViewProps) {
+/** One row: click selects, double-click opens, right-click opens the context menu. */
+export const ListingRowView = memo(function ListingRowView(props: ListingRowViewProps) {
+  const { row, id, ariaRowIndex, top, selected, focused } = props;
   const { entry, root } = row;
-  const name = displayName(entry);
   const isFolder = entry.kind === 'folder';
   const Icon = root === 'public' ? Globe : root === 'private' ? Lock : isFolder ? Folder : File;
+  const classes = ['listing-row', isFolder ? 'is-folder' : 'is-object', root ? `is-root-${root}` : '', selected ? 'is-selected' : '', focused ? 'is-focused' : '', props.dropTarget ? 'is-drop-target' : ''];
   return (
     <div
       role="row"
+      id={id}
       aria-rowindex={ariaRowIndex}
-      className={['listing-row', isFolder ? 'is-folder' : 'is-object', root ? `is-root-${root}` : ''].join(' ')}
-      style={style}
-      onClick={isFolder ? () => onOpenFolder(entry.key) : undefined}
+      aria-selected={selected}
+      className={classes.join(' ')}
+      // Set through the CSSOM (React style), which the CSP allows, unlike inline style attributes.
+      style={{ transform: `translateY(${top}px)` }}
+      onMouseDown={(e) => {
+        // Shift-click extends the selection; without this the browser also selects the text.
+        if (e.shiftKey) e.preventDefault();
+      }}
+      onClick={(e) => props.onClick(row, e)}
+      onDoubleClick={() => props.onDoubleClick(row)}
+      onContextMenu={(e) => props.onContextMenu(row, e)}
       data-testid={testIdFor(row)}
       data-key={entry.key}
+      data-selected={selected || undefined}
+      data-focused={focused || undefined}
     >
-      <div role="cell" className="listing-cell cell-name">
+      <div role="gridcell" className="listing-cell cell-name" title={entry.key}>
         <Icon className="row-icon" size={16} aria-hidden="true" />
-        {isFolder ? (
-          <button type="button" className="row-name-button" title={entry.key}>
-            {name}
-          </button>
-        ) : (
-          <span className="row-name" title={entry.key}>
-            {name}
-          </span>
-        )}
+        <RowName name={displayName(entry)} className={isFolder ? 'is-folder-name' : undefined} />
         {root ? <Badge tone={root}>{rootBadgeText[root]}</Badge> : null}
       </div>
-      <div role="cell" className="listing-cell cell-size">
+      <div role="gridcell" className="listing-cell cell-size">
         {entry.kind === 'object' ? formatBytes(entry.size) : ''}
       </div>
-      <div role="cell" className="listing-cell cell-modified">
-        {entry.kind === 'object' ? formatDateTime(entry.lastModified) : ''}
+      <div role="gridcell" className="listing-cell cell-type">
+        {typeLabel(entry.kind, entry.name)}
+      </div>
+      <div role="gridcell" className="listing-cell cell-modified">
+        {entry.kind === 'object' ? formatRowDate(entry.lastModified) : ''}
+      </div>
+      <div role="gridcell" className="listing-cell cell-storage">
+        {entry.kind === 'object' ? (entry.storageClass ?? 'STANDARD') : ''}
       </div>
     </div>
   );
-}
+});

@@ -8,10 +8,12 @@ export interface ListingRow {
   root: RootKind | null;
 }
 
-/** A folder's display name: S3 folder names end with "/", which the folder icon already says. */
+/**
+ * A row's display name: S3 folder names end with "/", which the folder icon already says. It may
+ * be empty (the folder "a//" inside "a/"); the row then shows a visible "(empty name)" marker.
+ */
 export function displayName(entry: ListEntry): string {
-  const name = entry.kind === 'folder' && entry.name.endsWith('/') ? entry.name.slice(0, -1) : entry.name;
-  return name || entry.key;
+  return entry.kind === 'folder' && entry.name.endsWith('/') ? entry.name.slice(0, -1) : entry.name;
 }
 
 /**

@@ -49,6 +49,24 @@ export function BucketFields({ idPrefix, values, set, errors }: FieldGroupProps)
           )}
         </Field>
       </div>
+      <Field
+        id={`${idPrefix}-public-base-url`}
+        label="Public base URL (CDN, optional)"
+        error={errors.publicBaseUrl}
+        hint="Where the public folder is served from, e.g. https://cdn.example.com/. Public links then use it; empty uses the endpoint."
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="url"
+            value={values.publicBaseUrl}
+            onChange={(e) => set('publicBaseUrl', e.currentTarget.value)}
+            placeholder="https://cdn.example.com/"
+            spellCheck={false}
+            data-testid="field-public-base-url"
+          />
+        )}
+      </Field>
     </fieldset>
   );
 }

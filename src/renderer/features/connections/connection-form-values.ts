@@ -24,6 +24,8 @@ export interface ConnectionFormValues {
   bucket: string;
   rootPublic: string;
   rootPrivate: string;
+  /** CDN or custom domain that serves the public folder; empty means the endpoint's own URL. */
+  publicBaseUrl: string;
 }
 
 /** Read from the password inputs at the moment of use, then dropped. */
@@ -51,6 +53,8 @@ export function initialValues(connection?: Connection): ConnectionFormValues {
     bucket: connection?.bucket ?? '',
     rootPublic: connection?.roots.public ?? defaultRoots.public,
     rootPrivate: connection?.roots.private ?? defaultRoots.private,
+    // The draft replaces every setting: a field the form does not load would be erased on save.
+    publicBaseUrl: connection?.publicBaseUrl ?? '',
   };
 }
 
@@ -62,6 +66,7 @@ export function initialValues(connection?: Connection): ConnectionFormValues {
 export function buildDraft(values: ConnectionFormValues, secrets: SecretInputs): ConnectionDraft {
   const endpoint = values.endpoint.trim();
   const bucket = values.bucket.trim();
+  const publicBaseUrl = values.publicBaseUrl.trim();
   const accessKeyId = values.accessKeyId.trim();
   const sessionToken = secrets.sessionToken.trim();
   const keys = {
@@ -83,6 +88,7 @@ export function buildDraft(values: ConnectionFormValues, secrets: SecretInputs):
     checksumCompatibility: values.checksumCompatibility,
     ...(bucket ? { bucket } : {}),
     roots: { public: values.rootPublic.trim(), private: values.rootPrivate.trim() },
+    ...(publicBaseUrl ? { publicBaseUrl } : {}),
   };
 }
 

@@ -13,7 +13,8 @@ export type FormField =
   | 'checksumCompatibility'
   | 'bucket'
   | 'rootPublic'
-  | 'rootPrivate';
+  | 'rootPrivate'
+  | 'publicBaseUrl';
 
 export interface FormErrors {
   fields: Partial<Record<FormField, string>>;
@@ -42,6 +43,7 @@ const fieldByPath: Record<string, FormField> = {
   bucket: 'bucket',
   'roots.public': 'rootPublic',
   'roots.private': 'rootPrivate',
+  publicBaseUrl: 'publicBaseUrl',
 };
 
 /**

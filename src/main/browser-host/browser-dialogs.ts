@@ -1,0 +1,24 @@
+import { mkdirSync } from 'node:fs';
+import type { DialogPort } from '../core/dialogs/dialog-port';
+
+/**
+ * The browser host cannot open native dialogs: the page picks files itself (an <input type=file>
+ * or a drop) and stages them through `POST /__stage`. Downloads go to one configured folder
+ * (`--download-dir`, `BUCKET_ADMIN_DOWNLOAD_DIR`, else `<dataDir>/downloads`), which "choosing"
+ * grants like a folder picked in Electron's dialog.
+ */
+export function createBrowserDialogs(downloadDir: string): DialogPort {
+  const unsupported = (what: string) => ({
+    canceled: true,
+    paths: [],
+    unsupported: `The browser version cannot open a ${what} dialog. Drag files or folders onto the file list instead.`,
+  });
+  return {
+    chooseFiles: () => Promise.resolve(unsupported('file')),
+    chooseFolder: () => Promise.resolve(unsupported('folder')),
+    chooseDownloadFolder: () => {
+      mkdirSync(downloadDir, { recursive: true });
+      return Promise.resolve({ canceled: false, paths: [downloadDir] });
+    },
+  };
+}

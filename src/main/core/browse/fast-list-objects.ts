@@ -1,0 +1,58 @@
+import { Readable } from 'node:stream';
+import { ListObjectsV2Command, type ListObjectsV2CommandInput, type ListObjectsV2CommandOutput, type S3Client } from '@aws-sdk/client-s3';
+import { HttpResponse } from '@smithy/core/protocols';
+import type { DeserializeMiddleware } from '@smithy/types';
+import { parseListObjectsV2, type ParsedListing } from './list-xml';
+
+/** What the SDK's deserializer gets instead of a page it no longer needs to read. */
+const emptyResult = '<?xml version="1.0" encoding="UTF-8"?><ListBucketResult></ListBucketResult>';
+
+/**
+ * ListObjectsV2 through the SDK (signing, endpoint, retries and error handling unchanged), with
+ * the page body read by `parseListObjectsV2` instead of the SDK's general XML deserializer.
+ * Measured on the test gateway: the SDK spends about 20 ms of CPU on each 1,000-key page, more
+ * than the server's own time, and a folder is listed one page after another. A body the fast
+ * reader does not recognise goes to the SDK's deserializer as usual.
+ */
+export async function listObjectsV2Fast(
+  client: S3Client,
+  input: ListObjectsV2CommandInput,
+  options: { abortSignal?: AbortSignal } = {},
+): Promise<ParsedListing> {
+  const command = new ListObjectsV2Command(input);
+  let parsed: ParsedListing | undefined;
+  const readBody: DeserializeMiddleware<ListObjectsV2CommandInput, ListObjectsV2CommandOutput> = (next) => async (args) => {
+    const result = await next(args);
+    const response = result.response;
+    if (!HttpResponse.isInstance(response) || response.statusCode < 200 || response.statusCode >= 300) return result;
+    const bytes = await collect(response.body);
+    parsed = parseListObjectsV2(bytes.toString('utf8'));
+    response.body = Readable.from([parsed ? Buffer.from(emptyResult) : bytes]);
+    return result;
+  };
+  // Inside the SDK's deserializer and outside its check for errors sent with status 200.
+  command.middlewareStack.addRelativeTo(readBody, { relation: 'before', toMiddleware: 'throw200ExceptionsMiddleware', name: 'fastListObjectsV2Body' });
+  const output = await client.send(command, options);
+  return parsed ?? fromSdkOutput(output);
+}
+
+async function collect(body: unknown): Promise<Buffer> {
+  if (body instanceof Uint8Array) return Buffer.from(body);
+  const chunks: Buffer[] = [];
+  for await (const chunk of body as AsyncIterable<Uint8Array | string>) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+/** The SDK's own answer in the same shape, for bodies the fast reader left alone. */
+function fromSdkOutput(out: ListObjectsV2CommandOutput): ParsedListing {
+  return {
+    isTruncated: out.IsTruncated ?? false,
+    ...(out.NextContinuationToken ? { nextContinuationToken: out.NextContinuationToken } : {}),
+    commonPrefixes: (out.CommonPrefixes ?? []).flatMap((p) => (p.Prefix === undefined ? [] : [p.Prefix])),
+    contents: (out.Contents ?? []).flatMap((o) =>
+      o.Key === undefined
+        ? []
+        : [{ key: o.Key, size: o.Size ?? 0, ...(o.LastModified ? { lastModified: o.LastModified } : {}), ...(o.ETag ? { etag: o.ETag } : {}), ...(o.StorageClass ? { storageClass: o.StorageClass } : {}) }],
+    ),
+  };
+}

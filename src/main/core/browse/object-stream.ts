@@ -1,0 +1,122 @@
+import { Readable } from 'node:stream';
+import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
+import { z } from 'zod';
+import { AppError, type ErrorCode } from '../../../shared/errors';
+import { keySchema } from '../../../shared/model/bucket';
+import { bucketNameSchema, connectionIdSchema } from '../../../shared/model/connection';
+import { objectUrlParam as p } from '../../../shared/object-url';
+import type { ConnectionsService } from '../connections/connections-service';
+import { toAppError } from '../s3/s3-errors';
+import { parseByteRange } from './byte-range';
+import { contentDisposition, needsSandbox, objectCsp } from './content-disposition';
+
+/** An HTTP request for `/__object`, as either host received it. */
+export interface ObjectRequest {
+  method: string;
+  query: URLSearchParams;
+  range?: string | null;
+  /** Aborts the S3 request when the viewer goes away. */
+  signal?: AbortSignal;
+}
+
+/** What the host sends back: the body streams (never buffered whole) or is a short text. */
+export interface ObjectResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Readable | string | null;
+}
+
+const querySchema = z.object({
+  [p.connectionId]: connectionIdSchema,
+  [p.bucket]: bucketNameSchema,
+  [p.key]: keySchema.refine((k) => k.length > 0, 'Name an object.'),
+  [p.versionId]: z.string().min(1).max(1024).optional(),
+  [p.download]: z.literal('1').optional(),
+});
+
+const statusFor: Partial<Record<ErrorCode, number>> = {
+  InvalidInput: 400,
+  NotFound: 404,
+  NoSuchKey: 404,
+  NoSuchBucket: 404,
+  AccessDenied: 403,
+  Forbidden: 403,
+  EndpointUnreachable: 504,
+};
+
+/**
+ * Streams one object for a preview or a save: GetObject with the viewer's Range, so <video> can
+ * seek and large files are never held in memory. Object bytes are served as their own type but
+ * under a sandbox policy, so a hostile HTML or SVG object cannot run script in the app.
+ */
+export async function openObject(connections: ConnectionsService, req: ObjectRequest): Promise<ObjectResponse> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return text(405, 'Only GET and HEAD are served here.');
+  const parsed = querySchema.safeParse(Object.fromEntries(req.query));
+  if (!parsed.success) return text(400, 'This preview address is not valid. Reopen the preview from the file list.');
+  const q = parsed.data;
+  const ref = { Bucket: q[p.bucket], Key: q[p.key], ...(q[p.versionId] ? { VersionId: q[p.versionId] } : {}) };
+  const range = parseByteRange(req.range);
+  let endpoint = 'the server';
+  try {
+    const { record, client } = connections.resolve(q[p.connectionId]);
+    endpoint = record.endpoint ?? 'AWS';
+    const options = req.signal ? { abortSignal: req.signal } : {};
+    const out =
+      req.method === 'HEAD'
+        ? await client.send(new HeadObjectCommand(ref), options)
+        : await client.send(new GetObjectCommand({ ...ref, ...(range ? { Range: range } : {}) }), options);
+    const contentType = out.ContentType || 'application/octet-stream';
+    const headers: Record<string, string> = {
+      'Content-Type': contentType,
+      'Accept-Ranges': 'bytes',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+      'Content-Disposition': contentDisposition(ref.Key, q[p.download] ? 'attachment' : 'inline'),
+      ...(out.ContentLength !== undefined ? { 'Content-Length': String(out.ContentLength) } : {}),
+      ...(out.ETag ? { ETag: out.ETag } : {}),
+      ...(out.LastModified ? { 'Last-Modified': out.LastModified.toUTCString() } : {}),
+      ...(needsSandbox(contentType) ? { 'Content-Security-Policy': objectCsp } : {}),
+    };
+    if (req.method === 'HEAD') return { status: 200, headers, body: null };
+    const body = 'Body' in out ? out.Body : undefined;
+    if (!(body instanceof Readable)) throw new AppError('Internal', 'The server sent no object body.');
+    const partial = range !== undefined && 'ContentRange' in out && Boolean(out.ContentRange);
+    if (partial) headers['Content-Range'] = out.ContentRange ?? '';
+    return { status: partial ? 206 : 200, headers, body };
+  } catch (error) {
+    const raw = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+    if (raw.name === 'InvalidRange' || raw.$metadata?.httpStatusCode === 416) return notSatisfiable(connections, q[p.connectionId], ref);
+    const appError = toAppError(error, { bucket: ref.Bucket, key: ref.Key, endpoint });
+    return text(statusFor[appError.code] ?? 502, appError.message);
+  }
+}
+
+/** 416 with the object's size, so the viewer can ask again for a range that exists. */
+async function notSatisfiable(
+  connections: ConnectionsService,
+  connectionId: string,
+  ref: { Bucket: string; Key: string; VersionId?: string },
+): Promise<ObjectResponse> {
+  const size = await connections
+    .resolve(connectionId)
+    .client.send(new HeadObjectCommand(ref))
+    .then((h) => h.ContentLength)
+    .catch(() => undefined);
+  const response = text(416, 'That part of the file does not exist.');
+  if (size !== undefined) response.headers['Content-Range'] = `bytes */${size}`;
+  return response;
+}
+
+function text(status: number, message: string): ObjectResponse {
+  return {
+    status,
+    headers: {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': objectCsp,
+    },
+    body: message,
+  };
+}

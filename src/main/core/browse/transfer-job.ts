@@ -1,0 +1,130 @@
+import { AppError } from '../../../shared/errors';
+import type { ResolvedConnection } from '../connections/connections-service';
+import { toAppError } from '../s3/s3-errors';
+import { deleteBatch, deleteBatchSize } from './batch-delete';
+import { headObject } from './copy-source';
+import type { JobContext } from './job-runner';
+import { isFolderKey } from './keys';
+import { copyObject, type AclState, type CopyTuning } from './object-copier';
+import { walkObjects } from './object-walker';
+import { targetKeyFor, type ItemTarget } from './selection';
+import { WorkQueue } from './work-queue';
+
+export interface TransferRequest {
+  bucket: string;
+  items: readonly ItemTarget[];
+  mode: 'copy' | 'move';
+  overwrite: boolean;
+}
+
+interface CopyTask {
+  source: string;
+  destination: string;
+}
+
+/** Errors that concern the whole job, not one object: going on would fail every item the same way. */
+const jobWide = new Set(['EndpointUnreachable', 'TlsError', 'NoSuchBucket', 'WrongAccessKey', 'WrongSecret', 'CredentialsExpired', 'CredentialsUnavailable', 'ClockSkew', 'WrongRegion', 'Offline']);
+const copyConcurrency = 8;
+
+/**
+ * Copies (or moves) the picked items server-side. Folders are listed and copied object by object
+ * while the listing goes on; an object that already exists at its destination is reported as a
+ * Conflict and left alone unless `overwrite`. A move deletes each original only after its copy
+ * was verified, in DeleteObjects batches, also when cancelled, so nothing is left twice.
+ */
+export async function runTransfer(
+  { record, client }: ResolvedConnection,
+  req: TransferRequest,
+  tuning: CopyTuning,
+  ctx: JobContext,
+): Promise<void> {
+  const endpoint = record.endpoint ?? 'AWS';
+  const queue = new WorkQueue<CopyTask>();
+  const existing = new Set<string>();
+  const stop = new AbortController();
+  const signal = AbortSignal.any([ctx.signal, stop.signal]);
+  const producer = (async () => {
+    for (const item of req.items) {
+      if (!isFolderKey(item.itemKey)) {
+        if (!req.overwrite && (await exists(client, req.bucket, item.targetKey, signal))) existing.add(item.targetKey);
+        queue.push([{ source: item.itemKey, destination: item.targetKey }]);
+        continue;
+      }
+      if (!req.overwrite) {
+        for await (const page of walkObjects(client, req.bucket, item.targetKey, signal)) for (const o of page) existing.add(o.key);
+      }
+      for await (const page of walkObjects(client, req.bucket, item.itemKey, signal)) {
+        queue.push(page.map((o) => ({ source: o.key, destination: targetKeyFor(o.key, item) })));
+      }
+    }
+    queue.close();
+  })().catch((error: unknown) => queue.fail(toAppError(error, { bucket: req.bucket, endpoint })));
+
+  const acl: AclState = { enabled: true };
+  const copied: string[] = [];
+  const flushDeletes = async (all: boolean) => {
+    while (copied.length >= (all ? 1 : deleteBatchSize)) {
+      const batch = copied.splice(0, deleteBatchSize);
+      const result = await deleteBatch(client, req.bucket, batch).catch((error: unknown) => {
+        const appError = toAppError(error, { bucket: req.bucket, endpoint });
+        return { deleted: 0, failed: batch.map((key) => ({ key, error: appError })) };
+      });
+      const failedKeys = new Set(result.failed.map((f) => f.key));
+      ctx.tally.succeeded(batch.filter((k) => !failedKeys.has(k)).length);
+      for (const f of result.failed) {
+        ctx.tally.failed(f.key, new AppError(f.error.code, `Copied, but the original could not be removed: ${f.error.message}`));
+      }
+    }
+  };
+
+  const progress = () => ctx.progress(queue.isClosed ? queue.pushed : undefined, ctx.tally.done + ctx.tally.failedTotal + copied.length);
+  let fatal: Error | undefined;
+  const work = async () => {
+    for (;;) {
+      if (signal.aborted) return;
+      const [task] = (await queue.take(1)) ?? [];
+      if (!task) return;
+      if (existing.has(task.destination)) {
+        ctx.tally.failed(task.source, new AppError('Conflict', `Not ${req.mode === 'move' ? 'moved' : 'copied'}: “${task.destination}” already exists. Choose “overwrite” to replace it.`));
+      } else {
+        try {
+          await copyObject(client, { bucket: req.bucket, sourceKey: task.source, destinationKey: task.destination, endpoint, acl, tuning, signal: ctx.signal });
+          if (req.mode === 'copy') ctx.tally.succeeded();
+          else copied.push(task.source);
+        } catch (error) {
+          if (ctx.signal.aborted) return;
+          const appError = toAppError(error, { bucket: req.bucket, key: task.source, endpoint });
+          if (jobWide.has(appError.code)) throw appError;
+          ctx.tally.failed(task.source, appError);
+        }
+      }
+      if (req.mode === 'move') await flushDeletes(false);
+      progress();
+    }
+  };
+  // The first job-wide failure stops every worker and the lister; verified copies still lose
+  // their originals below, so a move never leaves an object in both places.
+  const worker = () =>
+    work().catch((error: unknown) => {
+      fatal ??= error instanceof Error ? error : new Error(String(error));
+      stop.abort();
+    });
+
+  await Promise.all(Array.from({ length: copyConcurrency }, worker));
+  stop.abort();
+  await producer;
+  if (req.mode === 'move') await flushDeletes(true);
+  progress();
+  if (fatal !== undefined && !ctx.signal.aborted) throw fatal;
+}
+
+/** True when an object is at `key` (404 means free; other errors are thrown). */
+async function exists(client: ResolvedConnection['client'], bucket: string, key: string, signal: AbortSignal): Promise<boolean> {
+  try {
+    await headObject(client, bucket, key, signal);
+    return true;
+  } catch (error) {
+    if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return false;
+    throw error;
+  }
+}

@@ -1,0 +1,63 @@
+import type { ExpiryDecision } from '../../../shared/model/share';
+import type { GetSigner } from './bulk-get-signer';
+import type { ResolvedConnection } from '../connections/connections-service';
+import { contentDisposition, keyBaseName } from './content-disposition';
+import { credentialLifetime } from './credential-lifetime';
+import { decideExpiry } from './expiry-policy';
+import type { DownloadRequest, LinkPlan } from './link-plan';
+import { checkAnonymousAccess, probeObject, type ProbeResult } from './object-probe';
+import { endpointObjectUrl, joinBaseAndKey } from './object-url';
+import { presignGet } from './presign';
+
+/** Resolves the signing credentials once and decides the expiry every link of a request shares. */
+export async function resolveExpiry(conn: ResolvedConnection, requestedSeconds: number, now: Date): Promise<ExpiryDecision> {
+  return decideExpiry(requestedSeconds, now, await credentialLifetime(conn.client));
+}
+
+/**
+ * HEADs the object; for a public link that exists, also checks that anonymous visitors can read it
+ * at the endpoint (a CDN usually fetches from there too).
+ */
+export async function probeForPlan(conn: ResolvedConnection, bucket: string, key: string, plan: LinkPlan): Promise<ProbeResult> {
+  return withPublicCheck(conn, bucket, key, plan, await probeObject(conn.client, bucket, key));
+}
+
+/** Adds the anonymous-access check to a probe of an existing object that gets a public link. */
+export async function withPublicCheck(conn: ResolvedConnection, bucket: string, key: string, plan: LinkPlan, probe: ProbeResult): Promise<ProbeResult> {
+  if (plan.kind !== 'public' || probe.warning || !probe.facts) return probe;
+  const warning = await checkAnonymousAccess(await endpointObjectUrl(conn.client, bucket, key));
+  return warning ? { ...probe, warning } : probe;
+}
+
+/** The `response-content-disposition` to sign, if any; the default file name is the key's last segment. */
+export function dispositionFor(req: Pick<DownloadRequest, 'key' | 'disposition'>): string | undefined {
+  if (!req.disposition) return undefined;
+  const name = req.disposition.type === 'attachment' ? (req.disposition.filename ?? keyBaseName(req.key)) : keyBaseName(req.key);
+  return contentDisposition(req.disposition.type, name);
+}
+
+/** Builds the URL the plan calls for: CDN base + key, the endpoint's plain URL, or a presigned GET (via `sign`). */
+export async function downloadUrl(
+  conn: ResolvedConnection,
+  bucket: string,
+  req: DownloadRequest,
+  plan: LinkPlan,
+  expiry: ExpiryDecision | null,
+  signingDate: Date,
+  sign: GetSigner = (spec) => presignGet(conn.client, spec),
+): Promise<string> {
+  if (plan.kind === 'public') {
+    const base = conn.record.publicBaseUrl;
+    return plan.route === 'cdn' && base ? joinBaseAndKey(base, req.key) : endpointObjectUrl(conn.client, bucket, req.key);
+  }
+  if (!expiry) throw new Error('downloadUrl: a presigned link needs an expiry');
+  const disposition = dispositionFor(req);
+  return sign({
+    bucket,
+    key: req.key,
+    seconds: expiry.seconds,
+    signingDate,
+    ...(disposition ? { contentDisposition: disposition } : {}),
+    ...(req.contentType ? { contentType: req.contentType } : {}),
+  });
+}

@@ -1,0 +1,110 @@
+import type { Database } from 'better-sqlite3';
+import type { ParsedInput } from '../../../shared/contract';
+import {
+  defaultExpirySeconds,
+  expiryPresets,
+  revocationExplanation,
+  type LedgerPage,
+  type ShareDefaults,
+  type ShareLinkResult,
+  type ShareLinksResult,
+  type SharePreview,
+  type UploadLinkResult,
+} from '../../../shared/model/share';
+import type { ConnectionsService } from '../connections/connections-service';
+import { issueLinks } from './bulk-issuer';
+import type { ClipboardPort } from './clipboard-port';
+import { credentialLifetime } from './credential-lifetime';
+import { issueLink, previewLink } from './download-issuer';
+import { maxExpirySeconds, signingInstant } from './expiry-policy';
+import { ledgerCsv, maxExportRows } from './ledger-csv';
+import { LinkLedger, type LedgerFilter } from './link-ledger';
+import { osUserName } from './os-user';
+import { ShareSettings } from './share-settings';
+import type { ShareRuntime } from './share-runtime';
+import { issueUploadLink } from './upload-issuer';
+
+export interface ShareServiceOptions {
+  db: Database;
+  /** Anything that resolves a connection id to its settings and signing client. */
+  connections: Pick<ConnectionsService, 'resolve'>;
+  /** The OS clipboard when the host has one (Electron); absent in the browser host. */
+  clipboard?: ClipboardPort;
+  now?: () => Date;
+  osUser?: () => string;
+}
+
+/**
+ * Share links for support: presigned and public download links, upload links, and the ledger of
+ * everything issued. Links are signed here, in main, with the connection's own credentials.
+ */
+export class ShareService {
+  private readonly rt: ShareRuntime;
+
+  constructor(options: ShareServiceOptions) {
+    const clock = options.now ?? (() => new Date());
+    this.rt = {
+      connections: options.connections,
+      ledger: new LinkLedger(options.db),
+      settings: new ShareSettings(options.db),
+      ...(options.clipboard ? { clipboard: options.clipboard } : {}),
+      now: () => signingInstant(clock()),
+      osUser: options.osUser ?? osUserName,
+    };
+  }
+
+  /** Starting values for the share dialog, including how long links can live right now. */
+  async defaults(connectionId: string): Promise<ShareDefaults> {
+    const { record, client } = this.rt.connections.resolve(connectionId);
+    const creds = await credentialLifetime(client);
+    const last = this.rt.settings.lastExpiry('download', connectionId);
+    return {
+      presets: expiryPresets,
+      expirySeconds: last ?? defaultExpirySeconds,
+      lastUsedExpirySeconds: last,
+      uploadExpirySeconds: this.rt.settings.lastExpiry('upload', connectionId) ?? defaultExpirySeconds,
+      maxExpirySeconds: maxExpirySeconds(this.rt.now(), creds),
+      credentialsExpireAt: creds.expiresAt?.toISOString() ?? null,
+      publicRoot: record.roots.public,
+      publicBaseUrl: record.publicBaseUrl ?? null,
+      clipboard: this.rt.clipboard ? 'main' : 'renderer',
+      revocation: revocationExplanation,
+    };
+  }
+
+  preview(input: ParsedInput<'share:preview'>): Promise<SharePreview> {
+    return previewLink(this.rt, input);
+  }
+
+  link(input: ParsedInput<'share:link'>): Promise<ShareLinkResult> {
+    return issueLink(this.rt, input);
+  }
+
+  links(input: ParsedInput<'share:links'>): Promise<ShareLinksResult> {
+    return issueLinks(this.rt, input);
+  }
+
+  uploadLink(input: ParsedInput<'share:uploadLink'>): Promise<UploadLinkResult> {
+    return issueUploadLink(this.rt, input);
+  }
+
+  /** Puts text the app produced on the OS clipboard when main can; else the renderer must. */
+  copyText(text: string): { copiedByMain: boolean } {
+    if (!this.rt.clipboard) return { copiedByMain: false };
+    this.rt.clipboard.writeText(text);
+    return { copiedByMain: true };
+  }
+
+  ledger(filter: LedgerFilter, offset: number, limit: number): LedgerPage {
+    const now = this.rt.now();
+    const page = this.rt.ledger.page(filter, now, offset, limit);
+    return { ...page, now: now.toISOString(), revocation: revocationExplanation };
+  }
+
+  ledgerExport(filter: LedgerFilter): { csv: string; rows: number; truncated: boolean; fileName: string } {
+    const now = this.rt.now();
+    const { entries, total } = this.rt.ledger.page(filter, now, 0, maxExportRows);
+    const stamp = now.toISOString().slice(0, 19).replace(/[:T]/g, '-');
+    return { csv: ledgerCsv(entries), rows: entries.length, truncated: total > entries.length, fileName: `share-ledger-${stamp}.csv` };
+  }
+}

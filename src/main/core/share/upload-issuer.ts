@@ -1,0 +1,127 @@
+import type { ParsedInput } from '../../../shared/contract';
+import { revocationExplanation, type UploadLinkResult } from '../../../shared/model/share';
+import { toAppError } from '../s3/s3-errors';
+import { resolveExpiry } from './download-links';
+import { explainUpload, type UploadTerms } from './link-explanation';
+import { joinBaseAndKey, bucketBaseUrl } from './object-url';
+import { copyIfAsked, ledgerBase, rememberExpiry, requestedExpiry, type ShareRuntime } from './share-runtime';
+import { postCurl, putCurl, uploadFormHtml } from './upload-snippets';
+import { presignPostUpload, presignPutUpload, uploadWarning } from './upload-links';
+
+type UploadInput = ParsedInput<'share:uploadLink'>;
+
+/** What the signing step produced, whichever the method. */
+interface Signed {
+  url: string;
+  fields: Record<string, string>;
+  headers: Record<string, string>;
+  curl: string;
+  html: string;
+}
+
+function termsOf(input: UploadInput): UploadTerms {
+  if (input.method === 'put') {
+    return { method: 'put', target: 'object', key: input.key, ...(input.contentType ? { contentType: input.contentType.trim() } : {}) };
+  }
+  const { target } = input;
+  return {
+    method: 'post',
+    target: target.type,
+    key: target.type === 'object' ? target.key : target.prefix,
+    minBytes: input.minBytes,
+    maxBytes: input.maxBytes,
+    ...(input.contentType ? { contentType: input.contentType.trim() } : {}),
+  };
+}
+
+/**
+ * Issues an upload link for someone without credentials: a POST policy (exact key or prefix, size
+ * range, optional content type) or a PUT URL for one key; records it and builds curl/HTML snippets.
+ */
+export async function issueUploadLink(rt: ShareRuntime, input: UploadInput): Promise<UploadLinkResult> {
+  const conn = rt.connections.resolve(input.connectionId);
+  const now = rt.now();
+  const terms = termsOf(input);
+  const requested = requestedExpiry(rt, 'upload', input.connectionId, input.expiresInSeconds);
+  const [expiry, warning] = await Promise.all([
+    resolveExpiry(conn, requested, now),
+    uploadWarning(conn.client, input.bucket, { type: terms.target, key: terms.key }, conn.record.roots.public),
+  ]);
+  let signed: Signed;
+  try {
+    signed = await sign(conn.client, input, terms, expiry.seconds, now, new Date(expiry.expiresAt));
+  } catch (error) {
+    throw toAppError(error, { bucket: input.bucket, key: terms.key });
+  }
+  const [ledgerId = 0] = rt.ledger.record([
+    {
+      ...ledgerBase(rt, conn, input.bucket, now, input.note),
+      key: terms.key,
+      target: terms.target,
+      kind: input.method,
+      expiresAt: expiry.expiresAt,
+      options: {
+        requestedSeconds: expiry.requestedSeconds,
+        seconds: expiry.seconds,
+        cap: expiry.cap,
+        ...(terms.minBytes !== undefined ? { minBytes: terms.minBytes } : {}),
+        ...(terms.maxBytes !== undefined ? { maxBytes: terms.maxBytes } : {}),
+        ...(terms.contentType ? { contentType: terms.contentType } : {}),
+        ...(warning ? { warning: warning.code } : {}),
+      },
+      // The bucket's address plus the key or prefix: never the policy or its signature.
+      resource: joinBaseAndKey(await bucketBaseUrl(conn.client, input.bucket, terms.key), terms.key),
+    },
+  ]);
+  rememberExpiry(rt, 'upload', input.connectionId, input.expiresInSeconds);
+  const copyText = input.copy === 'curl' ? signed.curl : input.copy === 'html' ? signed.html : signed.url;
+  return {
+    method: input.method,
+    bucket: input.bucket,
+    target: terms.target,
+    key: terms.key,
+    ...signed,
+    conditions: {
+      ...(terms.minBytes !== undefined ? { minBytes: terms.minBytes } : {}),
+      ...(terms.maxBytes !== undefined ? { maxBytes: terms.maxBytes } : {}),
+      ...(terms.contentType ? { contentType: terms.contentType } : {}),
+    },
+    expiry,
+    expiresAt: expiry.expiresAt,
+    cap: expiry.cap,
+    ...(warning ? { warning } : {}),
+    ledgerId,
+    copiedByMain: input.copy !== 'none' && copyIfAsked(rt, copyText, true),
+    explanation: explainUpload(terms, expiry, warning),
+    revocation: revocationExplanation,
+  };
+}
+
+async function sign(
+  client: Parameters<typeof presignPostUpload>[0],
+  input: UploadInput,
+  terms: UploadTerms,
+  seconds: number,
+  now: Date,
+  expiresAt: Date,
+): Promise<Signed> {
+  if (input.method === 'put') {
+    const put = await presignPutUpload(client, { bucket: input.bucket, key: input.key, seconds, signingDate: now, ...(terms.contentType ? { contentType: terms.contentType } : {}) });
+    return { url: put.url, fields: {}, headers: put.headers, curl: putCurl(put.url, put.headers), html: '' };
+  }
+  const post = await presignPostUpload(client, {
+    bucket: input.bucket,
+    target: input.target,
+    minBytes: input.minBytes,
+    maxBytes: input.maxBytes,
+    seconds,
+    ...(terms.contentType ? { contentType: terms.contentType } : {}),
+  });
+  return {
+    url: post.url,
+    fields: post.fields,
+    headers: {},
+    curl: postCurl(post.url, post.fields),
+    html: uploadFormHtml({ url: post.url, fields: post.fields, maxBytes: input.maxBytes, expiresAt, ...(terms.contentType ? { contentType: terms.contentType } : {}) }),
+  };
+}

@@ -1,0 +1,140 @@
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { HttpRequest } from '@smithy/core/protocols';
+import type { IncomingMessage } from 'node:http';
+import type { FileRangeBody } from './file-range-body';
+import type { TransferHttpHandler } from './transfer-http-handler';
+
+/** Where a bucket's objects live, as the SDK itself addresses them (path-style or virtual-hosted). */
+interface BucketAddress {
+  protocol: string;
+  hostname: string;
+  port: number | undefined;
+  /** Path up to the key: `/bucket/` (path-style) or `/` (virtual-hosted). */
+  base: string;
+}
+
+interface Signer {
+  sign(request: HttpRequest): Promise<HttpRequest>;
+}
+
+export interface DirectPut {
+  bucket: string;
+  key: string;
+  /** Extra query (UploadPart: partNumber, uploadId). */
+  query?: Record<string, string>;
+  body: Buffer | FileRangeBody;
+  contentLength: number;
+  /** Lower-case header names: content-type, content-md5, x-amz-acl, if-none-match, … */
+  headers: Record<string, string>;
+}
+
+const probeKey = 'bucket-admin-endpoint-probe';
+
+/** S3 keys in a path: each segment percent-encoded as the SDK does (RFC 3986 plus !'()*), `/` kept. */
+export function encodeKey(key: string): string {
+  return key
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
+}
+
+/**
+ * PUT requests (PutObject, UploadPart) without the SDK's per-request machinery. Measured on
+ * these machines: an SDK PutObject costs ~1.5 ms of CPU, the same request signed here with the
+ * SDK's own signer and sent through the transfer handler ~0.45 ms — for 2,000 small files that
+ * is 2 CPU-seconds, on two cores shared with the server. The SDK still decides the address (its
+ * endpoint rules: path-style, virtual-hosted, FIPS, dual-stack) and signs (its SigV4 signer and
+ * credential provider); every other call still goes through the SDK.
+ */
+export class DirectS3 {
+  private readonly addresses = new Map<string, Promise<BucketAddress>>();
+  private signer: Promise<Signer> | undefined;
+
+  constructor(
+    private readonly client: S3Client,
+    private readonly handler: TransferHttpHandler,
+  ) {}
+
+  /** Sends the PUT; resolves with the ETag, rejects with an error shaped like the SDK's (name = S3 code). */
+  async put(request: DirectPut, signal: AbortSignal): Promise<{ etag: string }> {
+    const address = await this.address(request.bucket);
+    this.signer ??= (this.client.config.signer as unknown as () => Promise<Signer>)();
+    const signer = await this.signer;
+    const unsigned = new HttpRequest({
+      protocol: address.protocol,
+      hostname: address.hostname,
+      ...(address.port ? { port: address.port } : {}),
+      method: 'PUT',
+      path: address.base + encodeKey(request.key),
+      query: request.query ?? {},
+      headers: {
+        ...request.headers,
+        host: address.port ? `${address.hostname}:${address.port}` : address.hostname,
+        'content-length': String(request.contentLength),
+        'x-amz-content-sha256': 'UNSIGNED-PAYLOAD',
+      },
+      body: request.body,
+    });
+    const signed = await signer.sign(unsigned);
+    const { response } = await this.handler.handle(signed, { abortSignal: signal });
+    const res = response.body as IncomingMessage;
+    if (response.statusCode >= 200 && response.statusCode < 300) {
+      res.resume();
+      return { etag: response.headers.etag ?? '' };
+    }
+    throw await s3Error(res, response.statusCode);
+  }
+
+  private address(bucket: string): Promise<BucketAddress> {
+    let found = this.addresses.get(bucket);
+    if (!found) {
+      found = captureAddress(this.client, bucket);
+      found.catch(() => this.addresses.delete(bucket));
+      this.addresses.set(bucket, found);
+    }
+    return found;
+  }
+}
+
+/** Thrown by the probe middleware to stop the SDK before it signs or sends; carries the request. */
+class Captured extends Error {
+  constructor(readonly request: HttpRequest) {
+    super('captured');
+  }
+}
+
+/**
+ * Runs a PutObject through the SDK's middleware up to the point where its request is built, and
+ * keeps the address (nothing is signed or sent). Resolved apart from the client's middleware
+ * cache, so the probe's extra step never ends up in a real request.
+ */
+async function captureAddress(client: S3Client, bucket: string): Promise<BucketAddress> {
+  const command = new PutObjectCommand({ Bucket: bucket, Key: probeKey, Body: '' });
+  command.middlewareStack.add(
+    () => (args) => {
+      throw new Captured(args.request as HttpRequest);
+    },
+    { step: 'build', priority: 'high', name: 'bucketAdminCaptureAddress' },
+  );
+  try {
+    await command.resolveMiddleware(client.middlewareStack, client.config, undefined)(command);
+  } catch (error) {
+    if (!(error instanceof Captured)) throw error;
+    const r = error.request;
+    if (!r.path.endsWith(`/${probeKey}`)) throw new Error(`Unexpected S3 address layout: ${r.path}`, { cause: error });
+    return { protocol: r.protocol, hostname: r.hostname, port: r.port, base: r.path.slice(0, -probeKey.length) };
+  }
+  throw new Error('The S3 address could not be determined.');
+}
+
+/** An S3 error response as an error shaped like the SDK's: `name` = S3's Code, `$metadata.httpStatusCode`. */
+async function s3Error(res: IncomingMessage, status: number): Promise<Error> {
+  let text = '';
+  for await (const chunk of res) {
+    if (text.length < 64 * 1024) text += (chunk as Buffer).toString('utf8');
+  }
+  const tag = (name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(text)?.[1];
+  const code = tag('Code') ?? (status === 412 ? 'PreconditionFailed' : status === 404 ? 'NotFound' : `Http${status}`);
+  const message = tag('Message') ?? `HTTP ${status}`;
+  return Object.assign(new Error(message), { name: code, Code: code, $metadata: { httpStatusCode: status }, $fault: status >= 500 ? 'server' : 'client' });
+}

@@ -1,0 +1,88 @@
+import { Readable } from 'node:stream';
+import { bufferPool, chunkBytes } from './buffer-pool';
+
+/** Reads `length` bytes at `position` into `buffer`; 0 at end of file. */
+export type RangeReader = (buffer: Buffer, length: number, position: number) => Promise<number>;
+
+/**
+ * A request body that is a byte range of a local file. The transfer HTTP handler recognises it
+ * and writes it to the socket straight from pooled buffers (see writeFileRange); as a plain
+ * Readable (any other consumer) it still works, one fresh chunk at a time.
+ */
+export class FileRangeBody extends Readable {
+  private pos: number;
+
+  constructor(
+    readonly readRange: RangeReader,
+    readonly start: number,
+    readonly end: number,
+    readonly onBytes: (n: number) => void,
+    readonly shrunk: () => Error,
+  ) {
+    super({ highWaterMark: chunkBytes });
+    this.pos = start;
+  }
+
+  override _read(): void {
+    const want = Math.min(chunkBytes, this.end - this.pos);
+    if (want <= 0) {
+      this.push(null);
+      return;
+    }
+    const chunk = Buffer.allocUnsafe(want);
+    this.readRange(chunk, want, this.pos).then(
+      (n) => {
+        if (n === 0) return void this.destroy(this.shrunk());
+        this.pos += n;
+        this.onBytes(n);
+        this.push(n === want ? chunk : chunk.subarray(0, n));
+      },
+      (error: unknown) => this.destroy(error as Error),
+    );
+  }
+}
+
+interface Writable {
+  write(chunk: Buffer, callback: (error?: Error | null) => void): boolean;
+  end(): void;
+  readonly destroyed: boolean;
+}
+
+/**
+ * Writes a file range to a request with two pooled buffers: the next chunk is read from disk
+ * while the current one goes to the socket; a buffer is reused only once the socket has taken
+ * it (the write callback). Rejects on a read or write error; the caller destroys the request.
+ */
+export async function writeFileRange(out: Writable, body: FileRangeBody): Promise<void> {
+  const buffers: [Buffer, Buffer] = [bufferPool.take(), bufferPool.take()];
+  let pending: Promise<void> = Promise.resolve();
+  try {
+    let index = 0;
+    for (let pos = body.start; pos < body.end; ) {
+      const buffer = index === 0 ? buffers[0] : buffers[1];
+      const want = Math.min(chunkBytes, body.end - pos);
+      const n = await body.readRange(buffer, want, pos);
+      if (n === 0) throw body.shrunk();
+      // The previous chunk must be on its way before this one is queued (keeps order and memory).
+      await pending;
+      if (out.destroyed) return;
+      pos += n;
+      const chunk = buffer.subarray(0, n);
+      pending = new Promise<void>((resolve, reject) => {
+        out.write(chunk, (error) => (error ? reject(error) : resolve()));
+      });
+      // Observed at the next await; marked handled now so a failure while a read is pending is
+      // not reported as an unhandled rejection.
+      pending.catch(() => undefined);
+      body.onBytes(n);
+      index = 1 - index;
+    }
+    await pending;
+    if (!out.destroyed) out.end();
+  } finally {
+    // A write still queued on a destroyed socket is dropped, never sent: the buffers are free.
+    await pending.catch(() => undefined);
+    bufferPool.give(buffers[0]);
+    bufferPool.give(buffers[1]);
+  }
+}

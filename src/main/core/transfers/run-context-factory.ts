@@ -1,0 +1,48 @@
+import type { Logger } from '../logger';
+import type { TransferEngineOptions } from './engine-options';
+import type { ProgressReporter } from './progress-reporter';
+import type { RunContext } from './run-context';
+import type { Semaphore } from './semaphore';
+import type { TransferClients } from './transfer-client';
+import type { TransferJournal } from './transfer-journal';
+import type { TransferRegistry } from './transfer-registry';
+import type { TransferSettings } from './transfer-settings';
+
+export interface RunContextDeps {
+  options: TransferEngineOptions;
+  registry: TransferRegistry;
+  reporter: ProgressReporter;
+  journal: TransferJournal;
+  clients: TransferClients;
+  settings: TransferSettings;
+  logger: Logger;
+}
+
+/** The queue's side of a runner: byte counts and state changes go to the registry and the progress events. */
+export function createRunContext(deps: RunContextDeps, slots: Semaphore, signal: AbortSignal): RunContext {
+  const { registry, reporter, options, clients, journal, settings, logger } = deps;
+  return {
+    signal,
+    options,
+    clients,
+    journal,
+    settings,
+    slots,
+    addBytes: (item, delta) => {
+      registry.addBytes(item, delta);
+      if (delta > 0 && item.phase === 'retrying') item.phase = 'transferring';
+      reporter.touch(item);
+    },
+    resize: (item, size) => {
+      registry.resize(item, size);
+      reporter.touch(item);
+    },
+    touch: (item) => reporter.touch(item),
+    retrying: (item, error) => {
+      item.attempts += 1;
+      item.phase = 'retrying';
+      reporter.touch(item);
+      logger.info('Retrying a transfer request', { id: item.id, attempt: item.attempts, error });
+    },
+  };
+}

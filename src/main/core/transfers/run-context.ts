@@ -1,0 +1,30 @@
+import type { TransferJournal } from './transfer-journal';
+import type { TransferEngineOptions } from './engine-options';
+import type { TransferItem } from './transfer-item';
+import type { TransferClients } from './transfer-client';
+import type { TransferSettings } from './transfer-settings';
+import type { Semaphore } from './semaphore';
+
+/** What a runner (one upload or download) needs from the queue around it. */
+export interface RunContext {
+  signal: AbortSignal;
+  options: TransferEngineOptions;
+  clients: TransferClients;
+  journal: TransferJournal;
+  settings: TransferSettings;
+  /** Global limit on data requests in flight. */
+  slots: Semaphore;
+  /** Bytes moved (negative when a failed request's bytes are taken back). */
+  addBytes(item: TransferItem, delta: number): void;
+  /** The item's size changed (the file or object changed since it was planned). */
+  resize(item: TransferItem, size: number): void;
+  /** The item's phase, parts or notice changed: include it in the next progress event. */
+  touch(item: TransferItem): void;
+  /** A request is being retried after `error`; counted on the item and shown. */
+  retrying(item: TransferItem, error: unknown): void;
+}
+
+/** S3 returns ETags in quotes; the journal and comparisons use them bare. */
+export function bareEtag(etag: string | undefined): string {
+  return (etag ?? '').replace(/^"|"$/g, '');
+}

@@ -1,0 +1,94 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import type { ConnectionRecord } from '../connections/connection-record';
+import type { ConnectionsService } from '../connections/connections-service';
+import { DirectS3 } from './direct-s3';
+import { sendSignalsInContext } from './request-signal';
+import { TransferHttpHandler } from './transfer-http-handler';
+
+export interface TransferClientOptions {
+  /** A socket with no bytes moving for this long is dropped and the request retried. */
+  stallTimeoutMs: number;
+  connectTimeoutMs: number;
+  /** Sockets per connection: at least the number of requests the queue runs at once. */
+  maxSockets: number;
+}
+
+const quiet = () => undefined;
+const quietLogger = { trace: quiet, debug: quiet, info: quiet, warn: quiet, error: quiet };
+
+/** How each part or object is protected in transit, per the connection's compatibility mode. */
+export type IntegrityMode = 'md5' | 'crc32';
+
+export interface TransferClient {
+  client: S3Client;
+  /** PutObject and UploadPart without the SDK's per-request overhead (see DirectS3). */
+  direct: DirectS3;
+  record: ConnectionRecord;
+  integrity: IntegrityMode;
+}
+
+/**
+ * S3 clients for the data path, one per connection, separate from the browsing client because
+ * transfers need other settings: no SDK retries (the engine retries per part, with its journal),
+ * no `Expect: 100-continue` (the SDK opens a fresh socket for each such request), its own HTTP
+ * handler (file ranges from pooled buffers, stall detection; see TransferHttpHandler), and
+ * `UNSIGNED-PAYLOAD` for bodies: SigV4's SHA-256 of every byte costs CPU and adds nothing over
+ * the Content-MD5/CRC32 each request already carries.
+ */
+export class TransferClients {
+  private readonly cache = new Map<string, { stamp: string; entry: TransferClient }>();
+
+  constructor(
+    private readonly connections: ConnectionsService,
+    private readonly options: TransferClientOptions,
+  ) {}
+
+  get(connectionId: string): TransferClient {
+    const resolved = this.connections.resolve(connectionId);
+    const stamp = resolved.record.updatedAt;
+    const cached = this.cache.get(connectionId);
+    if (cached?.stamp === stamp) return cached.entry;
+    cached?.entry.client.destroy();
+    const { record } = resolved;
+    const handler = new TransferHttpHandler({
+      connectTimeoutMs: this.options.connectTimeoutMs,
+      stallTimeoutMs: this.options.stallTimeoutMs,
+      maxSockets: this.options.maxSockets,
+    });
+    const client = new S3Client({
+      region: record.region,
+      // The browsing client's provider: same credential source, resolved and refreshed once.
+      credentials: resolved.client.config.credentials,
+      ...(record.endpoint ? { endpoint: record.endpoint } : {}),
+      forcePathStyle: record.forcePathStyle,
+      ...(record.checksumCompatibility
+        ? { requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' }
+        : {}),
+      maxAttempts: 1,
+      expectContinueHeader: false,
+      cacheMiddleware: true,
+      // The engine reports failures itself; the SDK would print retry chatter to the console.
+      logger: quietLogger,
+      requestHandler: handler,
+    });
+    client.middlewareStack.add(
+      (next) => (args) => {
+        const request = args.request as { method?: string; body?: unknown; headers?: Record<string, string> };
+        if (request.method === 'PUT' && request.body !== undefined && request.headers) {
+          request.headers['x-amz-content-sha256'] = 'UNSIGNED-PAYLOAD';
+        }
+        return next(args);
+      },
+      { step: 'build', name: 'bucketAdminUnsignedPayload', priority: 'low' },
+    );
+    sendSignalsInContext(client);
+    const entry: TransferClient = { client, direct: new DirectS3(client, handler), record, integrity: record.checksumCompatibility ? 'md5' : 'crc32' };
+    this.cache.set(connectionId, { stamp, entry });
+    return entry;
+  }
+
+  close(): void {
+    for (const { entry } of this.cache.values()) entry.client.destroy();
+    this.cache.clear();
+  }
+}

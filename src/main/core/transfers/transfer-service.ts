@@ -1,0 +1,197 @@
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../../shared/errors';
+import type {
+  ConflictAction,
+  InterruptedSummary,
+  ResolvedUploadOptions,
+  TransferListResult,
+  TransferState,
+  UploadDefaultsSettings,
+  UploadOverrides,
+} from '../../../shared/model/transfer';
+import type { ConnectionsService } from '../connections/connections-service';
+import type { FolderGrants } from '../dialogs/folder-grants';
+import type { Logger } from '../logger';
+import type { EventSink } from '../router';
+import { buildDownloadBatch, buildUploadBatch, type ConflictAnswers } from './batch-builder';
+import { planDownload, type DownloadPlanData, type DownloadPlanRequest } from './download-planner';
+import type { TransferEngineOptions } from './engine-options';
+import { PlanStore } from './plan-store';
+import { ProgressReporter } from './progress-reporter';
+import { StagingJanitor } from './staging-janitor';
+import { TransferClients } from './transfer-client';
+import { TransferJournal } from './transfer-journal';
+import { TransferQueue } from './transfer-queue';
+import { TransferRegistry } from './transfer-registry';
+import { TransferSettings } from './transfer-settings';
+import { toItemView } from './transfer-views';
+import { resolveUploadOptions } from './upload-options';
+import { planUpload, type UploadPlanData, type UploadPlanRequest } from './upload-planner';
+import { listPage } from './transfer-list';
+import { statSync } from 'node:fs';
+
+export interface TransferServiceDeps {
+  db: Database;
+  connections: ConnectionsService;
+  emit: EventSink;
+  logger: Logger;
+  options: TransferEngineOptions;
+  grants: FolderGrants;
+  /** Where the browser host stages dropped files; they are removed once uploaded. */
+  stagingDir?: string;
+}
+
+/**
+ * The transfers domain: plans (walk, list, find conflicts, show defaults), one queue for uploads
+ * and downloads, and what a previous run left unfinished (offered for resume).
+ */
+export class TransferService {
+  private readonly journal: TransferJournal;
+  private readonly settings: TransferSettings;
+  private readonly clients: TransferClients;
+  private readonly registry = new TransferRegistry();
+  private readonly reporter: ProgressReporter;
+  private readonly queue: TransferQueue;
+  private readonly uploadPlans = new PlanStore<UploadPlanData>();
+  private readonly downloadPlans = new PlanStore<DownloadPlanData>();
+  private readonly janitor: StagingJanitor | undefined;
+  private readonly shutdown = new AbortController();
+
+  constructor(private readonly deps: TransferServiceDeps) {
+    const { options } = deps;
+    this.journal = new TransferJournal(deps.db);
+    this.settings = new TransferSettings(deps.db);
+    this.clients = new TransferClients(deps.connections, {
+      stallTimeoutMs: options.stallTimeoutMs,
+      connectTimeoutMs: options.connectTimeoutMs,
+      maxSockets: options.maxConcurrentRequests + 8,
+    });
+    this.reporter = new ProgressReporter(this.registry, deps.emit, options.progressIntervalMs, () => this.queue.activeCount > 0);
+    this.janitor = deps.stagingDir ? new StagingJanitor(deps.stagingDir, deps.logger) : undefined;
+    this.queue = new TransferQueue({
+      options,
+      registry: this.registry,
+      reporter: this.reporter,
+      journal: this.journal,
+      clients: this.clients,
+      settings: this.settings,
+      logger: deps.logger,
+      ...(this.janitor ? { onSettled: (item) => this.janitor?.release(item) } : {}),
+    });
+    this.restore();
+  }
+
+  /** What a previous run left: unfinished items wait as `interrupted` until the user decides. */
+  private restore(): void {
+    const { batches, items } = this.journal.loadUnfinished();
+    for (const item of items) {
+      if (item.state !== 'failed' && item.state !== 'interrupted') item.state = 'interrupted';
+    }
+    for (const batch of batches) {
+      const own = items.filter((i) => i.batchId === batch.id);
+      batch.announced = own.every((i) => i.state === 'failed');
+      this.registry.addBatch(batch, own);
+    }
+    this.janitor?.sweep(items);
+  }
+
+  defaults(connectionId: string, bucket: string, prefix: string, overrides?: UploadOverrides): ResolvedUploadOptions {
+    const { record } = this.deps.connections.resolve(connectionId);
+    return resolveUploadOptions(prefix, record.roots, this.settings.uploadDefaults(connectionId), this.settings.aclSupport(connectionId, bucket), overrides);
+  }
+
+  getDefaults(connectionId: string): UploadDefaultsSettings {
+    this.deps.connections.resolve(connectionId);
+    return this.settings.uploadDefaults(connectionId);
+  }
+
+  setDefaults(connectionId: string, settings: UploadDefaultsSettings): UploadDefaultsSettings {
+    this.deps.connections.resolve(connectionId);
+    return this.settings.setUploadDefaults(connectionId, settings);
+  }
+
+  async planUpload(req: UploadPlanRequest) {
+    const plan = await planUpload(req, { clients: this.clients, settings: this.settings, options: this.deps.options }, this.shutdown.signal);
+    this.uploadPlans.put(plan);
+    return plan.view;
+  }
+
+  startUpload(planId: string, conflict: ConflictAction, choices: Array<{ name: string; action: ConflictAction }> = [], overrides?: UploadOverrides) {
+    const plan = this.uploadPlans.take(planId);
+    const options = overrides ? this.defaults(plan.connectionId, plan.bucket, plan.prefix, { ...overrides }) : plan.options;
+    const { batch, items } = buildUploadBatch(plan, answers(conflict, choices), options);
+    return this.enqueue(batch, items);
+  }
+
+  async planDownload(req: DownloadPlanRequest) {
+    if (!this.deps.grants.allows(req.destination)) {
+      throw new AppError('Forbidden', 'Downloads go only into a folder chosen with “Choose folder” in this session. Choose the folder again.', { destination: req.destination });
+    }
+    let isDir: boolean;
+    try {
+      isDir = statSync(req.destination).isDirectory();
+    } catch {
+      isDir = false;
+    }
+    if (!isDir) throw new AppError('NotFound', `The folder ${req.destination} does not exist any more. Choose another folder.`, { destination: req.destination });
+    const plan = await planDownload(req, this.clients, this.deps.options, this.shutdown.signal);
+    this.downloadPlans.put(plan);
+    return plan.view;
+  }
+
+  startDownload(planId: string, conflict: ConflictAction, choices: Array<{ name: string; action: ConflictAction }> = []) {
+    const plan = this.downloadPlans.take(planId);
+    const { batch, items } = buildDownloadBatch(plan, answers(conflict, choices));
+    return this.enqueue(batch, items);
+  }
+
+  list(filter: { batchId?: string; states?: TransferState[]; offset?: number; limit?: number }): TransferListResult {
+    return listPage(this.registry, this.reporter, filter);
+  }
+
+  interrupted(): InterruptedSummary {
+    const batches = this.registry.batchesNewestFirst().filter((r) => r.counts.interrupted > 0);
+    let itemCount = 0;
+    let bytesLeft = 0;
+    for (const record of batches) {
+      for (const id of record.ids) {
+        const item = this.registry.items.get(id);
+        if (item?.state !== 'interrupted') continue;
+        itemCount += 1;
+        bytesLeft += item.size;
+      }
+    }
+    return { batches: batches.map((r) => this.reporter.batchView(r)), itemCount, bytesLeft };
+  }
+
+  get control() {
+    return this.queue;
+  }
+
+  /** One item's current view (tests and the panel's detail pane). */
+  item(id: string) {
+    const item = this.registry.items.get(id);
+    return item ? toItemView(item, this.reporter.itemSpeed(id)) : undefined;
+  }
+
+  close(): void {
+    this.shutdown.abort();
+    this.queue.close();
+    this.reporter.close();
+    this.journal.close();
+    this.settings.close();
+    this.clients.close();
+  }
+
+  private enqueue(batch: Parameters<TransferQueue['add']>[0], items: Parameters<TransferQueue['add']>[1]) {
+    this.journal.insertBatch(batch, items);
+    this.queue.add(batch, items);
+    const skipped = items.filter((i) => i.state === 'skipped').length;
+    for (const item of items) if (item.state === 'skipped') this.janitor?.release(item);
+    return { batchId: batch.id, queued: items.length - skipped, skipped };
+  }
+}
+
+function answers(conflict: ConflictAction, choices: Array<{ name: string; action: ConflictAction }>): ConflictAnswers {
+  return { conflict, choices: new Map(choices.map((c) => [c.name, c.action])) };
+}

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import type { PlannedItem, PlanProblem, ResolvedUploadOptions, UploadOverrides, UploadPlan } from '../../../shared/model/transfer';
+import { detectContentType } from '../files/content-type';
+import { walkLocalPaths, type LocalFile } from '../files/walk-local';
+import { probeAclSupport } from './acl-probe';
+import type { TransferEngineOptions } from './engine-options';
+import { s3Limits } from './part-size';
+import { findExisting, type ExistingObject } from './remote-existence';
+import type { TransferClients } from './transfer-client';
+import type { TransferSettings } from './transfer-settings';
+import { resolveUploadOptions } from './upload-options';
+
+/** One file of an upload plan, kept in main until the plan is started. */
+export interface PlannedUpload extends LocalFile {
+  key: string;
+  contentType: string;
+  existing?: ExistingObject;
+}
+
+export interface UploadPlanData {
+  view: UploadPlan;
+  files: PlannedUpload[];
+  connectionId: string;
+  bucket: string;
+  prefix: string;
+  options: ResolvedUploadOptions;
+  expiresAt: number;
+}
+
+export interface UploadPlanRequest {
+  connectionId: string;
+  bucket: string;
+  prefix: string;
+  paths: string[];
+  overrides?: UploadOverrides;
+}
+
+export interface PlannerDeps {
+  clients: TransferClients;
+  settings: TransferSettings;
+  options: TransferEngineOptions;
+}
+
+const sampleSize = 200;
+
+/**
+ * Everything the UI shows before an upload starts: the files found (relative paths kept), the
+ * keys they get, what cannot go (each with a reason), which keys already exist, and the headers
+ * (defaults for the root, the bucket's ACL support). Nothing is written anywhere.
+ */
+export async function planUpload(req: UploadPlanRequest, deps: PlannerDeps, signal: AbortSignal): Promise<UploadPlanData> {
+  const { client, record } = deps.clients.get(req.connectionId);
+  const walked = await walkLocalPaths(req.paths, { maxFiles: deps.options.maxPlanFiles, signal });
+  const problems: PlanProblem[] = [...walked.problems];
+  const files: PlannedUpload[] = [];
+  for (const file of walked.files) {
+    const key = req.prefix + file.relPath;
+    if (Buffer.byteLength(key, 'utf8') > 1024) {
+      problems.push({ path: file.absPath, code: 'KeyTooLong', message: `The key for ${file.relPath} would be ${Buffer.byteLength(key, 'utf8')} bytes; S3 allows 1,024. Shorten the file or folder names, or upload to a shorter folder.` });
+    } else if (file.size > s3Limits.maxObjectSize) {
+      problems.push({ path: file.absPath, code: 'TooLarge', message: `${file.relPath} is larger than S3's 5 TiB object limit.` });
+    } else {
+      files.push({ ...file, key, contentType: '' });
+    }
+  }
+  await fillContentTypes(files, req.overrides?.contentType);
+  const existing = await findExisting(client, req.bucket, req.prefix, files.map((f) => f.key), deps.options.retry, signal);
+  for (const file of files) {
+    const found = existing.get(file.key);
+    if (found) file.existing = found;
+  }
+  const settings = deps.settings.uploadDefaults(req.connectionId);
+  let aclSupport = deps.settings.aclSupport(req.connectionId, req.bucket);
+  const requested = resolveUploadOptions(req.prefix, record.roots, settings, aclSupport, req.overrides);
+  if (aclSupport === 'unknown' && requested.requestedAcl !== 'bucket-default') {
+    aclSupport = await probeAclSupport(client, req.bucket, signal);
+    if (aclSupport !== 'unknown') deps.settings.setAclSupport(req.connectionId, req.bucket, aclSupport);
+  }
+  const options = resolveUploadOptions(req.prefix, record.roots, settings, aclSupport, req.overrides);
+  const expiresAt = Date.now() + deps.options.planTtlMs;
+  const conflicts = files.filter((f) => f.existing);
+  const view: UploadPlan = {
+    planId: randomUUID(),
+    direction: 'upload',
+    connectionId: req.connectionId,
+    bucket: req.bucket,
+    prefix: req.prefix,
+    fileCount: files.length,
+    totalBytes: files.reduce((sum, f) => sum + f.size, 0),
+    sample: files.slice(0, sampleSize).map(toPlanned),
+    conflictCount: conflicts.length,
+    conflicts: conflicts.slice(0, sampleSize).map(toPlanned),
+    problems: problems.slice(0, 500),
+    problemCount: problems.length,
+    expiresAt: new Date(expiresAt).toISOString(),
+    options,
+    multipartCount: files.filter((f) => f.size > deps.options.multipartThreshold).length,
+    ignoredCount: walked.ignored,
+  };
+  return { view, files, connectionId: req.connectionId, bucket: req.bucket, prefix: req.prefix, options, expiresAt };
+}
+
+function toPlanned(file: PlannedUpload): PlannedItem {
+  return {
+    name: file.relPath,
+    key: file.key,
+    localPath: file.absPath,
+    size: file.size,
+    contentType: file.contentType,
+    ...(file.existing ? { existing: file.existing } : {}),
+  };
+}
+
+/** Content types 16 files at a time (a sniff reads 64 bytes, only for unknown extensions). */
+async function fillContentTypes(files: PlannedUpload[], override: string | undefined): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const file = files[next++];
+      if (file) file.contentType = override ?? (await detectContentType(file.absPath, file.size));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(16, files.length) }, worker));
+}

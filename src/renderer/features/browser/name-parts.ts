@@ -1,0 +1,55 @@
+/** A piece of a displayed name: plain text, or a visible marker for something invisible. */
+export type NamePart = { kind: 'text'; text: string } | { kind: 'mark'; text: string; title: string };
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** A marker for a whitespace run at the edge of a name ("␣␣" for two spaces). */
+function spaceMark(run: string, where: 'Starts' | 'Ends'): NamePart {
+  // Whitespace characters are all single UTF-16 units, so length counts them.
+  const spaces = /^ +$/.test(run);
+  return {
+    kind: 'mark',
+    text: run.replace(/ /g, '␣').replace(/[^␣]/g, '⍽'),
+    title: `${where} with ${spaces ? plural(run.length, 'space', 'spaces') : plural(run.length, 'whitespace character', 'whitespace characters')}`,
+  };
+}
+
+function controlMark(char: string): NamePart {
+  const code = char.codePointAt(0) ?? 0;
+  const hex = code.toString(16).toUpperCase().padStart(4, '0');
+  return { kind: 'mark', text: `\\u${hex}`, title: `Control character U+${hex}` };
+}
+
+/**
+ * Splits a name for display so nothing in the key is hidden: edge whitespace (a trailing space
+ * is easy to miss and makes a different key) and control characters become visible markers, and
+ * an empty name (from "//" in a key) says so. Everything else is shown exactly as stored.
+ */
+export function nameParts(name: string): NamePart[] {
+  if (name === '') return [{ kind: 'mark', text: '(empty name)', title: 'An empty name: the key has "//" here' }];
+  const lead = /^\s+/.exec(name)?.[0] ?? '';
+  const rest = name.slice(lead.length);
+  const trail = /\s+$/.exec(rest)?.[0] ?? '';
+  const middle = rest.slice(0, rest.length - trail.length);
+  const parts: NamePart[] = [];
+  if (lead) parts.push(spaceMark(lead, 'Starts'));
+  let text = '';
+  for (const char of middle) {
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(char)) {
+      if (text) parts.push({ kind: 'text', text });
+      text = '';
+      parts.push(controlMark(char));
+    } else {
+      text += char;
+    }
+  }
+  if (text) parts.push({ kind: 'text', text });
+  if (trail) parts.push(spaceMark(trail, 'Ends'));
+  return parts;
+}
+
+/** True when the name needs a marker, i.e. it would look different from what it is. */
+export function hasHiddenCharacters(name: string): boolean {
+  return nameParts(name).some((p) => p.kind === 'mark');
+}

@@ -1,0 +1,40 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import type { ListPage } from '../../../shared/model/bucket';
+import { filterRows } from './filter-rows';
+import { buildListingRows, type ListingRow } from './listing-rows';
+import type { Roots } from './roots';
+import { viewKeys, type ViewKeys } from './selection-model';
+import { sortIncrementally, type SortMemo, type SortSpec } from './sort-rows';
+
+/** The rows on screen: listed, sorted, then filtered, plus a key lookup for selection. */
+export interface ListingView {
+  /** Every row of the folder listed so far (unfiltered). */
+  total: number;
+  rows: readonly ListingRow[];
+  keys: ViewKeys;
+  /** True while the typed filter has not been applied yet (a big folder filtering). */
+  filtering: boolean;
+}
+
+/** Keeps the last sort so pages streaming in are merged in instead of re-sorting everything. */
+function createSorter(): (rows: readonly ListingRow[], spec: SortSpec) => readonly ListingRow[] {
+  let memo: SortMemo | undefined;
+  return (rows, spec) => {
+    memo = sortIncrementally(memo, rows, spec);
+    return memo.output;
+  };
+}
+
+/**
+ * Derives the visible rows from the pages that arrived. Each step is memoised on its inputs, so
+ * typing in the filter does not re-sort and a new page does not re-filter more than it must.
+ */
+export function useListingView(pages: readonly ListPage[] | undefined, prefix: string, roots: Roots, sort: SortSpec, filter: string): ListingView {
+  const [sorter] = useState(createSorter);
+  const deferredFilter = useDeferredValue(filter);
+  const all = useMemo(() => buildListingRows(pages, prefix, roots), [pages, prefix, roots]);
+  const sorted = useMemo(() => sorter(all, sort), [sorter, all, sort]);
+  const rows = useMemo(() => filterRows(sorted, deferredFilter), [sorted, deferredFilter]);
+  const keys = useMemo(() => viewKeys(rows.map((r) => r.entry.key)), [rows]);
+  return { total: all.length, rows, keys, filtering: deferredFilter !== filter };
+}

@@ -1,0 +1,59 @@
+import type { ConflictAction, DownloadPlan } from '../../../shared/model/transfer';
+import { formatBytes } from '../../../shared/format/format-bytes';
+
+export interface DownloadPlanSummaryProps {
+  plan: DownloadPlan;
+  conflict: ConflictAction;
+  onConflict: (action: ConflictAction) => void;
+}
+
+const choices: { action: ConflictAction; label: string }[] = [
+  { action: 'keepBoth', label: 'Keep both (add a number to the new file)' },
+  { action: 'skip', label: 'Skip those files' },
+  { action: 'overwrite', label: 'Overwrite them' },
+];
+
+/** What the download will do: how much, where, renamed names, problems, and what to do with existing files. */
+export function DownloadPlanSummary({ plan, conflict, onConflict }: DownloadPlanSummaryProps) {
+  return (
+    <div className="measure-summary" data-testid="download-plan" data-files={plan.fileCount} data-conflicts={plan.conflictCount}>
+      <p>
+        <strong>
+          {plan.fileCount.toLocaleString()} {plan.fileCount === 1 ? 'file' : 'files'}
+        </strong>{' '}
+        ({formatBytes(plan.totalBytes)}) into <code title={plan.destination}>{plan.destination}</code>
+      </p>
+      {plan.renamedCount > 0 ? (
+        <p className="preview-note">
+          {plan.renamedCount.toLocaleString()} {plan.renamedCount === 1 ? 'name has' : 'names have'} characters this computer cannot use in file names; those files get a safe name.
+        </p>
+      ) : null}
+      {plan.problemCount > 0 ? (
+        <div className="failure-list" data-testid="download-problems">
+          <p className="failure-heading">{plan.problemCount.toLocaleString()} will be left out:</p>
+          <ul>
+            {plan.problems.map((p) => (
+              <li key={p.path}>
+                <code className="failure-key">{p.path}</code>
+                <span className="failure-message">{p.message}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {plan.conflictCount > 0 ? (
+        <fieldset className="form-section" data-testid="download-conflicts">
+          <legend>
+            {plan.conflictCount.toLocaleString()} {plan.conflictCount === 1 ? 'file already exists' : 'files already exist'} there
+          </legend>
+          {choices.map((c) => (
+            <label key={c.action} className="segmented-option">
+              <input type="radio" name="download-conflict" checked={conflict === c.action} onChange={() => onConflict(c.action)} data-testid={`download-conflict-${c.action}`} />
+              {c.label}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+    </div>
+  );
+}

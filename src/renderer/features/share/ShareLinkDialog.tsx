@@ -1,0 +1,166 @@
+import { useId, useMemo, useState } from 'react';
+import type { ShareDefaults, ShareLinkResult } from '../../../shared/model/share';
+import { api, call } from '../../api/client';
+import { toClientError } from '../../api/client-error';
+import { Button } from '../../ui/Button';
+import { CopyButton } from '../../ui/CopyButton';
+import { DialogShell } from '../../ui/DialogShell';
+import { ErrorBanner } from '../../ui/ErrorBanner';
+import { LoadingState } from '../../ui/LoadingState';
+import { useToast } from '../../ui/Toast';
+import { useDebounced } from '../browser/use-debounced';
+import { finishCopy } from './clipboard';
+import { choiceForSeconds, overCapHint, secondsForChoice } from './expiry-choice';
+import { ExpiryPicker } from './ExpiryPicker';
+import { baseName, buildLinkInput, initialLinkValues, type LinkFormValues, type ObjectTarget } from './link-form';
+import { clipboardRefusedMessage, copiedLinkMessage } from './link-messages';
+import { LinkOptionsFields } from './LinkOptionsFields';
+import { PreviewSummary } from './PreviewSummary';
+import { RevocationNote } from './RevocationNote';
+import { useAfterIssue, useShareDefaults, useSharePreview } from './share-queries';
+
+export interface ShareLinkDialogProps {
+  target: ObjectTarget;
+  onClose: () => void;
+}
+
+/** The share dialog for one object: expiry, download options and note, with a live preview. */
+export function ShareLinkDialog({ target, onClose }: ShareLinkDialogProps) {
+  const defaults = useShareDefaults(target.connectionId);
+  return (
+    <DialogShell
+      open
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      title="Share a link"
+      description={
+        <>
+          <code className="is-mono">{target.key}</code> in {target.bucket}
+        </>
+      }
+      size="wide"
+    >
+      <div className="share-dialog" data-testid="share-dialog">
+        {defaults.isPending ? <LoadingState label="Reading share settings…" /> : null}
+        {defaults.isError ? (
+          <ErrorBanner title="Links cannot be made right now." message={defaults.error.message} testId="share-defaults-error">
+            <Button onClick={() => void defaults.refetch()} busy={defaults.isFetching}>
+              Retry
+            </Button>
+          </ErrorBanner>
+        ) : null}
+        {defaults.isSuccess ? <ShareLinkForm target={target} defaults={defaults.data} onClose={onClose} /> : null}
+      </div>
+    </DialogShell>
+  );
+}
+
+function ShareLinkForm({ target, defaults, onClose }: { target: ObjectTarget; defaults: ShareDefaults; onClose: () => void }) {
+  const idPrefix = useId();
+  const toast = useToast();
+  const afterIssue = useAfterIssue();
+  const [values, setValues] = useState<LinkFormValues>(() => initialLinkValues(choiceForSeconds(defaults.expirySeconds)));
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [uncopied, setUncopied] = useState<ShareLinkResult | null>(null);
+  const built = useMemo(() => buildLinkInput(values, target), [values, target]);
+  // Each preview is a HEAD request in main: ask once the options have settled for 300 ms.
+  const settled = useDebounced(built.ok ? built.preview : null, 300);
+  const preview = useSharePreview(settled);
+
+  const set = <K extends keyof LinkFormValues>(key: K, value: LinkFormValues[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    setFailure(null);
+    setUncopied(null);
+  };
+
+  const isPublic = target.key.startsWith(defaults.publicRoot);
+  const plainPublic = isPublic && !values.signAnyway && values.disposition === 'default' && values.contentType.trim() === '';
+  const errors = built.ok ? {} : built.errors;
+  const seconds = secondsForChoice(values.choice);
+  const hint = plainPublic
+    ? 'A public file’s plain URL does not expire; the expiry applies only to signed links.'
+    : [
+        isPublic && !values.signAnyway ? 'This file is public, but a download name or content type needs a signed link, so this link expires.' : null,
+        seconds.ok ? overCapHint(seconds.seconds, defaults.maxExpirySeconds) : null,
+      ]
+        .filter(Boolean)
+        .join(' ') || null;
+
+  async function copy() {
+    if (!built.ok) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      const result = await call(api.share.link(built.link));
+      afterIssue(target.connectionId);
+      try {
+        await finishCopy(result.url, result.copiedByMain);
+      } catch {
+        setUncopied(result);
+        return;
+      }
+      toast.show({ ...copiedLinkMessage(result), tone: result.warning ? 'warning' : 'success', testId: 'share-toast' });
+      onClose();
+    } catch (error) {
+      setFailure(toClientError(error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      className="action-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void copy();
+      }}
+      noValidate
+    >
+      <ExpiryPicker
+        idPrefix={idPrefix}
+        choice={values.choice}
+        onChange={(choice) => set('choice', choice)}
+        error={errors.expiry}
+        hint={hint}
+        disabled={plainPublic}
+      />
+      <LinkOptionsFields
+        idPrefix={idPrefix}
+        values={values}
+        set={set}
+        errors={errors}
+        suggestedName={baseName(target.key)}
+        isPublic={isPublic}
+      />
+      {preview.isError ? (
+        <ErrorBanner title="This link cannot be made as set." message={preview.error.message} testId="share-preview-error" />
+      ) : built.ok ? (
+        <PreviewSummary preview={preview.data} updating={preview.isFetching || settled !== built.preview} />
+      ) : null}
+      {errors.general ? <ErrorBanner message={errors.general} /> : null}
+      {failure ? <ErrorBanner title="The link was not created." message={failure} testId="share-error" /> : null}
+      {uncopied ? (
+        <div className="copy-fallback" data-testid="share-uncopied">
+          <p className="warning-note">{clipboardRefusedMessage}</p>
+          <div className="copy-line">
+            <code className="copy-text" data-testid="share-url">
+              {uncopied.url}
+            </code>
+            <CopyButton text={uncopied.url} label="Copy link" testId="share-url-copy" />
+          </div>
+        </div>
+      ) : null}
+      {plainPublic ? null : <RevocationNote text={defaults.revocation} collapsed />}
+      <div className="dialog-footer">
+        <span className="spacer" />
+        <Button variant="ghost" onClick={onClose}>
+          {uncopied ? 'Done' : 'Cancel'}
+        </Button>
+        <Button type="submit" variant="primary" busy={busy} disabled={!built.ok} data-testid="share-copy">
+          Copy link
+        </Button>
+      </div>
+    </form>
+  );
+}

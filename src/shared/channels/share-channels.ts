@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { bucketRefSchema, keySchema } from '../model/bucket';
+import { connectionIdSchema } from '../model/connection';
+import {
+  downloadFileNameSchema,
+  expirySecondsSchema,
+  mediaTypeSchema,
+  objectKeySchema,
+  shareKinds,
+  shareNoteSchema,
+  type LedgerPage,
+  type ShareDefaults,
+  type ShareLinkResult,
+  type ShareLinksResult,
+  type SharePreview,
+  type UploadLinkResult,
+} from '../model/share';
+import { returns } from './define';
+
+/** Most keys one `share:links` call signs (a selection page). */
+export const maxLinksPerCall = 1_000;
+/** Largest single POST upload S3 accepts. */
+export const maxPostBytes = 5 * 1024 ** 3;
+
+const disposition = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('attachment'), filename: downloadFileNameSchema.optional() }).strict(),
+  z.object({ type: z.literal('inline') }).strict(),
+]);
+
+/**
+ * `auto`: the plain public URL for keys under the public root (unless a disposition or content
+ * type is asked for: anonymous requests cannot carry those), else presigned. `presigned`: always sign.
+ */
+const mode = z.enum(['auto', 'presigned']).default('auto');
+
+/** Options shared by preview and issue; `expiresInSeconds` omitted means the last one used here. */
+const linkOptions = bucketRefSchema.extend({
+  key: objectKeySchema,
+  expiresInSeconds: expirySecondsSchema.optional(),
+  mode,
+  disposition: disposition.optional(),
+  contentType: mediaTypeSchema.optional(),
+});
+
+const prefixSchema = keySchema
+  .refine((p) => p.length > 0, 'Choose the folder uploads go to.')
+  .refine((p) => p.endsWith('/'), 'An upload folder ends with /, e.g. private/inbox/ticket-123/.');
+
+const byteCount = (what: string) =>
+  z.number().int(`${what} is a whole number of bytes.`).min(0, `${what} cannot be negative.`).max(maxPostBytes, `${what} is at most 5 GiB, the largest single upload S3 accepts.`);
+
+const uploadCommon = {
+  connectionId: connectionIdSchema,
+  bucket: bucketRefSchema.shape.bucket,
+  expiresInSeconds: expirySecondsSchema.optional(),
+  note: shareNoteSchema.optional(),
+};
+
+const uploadInput = z.discriminatedUnion('method', [
+  z
+    .object({
+      ...uploadCommon,
+      method: z.literal('post'),
+      target: z.discriminatedUnion('type', [
+        z.object({ type: z.literal('object'), key: objectKeySchema }).strict(),
+        z.object({ type: z.literal('prefix'), prefix: prefixSchema }).strict(),
+      ]),
+      minBytes: byteCount('The smallest size').default(1),
+      maxBytes: byteCount('The largest size').refine((n) => n >= 1, 'The largest size must be at least 1 byte.'),
+      contentType: mediaTypeSchema.optional(),
+      /** Which form main copies to the clipboard, if it can. */
+      copy: z.enum(['none', 'url', 'curl', 'html']).default('none'),
+    })
+    .strict()
+    .refine((i) => i.minBytes <= i.maxBytes, { message: 'The smallest size is larger than the largest size.', path: ['minBytes'] }),
+  z
+    .object({
+      ...uploadCommon,
+      method: z.literal('put'),
+      key: objectKeySchema,
+      contentType: mediaTypeSchema.optional(),
+      copy: z.enum(['none', 'url', 'curl']).default('none'),
+    })
+    .strict(),
+]);
+
+const ledgerFilter = z
+  .object({
+    connectionId: connectionIdSchema.optional(),
+    bucket: bucketRefSchema.shape.bucket.optional(),
+    /** Matches the key/prefix or the note, case-insensitively. */
+    search: z.string().max(200).optional(),
+    kinds: z.array(z.enum(shareKinds)).max(shareKinds.length).optional(),
+    state: z.enum(['any', 'alive', 'expired']).default('any'),
+  })
+  .strict();
+
+/** Share links: presigned downloads, public URLs, upload links, and the ledger of what was shared. */
+export const shareChannels = {
+  /** Starting values for the share dialog: presets, last-used expiry, caps, who copies. */
+  'share:defaults': {
+    input: z.object({ connectionId: connectionIdSchema }).strict(),
+    result: returns<ShareDefaults>(),
+  },
+  /** What a link would be (kind, expiry and cap, warnings) without signing or recording it. */
+  'share:preview': { input: linkOptions.strict(), result: returns<SharePreview>() },
+  /** Issues one download link, records it in the ledger, and (with `copy`) copies it. */
+  'share:link': {
+    input: linkOptions.extend({ note: shareNoteSchema.optional(), copy: z.boolean().default(false) }).strict(),
+    result: returns<ShareLinkResult>(),
+  },
+  /** Links for up to 1,000 keys at once, as rows, plain text and CSV. */
+  'share:links': {
+    input: bucketRefSchema
+      .extend({
+        keys: z
+          .array(objectKeySchema)
+          .min(1, 'Select at least one file.')
+          .max(maxLinksPerCall, `At most ${maxLinksPerCall} links at once; select fewer files.`),
+        expiresInSeconds: expirySecondsSchema.optional(),
+        mode,
+        disposition: z.enum(['attachment', 'inline']).optional(),
+        note: shareNoteSchema.optional(),
+        copy: z.enum(['none', 'text', 'csv']).default('none'),
+      })
+      .strict(),
+    result: returns<ShareLinksResult>(),
+  },
+  /** A presigned POST (exact key or prefix, size range) or PUT (one key) for someone without credentials. */
+  'share:uploadLink': { input: uploadInput, result: returns<UploadLinkResult>() },
+  /** Copies text the app showed (a URL, curl command or HTML form) to the OS clipboard if main can. */
+  'share:copyText': {
+    input: z.object({ text: z.string().min(1).max(200_000) }).strict(),
+    result: returns<{ copiedByMain: boolean }>(),
+  },
+  /** One page of the ledger, newest first. */
+  'share:ledger': {
+    input: ledgerFilter
+      .extend({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) })
+      .strict(),
+    result: returns<LedgerPage>(),
+  },
+  /** The filtered ledger as CSV (at most 100,000 rows, newest first). */
+  'share:ledgerExport': {
+    input: ledgerFilter,
+    result: returns<{ csv: string; rows: number; truncated: boolean; fileName: string }>(),
+  },
+} as const;

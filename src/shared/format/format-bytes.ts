@@ -1,0 +1,22 @@
+const units = ['B', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB'] as const;
+
+/**
+ * A byte count for people: "0 B", "999 B", "1.5 KB", "12 MB", "3.4 GB" (powers of 1024, one
+ * decimal below 10 so small sizes keep some precision). Anything that is not a size gives "—".
+ */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '—';
+  let value = bytes;
+  let index = 0;
+  // Also step up when rounding would print "1024 KB" instead of "1 MB".
+  while (index < units.length - 1 && round(value, index) >= 1024) {
+    value /= 1024;
+    index++;
+  }
+  return `${round(value, index)} ${units[index] ?? 'B'}`;
+}
+
+function round(value: number, unitIndex: number): number {
+  const digits = unitIndex > 0 && value < 10 ? 1 : 0;
+  return Number(value.toFixed(digits));
+}

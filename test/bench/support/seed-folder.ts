@@ -1,0 +1,48 @@
+import { CreateBucketCommand, HeadBucketCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+
+/** The bench's folder: 100,000 empty objects under one prefix, plus a marker once complete. */
+export interface BenchFolder {
+  bucket: string;
+  prefix: string;
+  count: number;
+}
+
+export const benchFolder: BenchFolder = { bucket: 'bench-list-100k', prefix: 'bench/', count: 100_000 };
+
+/** Outside the listed folder, so it never counts as a row. */
+const markerKey = (f: BenchFolder) => `markers/complete-${f.count}`;
+
+/** Key i of the folder: fixed width, so the listing order is the creation order. */
+export const benchKey = (f: BenchFolder, i: number) => `${f.prefix}k${String(i).padStart(6, '0')}`;
+
+/**
+ * Makes sure the folder exists in full: reuses it when the marker is there (a previous run on
+ * the same gateway), otherwise creates the missing objects with `concurrency` PUTs in flight.
+ */
+export async function ensureBenchFolder(client: S3Client, f: BenchFolder, log: (line: string) => void, concurrency = 48): Promise<'reused' | 'created'> {
+  const bucketExists = await client.send(new HeadBucketCommand({ Bucket: f.bucket })).then(() => true, () => false);
+  if (!bucketExists) await client.send(new CreateBucketCommand({ Bucket: f.bucket }));
+  const marked = bucketExists && (await client.send(new HeadObjectCommand({ Bucket: f.bucket, Key: markerKey(f) })).then(() => true, () => false));
+  if (marked) return 'reused';
+  const started = performance.now();
+  let next = 0;
+  let done = 0;
+  let lastLog = 0;
+  const worker = async () => {
+    while (next < f.count) {
+      const i = next++;
+      await client.send(new PutObjectCommand({ Bucket: f.bucket, Key: benchKey(f, i), Body: new Uint8Array(0) }));
+      done += 1;
+      const now = performance.now();
+      if (now - lastLog > 5000 || done === f.count) {
+        lastLog = now;
+        const rate = done / ((now - started) / 1000);
+        log(`  seeding ${done.toLocaleString('en-US')} / ${f.count.toLocaleString('en-US')} objects (${Math.round(rate)}/s, ~${Math.round((f.count - done) / rate)} s left)`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  await client.send(new PutObjectCommand({ Bucket: f.bucket, Key: markerKey(f), Body: `${f.count} objects under ${f.prefix}` }));
+  log(`  seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return 'created';
+}

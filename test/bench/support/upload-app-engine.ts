@@ -1,0 +1,46 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { EngineChildArgs, EngineChildReport } from './upload-engine-child';
+import type { UploadTarget } from './upload-peers';
+import { timed, type TimedRun } from './upload-timing';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '..', '..', '..');
+
+/**
+ * Bundles the engine child into one file, as electron-vite bundles the app's main process, so
+ * its memory is the app's and not a TypeScript loader's (tsx alone adds ~30 MB). Kept under
+ * node_modules so the native better-sqlite3 module resolves from the repo.
+ */
+export async function bundleEngineChild(): Promise<string> {
+  const out = join(repo, 'node_modules', '.cache', 'bench-upload', 'engine-child.mjs');
+  mkdirSync(dirname(out), { recursive: true });
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    entryPoints: [join(here, 'upload-engine-child.ts')],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    external: ['better-sqlite3'],
+    // Bundled CommonJS dependencies still call require().
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    logLevel: 'error',
+  });
+  return out;
+}
+
+export interface AppRun extends TimedRun {
+  report: EngineChildReport;
+}
+
+/** One upload by the app's engine in its own process, timed like the peers. */
+export async function uploadWithApp(bundle: string, t: UploadTarget, dir: string, prefix: string, options?: EngineChildArgs['options']): Promise<AppRun> {
+  const args: EngineChildArgs = { ...t, prefix, paths: [dir], ...(options ? { options } : {}) };
+  const run = await timed(process.execPath, [bundle, JSON.stringify(args)], { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp' });
+  const report = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as EngineChildReport;
+  if (report.failed !== 0) throw new Error(`The app's engine failed ${report.failed} file(s): ${report.errors.join(' | ')}`);
+  return { ...run, report };
+}

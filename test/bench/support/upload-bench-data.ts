@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { DeleteObjectsCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import type { GatewayHandle } from '../../support/s3-test-env';
+import { run } from '../../support/rgw/proc';
+
+export const bigFileBytes = 1024 ** 3;
+export const smallFileCount = 2000;
+export const smallFileBytes = 64 * 1024;
+
+/**
+ * The two workloads on disk, as folders (every tool uploads a folder): `<dir>/big/` holding one
+ * 1 GiB file and `<dir>/small/` holding 2,000 × 64 KiB; reused when complete.
+ */
+export function ensureUploadData(dir: string, log: (line: string) => void): { big: string; small: string } {
+  const big = join(dir, 'big', 'big.bin');
+  const small = join(dir, 'small');
+  mkdirSync(join(dir, 'big'), { recursive: true });
+  mkdirSync(small, { recursive: true });
+  if (!existsSync(big) || statSync(big).size !== bigFileBytes) {
+    log(`Writing ${big} (1 GiB of random bytes)`);
+    const fd = openSync(big, 'w');
+    try {
+      // Fresh random bytes for every 16 MiB: no two parts alike, nothing a server could dedupe.
+      for (let written = 0; written < bigFileBytes; written += 16 * 1024 * 1024) writeSync(fd, randomBytes(16 * 1024 * 1024));
+    } finally {
+      closeSync(fd);
+    }
+  }
+  if (readdirSync(small).length !== smallFileCount) {
+    log(`Writing ${smallFileCount} files of 64 KiB under ${small}`);
+    for (let i = 0; i < smallFileCount; i += 1) {
+      const fd = openSync(join(small, `f${String(i).padStart(4, '0')}.bin`), 'w');
+      writeSync(fd, randomBytes(smallFileBytes));
+      closeSync(fd);
+    }
+  }
+  return { big: join(dir, 'big'), small };
+}
+
+/** Deletes every object under `prefix` (1,000 per request); returns how many there were. */
+export async function emptyPrefix(client: S3Client, bucket: string, prefix: string): Promise<number> {
+  let count = 0;
+  for (;;) {
+    const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }));
+    const keys = (page.Contents ?? []).flatMap((o) => (o.Key ? [{ Key: o.Key }] : []));
+    if (keys.length === 0) return count;
+    await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys, Quiet: true } }));
+    count += keys.length;
+  }
+}
+
+/** Frees deleted data at once (memstore holds it in RAM until RGW's garbage collector runs). */
+export async function collectGarbage(handle: GatewayHandle): Promise<void> {
+  await run('radosgw-admin', ['-c', join(handle.dataDir, 'ceph.conf'), 'gc', 'process', '--include-all'], 120_000);
+}

@@ -1,0 +1,123 @@
+// Runs inside its own Node process for `npm run bench:upload`: a real core (SQLite journal in a
+// temp folder, the app's transfer engine) uploads the given paths to the gateway exactly as the
+// UI would (plan, start, wait for the batch to finish), then prints one JSON line with its
+// timings, CPU and peak RSS. A process of its own so its memory is measured alone.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KeyFileSecretStore } from '../../../src/main/browser-host/key-file-secret-store';
+import { createAppCore } from '../../../src/main/core/app-core';
+import { silentLogger } from '../../../src/main/core/logger';
+import type { TransferEngineOptions } from '../../../src/main/core/transfers/engine-options';
+import type { Channel, ChannelInput, ChannelResult } from '../../../src/shared/contract';
+
+export interface EngineChildArgs {
+  endpoint: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  bucket: string;
+  prefix: string;
+  paths: string[];
+  options?: Partial<TransferEngineOptions>;
+}
+
+export interface EngineChildReport {
+  /** From plan to the batch's last item done (what the user waits for after dropping). */
+  engineMs: number;
+  planMs: number;
+  files: number;
+  bytes: number;
+  failed: number;
+  /** Peak resident memory of this process (getrusage). */
+  maxRssKb: number;
+  /** Resident memory once the core is up, before any transfer: the constant part of the budget. */
+  idleRssKb: number;
+  cpuUserMs: number;
+  cpuSystemMs: number;
+  /** The first few failures, to say what went wrong. */
+  errors: string[];
+  /** Peaks of V8's heap and of memory outside it (buffers), sampled every 50 ms, in MB. */
+  peakHeapMb: number;
+  peakExternalMb: number;
+  idleHeapMb: number;
+  /** From process start to a core ready to upload (module loading, database, connection). */
+  startupMs: number;
+}
+
+async function main(): Promise<void> {
+  const args = JSON.parse(process.argv[2] ?? '{}') as EngineChildArgs;
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-upload-core-'));
+  const core = createAppCore({
+    dataDir,
+    secretStore: new KeyFileSecretStore(join(dataDir, 'dev-secret.key')),
+    host: 'browser',
+    version: 'bench',
+    logger: silentLogger,
+    ...(args.options ? { transfers: args.options } : {}),
+  });
+  const value = async <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelResult<C>> => {
+    const result = await core.router.handle(channel, input);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+    return result.value as ChannelResult<C>;
+  };
+  try {
+    const connection = await value('connections:add', {
+      name: 'bench',
+      credentials: { kind: 'keys', accessKeyId: args.accessKeyId, secretAccessKey: args.secretAccessKey },
+      endpoint: args.endpoint,
+      region: args.region,
+      forcePathStyle: true,
+      checksumCompatibility: true,
+    });
+    const idleRssKb = Math.round(process.memoryUsage.rss() / 1024);
+    const idleHeapMb = Math.round(process.memoryUsage().heapUsed / 1048576);
+    const peaks = { heap: 0, external: 0 };
+    const sampler = setInterval(() => {
+      const m = process.memoryUsage();
+      peaks.heap = Math.max(peaks.heap, m.heapUsed);
+      peaks.external = Math.max(peaks.external, m.external);
+    }, 50);
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const startupMs = t0;
+    const plan = await value('transfers:planUpload', { connectionId: connection.id, bucket: args.bucket, prefix: args.prefix, paths: args.paths });
+    const planMs = performance.now() - t0;
+    const finished = new Promise<void>((resolve) => {
+      core.onEvent((event) => {
+        if (event === 'transfers:batchFinished') resolve();
+      });
+    });
+    const started = await value('transfers:startUpload', { planId: plan.planId, conflict: 'overwrite' });
+    await finished;
+    const engineMs = performance.now() - t0;
+    clearInterval(sampler);
+    const cpu = process.cpuUsage(cpu0);
+    const page = await value('transfers:list', { batchId: started.batchId, states: ['failed'], limit: 3 });
+    const report: EngineChildReport = {
+      engineMs,
+      planMs,
+      files: plan.fileCount,
+      bytes: plan.totalBytes,
+      failed: page.batches[0]?.counts.failed ?? -1,
+      maxRssKb: process.resourceUsage().maxRSS,
+      idleRssKb,
+      cpuUserMs: cpu.user / 1000,
+      cpuSystemMs: cpu.system / 1000,
+      errors: page.items.map((i) => `${i.name}: ${i.error?.message ?? ''}`),
+      peakHeapMb: Math.round(peaks.heap / 1048576),
+      peakExternalMb: Math.round(peaks.external / 1048576),
+      idleHeapMb,
+      startupMs,
+    };
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+  } finally {
+    core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`upload engine child failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});

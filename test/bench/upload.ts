@@ -1,0 +1,147 @@
+// npm run bench:upload — uploads one 1 GiB file and 2,000 files of 64 KiB to the local gateway
+// with the app's engine (a real core in its own process, bundled like the app's main process),
+// `rclone copy` and `aws s3 cp --recursive`, in one run, interleaved; prints MB/s, files/s, peak
+// RSS, CPU and the ratios, and as the last line one JSON object with every figure.
+// Targets (issue 4): at least as fast as the fastest peer on both workloads; peak RSS < 150 MB.
+// Options: --reps N (default 3), --tools app,rclone,aws, --workloads big,small.
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import { checkStoreHealth, type GatewayHandle } from '../support/rgw/ceph-gateway';
+import { makeS3Client } from '../support/rgw/s3-client';
+import { acquireGateway } from '../support/rgw/state';
+import { bundleEngineChild, uploadWithApp } from './support/upload-app-engine';
+import { bigFileBytes, collectGarbage, emptyPrefix, ensureUploadData, smallFileBytes, smallFileCount } from './support/upload-bench-data';
+import { awsCli, rcloneBin, uploadWithAwsCli, uploadWithRclone, type UploadTarget } from './support/upload-peers';
+import { gnuTime, type TimedRun } from './support/upload-timing';
+
+type Tool = 'app' | 'rclone' | 'aws';
+type Workload = 'big' | 'small';
+interface Figures {
+  medianS: number;
+  minS: number;
+  maxS: number;
+  mbPerS: number;
+  filesPerS: number;
+  peakRssMb: number;
+  cpuS: number;
+  engineOnlyS?: number;
+  idleRssMb?: number;
+}
+interface Sample extends TimedRun {
+  engineMs?: number;
+  idleRssKb?: number;
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const median = (values: number[]) => {
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] ?? Number.NaN) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
+};
+const round = (v: number, d = 2) => Math.round(v * 10 ** d) / 10 ** d;
+const workloads: Record<Workload, { files: number; bytes: number }> = {
+  big: { files: 1, bytes: bigFileBytes },
+  small: { files: smallFileCount, bytes: smallFileCount * smallFileBytes },
+};
+
+async function run(tool: Tool, dir: string, prefix: string, target: UploadTarget, bundle: string): Promise<Sample> {
+  if (tool === 'rclone') return uploadWithRclone(target, dir, prefix);
+  if (tool === 'aws') return uploadWithAwsCli(target, dir, prefix);
+  const app = await uploadWithApp(bundle, target, dir, prefix);
+  return { ...app, engineMs: app.report.engineMs, idleRssKb: app.report.idleRssKb };
+}
+
+/** Checks the upload arrived whole, then deletes it and frees the gateway's memory. */
+async function verifyAndClean(client: S3Client, handle: GatewayHandle, bucket: string, prefix: string, w: Workload): Promise<void> {
+  const count = await emptyPrefix(client, bucket, prefix);
+  await collectGarbage(handle);
+  if (count !== workloads[w].files) throw new Error(`${prefix}: expected ${workloads[w].files} objects, found ${count}`);
+  const health = await checkStoreHealth(handle);
+  if (health.wrapped) throw new Error(`The gateway's store counter wrapped (${health.problem ?? ''}); restart it: npx tsx test/support/rgw/cli.ts stop`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { reps: { type: 'string' }, tools: { type: 'string' }, workloads: { type: 'string' } } });
+  const reps = Number(values.reps ?? 3);
+  const tools = (values.tools ?? 'app,rclone,aws').split(',') as Tool[];
+  const chosen = (values.workloads ?? 'big,small').split(',') as Workload[];
+  for (const bin of [awsCli, rcloneBin, gnuTime]) if (!existsSync(bin)) throw new Error(`${bin} is missing: apt-get install awscli rclone time`);
+  const { handle } = await acquireGateway(undefined, log);
+  const target: UploadTarget = { endpoint: handle.endpoint, region: handle.region, accessKeyId: handle.accessKeyId, secretAccessKey: handle.secretAccessKey, bucket: 'bench-upload' };
+  const client = makeS3Client(handle, { timeoutMs: 120_000, maxAttempts: 3 });
+  if (!(await client.send(new HeadBucketCommand({ Bucket: target.bucket })).then(() => true, () => false))) {
+    await client.send(new CreateBucketCommand({ Bucket: target.bucket }));
+  }
+  const data = ensureUploadData(join(tmpdir(), 'bucket-admin-bench-upload'), log);
+  const bundle = await bundleEngineChild();
+  log(`Gateway ${handle.endpoint}; ${reps} rep(s) of ${chosen.join(', ')} with ${tools.join(', ')}`);
+
+  const samples: Record<string, Sample[]> = {};
+  for (let rep = 1; rep <= reps; rep += 1) {
+    for (const w of chosen) {
+      // Rotate the order each rep, so a busy moment on the shared cores hits every tool alike.
+      const order = tools.map((_, i) => tools[(i + rep) % tools.length] as Tool);
+      for (const tool of order) {
+        const prefix = `${tool}/${w}/r${rep}/`;
+        const sample = await run(tool, w === 'big' ? data.big : data.small, prefix, target, bundle);
+        await verifyAndClean(client, handle, target.bucket, prefix, w);
+        (samples[`${tool}:${w}`] ??= []).push(sample);
+        log(`  rep ${rep} ${w.padEnd(5)} ${tool.padEnd(6)} ${round(sample.ms / 1000)} s  ${Math.round(sample.maxRssKb / 1024)} MB  ${round(sample.cpuUserS + sample.cpuSysS)} CPU-s`);
+      }
+    }
+  }
+  client.destroy();
+  report(samples, tools, chosen, reps);
+}
+
+function report(samples: Record<string, Sample[]>, tools: Tool[], chosen: Workload[], reps: number): void {
+  const figures: Record<string, Figures> = {};
+  const rows = [['workload', 'tool', 'median s', 'MB/s', 'files/s', 'peak RSS MB', 'CPU s', 'engine-only s']];
+  for (const w of chosen) {
+    for (const tool of tools) {
+      const list = samples[`${tool}:${w}`] ?? [];
+      const ms = median(list.map((s) => s.ms));
+      const engine = list.every((s) => s.engineMs !== undefined) ? median(list.map((s) => s.engineMs ?? 0)) : Number.NaN;
+      const f: Figures = {
+        medianS: round(ms / 1000, 3),
+        minS: round(Math.min(...list.map((s) => s.ms)) / 1000, 3),
+        maxS: round(Math.max(...list.map((s) => s.ms)) / 1000, 3),
+        mbPerS: round(workloads[w].bytes / ms / 1000, 1),
+        filesPerS: round(workloads[w].files / (ms / 1000), 1),
+        peakRssMb: round(Math.max(...list.map((s) => s.maxRssKb)) / 1024, 1),
+        cpuS: round(median(list.map((s) => s.cpuUserS + s.cpuSysS)), 2),
+        ...(Number.isNaN(engine) ? {} : { engineOnlyS: round(engine / 1000, 3), idleRssMb: round(Math.max(...list.map((s) => s.idleRssKb ?? 0)) / 1024, 1) }),
+      };
+      figures[`${tool}.${w}`] = f;
+      rows.push([w, tool, String(f.medianS), String(f.mbPerS), String(f.filesPerS), String(f.peakRssMb), String(f.cpuS), Number.isNaN(engine) ? '' : String(f.engineOnlyS)]);
+    }
+  }
+  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
+  process.stdout.write(`${rows.map((r) => r.map((cell, c) => (c < 2 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ')).join('\n')}\n`);
+  const ratios: Record<string, number> = {};
+  for (const w of chosen) {
+    const app = figures[`app.${w}`];
+    const peers = tools.filter((t) => t !== 'app').map((t) => figures[`${t}.${w}`]?.medianS ?? Number.POSITIVE_INFINITY);
+    const fastest = Math.min(...peers);
+    if (!app || !Number.isFinite(fastest)) continue;
+    // > 1: the app is faster than the fastest peer (whole process, as a user waits for a tool).
+    ratios[`${w}.appVsFastestPeer`] = round(fastest / app.medianS, 3);
+    if (app.engineOnlyS) ratios[`${w}.appEngineOnlyVsFastestPeer`] = round(fastest / app.engineOnlyS, 3);
+    process.stdout.write(`${w}: app ${app.medianS} s vs fastest peer ${fastest} s → ratio ${ratios[`${w}.appVsFastestPeer`]} (engine only ${ratios[`${w}.appEngineOnlyVsFastestPeer`] ?? '–'})\n`);
+  }
+  const appPeak = Math.max(...chosen.map((w) => figures[`app.${w}`]?.peakRssMb ?? 0));
+  const targets = {
+    fasterThanFastestPeer: chosen.every((w) => (ratios[`${w}.appVsFastestPeer`] ?? 0) >= 1),
+    peakRssUnder150Mb: appPeak < 150,
+  };
+  process.stdout.write(`targets: ${JSON.stringify(targets)}\n`);
+  process.stdout.write(`${JSON.stringify({ reps, figures, ratios, appPeakRssMb: appPeak, targets })}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:upload failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,176 @@
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestBucket, gatewayFromState, putObjects, type TestBucket } from '../../support/s3-test-env';
+import type { GatewayHandle } from '../../support/rgw/ceph-gateway';
+import { fetchBounded, gatewayDraft, pollUntil, s3ErrorCode, startShareCore, type ShareCore } from './share-fixture';
+
+let gw: GatewayHandle;
+let tb: TestBucket;
+const report = new TextEncoder().encode('%PDF-1.7 quarterly report\n'.repeat(50));
+
+beforeAll(async () => {
+  gw = gatewayFromState();
+  tb = await createTestBucket(gw, 'share-download');
+  await putObjects(tb.client, tb.bucket, [
+    { key: 'private/reports/q1.pdf', body: report, contentType: 'application/pdf' },
+    { key: 'private/notes.txt', body: 'internal notes' },
+    { key: 'public/logo (1).png', body: 'png-bytes', contentType: 'image/png', acl: 'public-read' },
+    { key: 'public/not-yet-public.png', body: 'private png' },
+  ]);
+});
+afterAll(async () => tb.cleanup());
+
+describe('download links against the real gateway', () => {
+  let h: ShareCore;
+  let connectionId: string;
+  beforeEach(async () => {
+    h = startShareCore();
+    connectionId = (await h.value('connections:add', gatewayDraft(gw))).id;
+  });
+  afterEach(() => h.close());
+  const ref = () => ({ connectionId, bucket: tb.bucket });
+
+  it('works before expiry (200, right bytes, right Content-Disposition) and is refused (403) after', async () => {
+    const link = await h.value('share:link', {
+      ...ref(),
+      key: 'private/reports/q1.pdf',
+      expiresInSeconds: 3,
+      disposition: { type: 'attachment', filename: 'Résumé €.pdf' },
+    });
+    expect(link).toMatchObject({ kind: 'get', route: 'presigned', cap: 'requested', copiedByMain: false });
+    expect(Date.parse(link.expiresAt ?? '') - Date.now()).toBeLessThanOrEqual(3000);
+    const res = await fetchBounded(link.url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="R_sum_ _.pdf"; filename*=UTF-8''R%C3%A9sum%C3%A9%20%E2%82%AC.pdf`);
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(report);
+
+    const after = await pollUntil(
+      async () => {
+        const r = await fetchBounded(link.url);
+        return { status: r.status, body: await r.text() };
+      },
+      (r) => r.status !== 200,
+      20_000,
+      (r) => `HTTP ${r.status}`,
+    );
+    expect(after.status).toBe(403);
+    expect(s3ErrorCode(after.body)).toBe('AccessDenied');
+    // Refused only once the moment the app announced had passed.
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(link.expiresAt ?? ''));
+  });
+
+  it('refuses a tampered signature and a link moved to another key', async () => {
+    const link = await h.value('share:link', { ...ref(), key: 'private/notes.txt', expiresInSeconds: 900 });
+    expect((await fetchBounded(link.url)).status).toBe(200);
+    const url = new URL(link.url);
+    const signature = url.searchParams.get('X-Amz-Signature') ?? '';
+    url.searchParams.set('X-Amz-Signature', `${signature.slice(0, -1)}${signature.endsWith('0') ? '1' : '0'}`);
+    const tampered = await fetchBounded(url.toString());
+    expect(tampered.status).toBe(403);
+    expect(s3ErrorCode(await tampered.text())).toBe('SignatureDoesNotMatch');
+    const moved = await fetchBounded(link.url.replace('private/notes.txt', 'private/reports/q1.pdf'));
+    expect(moved.status).toBe(403);
+  });
+
+  it('inline display with a content type override', async () => {
+    const link = await h.value('share:link', { ...ref(), key: 'private/notes.txt', disposition: { type: 'inline' }, contentType: 'text/markdown; charset=utf-8' });
+    const res = await fetchBounded(link.url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe('inline; filename="notes.txt"');
+  });
+
+  it('gives the plain public URL for a public-read object, and it works anonymously', async () => {
+    const link = await h.value('share:link', { ...ref(), key: 'public/logo (1).png' });
+    expect(link).toMatchObject({ kind: 'public', route: 'endpoint', expiresAt: null, cap: null, expiry: null });
+    expect(link.url).toBe(`${gw.endpoint}/${tb.bucket}/public/logo%20%281%29.png`);
+    expect(link.warning).toBeUndefined();
+    const res = await fetchBounded(link.url);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('png-bytes');
+    expect(link.explanation).toMatch(/does not expire/);
+  });
+
+  it('warns when a key under the public root is not actually public', async () => {
+    const link = await h.value('share:link', { ...ref(), key: 'public/not-yet-public.png' });
+    expect(link.kind).toBe('public');
+    expect(link.warning).toMatchObject({ code: 'NotPublic' });
+    expect(link.warning?.message).toMatch(/Anonymous visitors get “403/);
+    expect((await fetchBounded(link.url)).status).toBe(403);
+    // Asking for a presigned link instead works for the same key.
+    const signed = await h.value('share:link', { ...ref(), key: 'public/not-yet-public.png', mode: 'presigned' });
+    expect((await fetchBounded(signed.url)).status).toBe(200);
+  });
+
+  it('builds the CDN variant from the connection’s public base URL', async () => {
+    const cdn = await h.value('connections:add', gatewayDraft(gw, { name: 'CDN', publicBaseUrl: 'https://cdn.example.com/media/' }));
+    const link = await h.value('share:link', { connectionId: cdn.id, bucket: tb.bucket, key: 'public/logo (1).png' });
+    expect(link).toMatchObject({ kind: 'public', route: 'cdn', url: 'https://cdn.example.com/media/public/logo%20%281%29.png' });
+    // The origin behind the CDN is checked: the object is public there, so no warning.
+    expect(link.warning).toBeUndefined();
+    // A download name needs a signature, so it is presigned at the endpoint even with a CDN.
+    const named = await h.value('share:link', { connectionId: cdn.id, bucket: tb.bucket, key: 'public/logo (1).png', disposition: { type: 'attachment' } });
+    expect(named).toMatchObject({ kind: 'get', route: 'presigned' });
+    expect(named.explanation).toMatch(/needs a signed link/);
+  });
+
+  it('warns about a key that does not exist, still issues the link, and the link works once it does', async () => {
+    const link = await h.value('share:link', { ...ref(), key: 'private/later.bin', expiresInSeconds: 600 });
+    expect(link.warning).toMatchObject({ code: 'NoSuchKey' });
+    expect(link.warning?.message).toMatch(/no object “private\/later.bin”.*made anyway/);
+    expect(link.explanation).toMatch(/Warning: /);
+    expect((await fetchBounded(link.url)).status).toBe(404);
+    await tb.client.send(new PutObjectCommand({ Bucket: tb.bucket, Key: 'private/later.bin', Body: 'arrived' }));
+    expect(await (await fetchBounded(link.url)).text()).toBe('arrived');
+  });
+
+  it('refuses zero and negative expiries, and clamps beyond 7 days with a note', async () => {
+    for (const expiresInSeconds of [0, -3600]) {
+      const refused = await h.call('share:link', { ...ref(), key: 'private/notes.txt', expiresInSeconds });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'InvalidInput' } });
+      expect(refused.ok ? '' : refused.error.message).toMatch(/zero or less would give a link that never works/);
+    }
+    const clamped = await h.value('share:link', { ...ref(), key: 'private/notes.txt', expiresInSeconds: 30 * 86_400 });
+    expect(clamped).toMatchObject({ cap: 'sigv4-max-7-days', expiry: { requestedSeconds: 2_592_000, seconds: 604_800 } });
+    expect(new URL(clamped.url).searchParams.get('X-Amz-Expires')).toBe('604800');
+    expect(clamped.explanation).toMatch(/You asked for 30 days, but S3 signatures \(SigV4\) last at most 7 days/);
+    expect((await fetchBounded(clamped.url)).status).toBe(200);
+  });
+
+  it('previews without signing or recording, and remembers the last expiry for one-click copy', async () => {
+    const before = await h.value('share:defaults', { connectionId });
+    expect(before).toMatchObject({ expirySeconds: 3600, lastUsedExpirySeconds: null, maxExpirySeconds: 604_800, clipboard: 'renderer', credentialsExpireAt: null });
+    const preview = await h.value('share:preview', { ...ref(), key: 'private/reports/q1.pdf', expiresInSeconds: 86_400 });
+    expect(preview).toMatchObject({ kind: 'get', expiry: { seconds: 86_400, cap: 'requested' }, object: { size: report.length, contentType: 'application/pdf' } });
+    expect(preview).not.toHaveProperty('url');
+    expect((await h.value('share:ledger', {})).total).toBe(0);
+
+    await h.value('share:link', { ...ref(), key: 'private/notes.txt', expiresInSeconds: 900 });
+    expect(await h.value('share:defaults', { connectionId })).toMatchObject({ expirySeconds: 900, lastUsedExpirySeconds: 900 });
+    const oneClick = await h.value('share:link', { ...ref(), key: 'private/reports/q1.pdf' });
+    expect(new URL(oneClick.url).searchParams.get('X-Amz-Expires')).toBe('900');
+  });
+
+  it('makes links for a selection: rows, CSV and text, with warnings per row', async () => {
+    const keys = ['private/reports/q1.pdf', 'private/missing.pdf', 'public/logo (1).png', 'private/notes.txt'];
+    const out = await h.value('share:links', { ...ref(), keys, expiresInSeconds: 3600, disposition: 'attachment', note: 'ZD-1234' });
+    expect(out.rows.map((r) => [r.key, r.kind, r.warning?.code])).toEqual([
+      ['private/reports/q1.pdf', 'get', undefined],
+      ['private/missing.pdf', 'get', 'NoSuchKey'],
+      ['public/logo (1).png', 'get', undefined], // a download name needs a signature
+      ['private/notes.txt', 'get', undefined],
+    ]);
+    expect(out.warnings).toBe(1);
+    const first = out.rows[0];
+    expect((await fetchBounded(first?.url ?? '')).headers.get('content-disposition')).toBe('attachment; filename="q1.pdf"');
+    expect(out.csv.split('\r\n')[0]).toBe('key,url,expires_at');
+    expect(out.csv).toContain(`private/notes.txt,${out.rows[3]?.url ?? ''},${out.expiry?.expiresAt ?? ''}\r\n`);
+    expect(out.text).toMatch(/^These links work until .* UTC\.\n\nprivate\/reports\/q1\.pdf\nhttp/);
+    const ledger = await h.value('share:ledger', { search: 'ZD-1234' });
+    expect(ledger.total).toBe(4);
+
+    const plain = await h.value('share:links', { ...ref(), keys: ['public/logo (1).png', 'public/logo (1).png'] });
+    expect(plain.rows).toHaveLength(1);
+    expect(plain).toMatchObject({ expiry: null, rows: [{ kind: 'public', expiresAt: null }] });
+  });
+});

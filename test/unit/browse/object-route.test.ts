@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { parseByteRange } from '../../../src/main/core/browse/byte-range';
+import { contentDisposition, needsSandbox } from '../../../src/main/core/browse/content-disposition';
+import { objectUrl } from '../../../src/shared/object-url';
+
+describe('object URLs', () => {
+  it('are relative and carry odd keys intact', () => {
+    const key = 'public/a b+c%d#e?f&g//h é ';
+    const url = objectUrl({ connectionId: 'conn-1234', bucket: 'media', key, versionId: 'v1', download: true });
+    expect(url.startsWith('./__object?')).toBe(true);
+    const q = new URL(url, 'http://127.0.0.1/').searchParams;
+    expect(q.get('k')).toBe(key);
+    expect([q.get('c'), q.get('b'), q.get('v'), q.get('d')]).toEqual(['conn-1234', 'media', 'v1', '1']);
+    expect(new URL(objectUrl({ connectionId: 'c-123456', bucket: 'b', key: 'k' }), 'http://x/').searchParams.has('d')).toBe(false);
+  });
+});
+
+describe('Range headers', () => {
+  it('accepts the single ranges browsers send', () => {
+    expect(parseByteRange('bytes=0-')).toBe('bytes=0-');
+    expect(parseByteRange('bytes=100-199')).toBe('bytes=100-199');
+    expect(parseByteRange('bytes=-500')).toBe('bytes=-500');
+    expect(parseByteRange(' Bytes = 5 - 9 ')).toBe('bytes=5-9');
+  });
+
+  it('ignores what S3 cannot serve as one range', () => {
+    for (const h of [undefined, null, '', 'bytes=0-1,5-9', 'items=0-1', 'bytes=9-5', 'bytes=-', 'bytes=-0', 'bytes=a-b']) {
+      expect(parseByteRange(h)).toBeUndefined();
+    }
+  });
+});
+
+describe('Content-Disposition', () => {
+  it('keeps the exact name in filename* and a safe ASCII fallback', () => {
+    expect(contentDisposition('p/ü "x";.txt', 'attachment')).toBe(`attachment; filename="_ _x__.txt"; filename*=UTF-8''%C3%BC%20%22x%22%3B.txt`);
+    expect(contentDisposition('p/it\'s (1).jpg', 'inline')).toBe(`inline; filename="it's (1).jpg"; filename*=UTF-8''it%27s%20%281%29.jpg`);
+    expect(contentDisposition('p/\r\nx', 'inline')).toContain('filename="__x"');
+  });
+
+  it('sandboxes everything a browser could run, but not PDF', () => {
+    expect(needsSandbox('image/svg+xml')).toBe(true);
+    expect(needsSandbox('text/html; charset=utf-8')).toBe(true);
+    expect(needsSandbox('application/pdf')).toBe(false);
+  });
+});

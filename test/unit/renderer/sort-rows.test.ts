@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { ListEntry } from '../../../src/shared/model/bucket';
+import type { ListingRow } from '../../../src/renderer/features/browser/listing-rows';
+import { naturalKey } from '../../../src/renderer/features/browser/natural-key';
+import { nextSort, sortIncrementally, sortRows, type SortSpec } from '../../../src/renderer/features/browser/sort-rows';
+
+const obj = (name: string, extra: Partial<Extract<ListEntry, { kind: 'object' }>> = {}): ListingRow => ({
+  entry: { kind: 'object', key: `p/${name}`, name, size: 0, ...extra },
+  root: null,
+});
+const dir = (name: string): ListingRow => ({ entry: { kind: 'folder', key: `p/${name}/`, name: `${name}/` }, root: null });
+const names = (rows: readonly ListingRow[]) => rows.map((r) => r.entry.name);
+const byName: SortSpec = { column: 'name', direction: 'asc' };
+
+describe('naturalKey', () => {
+  it('orders numbers by value and ignores case', () => {
+    const sorted = ['clip 10', 'Clip 2', 'clip 1', 'clip 010b', 'clip 9'].sort((a, b) => (naturalKey(a) < naturalKey(b) ? -1 : 1));
+    expect(sorted).toEqual(['clip 1', 'Clip 2', 'clip 9', 'clip 10', 'clip 010b']);
+  });
+});
+
+describe('sortRows', () => {
+  it('puts folders first and sorts names naturally', () => {
+    const rows = [obj('img12.jpg'), dir('b'), obj('img2.jpg'), dir('a10'), dir('a9'), obj('IMG1.jpg')];
+    expect(names(sortRows(rows, byName))).toEqual(['a9/', 'a10/', 'b/', 'IMG1.jpg', 'img2.jpg', 'img12.jpg']);
+  });
+
+  it('keeps folders first when descending', () => {
+    const rows = [obj('a'), dir('x'), obj('b'), dir('y')];
+    expect(names(sortRows(rows, { column: 'name', direction: 'desc' }))).toEqual(['y/', 'x/', 'b', 'a']);
+  });
+
+  it('keeps the marked roots above everything, public first', () => {
+    const pub: ListingRow = { entry: { kind: 'folder', key: 'public/', name: 'public/' }, root: 'public' };
+    const priv: ListingRow = { entry: { kind: 'folder', key: 'private/', name: 'private/' }, root: 'private' };
+    const rows = [dir('aaa'), priv, obj('0.txt'), pub];
+    for (const direction of ['asc', 'desc'] as const) {
+      expect(sortRows(rows, { column: 'name', direction }).slice(0, 2)).toEqual([pub, priv]);
+    }
+  });
+
+  it('sorts by size, type, date and storage class, breaking ties by name', () => {
+    const rows = [
+      obj('b.mp4', { size: 5, lastModified: '2024-01-02T00:00:00.000Z', storageClass: 'GLACIER' }),
+      obj('a.jpg', { size: 5, lastModified: '2024-01-03T00:00:00.000Z' }),
+      obj('c.pdf', { size: 1, lastModified: '2024-01-01T00:00:00.000Z', storageClass: 'STANDARD_IA' }),
+    ];
+    expect(names(sortRows(rows, { column: 'size', direction: 'asc' }))).toEqual(['c.pdf', 'a.jpg', 'b.mp4']);
+    expect(names(sortRows(rows, { column: 'size', direction: 'desc' }))).toEqual(['b.mp4', 'a.jpg', 'c.pdf']);
+    expect(names(sortRows(rows, { column: 'type', direction: 'asc' }))).toEqual(['a.jpg', 'b.mp4', 'c.pdf']);
+    expect(names(sortRows(rows, { column: 'modified', direction: 'desc' }))).toEqual(['a.jpg', 'b.mp4', 'c.pdf']);
+    expect(names(sortRows(rows, { column: 'storageClass', direction: 'asc' }))).toEqual(['b.mp4', 'a.jpg', 'c.pdf']);
+  });
+
+  it('is stable and does not touch its input', () => {
+    const a = obj('same', { size: 1 });
+    const b: ListingRow = { entry: { kind: 'object', key: 'q/same', name: 'same', size: 1 }, root: null };
+    const input = [b, a];
+    const out = sortRows(input, byName);
+    expect(input).toEqual([b, a]);
+    expect(out).toEqual([a, b]); // key breaks the tie: p/same < q/same
+  });
+
+  it('sorts 100,000 rows quickly', () => {
+    const rows = Array.from({ length: 100_000 }, (_, i) => obj(`clip-${(i * 7919) % 100_000}-take ${i % 13}.mp4`, { size: i }));
+    const started = performance.now();
+    const sorted = sortRows(rows, byName);
+    const elapsed = performance.now() - started;
+    expect(sorted[0]?.entry.name).toBe('clip-0-take 0.mp4');
+    expect(sorted[99_999]?.entry.name).toMatch(/^clip-99999-/);
+    // Generous for a loaded 2-core CI box; measured ~150 ms cold (keys) and ~70 ms warm here.
+    expect(elapsed).toBeLessThan(1500);
+  });
+});
+
+describe('nextSort', () => {
+  it('flips the same column and starts a new one ascending', () => {
+    expect(nextSort(byName, 'name')).toEqual({ column: 'name', direction: 'desc' });
+    expect(nextSort({ column: 'name', direction: 'desc' }, 'size')).toEqual({ column: 'size', direction: 'asc' });
+  });
+});
+
+describe('sortIncrementally', () => {
+  it('merges appended pages to exactly the full sort', () => {
+    const all = Array.from({ length: 3000 }, (_, i) => obj(`f${(i * 31) % 997}-${i}`, { size: i % 17 }));
+    for (const spec of [byName, { column: 'size', direction: 'desc' } as SortSpec]) {
+      let memo = sortIncrementally(undefined, all.slice(0, 1000), spec);
+      memo = sortIncrementally(memo, all.slice(0, 2000), spec);
+      memo = sortIncrementally(memo, all, spec);
+      expect(memo.output).toEqual(sortRows(all, spec));
+    }
+  });
+
+  it('re-sorts from scratch when rows were replaced or the sort changed', () => {
+    const first = [obj('b'), obj('a')];
+    const memo = sortIncrementally(undefined, first, byName);
+    const replaced = [obj('c'), obj('a')];
+    expect(names(sortIncrementally(memo, replaced, byName).output)).toEqual(['a', 'c']);
+    expect(names(sortIncrementally(memo, first, { column: 'name', direction: 'desc' }).output)).toEqual(['b', 'a']);
+  });
+
+  it('returns the same output when nothing was added', () => {
+    const rows = [obj('b'), obj('a')];
+    const memo = sortIncrementally(undefined, rows, byName);
+    expect(sortIncrementally(memo, [...rows], byName).output).toBe(memo.output);
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { asciiFallback, contentDisposition, keyBaseName } from '../../../src/main/core/share/content-disposition';
+
+describe('Content-Disposition (RFC 6266 / 5987)', () => {
+  it('keeps a plain ASCII name as one quoted filename', () => {
+    expect(contentDisposition('attachment', 'report 2026.pdf')).toBe('attachment; filename="report 2026.pdf"');
+    expect(contentDisposition('inline', 'photo.jpg')).toBe('inline; filename="photo.jpg"');
+  });
+
+  it('adds filename* with percent-encoded UTF-8 for non-ASCII names, and an ASCII fallback', () => {
+    expect(contentDisposition('attachment', 'Résumé €.pdf')).toBe(
+      `attachment; filename="R_sum_ _.pdf"; filename*=UTF-8''R%C3%A9sum%C3%A9%20%E2%82%AC.pdf`,
+    );
+    // Astral characters are one code point, so one underscore.
+    expect(contentDisposition('attachment', '😀.txt')).toBe(`attachment; filename="_.txt"; filename*=UTF-8''%F0%9F%98%80.txt`);
+  });
+
+  it('never lets quotes, backslashes or percent signs break or change the header', () => {
+    const value = contentDisposition('attachment', `a"b\\c%41'(x)*.txt`);
+    expect(value).toBe(`attachment; filename="a_b_c_41'(x)*.txt"; filename*=UTF-8''a%22b%5Cc%2541%27%28x%29%2A.txt`);
+    // RFC 5987 attr-chars only after UTF-8'' (no quote, paren or star left raw).
+    expect(value.split("UTF-8''")[1]).toMatch(/^[A-Za-z0-9!#$&+\-.^_`|~%]+$/);
+  });
+
+  it('falls back to "download" for names with nothing printable', () => {
+    expect(asciiFallback('日本')).toBe('__');
+    expect(asciiFallback('   ')).toBe('download');
+    expect(keyBaseName('private/a/b/report.pdf')).toBe('report.pdf');
+    expect(keyBaseName('top.txt')).toBe('top.txt');
+  });
+});

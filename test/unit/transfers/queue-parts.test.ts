@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { FolderGrants } from '../../../src/main/core/dialogs/folder-grants';
+import { defaultEngineOptions } from '../../../src/main/core/transfers/engine-options';
+import { mapToLocal, parentPrefix } from '../../../src/main/core/transfers/download-planner';
+import { multipartEtag } from '../../../src/main/core/transfers/multipart-complete';
+import { Semaphore } from '../../../src/main/core/transfers/semaphore';
+import type { PlanProblem } from '../../../src/shared/model/transfer';
+
+describe('multipart ETag', () => {
+  it('is the MD5 of the parts’ MD5s with the part count', () => {
+    // One part of 5 MiB of 0x01: Ceph RGW 16.2 reported this ETag for the completed object.
+    const etag = createHash('md5').update(Buffer.alloc(5 * 1024 * 1024, 1)).digest('hex');
+    const part = { partNumber: 1, size: 5 * 1024 * 1024, etag, checksum: null };
+    expect(multipartEtag([part])).toBe('caa67d033f46aca3fab13a43e9e9a51b-1');
+    expect(multipartEtag([part, { ...part, partNumber: 2 }])).toMatch(/^[0-9a-f]{32}-2$/);
+    expect(multipartEtag([{ ...part, etag: 'not-md5' }])).toBeUndefined();
+  });
+});
+
+describe('semaphore', () => {
+  it('admits at most its size and hands slots over in order', async () => {
+    const s = new Semaphore(2);
+    const a = await s.acquire();
+    const b = await s.acquire();
+    const order: string[] = [];
+    const c = s.acquire().then((release) => (order.push('c'), release));
+    const d = s.acquire().then((release) => (order.push('d'), release));
+    await Promise.resolve();
+    expect(order).toEqual([]);
+    a();
+    (await c)();
+    b();
+    (await d)();
+    expect(order).toEqual(['c', 'd']);
+  });
+
+  it('lets an aborted waiter leave the line', async () => {
+    const s = new Semaphore(1);
+    const release = await s.acquire();
+    const controller = new AbortController();
+    const waiting = s.acquire(controller.signal);
+    controller.abort();
+    await expect(waiting).rejects.toThrow();
+    release();
+    const again = await s.acquire();
+    again();
+  });
+});
+
+describe('download names', () => {
+  const options = { ...defaultEngineOptions, nameRules: 'win32' as const };
+
+  it('cuts the chosen folder’s parent off, so the folder’s own name comes first', () => {
+    expect(parentPrefix('public/media/')).toBe('public/');
+    expect(parentPrefix('public/a.jpg')).toBe('public/');
+    expect(parentPrefix('a.jpg')).toBe('');
+    expect(parentPrefix('/leading.txt')).toBe('/');
+  });
+
+  it('numbers keys that would land on one file, or a file where a folder must go', () => {
+    const problems: PlanProblem[] = [];
+    const listed = [
+      { key: 'm/A.jpg', base: '', size: 1, etag: null },
+      { key: 'm/a.jpg', base: '', size: 1, etag: null },
+      { key: 'm/x', base: '', size: 1, etag: null },
+      { key: 'm/x/inner.txt', base: '', size: 1, etag: null },
+      { key: 'm/con', base: '', size: 1, etag: null },
+      { key: 'm/empty/', base: '', size: 0, etag: null },
+      { key: 'm/bad/', base: '', size: 3, etag: null },
+      { key: '///', base: '', size: 1, etag: null },
+    ];
+    const mapped = mapToLocal(listed, 'C:\\dl', options, problems);
+    expect(mapped.map((m) => [m.name, m.renamed, m.folderMarker])).toEqual([
+      ['m/A.jpg', false, false],
+      ['m/a (1).jpg', true, false],
+      ['m/x (1)', true, false],
+      ['m/x/inner.txt', false, false],
+      ['m/_con', true, false],
+      ['m/empty', false, true],
+    ]);
+    expect(mapped[0]?.localPath).toBe('C:\\dl\\m\\A.jpg');
+    expect(problems.map((p) => [p.path, p.code])).toEqual([
+      ['m/bad/', 'BadName'],
+      ['///', 'BadName'],
+    ]);
+  });
+});
+
+describe('download folder grants', () => {
+  it('allows a chosen folder and its subfolders only', () => {
+    const grants = new FolderGrants();
+    grants.grant('/home/ann/Downloads');
+    expect(grants.allows('/home/ann/Downloads')).toBe(true);
+    expect(grants.allows('/home/ann/Downloads/sub')).toBe(true);
+    expect(grants.allows('/home/ann/Downloads/../.config')).toBe(false);
+    expect(grants.allows('/home/ann/Downloads2')).toBe(false);
+    expect(grants.allows('/home/ann')).toBe(false);
+  });
+});
