@@ -2,16 +2,18 @@
 // (page after page of `browse:list` through the core's router, as the UI does), with
 // `aws s3api list-objects-v2` and with `rclone lsf`, in one run; prints a table and, as the
 // last line, one JSON object with every figure. Targets (issue 3): not slower than the fastest
-// peer; the first 1,000 rows within 150 ms.
+// peer; the first 1,000 rows within 150 ms. Option: --objects N (default 100,000) lists a smaller
+// folder of its own, for a quick check.
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { makeS3Client } from '../support/rgw/s3-client';
 import { acquireGateway } from '../support/rgw/state';
 import type { EngineReport } from './support/app-engine';
 import { awsCli, listWithAwsCli, listWithRclone, rcloneBin, type PeerRun, type PeerTarget } from './support/peer-tools';
-import { benchFolder, ensureBenchFolder } from './support/seed-folder';
+import { benchFolder as fullFolder, benchFolderOf, ensureBenchFolder } from './support/seed-folder';
 import { formatTable, median, round } from './support/stats';
 import { gnuTime, runNodeJson } from './support/timed-process';
 
@@ -21,6 +23,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { objects: { type: 'string' } } });
+  const objects = Number(values.objects ?? fullFolder.count);
+  if (!(Number.isInteger(objects) && objects > 0)) throw new Error(`--objects must be a whole number above 0, not "${values.objects ?? ''}"`);
+  const benchFolder = benchFolderOf(objects);
   for (const bin of [awsCli, rcloneBin, gnuTime]) {
     if (!existsSync(bin)) throw new Error(`${bin} is missing: apt-get install awscli rclone time`);
   }

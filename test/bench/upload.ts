@@ -3,7 +3,8 @@
 // `rclone copy` and `aws s3 cp --recursive`, in one run, interleaved; prints MB/s, files/s, peak
 // RSS, CPU and the ratios, and as the last line one JSON object with every figure.
 // Targets (issue 4): at least as fast as the fastest peer on both workloads; peak RSS < 150 MB.
-// Options: --reps N (default 3), --tools app,rclone,aws, --workloads big,small.
+// Options: --reps N (default 3), --tools app,rclone,aws, --workloads big,small, and smaller
+// workloads for a quick check: --big-mib N (default 1024), --small-files N (default 2000).
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,9 +14,10 @@ import { checkStoreHealth, type GatewayHandle } from '../support/rgw/ceph-gatewa
 import { makeS3Client } from '../support/rgw/s3-client';
 import { acquireGateway } from '../support/rgw/state';
 import { bundleEngineChild, uploadWithApp } from './support/upload-app-engine';
-import { bigFileBytes, collectGarbage, emptyPrefix, ensureUploadData, smallFileBytes, smallFileCount } from './support/upload-bench-data';
-import { awsCli, rcloneBin, uploadWithAwsCli, uploadWithRclone, type UploadTarget } from './support/upload-peers';
-import { gnuTime, type TimedRun } from './support/upload-timing';
+import { awsCli, rcloneBin, uploadWithAwsCli, uploadWithRclone, type UploadTarget } from './support/peer-tools';
+import { formatTable, median, round } from './support/stats';
+import { gnuTime, type TimedRun } from './support/timed-process';
+import { collectGarbage, emptyPrefix, ensureUploadData, formatBytes, fullUploadSizes, type UploadSizes } from './support/upload-bench-data';
 
 type Tool = 'app' | 'rclone' | 'aws';
 type Workload = 'big' | 'small';
@@ -34,18 +36,29 @@ interface Sample extends TimedRun {
   engineMs?: number;
   idleRssKb?: number;
 }
+type Workloads = Record<Workload, { files: number; bytes: number }>;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const median = (values: number[]) => {
-  const s = [...values].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] ?? Number.NaN) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-};
-const round = (v: number, d = 2) => Math.round(v * 10 ** d) / 10 ** d;
-const workloads: Record<Workload, { files: number; bytes: number }> = {
-  big: { files: 1, bytes: bigFileBytes },
-  small: { files: smallFileCount, bytes: smallFileCount * smallFileBytes },
-};
+const workloadsOf = (sizes: UploadSizes): Workloads => ({
+  big: { files: 1, bytes: sizes.bigFileBytes },
+  small: { files: sizes.smallFileCount, bytes: sizes.smallFileCount * sizes.smallFileBytes },
+});
+
+/** The issue's sizes unless --big-mib / --small-files ask for smaller ones (a quick check, not a figure). */
+function sizesFrom(bigMib: string | undefined, smallFiles: string | undefined): UploadSizes {
+  const sizes = { ...fullUploadSizes };
+  if (bigMib !== undefined) sizes.bigFileBytes = Number(bigMib) * 1024 * 1024;
+  if (smallFiles !== undefined) sizes.smallFileCount = Number(smallFiles);
+  if (!(sizes.bigFileBytes > 0 && Number.isInteger(sizes.bigFileBytes))) throw new Error(`--big-mib must be a whole number of MiB above 0, not "${bigMib ?? ''}"`);
+  if (!(sizes.smallFileCount > 0 && Number.isInteger(sizes.smallFileCount))) throw new Error(`--small-files must be a whole number above 0, not "${smallFiles ?? ''}"`);
+  return sizes;
+}
+
+/** The full workloads keep the folder earlier runs wrote; other sizes get one of their own. */
+function dataDirFor(sizes: UploadSizes): string {
+  const full = sizes.bigFileBytes === fullUploadSizes.bigFileBytes && sizes.smallFileCount === fullUploadSizes.smallFileCount;
+  return join(tmpdir(), full ? 'bucket-admin-bench-upload' : `bucket-admin-bench-upload-${sizes.bigFileBytes}-${sizes.smallFileCount}`);
+}
 
 async function run(tool: Tool, dir: string, prefix: string, target: UploadTarget, bundle: string): Promise<Sample> {
   if (tool === 'rclone') return uploadWithRclone(target, dir, prefix);
@@ -55,19 +68,23 @@ async function run(tool: Tool, dir: string, prefix: string, target: UploadTarget
 }
 
 /** Checks the upload arrived whole, then deletes it and frees the gateway's memory. */
-async function verifyAndClean(client: S3Client, handle: GatewayHandle, bucket: string, prefix: string, w: Workload): Promise<void> {
+async function verifyAndClean(client: S3Client, handle: GatewayHandle, bucket: string, prefix: string, expected: number): Promise<void> {
   const count = await emptyPrefix(client, bucket, prefix);
   await collectGarbage(handle);
-  if (count !== workloads[w].files) throw new Error(`${prefix}: expected ${workloads[w].files} objects, found ${count}`);
+  if (count !== expected) throw new Error(`${prefix}: expected ${expected} objects, found ${count}`);
   const health = await checkStoreHealth(handle);
   if (health.wrapped) throw new Error(`The gateway's store counter wrapped (${health.problem ?? ''}); restart it: npx tsx test/support/rgw/cli.ts stop`);
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { reps: { type: 'string' }, tools: { type: 'string' }, workloads: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { reps: { type: 'string' }, tools: { type: 'string' }, workloads: { type: 'string' }, 'big-mib': { type: 'string' }, 'small-files': { type: 'string' } },
+  });
   const reps = Number(values.reps ?? 3);
   const tools = (values.tools ?? 'app,rclone,aws').split(',') as Tool[];
   const chosen = (values.workloads ?? 'big,small').split(',') as Workload[];
+  const sizes = sizesFrom(values['big-mib'], values['small-files']);
+  const workloads = workloadsOf(sizes);
   for (const bin of [awsCli, rcloneBin, gnuTime]) if (!existsSync(bin)) throw new Error(`${bin} is missing: apt-get install awscli rclone time`);
   const { handle } = await acquireGateway(undefined, log);
   const target: UploadTarget = { endpoint: handle.endpoint, region: handle.region, accessKeyId: handle.accessKeyId, secretAccessKey: handle.secretAccessKey, bucket: 'bench-upload' };
@@ -75,9 +92,10 @@ async function main(): Promise<void> {
   if (!(await client.send(new HeadBucketCommand({ Bucket: target.bucket })).then(() => true, () => false))) {
     await client.send(new CreateBucketCommand({ Bucket: target.bucket }));
   }
-  const data = ensureUploadData(join(tmpdir(), 'bucket-admin-bench-upload'), log);
+  const data = ensureUploadData(dataDirFor(sizes), sizes, log);
   const bundle = await bundleEngineChild();
   log(`Gateway ${handle.endpoint}; ${reps} rep(s) of ${chosen.join(', ')} with ${tools.join(', ')}`);
+  log(`Workloads: big = 1 × ${formatBytes(sizes.bigFileBytes)}, small = ${sizes.smallFileCount} × ${formatBytes(sizes.smallFileBytes)}`);
 
   const samples: Record<string, Sample[]> = {};
   for (let rep = 1; rep <= reps; rep += 1) {
@@ -87,17 +105,17 @@ async function main(): Promise<void> {
       for (const tool of order) {
         const prefix = `${tool}/${w}/r${rep}/`;
         const sample = await run(tool, w === 'big' ? data.big : data.small, prefix, target, bundle);
-        await verifyAndClean(client, handle, target.bucket, prefix, w);
+        await verifyAndClean(client, handle, target.bucket, prefix, workloads[w].files);
         (samples[`${tool}:${w}`] ??= []).push(sample);
-        log(`  rep ${rep} ${w.padEnd(5)} ${tool.padEnd(6)} ${round(sample.ms / 1000)} s  ${Math.round(sample.maxRssKb / 1024)} MB  ${round(sample.cpuUserS + sample.cpuSysS)} CPU-s`);
+        log(`  rep ${rep} ${w.padEnd(5)} ${tool.padEnd(6)} ${round(sample.ms / 1000, 2)} s  ${Math.round(sample.maxRssKb / 1024)} MB  ${round(sample.cpuUserS + sample.cpuSysS, 2)} CPU-s`);
       }
     }
   }
   client.destroy();
-  report(samples, tools, chosen, reps);
+  report(samples, tools, chosen, workloads, reps);
 }
 
-function report(samples: Record<string, Sample[]>, tools: Tool[], chosen: Workload[], reps: number): void {
+function report(samples: Record<string, Sample[]>, tools: Tool[], chosen: Workload[], workloads: Workloads, reps: number): void {
   const figures: Record<string, Figures> = {};
   const rows = [['workload', 'tool', 'median s', 'MB/s', 'files/s', 'peak RSS MB', 'CPU s', 'engine-only s']];
   for (const w of chosen) {
@@ -119,8 +137,7 @@ function report(samples: Record<string, Sample[]>, tools: Tool[], chosen: Worklo
       rows.push([w, tool, String(f.medianS), String(f.mbPerS), String(f.filesPerS), String(f.peakRssMb), String(f.cpuS), Number.isNaN(engine) ? '' : String(f.engineOnlyS)]);
     }
   }
-  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
-  process.stdout.write(`${rows.map((r) => r.map((cell, c) => (c < 2 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ')).join('\n')}\n`);
+  process.stdout.write(`${formatTable(rows, { leftColumns: 2, rule: false })}\n`);
   const ratios: Record<string, number> = {};
   for (const w of chosen) {
     const app = figures[`app.${w}`];

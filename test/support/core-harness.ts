@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KeyFileSecretStore } from '../../src/main/browser-host/key-file-secret-store';
 import { createAppCore } from '../../src/main/core/app-core';
-import type { AppCore } from '../../src/main/core/app-core-types';
+import type { AppCore, AppCoreOptions } from '../../src/main/core/app-core-types';
 import { silentLogger } from '../../src/main/core/logger';
 import type { Channel, ChannelInput, ChannelResult } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/result';
@@ -12,21 +12,29 @@ export interface CoreHarness {
   core: AppCore;
   dataDir: string;
   /** Calls a channel through the router, exactly as a host would. */
-  call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelResult<C>>>;
+  call: <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<Result<ChannelResult<C>>>;
   /** Like call, but returns the value and fails the test on an error envelope. */
-  value<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelResult<C>>;
-  close(): void;
+  value: <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<ChannelResult<C>>;
+  /** Closes the core and deletes its folder, unless `keepData` (to reopen it, as after a restart). */
+  close: (options?: { keepData?: boolean }) => void;
 }
 
-/** A real core (real SQLite file in a temp folder) for tests that go through the router. */
-export function startCore(): CoreHarness {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bucket-admin-core-'));
+/** What a test may set: the host's ports and tunables, or an existing `dataDir` to reopen. */
+export type CoreHarnessOptions = Partial<Omit<AppCoreOptions, 'secretStore'>>;
+
+/**
+ * A real core (real SQLite file in a temp folder) for tests that go through the router: the
+ * browser host unless `options` say otherwise.
+ */
+export function startCore(options: CoreHarnessOptions = {}): CoreHarness {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'bucket-admin-core-'));
   const core = createAppCore({
-    dataDir,
     secretStore: new KeyFileSecretStore(join(dataDir, 'dev-secret.key')),
     host: 'browser',
     version: 'test',
     logger: silentLogger,
+    ...options,
+    dataDir,
   });
   const call = async <C extends Channel>(channel: C, input: ChannelInput<C>) =>
     (await core.router.handle(channel, input)) as Result<ChannelResult<C>>;
@@ -39,9 +47,9 @@ export function startCore(): CoreHarness {
       if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
       return result.value;
     },
-    close() {
+    close({ keepData = false } = {}) {
       core.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

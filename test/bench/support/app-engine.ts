@@ -1,15 +1,7 @@
 // Child process of the list bench: lists the bench folder with the app's own engine, exactly as
 // the UI does (page after page of `browse:list` through the core's router), and prints JSON.
 // A child, so its peak RSS is comparable with the peer tools' processes.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { KeyFileSecretStore } from '../../../src/main/browser-host/key-file-secret-store';
-import { createAppCore } from '../../../src/main/core/app-core';
-import { silentLogger } from '../../../src/main/core/logger';
-import type { Connection } from '../../../src/shared/model/connection';
-import type { ListPage } from '../../../src/shared/model/bucket';
-import type { Result } from '../../../src/shared/result';
+import { startCore } from '../../support/core-harness';
 
 /** One timed listing of the whole folder. */
 export interface EngineRun {
@@ -36,34 +28,24 @@ interface Args {
   runs: number;
 }
 
-function unwrap<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
-
 async function main(args: Args): Promise<EngineReport> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bucket-admin-bench-'));
-  const core = createAppCore({ dataDir, secretStore: new KeyFileSecretStore(join(dataDir, 'k.key')), host: 'browser', version: 'bench', logger: silentLogger });
+  const core = startCore({ version: 'bench' });
   try {
-    const connection = unwrap<Connection>(
-      await core.router.handle('connections:add', {
-        name: 'bench',
-        credentials: { kind: 'keys', accessKeyId: args.accessKeyId, secretAccessKey: args.secretAccessKey },
-        endpoint: args.endpoint,
-        forcePathStyle: true,
-        checksumCompatibility: true,
-      }),
-    );
-    const list = async (continuationToken?: string, pageSize?: number) =>
-      unwrap<ListPage>(
-        await core.router.handle('browse:list', {
-          connectionId: connection.id,
-          bucket: args.bucket,
-          prefix: args.prefix,
-          ...(continuationToken ? { continuationToken } : {}),
-          ...(pageSize ? { pageSize } : {}),
-        }),
-      );
+    const connection = await core.value('connections:add', {
+      name: 'bench',
+      credentials: { kind: 'keys', accessKeyId: args.accessKeyId, secretAccessKey: args.secretAccessKey },
+      endpoint: args.endpoint,
+      forcePathStyle: true,
+      checksumCompatibility: true,
+    });
+    const list = (continuationToken?: string, pageSize?: number) =>
+      core.value('browse:list', {
+        connectionId: connection.id,
+        bucket: args.bucket,
+        prefix: args.prefix,
+        ...(continuationToken ? { continuationToken } : {}),
+        ...(pageSize ? { pageSize } : {}),
+      });
     // The app is running when a user opens a folder: modules loaded, the connection warm.
     await list(undefined, 1);
     const baselineRssKb = Math.round(process.memoryUsage().rss / 1024);
@@ -86,7 +68,6 @@ async function main(args: Args): Promise<EngineReport> {
     return { runs, maxRssKb: process.resourceUsage().maxRSS, baselineRssKb };
   } finally {
     core.close();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -1,10 +1,12 @@
+// The peer tools the benches compare the app with (Debian's awscli and rclone), each run as a
+// whole process under GNU time against the same gateway and keys as the app.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchFolder } from './seed-folder';
-import { runTimed, type ProcessRun } from './timed-process';
+import { runTimed, type TimedRun } from './timed-process';
 
-/** Where and as whom the peers list: the same gateway and keys as the app. */
+/** Where and as whom the peers work: the same gateway and keys as the app. */
 export interface PeerTarget {
   endpoint: string;
   region: string;
@@ -12,45 +14,56 @@ export interface PeerTarget {
   secretAccessKey: string;
 }
 
-export interface PeerRun extends ProcessRun {
+/** The gateway, keys and bucket every tool uploads to. */
+export interface UploadTarget extends PeerTarget {
+  bucket: string;
+}
+
+/** A listing by a peer, with how many rows it printed. */
+export interface PeerRun extends TimedRun {
   rows: number;
 }
 
-/** Debian's awscli; another `aws` may be earlier on PATH. */
+/** Debian's packages; another `aws` may be earlier on PATH (pyenv), so the full path is used. */
 export const awsCli = '/usr/bin/aws';
 export const rcloneBin = '/usr/bin/rclone';
 
-/** A clean environment: no user config, no CA bundle, only what each tool needs. */
-function baseEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: mkdtempSync(join(tmpdir(), 'bench-home-')), LANG: 'C.UTF-8' };
-  return env;
+/** Every upload (peers' and the app's) gets more time than a listing: 1 GiB on a busy gateway. */
+export const uploadTimeoutMs = 900_000;
+
+/**
+ * A clean environment: no user config, and no AWS_CA_BUNDLE (rclone refuses to start when it
+ * points at a file it cannot read; the gateway is plain http anyway).
+ */
+function cleanEnv(): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: mkdtempSync(join(tmpdir(), 'bench-home-')), LANG: 'C.UTF-8' };
 }
 
-/** `aws s3api list-objects-v2` with the folder's delimiter; the CLI follows every page itself. */
-export async function listWithAwsCli(t: PeerTarget, f: BenchFolder): Promise<PeerRun> {
-  const env = baseEnv();
-  const config = join(env.HOME ?? tmpdir(), 'aws-config');
+/** The AWS CLI's environment; `s3Tuning` adds lines to the config's `s3 =` section. */
+function awsEnv(t: PeerTarget, s3Tuning: readonly string[] = []): NodeJS.ProcessEnv {
+  const env = cleanEnv();
+  const home = env.HOME ?? tmpdir();
+  const config = join(home, 'aws-config');
   // Path-style, like the app's connection to the gateway.
-  writeFileSync(config, `[default]\nregion = ${t.region}\ns3 =\n  addressing_style = path\n`);
-  Object.assign(env, {
+  writeFileSync(config, `[default]\nregion = ${t.region}\ns3 =\n${['addressing_style = path', ...s3Tuning].map((l) => `  ${l}\n`).join('')}`);
+  return {
+    ...env,
     AWS_ACCESS_KEY_ID: t.accessKeyId,
     AWS_SECRET_ACCESS_KEY: t.secretAccessKey,
     AWS_DEFAULT_REGION: t.region,
     AWS_CONFIG_FILE: config,
-    AWS_SHARED_CREDENTIALS_FILE: join(env.HOME ?? tmpdir(), 'none'),
+    AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'),
     AWS_PAGER: '',
-  });
-  const run = await runTimed(awsCli, ['s3api', 'list-objects-v2', '--bucket', f.bucket, '--prefix', f.prefix, '--delimiter', '/', '--endpoint-url', t.endpoint, '--output', 'json'], env);
-  const parsed = JSON.parse(run.stdout) as { Contents?: unknown[]; CommonPrefixes?: unknown[] };
-  return { ...run, rows: (parsed.Contents?.length ?? 0) + (parsed.CommonPrefixes?.length ?? 0) };
+  };
 }
 
-/** `rclone lsf` of the folder, the remote defined only through environment variables. */
-export async function listWithRclone(t: PeerTarget, f: BenchFolder): Promise<PeerRun> {
-  const env = baseEnv();
+/** rclone's environment: an empty config file and a remote named `bench` defined only through variables. */
+function rcloneEnv(t: PeerTarget): NodeJS.ProcessEnv {
+  const env = cleanEnv();
   const config = join(env.HOME ?? tmpdir(), 'rclone.conf');
   writeFileSync(config, '');
-  Object.assign(env, {
+  return {
+    ...env,
     RCLONE_CONFIG: config,
     RCLONE_CONFIG_BENCH_TYPE: 's3',
     RCLONE_CONFIG_BENCH_PROVIDER: 'Ceph',
@@ -58,7 +71,35 @@ export async function listWithRclone(t: PeerTarget, f: BenchFolder): Promise<Pee
     RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY: t.secretAccessKey,
     RCLONE_CONFIG_BENCH_ENDPOINT: t.endpoint,
     RCLONE_CONFIG_BENCH_REGION: t.region,
-  });
-  const run = await runTimed(rcloneBin, ['lsf', `bench:${f.bucket}/${f.prefix}`], env);
+    RCLONE_CONFIG_BENCH_FORCE_PATH_STYLE: 'true',
+  };
+}
+
+/** `aws s3api list-objects-v2` with the folder's delimiter; the CLI follows every page itself. */
+export async function listWithAwsCli(t: PeerTarget, f: BenchFolder): Promise<PeerRun> {
+  const args = ['s3api', 'list-objects-v2', '--bucket', f.bucket, '--prefix', f.prefix, '--delimiter', '/', '--endpoint-url', t.endpoint, '--output', 'json'];
+  const run = await runTimed(awsCli, args, awsEnv(t));
+  const parsed = JSON.parse(run.stdout) as { Contents?: unknown[]; CommonPrefixes?: unknown[] };
+  return { ...run, rows: (parsed.Contents?.length ?? 0) + (parsed.CommonPrefixes?.length ?? 0) };
+}
+
+/** `rclone lsf` of the folder. */
+export async function listWithRclone(t: PeerTarget, f: BenchFolder): Promise<PeerRun> {
+  const run = await runTimed(rcloneBin, ['lsf', `bench:${f.bucket}/${f.prefix}`], rcloneEnv(t));
   return { ...run, rows: run.stdout.split('\n').filter((l) => l.length > 0).length };
+}
+
+/**
+ * `aws s3 cp --recursive` with the tuning from /work/shared/PEERS.md (16 MB parts, 16 requests
+ * in flight), which was its best figure on these machines.
+ */
+export function uploadWithAwsCli(t: UploadTarget, dir: string, prefix: string): Promise<TimedRun> {
+  const env = awsEnv(t, ['max_concurrent_requests = 16', 'multipart_chunksize = 16MB', 'multipart_threshold = 16MB']);
+  return runTimed(awsCli, ['s3', 'cp', '--recursive', '--only-show-errors', '--endpoint-url', t.endpoint, dir, `s3://${t.bucket}/${prefix}`], env, uploadTimeoutMs);
+}
+
+/** `rclone copy` with PEERS.md's tuning: 16 files at once, 16 MiB chunks, 8 chunks in flight per file. */
+export function uploadWithRclone(t: UploadTarget, dir: string, prefix: string): Promise<TimedRun> {
+  const args = ['copy', dir, `bench:${t.bucket}/${prefix}`, '--transfers', '16', '--s3-chunk-size', '16M', '--s3-upload-concurrency', '8'];
+  return runTimed(rcloneBin, args, rcloneEnv(t), uploadTimeoutMs);
 }

@@ -9,6 +9,9 @@ export interface BenchFolder {
 
 export const benchFolder: BenchFolder = { bucket: 'bench-list-100k', prefix: 'bench/', count: 100_000 };
 
+/** The bench folder of `count` objects: the full one above, or a smaller one in a bucket of its own. */
+export const benchFolderOf = (count: number): BenchFolder => (count === benchFolder.count ? benchFolder : { ...benchFolder, bucket: `bench-list-${count}`, count });
+
 /** Outside the listed folder, so it never counts as a row. */
 const markerKey = (f: BenchFolder) => `markers/complete-${f.count}`;
 

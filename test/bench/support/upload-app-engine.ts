@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EngineChildArgs, EngineChildReport } from './upload-engine-child';
-import type { UploadTarget } from './upload-peers';
-import { timed, type TimedRun } from './upload-timing';
+import { uploadTimeoutMs, type UploadTarget } from './peer-tools';
+import { lastJsonLine, runTimed, type TimedRun } from './timed-process';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..', '..');
@@ -39,8 +39,9 @@ export interface AppRun extends TimedRun {
 /** One upload by the app's engine in its own process, timed like the peers. */
 export async function uploadWithApp(bundle: string, t: UploadTarget, dir: string, prefix: string, options?: EngineChildArgs['options']): Promise<AppRun> {
   const args: EngineChildArgs = { ...t, prefix, paths: [dir], ...(options ? { options } : {}) };
-  const run = await timed(process.execPath, [bundle, JSON.stringify(args)], { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp' });
-  const report = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as EngineChildReport;
+  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp' };
+  const run = await runTimed(process.execPath, [bundle, JSON.stringify(args)], env, uploadTimeoutMs);
+  const report = lastJsonLine<EngineChildReport>(run.stdout);
   if (report.failed !== 0) throw new Error(`The app's engine failed ${report.failed} file(s): ${report.errors.join(' | ')}`);
   return { ...run, report };
 }

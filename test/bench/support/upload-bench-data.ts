@@ -5,38 +5,54 @@ import { DeleteObjectsCommand, ListObjectsV2Command, type S3Client } from '@aws-
 import type { GatewayHandle } from '../../support/s3-test-env';
 import { run } from '../../support/rgw/proc';
 
-export const bigFileBytes = 1024 ** 3;
-export const smallFileCount = 2000;
-export const smallFileBytes = 64 * 1024;
+/** The two workloads' sizes: one big file, and many small ones. */
+export interface UploadSizes {
+  bigFileBytes: number;
+  smallFileCount: number;
+  smallFileBytes: number;
+}
+
+/** The issue's sizes: 1 GiB, and 2,000 × 64 KiB. */
+export const fullUploadSizes: UploadSizes = { bigFileBytes: 1024 ** 3, smallFileCount: 2000, smallFileBytes: 64 * 1024 };
+
+const chunkBytes = 16 * 1024 * 1024;
 
 /**
  * The two workloads on disk, as folders (every tool uploads a folder): `<dir>/big/` holding one
- * 1 GiB file and `<dir>/small/` holding 2,000 × 64 KiB; reused when complete.
+ * big file and `<dir>/small/` holding the small ones; reused when complete. One `dir` per sizes.
  */
-export function ensureUploadData(dir: string, log: (line: string) => void): { big: string; small: string } {
+export function ensureUploadData(dir: string, sizes: UploadSizes, log: (line: string) => void): { big: string; small: string } {
   const big = join(dir, 'big', 'big.bin');
   const small = join(dir, 'small');
   mkdirSync(join(dir, 'big'), { recursive: true });
   mkdirSync(small, { recursive: true });
-  if (!existsSync(big) || statSync(big).size !== bigFileBytes) {
-    log(`Writing ${big} (1 GiB of random bytes)`);
+  if (!existsSync(big) || statSync(big).size !== sizes.bigFileBytes) {
+    log(`Writing ${big} (${formatBytes(sizes.bigFileBytes)} of random bytes)`);
     const fd = openSync(big, 'w');
     try {
       // Fresh random bytes for every 16 MiB: no two parts alike, nothing a server could dedupe.
-      for (let written = 0; written < bigFileBytes; written += 16 * 1024 * 1024) writeSync(fd, randomBytes(16 * 1024 * 1024));
+      for (let written = 0; written < sizes.bigFileBytes; written += chunkBytes) writeSync(fd, randomBytes(Math.min(chunkBytes, sizes.bigFileBytes - written)));
     } finally {
       closeSync(fd);
     }
   }
-  if (readdirSync(small).length !== smallFileCount) {
-    log(`Writing ${smallFileCount} files of 64 KiB under ${small}`);
-    for (let i = 0; i < smallFileCount; i += 1) {
+  if (readdirSync(small).length !== sizes.smallFileCount) {
+    log(`Writing ${sizes.smallFileCount} files of ${formatBytes(sizes.smallFileBytes)} under ${small}`);
+    for (let i = 0; i < sizes.smallFileCount; i += 1) {
       const fd = openSync(join(small, `f${String(i).padStart(4, '0')}.bin`), 'w');
-      writeSync(fd, randomBytes(smallFileBytes));
+      writeSync(fd, randomBytes(sizes.smallFileBytes));
       closeSync(fd);
     }
   }
   return { big: join(dir, 'big'), small };
+}
+
+/** 1 GiB, 20 MiB, 64 KiB: for the log. */
+export function formatBytes(bytes: number): string {
+  for (const [unit, size] of [['GiB', 1024 ** 3], ['MiB', 1024 ** 2], ['KiB', 1024]] as const) {
+    if (bytes >= size) return `${Number((bytes / size).toFixed(1))} ${unit}`;
+  }
+  return `${bytes} B`;
 }
 
 /** Deletes every object under `prefix` (1,000 per request); returns how many there were. */

@@ -2,14 +2,8 @@
 // temp folder, the app's transfer engine) uploads the given paths to the gateway exactly as the
 // UI would (plan, start, wait for the batch to finish), then prints one JSON line with its
 // timings, CPU and peak RSS. A process of its own so its memory is measured alone.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { KeyFileSecretStore } from '../../../src/main/browser-host/key-file-secret-store';
-import { createAppCore } from '../../../src/main/core/app-core';
-import { silentLogger } from '../../../src/main/core/logger';
 import type { TransferEngineOptions } from '../../../src/main/core/transfers/engine-options';
-import type { Channel, ChannelInput, ChannelResult } from '../../../src/shared/contract';
+import { startCore } from '../../support/core-harness';
 
 export interface EngineChildArgs {
   endpoint: string;
@@ -47,20 +41,8 @@ export interface EngineChildReport {
 
 async function main(): Promise<void> {
   const args = JSON.parse(process.argv[2] ?? '{}') as EngineChildArgs;
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-upload-core-'));
-  const core = createAppCore({
-    dataDir,
-    secretStore: new KeyFileSecretStore(join(dataDir, 'dev-secret.key')),
-    host: 'browser',
-    version: 'bench',
-    logger: silentLogger,
-    ...(args.options ? { transfers: args.options } : {}),
-  });
-  const value = async <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelResult<C>> => {
-    const result = await core.router.handle(channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-    return result.value as ChannelResult<C>;
-  };
+  const harness = startCore({ version: 'bench', ...(args.options ? { transfers: args.options } : {}) });
+  const { core, value } = harness;
   try {
     const connection = await value('connections:add', {
       name: 'bench',
@@ -112,8 +94,7 @@ async function main(): Promise<void> {
     };
     process.stdout.write(`${JSON.stringify(report)}\n`);
   } finally {
-    core.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    harness.close();
   }
 }
 

@@ -1,16 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { KeyFileSecretStore } from '../../../../src/main/browser-host/key-file-secret-store';
-import { createAppCore } from '../../../../src/main/core/app-core';
 import type { AppCore } from '../../../../src/main/core/app-core-types';
 import type { DialogPort } from '../../../../src/main/core/dialogs/dialog-port';
-import { silentLogger } from '../../../../src/main/core/logger';
 import type { TransferEngineOptions } from '../../../../src/main/core/transfers/engine-options';
 import { MiB } from '../../../../src/main/core/transfers/part-size';
 import type { Channel, ChannelInput, ChannelResult, EventName, EventPayload } from '../../../../src/shared/contract';
 import type { TransferBatchView, TransferItemView } from '../../../../src/shared/model/transfer';
 import type { Result } from '../../../../src/shared/result';
+import { startCore } from '../../../support/core-harness';
 import type { GatewayHandle } from '../../../support/s3-test-env';
 
 /** Small parts and short waits so multipart, retries and stalls happen within a test's time. */
@@ -53,24 +48,13 @@ export interface HarnessOptions {
 
 /** A real core (SQLite in a temp folder) with a connection to the test gateway. */
 export async function startTransferCore(options: HarnessOptions): Promise<TransferHarness> {
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'bucket-admin-transfers-'));
-  const core = createAppCore({
-    dataDir,
-    secretStore: new KeyFileSecretStore(join(dataDir, 'dev-secret.key')),
-    host: 'browser',
-    version: 'test',
-    logger: silentLogger,
+  const { core, dataDir, call, value, close } = startCore({
     transfers: { ...testEngineOptions, ...options.transfers },
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.dialogs ? { dialogs: options.dialogs } : {}),
   });
   const events: TransferHarness['events'] = [];
   core.onEvent(<E extends EventName>(event: E, payload: EventPayload<E>) => events.push({ event, payload, at: performance.now() }));
-  const call = async <C extends Channel>(channel: C, input: ChannelInput<C>) => (await core.router.handle(channel, input)) as Result<ChannelResult<C>>;
-  const value = async <C extends Channel>(channel: C, input: ChannelInput<C>) => {
-    const result = await call(channel, input);
-    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-    return result.value;
-  };
   const connectionId =
     options.connectionId ??
     (
@@ -111,9 +95,6 @@ export async function startTransferCore(options: HarnessOptions): Promise<Transf
         `batch ${batchId} to settle`,
         timeoutMs,
       ),
-    close(opts = {}) {
-      core.close();
-      if (!opts.keepData) rmSync(dataDir, { recursive: true, force: true });
-    },
+    close,
   };
 }
