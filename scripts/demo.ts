@@ -46,22 +46,26 @@ function writeDemoProfile(gw: GatewayHandle): Record<string, string> {
   return { AWS_SHARED_CREDENTIALS_FILE: join(awsDir, 'credentials'), AWS_CONFIG_FILE: join(awsDir, 'config') };
 }
 
-/** Adds the demo connection once to the given data folder. */
+/** Adds the demo connection to the given data folder, or points it at today's gateway. */
 async function addConnection(dataDir: string, gw: GatewayHandle): Promise<void> {
   const core = createAppCore({ dataDir, secretStore: new KeyFileSecretStore(join(dataDir, 'dev-secret.key')), host: 'browser', version: 'demo', logger: silentLogger });
+  const draft = {
+    name: 'Demo (local gateway)',
+    credentials: { kind: 'profile', profile },
+    region: gw.region,
+    endpoint: gw.endpoint,
+    forcePathStyle: true,
+    checksumCompatibility: true,
+    bucket: demoBucket,
+  } as const;
   try {
     const listed = await core.router.handle('connections:list', {});
-    if (listed.ok && (listed.value as { name: string }[]).some((c) => c.name === 'Demo (local gateway)')) return;
-    const added = await core.router.handle('connections:add', {
-      name: 'Demo (local gateway)',
-      credentials: { kind: 'profile', profile },
-      region: gw.region,
-      endpoint: gw.endpoint,
-      forcePathStyle: true,
-      checksumCompatibility: true,
-      bucket: demoBucket,
-    });
-    if (!added.ok) throw new Error(added.error.message);
+    // The gateway's port changes between runs: an earlier demo connection is updated, not duplicated.
+    const existing = listed.ok ? (listed.value as { id: string; name: string }[]).find((c) => c.name === draft.name) : undefined;
+    const saved = existing
+      ? await core.router.handle('connections:update', { id: existing.id, draft })
+      : await core.router.handle('connections:add', draft);
+    if (!saved.ok) throw new Error(saved.error.message);
   } finally {
     core.close();
   }
