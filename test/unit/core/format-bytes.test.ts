@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes } from '../../../src/renderer/format/format-bytes';
+import { formatBytes } from '../../../src/shared/format/format-bytes';
 
 describe('formatBytes', () => {
   it('shows small sizes in bytes', () => {

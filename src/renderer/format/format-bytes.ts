@@ -1,1 +1,0 @@
-export { formatBytes } from '../../shared/format/format-bytes';
