@@ -77,6 +77,24 @@ describe('object details', () => {
     expect(d.publicUrl).toBeUndefined();
   });
 
+  it('shows the CDN address as the public URL when the connection has a public base URL', async () => {
+    const cdn = await env.h.value('connections:add', {
+      name: 'Gateway via CDN',
+      credentials: { kind: 'keys', accessKeyId: env.gw.accessKeyId, secretAccessKey: env.gw.secretAccessKey },
+      endpoint: env.gw.endpoint,
+      forcePathStyle: true,
+      checksumCompatibility: true,
+      publicBaseUrl: 'https://cdn.example.com/media/',
+    });
+    const d = await env.h.value('browse:details', { connectionId: cdn.id, bucket: env.bucket, key: 'public/clip.bin' });
+    expect(d.publicUrl).toBe('https://cdn.example.com/media/public/clip.bin');
+    // The share dialog's public link for the same key is the very same address.
+    const link = await env.h.value('share:link', { connectionId: cdn.id, bucket: env.bucket, key: 'public/clip.bin' });
+    expect(link).toMatchObject({ kind: 'public', route: 'cdn', url: d.publicUrl });
+    const hidden = await env.h.value('browse:details', { connectionId: cdn.id, bucket: env.bucket, key: 'private/notes.txt' });
+    expect(hidden.publicUrl).toBeUndefined();
+  });
+
   it('says plainly when the object is gone', async () => {
     const r = await env.h.call('browse:details', { connectionId: env.connectionId, bucket: env.bucket, key: 'public/none.txt' });
     expect(r).toMatchObject({ ok: false, error: { code: 'NoSuchKey', message: expect.stringMatching(/no longer exists/) as string } });

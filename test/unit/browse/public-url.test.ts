@@ -1,36 +1,89 @@
-import { describe, expect, it } from 'vitest';
-import { encodeKeyPath, publicUrlFor, rootOf, type PublicUrlSettings } from '../../../src/main/core/browse/public-url';
+import { S3Client } from '@aws-sdk/client-s3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bucketBaseUrl, endpointObjectUrl } from '../../../src/main/core/s3/bucket-address';
+import { encodeKeyPath, joinBaseAndKey, publicUrlFor, rootOf } from '../../../src/main/core/s3/public-url';
 
 const roots = { public: 'public/', private: 'private/' };
-const aws: PublicUrlSettings = { region: 'eu-west-1', forcePathStyle: false, roots };
 
-describe('public URLs', () => {
+const clients: S3Client[] = [];
+/** An SDK client as a connection builds it; resolving an endpoint sends nothing. */
+function client(config: { region: string; endpoint?: string; forcePathStyle?: boolean }): S3Client {
+  const c = new S3Client({
+    region: config.region,
+    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+    ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+    forcePathStyle: config.forcePathStyle ?? false,
+  });
+  clients.push(c);
+  return c;
+}
+afterEach(() => clients.splice(0).forEach((c) => c.destroy()));
+
+describe('keys and roots', () => {
   it('tells which root a key is under', () => {
     expect(rootOf(roots, 'public/a.jpg')).toBe('public');
     expect(rootOf(roots, 'private/a.jpg')).toBe('private');
     expect(rootOf(roots, 'publicity/a.jpg')).toBeNull();
   });
 
-  it('builds virtual-hosted AWS URLs, path-style when the bucket has dots or the connection says so', () => {
-    expect(publicUrlFor(aws, 'media', 'public/a b.jpg')).toBe('https://media.s3.eu-west-1.amazonaws.com/public/a%20b.jpg');
-    expect(publicUrlFor(aws, 'media.example.com', 'public/a.jpg')).toBe('https://s3.eu-west-1.amazonaws.com/media.example.com/public/a.jpg');
-    expect(publicUrlFor({ ...aws, forcePathStyle: true }, 'media', 'public/a.jpg')).toBe('https://s3.eu-west-1.amazonaws.com/media/public/a.jpg');
-  });
-
-  it('uses a custom endpoint, keeping its scheme, port and path', () => {
-    const gw = { ...aws, endpoint: 'http://127.0.0.1:7480', forcePathStyle: true };
-    expect(publicUrlFor(gw, 'media', 'public/x.png')).toBe('http://127.0.0.1:7480/media/public/x.png');
-    const vh = { ...aws, endpoint: 'https://s3.example.com/base/', forcePathStyle: false };
-    expect(publicUrlFor(vh, 'media', 'public/x.png')).toBe('https://media.s3.example.com/base/public/x.png');
-  });
-
-  it('gives no URL outside the public root', () => {
-    expect(publicUrlFor(aws, 'media', 'private/a.jpg')).toBeUndefined();
-    expect(publicUrlFor(aws, 'media', 'other/a.jpg')).toBeUndefined();
-  });
-
-  it('percent-encodes each segment and keeps empty ones', () => {
+  it('encodes keys one segment at a time, the way S3 does, keeping empty segments', () => {
+    expect(encodeKeyPath("public/a b/ü+é/it's (1)*.jpg")).toBe('public/a%20b/%C3%BC%2B%C3%A9/it%27s%20%281%29%2A.jpg');
+    expect(encodeKeyPath('a//b?c#d')).toBe('a//b%3Fc%23d');
     expect(encodeKeyPath('public/a+b%c#d?e&f//g é')).toBe('public/a%2Bb%25c%23d%3Fe%26f//g%20%C3%A9');
     expect(encodeKeyPath('/lead')).toBe('/lead');
+  });
+
+  it('joins a CDN base and a key with exactly one slash', () => {
+    expect(joinBaseAndKey('https://cdn.example.com', 'public/x y.png')).toBe('https://cdn.example.com/public/x%20y.png');
+    expect(joinBaseAndKey('https://cdn.example.com/media//', 'public/x.png')).toBe('https://cdn.example.com/media/public/x.png');
+  });
+});
+
+describe('publicUrlFor', () => {
+  const bucketBase = 'http://127.0.0.1:7480/media';
+  it('uses the CDN base when the connection has one, else the bucket address', () => {
+    expect(publicUrlFor({ roots, publicBaseUrl: 'https://cdn.example.com/media/' }, 'public/a b.jpg', bucketBase)).toBe(
+      'https://cdn.example.com/media/public/a%20b.jpg',
+    );
+    expect(publicUrlFor({ roots }, 'public/a b.jpg', bucketBase)).toBe('http://127.0.0.1:7480/media/public/a%20b.jpg');
+    expect(publicUrlFor({ roots }, 'public/x.png', 'https://media.s3.example.com/base/')).toBe('https://media.s3.example.com/base/public/x.png');
+  });
+
+  it('gives no URL outside the public root, CDN or not', () => {
+    for (const settings of [{ roots }, { roots, publicBaseUrl: 'https://cdn.example.com' }]) {
+      expect(publicUrlFor(settings, 'private/a.jpg', bucketBase)).toBeUndefined();
+      expect(publicUrlFor(settings, 'other/a.jpg', bucketBase)).toBeUndefined();
+      expect(publicUrlFor(settings, 'publicity/a.jpg', bucketBase)).toBeUndefined();
+    }
+  });
+});
+
+describe('bucket addresses follow the connection', () => {
+  it('AWS: virtual-hosted, path-style when the bucket has dots or the connection says so', async () => {
+    expect(await endpointObjectUrl(client({ region: 'eu-west-1' }), 'media', 'public/a b.jpg')).toBe('https://media.s3.eu-west-1.amazonaws.com/public/a%20b.jpg');
+    expect(await endpointObjectUrl(client({ region: 'eu-west-1' }), 'media-bucket', 'public/a b.jpg')).toBe(
+      'https://media-bucket.s3.eu-west-1.amazonaws.com/public/a%20b.jpg',
+    );
+    expect(await endpointObjectUrl(client({ region: 'eu-west-1' }), 'media.example.com', 'public/a.jpg')).toBe(
+      'https://s3.eu-west-1.amazonaws.com/media.example.com/public/a.jpg',
+    );
+    expect(await endpointObjectUrl(client({ region: 'eu-west-1', forcePathStyle: true }), 'media', 'public/a.jpg')).toBe('https://s3.eu-west-1.amazonaws.com/media/public/a.jpg');
+    expect(await endpointObjectUrl(client({ region: 'eu-west-1', forcePathStyle: true }), 'media-bucket', 'public/a.jpg')).toBe(
+      'https://s3.eu-west-1.amazonaws.com/media-bucket/public/a.jpg',
+    );
+  });
+
+  it('custom endpoints keep their scheme, port and path; IP addresses are always path-style', async () => {
+    expect(await endpointObjectUrl(client({ region: 'us-east-1', endpoint: 'http://127.0.0.1:7480', forcePathStyle: true }), 'media', 'public/x.png')).toBe(
+      'http://127.0.0.1:7480/media/public/x.png',
+    );
+    expect(await endpointObjectUrl(client({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9000', forcePathStyle: true }), 'media', 'public/a.jpg')).toBe(
+      'http://127.0.0.1:9000/media/public/a.jpg',
+    );
+    expect(await bucketBaseUrl(client({ region: 'us-east-1', endpoint: 'http://127.0.0.1:7480' }), 'media', 'public/x.png')).toBe('http://127.0.0.1:7480/media');
+    expect(await endpointObjectUrl(client({ region: 'us-east-1', endpoint: 'https://s3.example.com/base/' }), 'media', 'public/x.png')).toBe(
+      'https://media.s3.example.com/base/public/x.png',
+    );
+    expect(await endpointObjectUrl(client({ region: 'auto', endpoint: 'https://s3.example.net' }), 'media', 'public/a.jpg')).toBe('https://media.s3.example.net/public/a.jpg');
   });
 });

@@ -1,7 +1,7 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { planDownload } from '../../../src/main/core/share/link-plan';
-import { endpointObjectUrl, encodeKeyPath, joinBaseAndKey, unsignedResource } from '../../../src/main/core/share/object-url';
+import { unsignedResource } from '../../../src/main/core/share/object-url';
 import { presignGet, presignPut } from '../../../src/main/core/share/presign';
 
 const clients: S3Client[] = [];
@@ -18,32 +18,8 @@ function client(config: { region: string; endpoint?: string; forcePathStyle?: bo
 }
 afterEach(() => clients.splice(0).forEach((c) => c.destroy()));
 
-describe('object URLs', () => {
-  it('encodes keys one segment at a time, the way S3 does', () => {
-    expect(encodeKeyPath("public/a b/ü+é/it's (1)*.jpg")).toBe('public/a%20b/%C3%BC%2B%C3%A9/it%27s%20%281%29%2A.jpg');
-    expect(encodeKeyPath('a//b?c#d')).toBe('a//b%3Fc%23d');
-  });
-
-  it('joins a CDN base and a key with exactly one slash', () => {
-    expect(joinBaseAndKey('https://cdn.example.com', 'public/x y.png')).toBe('https://cdn.example.com/public/x%20y.png');
-    expect(joinBaseAndKey('https://cdn.example.com/media//', 'public/x.png')).toBe('https://cdn.example.com/media/public/x.png');
-  });
-
-  it('follows the connection: AWS virtual-hosted, path style, custom endpoints', async () => {
-    expect(await endpointObjectUrl(client({ region: 'eu-west-1' }), 'media-bucket', 'public/a b.jpg')).toBe(
-      'https://media-bucket.s3.eu-west-1.amazonaws.com/public/a%20b.jpg',
-    );
-    expect(await endpointObjectUrl(client({ region: 'eu-west-1', forcePathStyle: true }), 'media-bucket', 'public/a.jpg')).toBe(
-      'https://s3.eu-west-1.amazonaws.com/media-bucket/public/a.jpg',
-    );
-    expect(await endpointObjectUrl(client({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9000', forcePathStyle: true }), 'media', 'public/a.jpg')).toBe(
-      'http://127.0.0.1:9000/media/public/a.jpg',
-    );
-    expect(await endpointObjectUrl(client({ region: 'auto', endpoint: 'https://s3.example.net' }), 'media', 'public/a.jpg')).toBe(
-      'https://media.s3.example.net/public/a.jpg',
-    );
-  });
-
+// Key encoding, CDN bases and bucket addresses: test/unit/browse/public-url.test.ts.
+describe('ledger URLs', () => {
   it('keeps only scheme, host and path for the ledger', () => {
     expect(unsignedResource('http://h:1/b/k%20x?X-Amz-Signature=abc#frag')).toBe('http://h:1/b/k%20x');
   });

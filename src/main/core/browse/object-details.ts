@@ -2,11 +2,13 @@ import { HeadObjectCommand, type HeadObjectCommandOutput } from '@aws-sdk/client
 import type { ObjectDetails, ObjectHeaders } from '../../../shared/model/object-details';
 import { readAclSummary, type ObjectRef } from '../access/acl-reader';
 import type { ResolvedConnection } from '../connections/connections-service';
+import { publicObjectUrl } from '../s3/bucket-address';
+import { rootOf } from '../s3/public-url';
 import { toAppError } from '../s3/s3-errors';
-import { publicUrlFor, rootOf } from './public-url';
 
 /** HeadObject and GetObjectAcl for one object, in parallel, for the inspector. */
-export async function fetchObjectDetails({ record, client }: ResolvedConnection, ref: ObjectRef): Promise<ObjectDetails> {
+export async function fetchObjectDetails(conn: ResolvedConnection, ref: ObjectRef): Promise<ObjectDetails> {
+  const { record, client } = conn;
   const endpoint = record.endpoint ?? 'AWS';
   const [head, acl] = await Promise.all([
     client
@@ -16,7 +18,7 @@ export async function fetchObjectDetails({ record, client }: ResolvedConnection,
       }),
     readAclSummary(client, ref, endpoint),
   ]);
-  const publicUrl = publicUrlFor(record, ref.bucket, ref.key);
+  const publicUrl = await publicObjectUrl(conn, ref.bucket, ref.key);
   return {
     bucket: ref.bucket,
     key: ref.key,

@@ -1,12 +1,12 @@
 import type { ExpiryDecision } from '../../../shared/model/share';
 import type { GetSigner } from './bulk-get-signer';
 import type { ResolvedConnection } from '../connections/connections-service';
+import { endpointObjectUrl, publicObjectUrl } from '../s3/bucket-address';
 import { contentDisposition, keyBaseName } from './content-disposition';
 import { credentialLifetime } from './credential-lifetime';
 import { decideExpiry } from './expiry-policy';
 import type { DownloadRequest, LinkPlan } from './link-plan';
 import { checkAnonymousAccess, probeObject, type ProbeResult } from './object-probe';
-import { endpointObjectUrl, joinBaseAndKey } from './object-url';
 import { presignGet } from './presign';
 
 /** Resolves the signing credentials once and decides the expiry every link of a request shares. */
@@ -36,7 +36,7 @@ export function dispositionFor(req: Pick<DownloadRequest, 'key' | 'disposition'>
   return contentDisposition(req.disposition.type, name);
 }
 
-/** Builds the URL the plan calls for: CDN base + key, the endpoint's plain URL, or a presigned GET (via `sign`). */
+/** Builds the URL the plan calls for: the key's public URL (CDN base when set, else the endpoint's), or a presigned GET (via `sign`). */
 export async function downloadUrl(
   conn: ResolvedConnection,
   bucket: string,
@@ -47,8 +47,10 @@ export async function downloadUrl(
   sign: GetSigner = (spec) => presignGet(conn.client, spec),
 ): Promise<string> {
   if (plan.kind === 'public') {
-    const base = conn.record.publicBaseUrl;
-    return plan.route === 'cdn' && base ? joinBaseAndKey(base, req.key) : endpointObjectUrl(conn.client, bucket, req.key);
+    // The same address the inspector shows; the plan only makes public links for keys under the public root.
+    const url = await publicObjectUrl(conn, bucket, req.key);
+    if (!url) throw new Error('downloadUrl: a public link needs a key under the public root');
+    return url;
   }
   if (!expiry) throw new Error('downloadUrl: a presigned link needs an expiry');
   const disposition = dispositionFor(req);

@@ -3,7 +3,8 @@ import { revocationExplanation, type UploadLinkResult } from '../../../shared/mo
 import { toAppError } from '../s3/s3-errors';
 import { resolveExpiry } from './download-links';
 import { explainUpload, type UploadTerms } from './link-explanation';
-import { joinBaseAndKey, bucketBaseUrl } from './object-url';
+import { bucketBaseUrl } from '../s3/bucket-address';
+import { joinBaseAndKey } from '../s3/public-url';
 import { copyIfAsked, ledgerBase, rememberExpiry, requestedExpiry, type ShareRuntime } from './share-runtime';
 import { postCurl, putCurl, uploadFormHtml } from './upload-snippets';
 import { presignPostUpload, presignPutUpload, uploadWarning } from './upload-links';

@@ -1,5 +1,7 @@
 import type { ConflictAction, DownloadPlan } from '../../../shared/model/transfer';
 import { formatBytes } from '../../../shared/format/format-bytes';
+import { ConflictChoice, type ConflictOption } from '../../ui/ConflictChoice';
+import { ProblemList } from '../../ui/ProblemList';
 
 export interface DownloadPlanSummaryProps {
   plan: DownloadPlan;
@@ -7,7 +9,7 @@ export interface DownloadPlanSummaryProps {
   onConflict: (action: ConflictAction) => void;
 }
 
-const choices: { action: ConflictAction; label: string }[] = [
+const choices: ConflictOption<ConflictAction>[] = [
   { action: 'keepBoth', label: 'Keep both (add a number to the new file)' },
   { action: 'skip', label: 'Skip those files' },
   { action: 'overwrite', label: 'Overwrite them' },
@@ -28,31 +30,16 @@ export function DownloadPlanSummary({ plan, conflict, onConflict }: DownloadPlan
           {plan.renamedCount.toLocaleString()} {plan.renamedCount === 1 ? 'name has' : 'names have'} characters this computer cannot use in file names; those files get a safe name.
         </p>
       ) : null}
-      {plan.problemCount > 0 ? (
-        <div className="failure-list" data-testid="download-problems">
-          <p className="failure-heading">{plan.problemCount.toLocaleString()} will be left out:</p>
-          <ul>
-            {plan.problems.map((p) => (
-              <li key={p.path}>
-                <code className="failure-key">{p.path}</code>
-                <span className="failure-message">{p.message}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      {plan.problemCount > 0 ? <ProblemList testId="download-problems" heading={`${plan.problemCount.toLocaleString()} will be left out:`} problems={plan.problems} /> : null}
       {plan.conflictCount > 0 ? (
-        <fieldset className="form-section" data-testid="download-conflicts">
-          <legend>
-            {plan.conflictCount.toLocaleString()} {plan.conflictCount === 1 ? 'file already exists' : 'files already exist'} there
-          </legend>
-          {choices.map((c) => (
-            <label key={c.action} className="segmented-option">
-              <input type="radio" name="download-conflict" checked={conflict === c.action} onChange={() => onConflict(c.action)} data-testid={`download-conflict-${c.action}`} />
-              {c.label}
-            </label>
-          ))}
-        </fieldset>
+        <ConflictChoice
+          testId="download-conflicts"
+          name="download-conflict"
+          legend={`${plan.conflictCount.toLocaleString()} ${plan.conflictCount === 1 ? 'file already exists' : 'files already exist'} there`}
+          choices={choices}
+          value={conflict}
+          onChange={onConflict}
+        />
       ) : null}
     </div>
   );

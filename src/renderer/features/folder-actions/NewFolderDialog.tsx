@@ -4,9 +4,9 @@ import { api, call } from '../../api/client';
 import { toClientError } from '../../api/client-error';
 import { Button } from '../../ui/Button';
 import { DialogShell } from '../../ui/DialogShell';
-import { Field } from '../../ui/Field';
 import { browseKeys } from '../browser/browse-query-keys';
-import { checkName } from './name-rules';
+import { NameField } from './NameField';
+import { checkName, maxKeyBytes } from './name-rules';
 
 export interface NewFolderDialogProps {
   connectionId: string;
@@ -44,22 +44,19 @@ export function NewFolderDialog({ connectionId, bucket, parentPrefix, onClose, o
   return (
     <DialogShell open onOpenChange={(open) => (open ? undefined : onClose())} title="New folder" description={`In ${bucket}/${parentPrefix}`}>
       <form className="action-form" onSubmit={(e) => void submit(e)} data-testid="new-folder-dialog" noValidate>
-        <Field id="new-folder-name" label="Folder name" error={touched || name ? (check.error ?? serverError ?? undefined) : undefined} hint={check.warning}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              value={name}
-              autoFocus
-              maxLength={1024}
-              onChange={(e) => {
-                setName(e.currentTarget.value);
-                setServerError(null);
-              }}
-              data-testid="new-folder-name"
-            />
-          )}
-        </Field>
+        <NameField
+          id="new-folder-name"
+          label="Folder name"
+          value={name}
+          onChange={(next) => {
+            setName(next);
+            setServerError(null);
+          }}
+          error={touched || name ? (check.error ?? serverError ?? undefined) : undefined}
+          hint={check.warning}
+          maxLength={maxKeyBytes}
+          testId="new-folder-name"
+        />
         <div className="dialog-footer">
           <span className="spacer" />
           <Button onClick={onClose}>Cancel</Button>

@@ -3,9 +3,9 @@ import { api } from '../../api/client';
 import { Button } from '../../ui/Button';
 import { DialogShell } from '../../ui/DialogShell';
 import { ErrorBanner } from '../../ui/ErrorBanner';
-import { Field } from '../../ui/Field';
 import { endedInConflict } from './conflict';
 import { JobProgressView } from './JobProgressView';
+import { NameField } from './NameField';
 import { checkRename, leafName } from './name-rules';
 import { useJobRunner } from './use-job-runner';
 
@@ -53,24 +53,21 @@ export function RenameDialog({ connectionId, bucket, itemKey, onClose, onRenamed
       description={<span title={itemKey}>{itemKey}</span>}
     >
       <form className="action-form" onSubmit={submit} data-testid="rename-dialog" noValidate>
-        <Field id="rename-name" label="New name" error={check.error} hint={check.warning}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              value={name}
-              autoFocus
-              onFocus={(e) => e.currentTarget.select()}
-              onChange={(e) => {
-                setName(e.currentTarget.value);
-                // A new name clears the last attempt's "already exists".
-                if (runner.startError || (job && job.status !== 'running')) runner.reset();
-              }}
-              disabled={job?.status === 'running' || done}
-              data-testid="rename-name"
-            />
-          )}
-        </Field>
+        <NameField
+          id="rename-name"
+          label="New name"
+          value={name}
+          onChange={(next) => {
+            setName(next);
+            // A new name clears the last attempt's "already exists".
+            if (runner.startError || (job && job.status !== 'running')) runner.reset();
+          }}
+          error={check.error}
+          hint={check.warning}
+          selectOnFocus
+          disabled={job?.status === 'running' || done}
+          testId="rename-name"
+        />
         {runner.startError ? <ErrorBanner title="The rename did not start." message={runner.startError.message} testId="job-start-error" /> : null}
         {job ? <JobProgressView job={job} verb="Renaming" onCancel={() => void runner.cancel()} /> : null}
         <div className="dialog-footer">

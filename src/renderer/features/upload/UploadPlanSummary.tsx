@@ -1,8 +1,10 @@
 import { formatBytes } from '../../../shared/format/format-bytes';
 import type { ConflictAction, UploadPlan } from '../../../shared/model/transfer';
+import { ConflictChoice, type ConflictOption } from '../../ui/ConflictChoice';
+import { ProblemList } from '../../ui/ProblemList';
 import type { DropProblem } from './entry-walk';
 
-const choices: { action: ConflictAction; label: string }[] = [
+const choices: ConflictOption<ConflictAction>[] = [
   { action: 'skip', label: 'Skip them' },
   { action: 'overwrite', label: 'Overwrite them' },
   { action: 'keepBoth', label: 'Keep both (the new file gets a numbered name)' },
@@ -30,23 +32,17 @@ export function UploadPlanSummary({ plan, dropProblems, conflict, onConflict }: 
       </p>
       {plan.ignoredCount > 0 ? <p className="preview-note">{plan.ignoredCount.toLocaleString()} system files (.DS_Store, Thumbs.db) are left out.</p> : null}
       {problemCount > 0 ? (
-        <div className="failure-list" data-testid="upload-problems">
-          <p className="failure-heading">{problemCount.toLocaleString()} will be left out; the rest goes ahead:</p>
-          <ul>
-            {problems.slice(0, 200).map((p) => (
-              <li key={p.path}>
-                <code className="failure-key">{p.path}</code>
-                <span className="failure-message">{p.message}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <ProblemList testId="upload-problems" heading={`${problemCount.toLocaleString()} will be left out; the rest goes ahead:`} problems={problems.slice(0, 200)} />
       ) : null}
       {plan.conflictCount > 0 ? (
-        <fieldset className="form-section" data-testid="upload-conflicts">
-          <legend>
-            {plan.conflictCount.toLocaleString()} {plan.conflictCount === 1 ? 'name already exists' : 'names already exist'} there. For all of them:
-          </legend>
+        <ConflictChoice
+          testId="upload-conflicts"
+          name="upload-conflict"
+          legend={`${plan.conflictCount.toLocaleString()} ${plan.conflictCount === 1 ? 'name already exists' : 'names already exist'} there. For all of them:`}
+          choices={choices}
+          value={conflict}
+          onChange={onConflict}
+        >
           <ul className="upload-conflict-sample">
             {plan.conflicts.slice(0, 5).map((c) => (
               <li key={c.key}>
@@ -55,13 +51,7 @@ export function UploadPlanSummary({ plan, dropProblems, conflict, onConflict }: 
             ))}
             {plan.conflictCount > 5 ? <li>…and {(plan.conflictCount - 5).toLocaleString()} more</li> : null}
           </ul>
-          {choices.map((c) => (
-            <label key={c.action} className="segmented-option">
-              <input type="radio" name="upload-conflict" checked={conflict === c.action} onChange={() => onConflict(c.action)} data-testid={`upload-conflict-${c.action}`} />
-              {c.label}
-            </label>
-          ))}
-        </fieldset>
+        </ConflictChoice>
       ) : null}
     </div>
   );
