@@ -2,7 +2,7 @@ import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import type { SelectionMeasure } from '../../../shared/model/selection';
 import type { ResolvedConnection } from '../connections/connections-service';
 import { toAppError } from '../s3/s3-errors';
-import { forEachConcurrent } from './concurrency';
+import { forEachConcurrent } from '../jobs/concurrency';
 import { isFolderKey } from './keys';
 import { walkObjects } from './object-walker';
 import { normalizeSelection } from './selection';

@@ -8,7 +8,7 @@ import {
   type ObjectCannedACL,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { forEachConcurrent } from './concurrency';
+import { forEachConcurrent } from '../jobs/concurrency';
 import { copySourceOf, headersToKeep } from './copy-source';
 import { planCopyParts } from './copy-parts';
 

@@ -17,3 +17,12 @@ export async function forEachConcurrent<T>(
   };
   await Promise.all(Array.from({ length: Math.max(1, limit) }, worker));
 }
+
+/** Maps with at most `limit` calls in flight, keeping the input order in the result. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  await forEachConcurrent(items.keys(), Math.min(limit, items.length), async (index) => {
+    results[index] = await fn(items[index] as T, index);
+  });
+  return results;
+}
