@@ -5,7 +5,6 @@ import { toClientError } from '../../api/client-error';
 import { Button } from '../../ui/Button';
 import { DialogShell } from '../../ui/DialogShell';
 import { ErrorBanner } from '../../ui/ErrorBanner';
-import { LoadingState } from '../../ui/LoadingState';
 import { BulkLinkRows } from './BulkLinkRows';
 import { copyText, finishCopy } from './clipboard';
 import { choiceForSeconds, overCapHint, secondsForChoice } from './expiry-choice';
@@ -14,8 +13,9 @@ import { BulkOptionsFields } from './BulkOptionsFields';
 import { copiedLinksMessage } from './link-messages';
 import { buildLinksInput, type LinksFormValues } from './links-form';
 import { RevocationNote } from './RevocationNote';
+import { ShareDefaultsGate } from './ShareDefaultsGate';
 import type { KeysTarget } from './share-context';
-import { useAfterIssue, useShareDefaults } from './share-queries';
+import { useAfterIssue } from './share-queries';
 
 export interface BulkLinksDialogProps {
   target: KeysTarget;
@@ -24,7 +24,6 @@ export interface BulkLinksDialogProps {
 
 /** Links for a selection of files, copied as plain text (for an e-mail) or CSV (key, URL, expiry). */
 export function BulkLinksDialog({ target, onClose }: BulkLinksDialogProps) {
-  const defaults = useShareDefaults(target.connectionId);
   const n = target.keys.length;
   return (
     <DialogShell
@@ -35,9 +34,9 @@ export function BulkLinksDialog({ target, onClose }: BulkLinksDialogProps) {
       size="wide"
     >
       <div className="share-dialog" data-testid="bulk-links-dialog">
-        {defaults.isPending ? <LoadingState label="Reading share settings…" /> : null}
-        {defaults.isError ? <ErrorBanner title="Links cannot be made right now." message={defaults.error.message} /> : null}
-        {defaults.isSuccess ? <BulkLinksForm target={target} defaults={defaults.data} onClose={onClose} /> : null}
+        <ShareDefaultsGate connectionId={target.connectionId} failureTitle="Links cannot be made right now.">
+          {(defaults) => <BulkLinksForm target={target} defaults={defaults} onClose={onClose} />}
+        </ShareDefaultsGate>
       </div>
     </DialogShell>
   );

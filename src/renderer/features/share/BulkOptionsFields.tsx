@@ -1,6 +1,6 @@
 import { CheckboxField } from '../../ui/CheckboxField';
-import { Field } from '../../ui/Field';
 import { DispositionChoice } from './DispositionChoice';
+import { NoteField } from './NoteField';
 import type { LinksFormValues } from './links-form';
 
 export interface BulkOptionsFieldsProps {
@@ -30,18 +30,14 @@ export function BulkOptionsFields({ idPrefix, values, set, noteError, anyPublic 
           />
         ) : null}
       </fieldset>
-      <Field id={`${idPrefix}-bulk-note`} label="Note (optional)" error={noteError} hint="Kept in the ledger with every link, e.g. a ticket number.">
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            value={values.note}
-            onChange={(e) => set('note', e.currentTarget.value)}
-            placeholder="Ticket #"
-            data-testid="bulk-note"
-          />
-        )}
-      </Field>
+      <NoteField
+        id={`${idPrefix}-bulk-note`}
+        value={values.note}
+        onChange={(note) => set('note', note)}
+        error={noteError}
+        hint="Kept in the ledger with every link, e.g. a ticket number."
+        testId="bulk-note"
+      />
     </>
   );
 }

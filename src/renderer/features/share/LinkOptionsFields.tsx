@@ -2,6 +2,7 @@ import { CheckboxField } from '../../ui/CheckboxField';
 import { Field } from '../../ui/Field';
 import { DispositionChoice } from './DispositionChoice';
 import type { LinkFormErrors, LinkFormValues } from './link-form';
+import { NoteField } from './NoteField';
 
 export interface LinkOptionsFieldsProps {
   idPrefix: string;
@@ -64,18 +65,14 @@ export function LinkOptionsFields({ idPrefix, values, set, errors, suggestedName
           />
         ) : null}
       </fieldset>
-      <Field id={`${idPrefix}-note`} label="Note (optional)" error={errors.note} hint="Kept in the ledger with the link, e.g. a ticket number.">
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            value={values.note}
-            onChange={(e) => set('note', e.currentTarget.value)}
-            placeholder="Ticket #"
-            data-testid="share-note"
-          />
-        )}
-      </Field>
+      <NoteField
+        id={`${idPrefix}-note`}
+        value={values.note}
+        onChange={(note) => set('note', note)}
+        error={errors.note}
+        hint="Kept in the ledger with the link, e.g. a ticket number."
+        testId="share-note"
+      />
     </>
   );
 }

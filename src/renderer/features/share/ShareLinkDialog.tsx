@@ -6,7 +6,6 @@ import { Button } from '../../ui/Button';
 import { CopyButton } from '../../ui/CopyButton';
 import { DialogShell } from '../../ui/DialogShell';
 import { ErrorBanner } from '../../ui/ErrorBanner';
-import { LoadingState } from '../../ui/LoadingState';
 import { useToast } from '../../ui/Toast';
 import { useDebounced } from '../browser/use-debounced';
 import { finishCopy } from './clipboard';
@@ -17,7 +16,8 @@ import { clipboardRefusedMessage, copiedLinkMessage } from './link-messages';
 import { LinkOptionsFields } from './LinkOptionsFields';
 import { PreviewSummary } from './PreviewSummary';
 import { RevocationNote } from './RevocationNote';
-import { useAfterIssue, useShareDefaults, useSharePreview } from './share-queries';
+import { ShareDefaultsGate } from './ShareDefaultsGate';
+import { useAfterIssue, useSharePreview } from './share-queries';
 
 export interface ShareLinkDialogProps {
   target: ObjectTarget;
@@ -26,7 +26,6 @@ export interface ShareLinkDialogProps {
 
 /** The share dialog for one object: expiry, download options and note, with a live preview. */
 export function ShareLinkDialog({ target, onClose }: ShareLinkDialogProps) {
-  const defaults = useShareDefaults(target.connectionId);
   return (
     <DialogShell
       open
@@ -40,15 +39,9 @@ export function ShareLinkDialog({ target, onClose }: ShareLinkDialogProps) {
       size="wide"
     >
       <div className="share-dialog" data-testid="share-dialog">
-        {defaults.isPending ? <LoadingState label="Reading share settings…" /> : null}
-        {defaults.isError ? (
-          <ErrorBanner title="Links cannot be made right now." message={defaults.error.message} testId="share-defaults-error">
-            <Button onClick={() => void defaults.refetch()} busy={defaults.isFetching}>
-              Retry
-            </Button>
-          </ErrorBanner>
-        ) : null}
-        {defaults.isSuccess ? <ShareLinkForm target={target} defaults={defaults.data} onClose={onClose} /> : null}
+        <ShareDefaultsGate connectionId={target.connectionId} failureTitle="Links cannot be made right now." failureTestId="share-defaults-error">
+          {(defaults) => <ShareLinkForm target={target} defaults={defaults} onClose={onClose} />}
+        </ShareDefaultsGate>
       </div>
     </DialogShell>
   );

@@ -6,11 +6,11 @@ import { Button } from '../../ui/Button';
 import { DialogShell } from '../../ui/DialogShell';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field } from '../../ui/Field';
-import { LoadingState } from '../../ui/LoadingState';
 import { overCapHint, secondsForChoice } from './expiry-choice';
 import { ExpiryPicker } from './ExpiryPicker';
 import type { FolderTarget } from './share-context';
-import { useAfterIssue, useShareDefaults } from './share-queries';
+import { useAfterIssue } from './share-queries';
+import { ShareDefaultsGate } from './ShareDefaultsGate';
 import { buildUploadInput, initialUploadValues, type UploadFormValues } from './upload-form';
 import { UploadLinkFields } from './UploadLinkFields';
 import { UploadLinkResultView } from './UploadLinkResultView';
@@ -22,7 +22,6 @@ export interface UploadLinkDialogProps {
 
 /** An upload link for someone without credentials: a POST form (size range) or a PUT for one key. */
 export function UploadLinkDialog({ target, onClose }: UploadLinkDialogProps) {
-  const defaults = useShareDefaults(target.connectionId);
   return (
     <DialogShell
       open
@@ -32,9 +31,9 @@ export function UploadLinkDialog({ target, onClose }: UploadLinkDialogProps) {
       size="wide"
     >
       <div className="share-dialog" data-testid="upload-link-dialog">
-        {defaults.isPending ? <LoadingState label="Reading share settings…" /> : null}
-        {defaults.isError ? <ErrorBanner title="Upload links cannot be made right now." message={defaults.error.message} /> : null}
-        {defaults.isSuccess ? <UploadLinkForm target={target} defaults={defaults.data} onClose={onClose} /> : null}
+        <ShareDefaultsGate connectionId={target.connectionId} failureTitle="Upload links cannot be made right now.">
+          {(defaults) => <UploadLinkForm target={target} defaults={defaults} onClose={onClose} />}
+        </ShareDefaultsGate>
       </div>
     </DialogShell>
   );
