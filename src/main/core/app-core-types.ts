@@ -18,6 +18,8 @@ export interface AppCoreOptions {
   clipboard?: ClipboardPort;
   /** The host's file dialogs (native in Electron); without it, dialogs answer "not available". */
   dialogs?: DialogPort;
+  /** Where previews are served (`AppInfo.previewBase`); a host that learns it later calls `setPreviewBase`. */
+  previewBase?: string;
   /** Transfer engine tunables; tests shrink part sizes, timeouts and retry waits. */
   transfers?: Partial<TransferEngineOptions>;
 }
@@ -30,5 +32,7 @@ export interface AppCore {
   /** Object bytes for previews and saves (`/__object`), streamed with range support. */
   objects: { open(request: ObjectRequest): Promise<ObjectResponse> };
   onEvent(listener: EventListener): () => void;
+  /** The browser host starts its preview server after the core: it tells the core here. */
+  setPreviewBase(base: string): void;
   close(): void;
 }

@@ -35,7 +35,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const share = new ShareService({ db, connections, ...(options.clipboard ? { clipboard: options.clipboard } : {}) });
   const bus = new EventEmitter();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => bus.emit('event', event, payload);
-  const info = { version: options.version, host: options.host, dataDir, platform: process.platform, notices };
+  const info = { version: options.version, host: options.host, dataDir, platform: process.platform, notices, previewBase: options.previewBase ?? '' };
   const grants = new FolderGrants();
   const transfers = new TransferService({
     db,
@@ -55,6 +55,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     onEvent(listener: EventListener) {
       bus.on('event', listener);
       return () => bus.off('event', listener);
+    },
+    setPreviewBase(base) {
+      info.previewBase = base;
     },
     close() {
       jobs.cancelAll();

@@ -3,9 +3,10 @@ import { Readable } from 'node:stream';
 import { protocol } from 'electron';
 import { objectRoutePath } from '../../shared/object-url';
 import type { AppCore } from '../core/app-core-types';
+import { previewCorsHeaders } from '../core/http/preview-headers';
 import { contentTypeFor, resolveBundlePath } from './bundle-path';
 import { contentSecurityPolicy } from './csp';
-import { appScheme } from './origin';
+import { appHost, appScheme, previewHost } from './origin';
 
 /**
  * Declares `app:` a standard, secure scheme. Must run before the app is ready.
@@ -15,19 +16,36 @@ import { appScheme } from './origin';
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     // stream: media elements may read responses piecemeal, with ranges (preview seeking).
-    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true, stream: true } },
+    // corsEnabled: the page (app://bundle) reads text previews from app://preview with CORS.
+    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true, stream: true, corsEnabled: true } },
   ]);
+}
+
+/** Which part of the app scheme a URL names: the bundle, the preview route, or nothing we serve. */
+export function appRoute(url: URL): 'bundle' | 'object' | null {
+  if (url.host === appHost) return url.pathname === objectRoutePath ? null : 'bundle';
+  if (url.host === previewHost) return url.pathname === objectRoutePath ? 'object' : null;
+  return null;
 }
 
 /**
  * Serves the renderer bundle at `app://bundle/...` from `bundleDir`, and object bytes for
- * previews at `app://bundle/__object?…` through the core. Call after the app is ready.
+ * previews at `app://preview/__object?…` through the core: another origin, so a planted object
+ * can never reach the page or `bucketAdmin`. `rendererOrigin` may read previews (CORS). Call
+ * after the app is ready.
  */
-export function serveBundle(bundleDir: string, objects: AppCore['objects']): void {
+export function serveBundle(bundleDir: string, objects: AppCore['objects'], rendererOrigin: string): void {
   protocol.handle(appScheme, async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Method not allowed');
     const url = new URL(request.url);
-    if (url.pathname === objectRoutePath) return serveObject(objects, request, url);
+    const route = appRoute(url);
+    if (route === 'object') {
+      const cors = previewCorsHeaders(rendererOrigin);
+      if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: cors });
+      if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Method not allowed');
+      return serveObject(objects, request, url, cors);
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Method not allowed');
+    if (route !== 'bundle') return textResponse(404, 'Not found');
     const filePath = resolveBundlePath(bundleDir, request.url);
     if (filePath === null) return textResponse(404, 'Not found');
     let body: Buffer;
@@ -44,7 +62,7 @@ export function serveBundle(bundleDir: string, objects: AppCore['objects']): voi
 }
 
 /** The same core function as the browser host's route; Node's stream becomes a web stream. */
-async function serveObject(objects: AppCore['objects'], request: Request, url: URL): Promise<Response> {
+async function serveObject(objects: AppCore['objects'], request: Request, url: URL, cors: Record<string, string>): Promise<Response> {
   const object = await objects.open({
     method: request.method,
     query: url.searchParams,
@@ -54,7 +72,7 @@ async function serveObject(objects: AppCore['objects'], request: Request, url: U
   let body: BodyInit | null = null;
   if (typeof object.body === 'string') body = object.body;
   else if (object.body) body = Readable.toWeb(object.body) as ReadableStream<Uint8Array>;
-  return new Response(request.method === 'HEAD' ? null : body, { status: object.status, headers: object.headers });
+  return new Response(request.method === 'HEAD' ? null : body, { status: object.status, headers: { ...object.headers, ...cors } });
 }
 
 function textResponse(status: number, text: string): Response {

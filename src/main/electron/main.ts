@@ -6,7 +6,7 @@ import { registerAppScheme, serveBundle } from './app-protocol';
 import { configureAppPaths, coreDataDir } from './app-paths';
 import { openFileLogger } from './file-logger';
 import { bindIpc } from './ipc-binding';
-import { appOrigin } from './origin';
+import { appOrigin, previewOrigin } from './origin';
 import { createElectronClipboard } from './electron-clipboard';
 import { createElectronDialogs } from './electron-dialogs';
 import { showTransfersOnTaskbar } from './transfer-taskbar';
@@ -75,12 +75,13 @@ function onReady({ rendererOrigin, rendererUrl, logger, closeLog, logPath }: Rea
       logger,
       clipboard: createElectronClipboard(clipboard),
       dialogs: createElectronDialogs(dialog, () => BrowserWindow.getFocusedWindow()),
+      previewBase: previewOrigin,
     });
   } catch (error) {
     fatal(logger, logPath, error);
     return;
   }
-  serveBundle(bundleDir, core.objects);
+  serveBundle(bundleDir, core.objects, rendererOrigin);
 
   const registry = createWindowRegistry();
   const unbind = bindIpc({ core, registry, rendererOrigin, logger });

@@ -6,6 +6,12 @@ export const appScheme = 'app';
 export const appHost = 'bundle';
 /** The one origin the packaged renderer runs at. */
 export const appOrigin = `${appScheme}://${appHost}`;
+/**
+ * Object bytes for previews: the same scheme under another host, so another origin. A planted
+ * object in a preview frame can neither touch the app's page nor reach `bucketAdmin`.
+ */
+export const previewHost = 'preview';
+export const previewOrigin = `${appScheme}://${previewHost}`;
 
 /**
  * True when `url` has the same scheme, host and port as `origin`.

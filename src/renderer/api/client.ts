@@ -1,5 +1,5 @@
 import { buildApi, type BucketAdminApi } from '../../shared/api-surface';
-import { addressWithoutToken, browserHostSocketUrl } from './host-url';
+import { addressWithoutToken, browserHostSocketUrl, pageToken } from './host-url';
 import { createWsTransport } from './transport-ws';
 import { browserSocket } from './ws-socket';
 
@@ -12,10 +12,11 @@ export { call, ClientError } from './client-error';
 function resolveApi(): BucketAdminApi {
   if (window.bucketAdmin) return window.bucketAdmin;
   const socketUrl = browserHostSocketUrl(window.location.href);
-  // The token lives only in this closure from here on: not in the address bar, history or storage.
+  const token = pageToken(window.location.href, window.sessionStorage);
+  // The token leaves the address bar, history and bookmarks; this tab keeps it for reloads.
   const clean = addressWithoutToken(window.location.href);
   if (clean) window.history.replaceState(window.history.state, '', clean);
-  const transport = createWsTransport(browserSocket(socketUrl));
+  const transport = createWsTransport(browserSocket(socketUrl), token ? { token } : {});
   return buildApi(transport.invoke, transport.subscribe);
 }
 

@@ -2,13 +2,14 @@ import type { Invoke, Subscribe } from '../../shared/api-surface';
 import type { EventName } from '../../shared/contract';
 import type { AppErrorShape } from '../../shared/errors';
 import { fail, type Result } from '../../shared/result';
-import type { ClientMessage, ServerMessage } from '../../shared/wire';
+import { closeCodes, type ClientMessage, type ServerMessage } from '../../shared/wire';
 
 /** What the transport needs from a socket; the browser's WebSocket is adapted in ws-socket.ts. */
 export interface SocketHandlers {
   onOpen(): void;
   onMessage(data: string): void;
-  onClose(): void;
+  /** `code` is the WebSocket close code when the socket reports one. */
+  onClose(code?: number): void;
 }
 
 export interface SocketConnection {
@@ -29,6 +30,8 @@ export interface WsTransport {
 }
 
 export interface TransportOptions {
+  /** Sent as the first message (`hello`): the host opens its API only to a page that holds the token. */
+  token?: string;
   /** How long the socket may stay connecting before it counts as offline. */
   openTimeoutMs?: number;
   /** Injected for tests; defaults to the global timers. */
@@ -42,6 +45,17 @@ export const offlineError: AppErrorShape = {
   message:
     'Lost the connection to the app’s host. Check that the browser host is still running, then open the address it printed.',
 };
+
+/** Why the host closed the socket, in words, when its close code says. */
+function closedError(code: number | undefined): AppErrorShape {
+  if (code === closeCodes.tooBig) {
+    return { code: 'InvalidInput', message: 'A request was too large for the app’s host, which closed the connection. Reload the page, then try a smaller selection.' };
+  }
+  if (code === closeCodes.unauthorized) {
+    return { code: 'AccessDenied', message: 'The app’s host did not accept this page’s token. Open the address the browser host printed when it started.' };
+  }
+  return offlineError;
+}
 
 /**
  * Calls over one WebSocket speaking src/shared/wire.ts. Calls made before the socket opens are
@@ -58,6 +72,7 @@ export function createWsTransport(connect: ConnectSocket, options: TransportOpti
   const queue: string[] = [];
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   let socket: SocketConnection | undefined;
+  let closeReason = offlineError;
 
   // A server that accepts TCP but never completes the upgrade (e.g. a dev server without our
   // host behind it) would otherwise leave every call, and the app, waiting forever.
@@ -67,14 +82,15 @@ export function createWsTransport(connect: ConnectSocket, options: TransportOpti
     shutDown();
   }, openTimeoutMs);
 
-  function shutDown(): void {
+  function shutDown(code?: number): void {
     if (state === 'closed') return;
     state = 'closed';
+    closeReason = closedError(code);
     clearTimer(openTimer);
     queue.length = 0;
     const waiting = [...pending.values()];
     pending.clear();
-    for (const settle of waiting) settle(fail(offlineError));
+    for (const settle of waiting) settle(fail(closeReason));
   }
 
   const handlers: SocketHandlers = {
@@ -82,6 +98,7 @@ export function createWsTransport(connect: ConnectSocket, options: TransportOpti
       if (state !== 'connecting') return;
       state = 'open';
       clearTimer(openTimer);
+      if (options.token !== undefined) socket?.send(JSON.stringify({ type: 'hello', token: options.token } satisfies ClientMessage));
       for (const text of queue.splice(0)) socket?.send(text);
     },
     onMessage(data) {
@@ -100,7 +117,7 @@ export function createWsTransport(connect: ConnectSocket, options: TransportOpti
         }
       }
     },
-    onClose: shutDown,
+    onClose: (code) => shutDown(code),
   };
 
   try {
@@ -110,7 +127,7 @@ export function createWsTransport(connect: ConnectSocket, options: TransportOpti
   }
 
   const invoke: Invoke = (channel, input) => {
-    if (state === 'closed') return Promise.resolve(fail(offlineError));
+    if (state === 'closed') return Promise.resolve(fail(closeReason));
     const id = nextId++;
     const message: ClientMessage = { type: 'invoke', id, channel, input };
     const text = JSON.stringify(message);

@@ -9,7 +9,7 @@ export function browserSocket(url: string): ConnectSocket {
       if (typeof event.data === 'string') handlers.onMessage(event.data);
     };
     // An error is always followed by close; the transport reacts once, on close.
-    ws.onclose = () => handlers.onClose();
+    ws.onclose = (event: CloseEvent) => handlers.onClose(event.code);
     return {
       send: (data) => ws.send(data),
       close: () => ws.close(),

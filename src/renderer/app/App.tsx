@@ -1,8 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { api, call } from '../api/client';
 import { toClientError } from '../api/client-error';
-import { queryKeys } from '../api/query-keys';
+import { useAppInfo } from '../api/use-app-info';
 import { Button } from '../ui/Button';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { LoadingState } from '../ui/LoadingState';
@@ -14,7 +12,7 @@ import { Workspace } from './Workspace';
  * both work. Only then is the app "ready"; a failure shows its message and a Retry.
  */
 export function App({ rootElement }: { rootElement: HTMLElement }) {
-  const info = useQuery({ queryKey: queryKeys.appInfo, queryFn: () => call(api.app.info({})), staleTime: Infinity });
+  const info = useAppInfo();
   const state: AppState = info.isSuccess ? 'ready' : info.isError ? 'error' : 'loading';
 
   useEffect(() => setAppState(rootElement, state), [rootElement, state]);

@@ -7,6 +7,12 @@ export interface AppInfo {
   /** Where the app keeps its database and logs, shown in Settings. */
   dataDir: string;
   platform: string;
+  /**
+   * Where object bytes are served for previews: an origin that is not the app's, so a hostile
+   * object can never reach the app's API (`app://preview` in Electron; the browser host's second
+   * port with a per-run secret path).
+   */
+  previewBase: string;
   /** Things the user must hear about once, e.g. a damaged database that was set aside. */
   notices: string[];
 }

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,9 @@ let env: BrowseEnv;
 let host: BrowserHost;
 let staticDir: string;
 let cookie = '';
+/** Stored types that Chromium used to render as HTML in the preview frame (issue 8). */
+const hostileTypes = ['application/pdf;x=,text/html', 'application/pdf;,text/html', 'application/pdf, text/html', 'application/pdf,text/html;charset=utf-8'];
+const planted = '<script>parent.postMessage("pwned", "*")</script><h1>planted</h1>';
 
 beforeAll(async () => {
   env = await startBrowseEnv('details', { versioning: true });
@@ -30,6 +34,7 @@ beforeAll(async () => {
     { Bucket: env.bucket, Key: 'private/notes.txt', Body: 'private words', ContentType: 'text/plain' },
     { Bucket: env.bucket, Key: 'public/evil.svg', Body: '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', ContentType: 'image/svg+xml' },
     { Bucket: env.bucket, Key: 'public/doc.pdf', Body: '%PDF-1.4', ContentType: 'application/pdf' },
+    ...hostileTypes.map((ContentType, i) => ({ Bucket: env.bucket, Key: `public/planted-${i}.pdf`, Body: planted, ContentType })),
   ]);
   staticDir = mkdtempSync(join(tmpdir(), 'bucket-admin-static-'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html>');
@@ -41,6 +46,18 @@ afterAll(async () => {
   rmSync(staticDir, { recursive: true, force: true });
   await env.close();
 });
+
+/** GET with a chosen Host header, as a DNS-rebinding page would send it. */
+function statusWithHost(url: string, hostHeader: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { host: hostHeader } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 const open = (key: string, init: { method?: string; range?: string; extra?: Record<string, string> } = {}) =>
   env.h.core.objects.open({
@@ -130,16 +147,35 @@ describe('object stream for previews', () => {
     expect(beyond.headers['Content-Range']).toBe(`bytes */${bytes.length}`);
   });
 
-  it('serves SVG and HTML under a sandbox policy, PDF viewable, downloads as attachments', async () => {
+  it('serves everything under a sandbox policy (PDF too: Chromium\'s viewer works under it), downloads as attachments', async () => {
     const svg = await open('public/evil.svg');
     expect(svg.headers['Content-Security-Policy']).toMatch(/^sandbox; default-src 'none'/);
     await bodyBytes(svg.body);
     const pdf = await open('public/doc.pdf');
-    expect(pdf.headers['Content-Security-Policy']).toBeUndefined();
+    expect(pdf.headers).toMatchObject({ 'Content-Type': 'application/pdf', 'X-Content-Type-Options': 'nosniff' });
+    expect(pdf.headers['Content-Security-Policy']).toMatch(/^sandbox; default-src 'none'/);
+    expect(pdf.headers['Content-Disposition']).toMatch(/^inline; /);
     await bodyBytes(pdf.body);
     const save = await open('private/notes.txt', { extra: { d: '1' } });
     expect(save.headers['Content-Disposition']).toMatch(/^attachment; filename="notes.txt"/);
     expect((await bodyBytes(save.body)).toString()).toBe('private words');
+  });
+
+  it('never serves a stored type as is: a list or a malformed type is bytes to save, sandboxed', async () => {
+    for (const [i, stored] of hostileTypes.entries()) {
+      for (const method of ['GET', 'HEAD']) {
+        const r = await open(`public/planted-${i}.pdf`, { method });
+        expect(r.headers, `${method} ${stored}`).toMatchObject({
+          'Content-Type': 'application/octet-stream',
+          'X-Content-Type-Options': 'nosniff',
+          'Content-Security-Policy': expect.stringMatching(/^sandbox; default-src 'none'$/) as string,
+          'Content-Disposition': expect.stringMatching(/^attachment; /) as string,
+        });
+        if (r.body !== null && typeof r.body !== 'string') await bodyBytes(r.body);
+      }
+    }
+    const html = await open('private/notes.txt');
+    expect(html.headers['Content-Type']).toBe('text/plain; charset=utf-8');
   });
 
   it('answers HEAD without a body, and errors as short plain text with the right status', async () => {
@@ -155,15 +191,27 @@ describe('object stream for previews', () => {
     expect(post.status).toBe(405);
   });
 
-  it('is served by the browser host at /__object, only with the token', async () => {
-    const url = new URL(objectUrl({ connectionId: env.connectionId, bucket: env.bucket, key: 'public/clip.bin' }), `${host.origin}/`);
-    expect((await fetch(url)).status).toBe(403);
-    const res = await fetch(url, { headers: { cookie, range: 'bytes=10-19' } });
+  it('is served by the browser host on its preview origin only, under the per-run secret path', async () => {
+    const ref = { connectionId: env.connectionId, bucket: env.bucket, key: 'public/clip.bin' };
+    const url = objectUrl(host.previewBase, ref);
+    const previewOrigin = new URL(url).origin;
+    expect(previewOrigin).not.toBe(host.origin);
+    // Not on the app's own origin, even with the app's cookie and token.
+    expect((await fetch(objectUrl(host.origin, ref), { headers: { cookie } })).status).toBe(404);
+    expect((await fetch(`${objectUrl(host.origin, ref)}&token=${host.token}`)).status).toBe(404);
+    // Not on the preview origin without the secret path (a replayed cookie opens nothing).
+    expect((await fetch(objectUrl(previewOrigin, ref), { headers: { cookie } })).status).toBe(404);
+    const res = await fetch(url, { headers: { range: 'bytes=10-19', origin: host.origin } });
     expect(res.status).toBe(206);
     expect(res.headers.get('content-range')).toBe(`bytes 10-19/${bytes.length}`);
+    expect(res.headers.get('access-control-allow-origin')).toBe(host.origin);
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('same-site');
     expect(Buffer.from(await res.arrayBuffer()).equals(bytes.subarray(10, 20))).toBe(true);
-    const missing = await fetch(new URL(objectUrl({ connectionId: env.connectionId, bucket: env.bucket, key: 'nope' }), `${host.origin}/`), { headers: { cookie } });
+    const missing = await fetch(objectUrl(host.previewBase, { ...ref, key: 'nope' }));
     expect(missing.status).toBe(404);
     expect(await missing.text()).toMatch(/no longer exists/);
+    // A DNS-rebinding name for the same port is refused.
+    expect(await statusWithHost(url, 'rebind.example:80')).toBe(404);
+    expect(await statusWithHost(url, new URL(url).host)).toBe(200);
   });
 });

@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { parseByteRange } from '../../../src/main/core/browse/byte-range';
-import { contentDisposition, needsSandbox } from '../../../src/main/core/browse/content-disposition';
+import { contentDisposition } from '../../../src/main/core/browse/content-disposition';
 import { objectUrl } from '../../../src/shared/object-url';
 
 describe('object URLs', () => {
-  it('are relative and carry odd keys intact', () => {
+  it('live under the preview base and carry odd keys intact', () => {
     const key = 'public/a b+c%d#e?f&g//h é ';
-    const url = objectUrl({ connectionId: 'conn-1234', bucket: 'media', key, versionId: 'v1', download: true });
-    expect(url.startsWith('./__object?')).toBe(true);
-    const q = new URL(url, 'http://127.0.0.1/').searchParams;
+    const url = objectUrl('http://127.0.0.1:5000/s3cr3t/', { connectionId: 'conn-1234', bucket: 'media', key, versionId: 'v1', download: true });
+    expect(url.startsWith('http://127.0.0.1:5000/s3cr3t/__object?')).toBe(true);
+    expect(objectUrl('app://preview', { connectionId: 'c-123456', bucket: 'b', key: 'k' }).startsWith('app://preview/__object?')).toBe(true);
+    const q = new URL(url).searchParams;
     expect(q.get('k')).toBe(key);
     expect([q.get('c'), q.get('b'), q.get('v'), q.get('d')]).toEqual(['conn-1234', 'media', 'v1', '1']);
-    expect(new URL(objectUrl({ connectionId: 'c-123456', bucket: 'b', key: 'k' }), 'http://x/').searchParams.has('d')).toBe(false);
+    expect(new URL(objectUrl('http://x', { connectionId: 'c-123456', bucket: 'b', key: 'k' })).searchParams.has('d')).toBe(false);
   });
 });
 
@@ -37,9 +38,4 @@ describe('Content-Disposition', () => {
     expect(contentDisposition('p/\r\nx', 'inline')).toContain('filename="__x"');
   });
 
-  it('sandboxes everything a browser could run, but not PDF', () => {
-    expect(needsSandbox('image/svg+xml')).toBe(true);
-    expect(needsSandbox('text/html; charset=utf-8')).toBe(true);
-    expect(needsSandbox('application/pdf')).toBe(false);
-  });
 });

@@ -5,17 +5,20 @@ import {
   type SocketConnection,
   type SocketHandlers,
 } from '../../../src/renderer/api/transport-ws';
-import type { ClientMessage } from '../../../src/shared/wire';
+import { closeCodes } from '../../../src/shared/wire';
+
+/** What the fake socket saw: `hello` or `invoke` messages. */
+type Sent = { type: string; id?: number; channel?: string; token?: string };
 
 /** A socket we drive by hand: records what was sent and lets the test open, answer and close it. */
 function fakeSocket() {
-  const sent: ClientMessage[] = [];
+  const sent: Sent[] = [];
   let handlers: SocketHandlers | undefined;
   let closed = false;
   const connect = (h: SocketHandlers): SocketConnection => {
     handlers = h;
     return {
-      send: (data) => sent.push(JSON.parse(data) as ClientMessage),
+      send: (data) => sent.push(JSON.parse(data) as Sent),
       close: () => {
         closed = true;
       },
@@ -30,7 +33,7 @@ function fakeSocket() {
     sent,
     isClosed: () => closed,
     open: () => h().onOpen(),
-    close: () => h().onClose(),
+    close: (code?: number) => h().onClose(code),
     receive: (message: unknown) => h().onMessage(JSON.stringify(message)),
   };
 }
@@ -47,6 +50,32 @@ describe('createWsTransport', () => {
       [1, 'app:info'],
       [2, 'connections:list'],
     ]);
+  });
+
+  it('sends the token as its first message when it has one, before any queued call', () => {
+    const socket = fakeSocket();
+    const transport = createWsTransport(socket.connect, { token: 'tok-123' });
+    void transport.invoke('app:info', {});
+    socket.open();
+    expect(socket.sent.map((m) => m.type)).toEqual(['hello', 'invoke']);
+    expect(socket.sent[0]?.token).toBe('tok-123');
+  });
+
+  it('says why the host closed the socket: a message too large, or a token it refused', async () => {
+    for (const [code, expected] of [
+      [closeCodes.tooBig, 'InvalidInput'],
+      [closeCodes.unauthorized, 'AccessDenied'],
+      [1006, 'Offline'],
+    ] as const) {
+      const socket = fakeSocket();
+      const transport = createWsTransport(socket.connect, { token: 't' });
+      socket.open();
+      const pending = transport.invoke('app:info', {});
+      socket.close(code);
+      for (const result of [await pending, await transport.invoke('app:info', {})]) {
+        expect(result.ok ? 'ok' : result.error.code).toBe(expected);
+      }
+    }
   });
 
   it('pairs results with their calls by id, whatever order they come back in', async () => {

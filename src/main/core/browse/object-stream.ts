@@ -8,7 +8,9 @@ import { objectUrlParam as p } from '../../../shared/object-url';
 import type { ConnectionsService } from '../connections/connections-service';
 import { toAppError } from '../s3/s3-errors';
 import { parseByteRange } from './byte-range';
-import { contentDisposition, needsSandbox, objectCsp } from './content-disposition';
+import { previewPolicy } from '../../../shared/model/preview-type';
+import { previewCsp } from '../http/preview-headers';
+import { contentDisposition } from './content-disposition';
 
 /** An HTTP request for `/__object`, as either host received it. */
 export interface ObjectRequest {
@@ -46,8 +48,11 @@ const statusFor: Partial<Record<ErrorCode, number>> = {
 
 /**
  * Streams one object for a preview or a save: GetObject with the viewer's Range, so <video> can
- * seek and large files are never held in memory. Object bytes are served as their own type but
- * under a sandbox policy, so a hostile HTML or SVG object cannot run script in the app.
+ * seek and large files are never held in memory. The stored Content-Type is never served as is:
+ * `previewPolicy` parses it strictly and allows only images, audio, video, PDF and plain text in
+ * place; everything else is `application/octet-stream` as an attachment. Every response is
+ * `nosniff` under a sandboxing CSP, and the hosts serve this route on an origin that is not the
+ * app's, so even a planted HTML object cannot run script or reach the app.
  */
 export async function openObject(connections: ConnectionsService, req: ObjectRequest): Promise<ObjectResponse> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return text(405, 'Only GET and HEAD are served here.');
@@ -65,18 +70,17 @@ export async function openObject(connections: ConnectionsService, req: ObjectReq
       req.method === 'HEAD'
         ? await client.send(new HeadObjectCommand(ref), options)
         : await client.send(new GetObjectCommand({ ...ref, ...(range ? { Range: range } : {}) }), options);
-    const contentType = out.ContentType || 'application/octet-stream';
+    const policy = previewPolicy(out.ContentType, ref.Key);
+    const disposition = q[p.download] || policy.disposition === 'attachment' ? 'attachment' : 'inline';
     const headers: Record<string, string> = {
-      'Content-Type': contentType,
+      ...baseHeaders,
+      'Content-Type': policy.servedType,
       'Accept-Ranges': 'bytes',
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-      'Cross-Origin-Resource-Policy': 'same-origin',
-      'Content-Disposition': contentDisposition(ref.Key, q[p.download] ? 'attachment' : 'inline'),
+      'Content-Security-Policy': previewCsp(policy.kind),
+      'Content-Disposition': contentDisposition(ref.Key, disposition),
       ...(out.ContentLength !== undefined ? { 'Content-Length': String(out.ContentLength) } : {}),
       ...(out.ETag ? { ETag: out.ETag } : {}),
       ...(out.LastModified ? { 'Last-Modified': out.LastModified.toUTCString() } : {}),
-      ...(needsSandbox(contentType) ? { 'Content-Security-Policy': objectCsp } : {}),
     };
     if (req.method === 'HEAD') return { status: 200, headers, body: null };
     const body = 'Body' in out ? out.Body : undefined;
@@ -108,15 +112,13 @@ async function notSatisfiable(
   return response;
 }
 
+/** Sent with every answer of the route, bytes or error. */
+const baseHeaders = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' } as const;
+
 function text(status: number, message: string): ObjectResponse {
   return {
     status,
-    headers: {
-      'Content-Type': 'text/plain; charset=utf-8',
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': objectCsp,
-    },
+    headers: { ...baseHeaders, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': previewCsp('none') },
     body: message,
   };
 }

@@ -1,3 +1,7 @@
+import { extensionOf } from '../../../shared/model/file-extension';
+
+export { extensionOf };
+
 /** What a listing row is, in words: "Folder", "JPEG image", "MP4 video", "ZIP file". */
 const labels: Record<string, string> = {
   jpg: 'JPEG image',
@@ -56,15 +60,6 @@ const labels: Record<string, string> = {
   ppt: 'PowerPoint',
   pptx: 'PowerPoint',
 };
-
-/** The lower-case extension of a name ("Clip.MP4" → "mp4"), or "" when it has none. */
-export function extensionOf(name: string): string {
-  const dot = name.lastIndexOf('.');
-  // A leading dot (".env") is a hidden name, not an extension; a trailing one is no extension.
-  if (dot <= 0 || dot === name.length - 1) return '';
-  const ext = name.slice(dot + 1);
-  return ext.length <= 12 && !ext.includes('/') ? ext.toLowerCase() : '';
-}
 
 /** The Type column: from the extension only, never from a per-row HEAD. */
 export function typeLabel(kind: 'folder' | 'object', name: string): string {

@@ -1,6 +1,7 @@
 import { FileQuestion } from 'lucide-react';
 import { useState } from 'react';
 import { objectUrl } from '../../../shared/object-url';
+import { useAppInfo } from '../../api/use-app-info';
 import { formatBytes } from '../../../shared/format/format-bytes';
 import { EmptyState } from '../../ui/EmptyState';
 import { previewKind } from './preview-kind';
@@ -28,13 +29,16 @@ export interface PreviewPaneProps {
 }
 
 /**
- * Shows an object through the app's own object route (main streams it from S3 with range
- * support, so videos seek and nothing is loaded whole). Never sees credentials or S3 itself.
+ * Shows an object through the object route on the preview origin (main streams it from S3 with
+ * range support, so videos seek and nothing is loaded whole). Frames only what `previewPolicy`
+ * vouched for; never sees credentials or S3 itself.
  */
 export function PreviewPane({ target, compact = false, onOpenFull }: PreviewPaneProps) {
   const [broken, setBroken] = useState(false);
   const kind = previewKind(target.key, target.contentType);
-  const url = objectUrl({
+  // The app is 'ready' only once app:info answered, so the preview origin is always known here.
+  const previewBase = useAppInfo().data?.previewBase ?? '';
+  const url = objectUrl(previewBase, {
     connectionId: target.connectionId,
     bucket: target.bucket,
     key: target.key,
