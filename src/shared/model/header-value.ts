@@ -26,6 +26,8 @@ const named: Record<number, string> = {
   0x0c: 'a form feed',
   0x0d: 'a line break (carriage return)',
   0x1b: 'an escape character',
+  0x20: 'a space',
+  0x5c: 'a backslash',
   0x7f: 'a delete character',
   0xa0: 'a no-break space',
   0x200b: 'a zero-width space',
