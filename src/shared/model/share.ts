@@ -73,7 +73,7 @@ export interface ExpiryDecision {
 
 /** Something the user should know before sending a link; the link is issued anyway. */
 export interface ShareWarning {
-  code: 'NoSuchKey' | 'AccessDenied' | 'NotPublic' | 'WillOverwrite' | 'PublicTarget';
+  code: 'NoSuchKey' | 'NoSuchBucket' | 'AccessDenied' | 'NotPublic' | 'WillOverwrite' | 'PublicTarget';
   message: string;
 }
 

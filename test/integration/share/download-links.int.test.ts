@@ -124,6 +124,24 @@ describe('download links against the real gateway', () => {
     expect(await (await fetchBounded(link.url)).text()).toBe('arrived');
   });
 
+  it('a link for a bucket that does not exist says NoSuchBucket, for one key, a selection and an upload link', async () => {
+    const gone = { connectionId, bucket: `${tb.bucket}-not-there` };
+    const link = await h.value('share:link', { ...gone, key: 'private/reports/q1.pdf' });
+    expect(link.warning).toMatchObject({ code: 'NoSuchBucket', message: expect.stringMatching(/^There is no bucket “[^”]+-not-there” on this server\./) as string });
+    expect(link.explanation).toMatch(/Warning: There is no bucket/);
+    const preview = await h.value('share:preview', { ...gone, key: 'private/reports/q1.pdf' });
+    expect(preview.warning?.code).toBe('NoSuchBucket');
+    const many = Array.from({ length: 30 }, (_, i) => `private/many/${i}.bin`);
+    const rows = await h.value('share:links', { ...gone, keys: [...many, 'private/one.txt'] });
+    expect(new Set(rows.rows.map((r) => r.warning?.code))).toEqual(new Set(['NoSuchBucket']));
+    const put = await h.value('share:uploadLink', { ...gone, method: 'put', key: 'private/in/a.bin' });
+    expect(put.warning?.code).toBe('NoSuchBucket');
+    const post = await h.value('share:uploadLink', { ...gone, method: 'post', target: { type: 'prefix', prefix: 'private/in/' }, maxBytes: 1000 });
+    expect(post.warning?.code).toBe('NoSuchBucket');
+    // A missing key in a bucket that exists is still a missing key.
+    expect((await h.value('share:link', { ...ref(), key: 'private/nothing-here.bin' })).warning?.code).toBe('NoSuchKey');
+  });
+
   it('refuses zero and negative expiries, and clamps beyond 7 days with a note', async () => {
     for (const expiresInSeconds of [0, -3600]) {
       const refused = await h.call('share:link', { ...ref(), key: 'private/notes.txt', expiresInSeconds });
