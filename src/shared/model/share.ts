@@ -73,7 +73,8 @@ export interface ExpiryDecision {
 
 /** Something the user should know before sending a link; the link is issued anyway. */
 export interface ShareWarning {
-  code: 'NoSuchKey' | 'NoSuchBucket' | 'AccessDenied' | 'NotPublic' | 'WillOverwrite' | 'PublicTarget';
+  /** `BrowserRewritesPath`: the key has `.`/`..` segments, which a browser removes before fetching. */
+  code: 'NoSuchKey' | 'NoSuchBucket' | 'AccessDenied' | 'NotPublic' | 'WillOverwrite' | 'PublicTarget' | 'BrowserRewritesPath';
   message: string;
 }
 

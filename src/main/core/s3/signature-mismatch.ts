@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import { hasDotSegments } from '../browse/keys';
 
 /**
  * AWS's "safe characters" for object keys (S3 User Guide, object key naming guidelines). Others
@@ -9,7 +10,7 @@ const safeKeyCharacters = /^[A-Za-z0-9!\-_.*'()/]*$/;
 
 /** Why a key could change the bytes a server signs, or undefined for a plain key. Pure. */
 export function keySigningRisk(key: string): string | undefined {
-  if (key.split('/').some((segment) => segment === '.' || segment === '..')) return 'has “.” or “..” path segments';
+  if (hasDotSegments(key)) return 'has “.” or “..” path segments';
   if (!safeKeyCharacters.test(key)) return "has characters outside the ones AWS lists as safe in keys (letters, digits and ! - _ . * ' ( ) /)";
   return undefined;
 }
