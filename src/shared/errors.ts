@@ -10,6 +10,8 @@ export const errorCodes = [
   'Cancelled',
   'WrongAccessKey',
   'WrongSecret',
+  /** The server refused a request's signature where the request's own bytes may be the cause, not the secret. */
+  'SignatureRejected',
   'ClockSkew',
   'WrongRegion',
   'EndpointUnreachable',

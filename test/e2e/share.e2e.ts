@@ -163,3 +163,23 @@ test('links for a selection of two files copy as CSV with two rows, and as text 
   await expect(share.ledger.getByTestId('ledger-row')).toHaveCount(2);
   await expect(share.ledgerRow('private/c.txt')).toHaveCount(0);
 });
+
+test('the share dialog warns that a key with a dot segment cannot be opened by a browser', async ({ page, app }) => {
+  const { bucket, client } = bucketOf(testBucket);
+  await putObjects(client, bucket, { 'private/dot/./seg.txt': 'dot segment' });
+  await connectToGateway(page, app);
+  const browser = new BrowserPage(page);
+  const share = new SharePage(page);
+  await browser.openBucket(bucket);
+  await browser.openRoot('private');
+  await browser.openFolder('private/dot/');
+  await browser.openFolder('private/dot/./');
+  await browser.chooseFromMenu('private/dot/./seg.txt', 'share-link');
+  const warning = share.dialog.getByTestId('share-warning');
+  await expect(warning).toHaveAttribute('data-code', 'BrowserRewritesPath');
+  await expect(warning).toContainText('Browsers cannot use this link');
+  await share.copyFromDialog();
+  await expect(share.toast).toContainText('Browsers cannot use this link');
+  // What the warning says: fetched the way a browser parses URLs, the link is refused.
+  expect((await fetchText(await share.clipboardText())).status).toBe(403);
+});

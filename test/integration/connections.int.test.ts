@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import Database from 'better-sqlite3';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -99,6 +100,57 @@ describe('connections against a real S3 gateway', () => {
     const report = await h.value('connections:test', { draft: make() });
     expect(report).toMatchObject({ ok: false, code });
     expect(report.message).toMatch(words);
+  });
+});
+
+describe('the endpoint a connection stores', () => {
+  it('refuses line breaks, credentials, paths and other schemes on add and update, naming the problem', async () => {
+    const h = startCore();
+    try {
+      const cases = [
+        [gw.endpoint.replace('127.', '127.\r\n'), /contains a line break \(carriage return\) \(U\+000D\)/],
+        ['http://127.0.0.1\t:9000', /contains a tab character/],
+        ['http://key:secret@127.0.0.1:9000', /cannot contain a user name or password/],
+        ['http://@127.0.0.1:9000', /cannot contain a user name or password/],
+        [`${gw.endpoint}/bucket`, /no path, \? query or # fragment/],
+        [`${gw.endpoint}/?x=1`, /no path/],
+        [`${gw.endpoint}#top`, /no path/],
+        ['http:\\\\127.0.0.1:9000', /contains a backslash/],
+        ['ftp://127.0.0.1:9000', /must start with http:\/\/ or https:\/\//],
+        ['not a url', /contains a space/],
+      ] as const;
+      for (const [endpoint, words] of cases) {
+        const added = await h.call('connections:add', draft({ endpoint }));
+        expect(added, JSON.stringify(endpoint)).toMatchObject({ ok: false, error: { code: 'InvalidInput', message: expect.stringMatching(words) as string } });
+      }
+      expect(await h.value('connections:list', {})).toEqual([]);
+      const good = await h.value('connections:add', draft({ endpoint: `${gw.endpoint}/` }));
+      const refused = await h.call('connections:update', { id: good.id, draft: draft({ endpoint: `${gw.endpoint}\nHost: x` }) });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'InvalidInput', message: expect.stringMatching(/line break/) as string } });
+      expect(await h.value('connections:test', { id: good.id })).toMatchObject({ ok: true });
+    } finally {
+      h.close();
+    }
+  });
+
+  it('a connection stored earlier with a bad endpoint still lists, and can be fixed', async () => {
+    const first = startCore();
+    const saved = await first.value('connections:add', draft({ name: 'Old one' }));
+    first.close({ keepData: true });
+    const db = new Database(join(first.dataDir, databaseFileName));
+    const row = db.prepare('SELECT settings_json FROM connections WHERE id = ?').get(saved.id) as { settings_json: string };
+    const settings = JSON.parse(row.settings_json) as { endpoint: string };
+    db.prepare('UPDATE connections SET settings_json = ? WHERE id = ?').run(JSON.stringify({ ...settings, endpoint: `${settings.endpoint}\r\n` }), saved.id);
+    db.close();
+    const h = startCore({ dataDir: first.dataDir });
+    try {
+      expect(await h.value('connections:list', {})).toMatchObject([{ id: saved.id, name: 'Old one', endpoint: `${gw.endpoint}\r\n` }]);
+      const fixed = await h.value('connections:update', { id: saved.id, draft: { ...draft({ name: 'Old one' }), credentials: { kind: 'keys', accessKeyId: gw.accessKeyId } } });
+      expect(fixed.endpoint).toBe(gw.endpoint);
+      expect(await h.value('connections:test', { id: saved.id })).toMatchObject({ ok: true });
+    } finally {
+      h.close();
+    }
   });
 });
 

@@ -4,7 +4,6 @@ import { connectionIdSchema } from '../model/connection';
 import {
   downloadFileNameSchema,
   expirySecondsSchema,
-  mediaTypeSchema,
   objectKeySchema,
   shareKinds,
   shareNoteSchema,
@@ -15,6 +14,7 @@ import {
   type SharePreview,
   type UploadLinkResult,
 } from '../model/share';
+import { contentTypeSchema } from '../model/media-type';
 import { returns } from './define';
 
 /** Most keys one `share:links` call signs (a selection page). */
@@ -39,7 +39,7 @@ const linkOptions = bucketRefSchema.extend({
   expiresInSeconds: expirySecondsSchema.optional(),
   mode,
   disposition: disposition.optional(),
-  contentType: mediaTypeSchema.optional(),
+  contentType: contentTypeSchema.optional(),
 });
 
 const prefixSchema = keySchema
@@ -67,7 +67,7 @@ const uploadInput = z.discriminatedUnion('method', [
       ]),
       minBytes: byteCount('The smallest size').default(1),
       maxBytes: byteCount('The largest size').refine((n) => n >= 1, 'The largest size must be at least 1 byte.'),
-      contentType: mediaTypeSchema.optional(),
+      contentType: contentTypeSchema.optional(),
       /** Which form main copies to the clipboard, if it can. */
       copy: z.enum(['none', 'url', 'curl', 'html']).default('none'),
     })
@@ -78,7 +78,7 @@ const uploadInput = z.discriminatedUnion('method', [
       ...uploadCommon,
       method: z.literal('put'),
       key: objectKeySchema,
-      contentType: mediaTypeSchema.optional(),
+      contentType: contentTypeSchema.optional(),
       copy: z.enum(['none', 'url', 'curl']).default('none'),
     })
     .strict(),

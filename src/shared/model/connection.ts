@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../errors';
 import { z } from 'zod';
+import { describeCharacter } from './header-value';
 
 /** Limits keep hostile or mistaken input small before any service sees it. */
 const name = z.string().trim().min(1, 'Give the connection a name.').max(100);
@@ -22,12 +23,35 @@ const region = z
   .min(1)
   .max(32)
   .regex(/^[a-z0-9-]+$/, 'A region looks like eu-west-1.');
+/**
+ * Why a typed S3 endpoint cannot be used, or null. Checked on the raw text, not only after URL
+ * parsing: the WHATWG parser silently drops tabs and line breaks and turns `\\` into `/`, so a
+ * value with them would be stored as typed but used as something else. Pure.
+ */
+export function endpointProblem(value: string): string | null {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
+  const bad = /[\u0000-\u0020\u007f-\u009f\s\\]/u.exec(value);
+  if (bad) return `The endpoint contains ${describeCharacter(bad[0].codePointAt(0) ?? 0)}. Enter only the server's address, such as https://s3.example.com.`;
+  if (!URL.canParse(value)) return 'The endpoint must be a URL such as https://s3.example.com.';
+  const url = new URL(value);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'The endpoint must start with http:// or https://.';
+  if (url.username !== '' || url.password !== '' || /^[a-z]+:\/\/[^/]*@/i.test(value)) {
+    return 'The endpoint cannot contain a user name or password (user@host): enter the access key under Credentials instead.';
+  }
+  if (url.pathname !== '/' || value.includes('?') || value.includes('#')) {
+    return 'The endpoint is the server address only, such as https://s3.example.com:9000: no path, ? query or # fragment (the bucket goes in the Bucket field).';
+  }
+  return null;
+}
+
 const endpoint = z
   .string()
   .trim()
-  .max(2048)
-  .refine((u) => URL.canParse(u), 'The endpoint must be a URL such as https://s3.example.com.')
-  .refine((u) => /^https?:\/\//i.test(u), 'The endpoint must start with http:// or https://.');
+  .max(2048, 'The endpoint is at most 2,048 characters.')
+  .superRefine((value, ctx) => {
+    const problem = endpointProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 /** Where `public/` is served from when not the S3 endpoint itself (a CDN or custom domain). */
 const publicBaseUrl = z
   .string()

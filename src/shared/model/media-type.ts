@@ -1,93 +1,120 @@
-/**
- * Strict media types (RFC 9110 §8.3.1): `type "/" subtype *( OWS ";" OWS [ parameter ] )`,
- * `parameter = token "=" ( token / quoted-string )`. Exactly one type: a list (`a/b, c/d`), an
- * empty or malformed parameter, or a duplicate parameter name is refused, because browsers
- * disagree about which member of such a value wins, and that disagreement is how a stored
- * `application/pdf;x=,text/html` becomes a script-running page.
- */
+import { headerValueProblem, headerValueSchema } from './header-value';
+
+/** A media type as RFC 9110 §8.3.1 defines it, with the case-insensitive parts lower-cased. */
 export interface MediaType {
-  /** Lower-case top-level type, e.g. `image`. */
   type: string;
-  /** Lower-case subtype, e.g. `svg+xml`. */
   subtype: string;
-  /** `type/subtype`, lower case. */
+  /** `type/subtype`, lower case: what allow-lists compare. */
   essence: string;
-  /** Lower-case parameter names; values as sent (quotes and escapes removed). */
+  /** Parameter names lower case; values as sent (quoted strings unquoted and unescaped). */
   params: Record<string, string>;
 }
 
-/** RFC 9110 tchar. */
+/** RFC 9110 §5.6.2 tchar. */
 const token = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-/** qdtext and quoted-pair octets, ASCII only (obs-text is refused: S3 and Node reject it in headers). */
-const quotable = /^[\t\x20-\x7e]$/;
+const tchar = /[!#$%&'*+\-.^_`|~0-9A-Za-z]/;
 
-/** Parses one media type, or null when the value is not exactly one well-formed media type. */
+function isOws(ch: string | undefined): boolean {
+  return ch === ' ' || ch === '\t';
+}
+
+/** qdtext minus obs-text: HTAB, SP, and visible ASCII other than `"` and `\`. */
+function isQdtext(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return c === 0x09 || c === 0x20 || c === 0x21 || (c >= 0x23 && c <= 0x5b) || (c >= 0x5d && c <= 0x7e);
+}
+
+/** quoted-pair's second character minus obs-text: HTAB, SP or visible ASCII. */
+function isQuotable(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return c === 0x09 || (c >= 0x20 && c <= 0x7e);
+}
+
+/**
+ * Reads `type "/" subtype *( OWS ";" OWS [ parameter ] )`, parameter = token "=" ( token /
+ * quoted-string ), and returns null for anything else: a list (`a/b, c/d` — commas only inside
+ * quotes), an empty or non-token type, subtype or name, a missing value, a duplicate parameter
+ * name, or text after the value. obs-text (non-ASCII) is refused everywhere: values that reach
+ * here are header values we send (see header-value.ts). Pure.
+ */
 export function parseMediaType(value: string): MediaType | null {
-  if (value.length > 1024) return null;
   const slash = value.indexOf('/');
   if (slash < 0) return null;
-  const type = value.slice(0, slash).replace(/^[ \t]+/, '');
-  const semi = value.indexOf(';', slash);
-  const subtype = (semi < 0 ? value.slice(slash + 1) : value.slice(slash + 1, semi)).replace(/[ \t]+$/, '');
+  let end = slash + 1;
+  while (end < value.length && tchar.test(value.charAt(end))) end += 1;
+  const type = value.slice(0, slash);
+  const subtype = value.slice(slash + 1, end);
   if (!token.test(type) || !token.test(subtype)) return null;
-  const params: Record<string, string> = Object.create(null) as Record<string, string>;
-  let at = semi < 0 ? value.length : semi;
+  // A Map, not an object literal: a parameter named `__proto__` must stay a plain entry.
+  const params = new Map<string, string>();
+  let at = end;
   while (at < value.length) {
-    // Here value[at] === ';'.
-    at = skipSpace(value, at + 1);
-    if (at >= value.length) break; // a trailing ";" is allowed by the grammar ([ parameter ])
-    if (value[at] === ';') continue;
-    const eq = value.indexOf('=', at);
-    if (eq < 0) return null;
-    const name = value.slice(at, eq).toLowerCase();
-    if (!token.test(name) || name in params) return null;
-    const parsed = value[eq + 1] === '"' ? readQuoted(value, eq + 1) : readToken(value, eq + 1);
-    if (!parsed) return null;
-    params[name] = parsed.value;
-    at = skipSpace(value, parsed.end);
-    if (at < value.length && value[at] !== ';') return null;
+    while (isOws(value[at])) at += 1;
+    if (value[at] !== ';') return null;
+    at += 1;
+    while (isOws(value[at])) at += 1;
+    // `[ parameter ]`: an empty one (`a/b;` or `a/b; ;c=d`) is allowed by the grammar.
+    if (at >= value.length || value[at] === ';') continue;
+    let nameEnd = at;
+    while (nameEnd < value.length && tchar.test(value.charAt(nameEnd))) nameEnd += 1;
+    const name = value.slice(at, nameEnd).toLowerCase();
+    if (name === '' || value[nameEnd] !== '=') return null;
+    if (params.has(name)) return null;
+    at = nameEnd + 1;
+    if (value[at] === '"') {
+      const read = readQuoted(value, at);
+      if (!read) return null;
+      params.set(name, read.text);
+      at = read.next;
+    } else {
+      let valueEnd = at;
+      while (valueEnd < value.length && tchar.test(value.charAt(valueEnd))) valueEnd += 1;
+      if (valueEnd === at) return null;
+      params.set(name, value.slice(at, valueEnd));
+      at = valueEnd;
+    }
   }
   const lowerType = type.toLowerCase();
   const lowerSubtype = subtype.toLowerCase();
-  return { type: lowerType, subtype: lowerSubtype, essence: `${lowerType}/${lowerSubtype}`, params: { ...params } };
+  return { type: lowerType, subtype: lowerSubtype, essence: `${lowerType}/${lowerSubtype}`, params: Object.fromEntries(params) };
 }
 
-/** The media type written back in canonical form (lower-case names, values quoted when needed). */
-export function formatMediaType(media: MediaType): string {
-  const params = Object.entries(media.params).map(([name, value]) =>
-    token.test(value) ? `${name}=${value}` : `${name}="${value.replace(/["\\]/g, '\\$&')}"`,
-  );
-  return [media.essence, ...params].join('; ');
-}
-
-function skipSpace(value: string, from: number): number {
-  let at = from;
-  while (value[at] === ' ' || value[at] === '\t') at++;
-  return at;
-}
-
-function readToken(value: string, from: number): { value: string; end: number } | null {
-  let end = from;
-  while (end < value.length && value[end] !== ';' && value[end] !== ' ' && value[end] !== '\t') end++;
-  const text = value.slice(from, end);
-  return token.test(text) ? { value: text, end } : null;
-}
-
-function readQuoted(value: string, from: number): { value: string; end: number } | null {
-  let out = '';
-  for (let at = from + 1; at < value.length; at++) {
-    const ch = value[at] ?? '';
-    if (ch === '"') return { value: out, end: at + 1 };
+/** A quoted-string starting at `start` (the opening quote): its unescaped text and where it ends. */
+function readQuoted(value: string, start: number): { text: string; next: number } | null {
+  let text = '';
+  for (let at = start + 1; at < value.length; at += 1) {
+    const ch = value.charAt(at);
+    if (ch === '"') return { text, next: at + 1 };
     if (ch === '\\') {
-      at++;
-      const escaped = value[at] ?? '';
-      if (!quotable.test(escaped)) return null;
-      out += escaped;
-    } else if (quotable.test(ch)) {
-      out += ch;
+      const escaped = value.charAt(at + 1);
+      if (escaped === '' || !isQuotable(escaped)) return null;
+      text += escaped;
+      at += 1;
+    } else if (isQdtext(ch)) {
+      text += ch;
     } else {
       return null;
     }
   }
-  return null; // unterminated quoted-string
+  return null;
 }
+
+/** The message for a value that is clean ASCII but not one media type. */
+export function mediaTypeProblem(value: string): string | null {
+  if (parseMediaType(value)) return null;
+  if (/,/.test(value.replace(/"(?:[^"\\]|\\.)*"/g, ''))) {
+    return 'Give one content type, not a list: a comma is only allowed inside quotes, e.g. application/pdf or text/plain; charset=utf-8.';
+  }
+  return 'A content type looks like application/pdf or text/plain; charset=utf-8.';
+}
+
+/**
+ * A Content-Type the user types (uploads, download overrides, upload links): a clean header value
+ * and exactly one RFC 9110 media type.
+ */
+export const contentTypeSchema = headerValueSchema('Content-Type', 256).superRefine((value, ctx) => {
+  // A bad character already has its own message; only judge the syntax of clean values.
+  if (headerValueProblem('Content-Type', value)) return;
+  const problem = mediaTypeProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});

@@ -46,12 +46,6 @@ export const downloadFileNameSchema = printable(255, 'The file name')
   .refine((s) => s.length > 0, 'The file name cannot be empty.')
   .refine((s) => !/[/\\]/.test(s), 'The file name cannot contain / or \\.');
 
-/** A media type such as `application/pdf` or `text/plain; charset=utf-8`. */
-export const mediaTypeSchema = printable(255, 'The content type').refine(
-  (s) => /^[\w!#$&^.+-]+\/[\w!#$&^.+-]+(\s*;\s*[\w!#$&^.+-]+=("[^"]*"|[\w!#$&^.+-]+))*$/.test(s.trim()),
-  'A content type looks like application/pdf or text/plain; charset=utf-8.',
-);
-
 /** An object key to share: not empty, and not a folder marker. */
 export const objectKeySchema = keySchema
   .refine((k) => k.length > 0, 'Choose an object to share.')
@@ -79,7 +73,8 @@ export interface ExpiryDecision {
 
 /** Something the user should know before sending a link; the link is issued anyway. */
 export interface ShareWarning {
-  code: 'NoSuchKey' | 'AccessDenied' | 'NotPublic' | 'WillOverwrite' | 'PublicTarget';
+  /** `BrowserRewritesPath`: the key has `.`/`..` segments, which a browser removes before fetching. */
+  code: 'NoSuchKey' | 'NoSuchBucket' | 'AccessDenied' | 'NotPublic' | 'WillOverwrite' | 'PublicTarget' | 'BrowserRewritesPath';
   message: string;
 }
 

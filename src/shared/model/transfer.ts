@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { headerValueSchema } from './header-value';
+import { contentTypeSchema } from './media-type';
 
 /*
  * Transfers (uploads and downloads) as the renderer sees them. Main owns the queue; the renderer
@@ -284,19 +286,8 @@ export const transferIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a
 
 export const uploadAclSchema = z.enum(['public-read', 'private', 'bucket-default']);
 
-/** A Cache-Control value: printable ASCII, no line breaks (it becomes an HTTP header). */
-export const cacheControlSchema = z
-  .string()
-  .trim()
-  .max(256)
-  .regex(/^[\x20-\x7e]*$/, 'Cache-Control takes printable ASCII only, e.g. public, max-age=86400.');
-
-export const contentTypeSchema = z
-  .string()
-  .trim()
-  .min(3)
-  .max(256)
-  .regex(/^[\w.+-]+\/[\w.+-]+(\s*;\s*[\w.+-]+=("[^"\r\n]*"|[\w.+-]+))*$/, 'A content type looks like image/jpeg.');
+/** A Cache-Control value, e.g. `public, max-age=86400`: a clean header value (see header-value.ts). */
+export const cacheControlSchema = headerValueSchema('Cache-Control', 256);
 
 export const uploadRootDefaultsSchema = z
   .object({ acl: uploadAclSchema, cacheControl: cacheControlSchema.nullable() })

@@ -2,6 +2,7 @@ import { DeleteBucketCommand, DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestBucket } from '../../support/s3-test-env';
 import { denyPolicy, putMany, startBrowseEnv, type BrowseEnv } from './browse-env';
+import { startFaultProxy } from '../../support/fault-proxy';
 import { startTcpProxy } from './tcp-proxy';
 
 let env: BrowseEnv;
@@ -69,5 +70,33 @@ describe('failures a user meets while browsing', () => {
     expect(resumed.entries[0]?.key).not.toBe(first.entries[0]?.key);
     expect(resumed.entries).toHaveLength(10);
     await proxy.cut();
+  });
+
+  it('a listing body the fast reader cannot read exactly is read by the SDK instead: no error, nothing dropped', async () => {
+    const proxy = await startFaultProxy(env.gw.endpoint);
+    try {
+      const viaProxy = await env.h.value('connections:add', {
+        name: 'Through an odd server',
+        credentials: { kind: 'keys', accessKeyId: env.gw.accessKeyId, secretAccessKey: env.gw.secretAccessKey },
+        endpoint: proxy.endpoint,
+        forcePathStyle: true,
+        checksumCompatibility: true,
+      });
+      const listing = (contents: string) =>
+        `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>${env.bucket}</Name><Prefix>odd/</Prefix><IsTruncated>false</IsTruncated>${contents}</ListBucketResult>`;
+      const bodies = [
+        // Legal XML the fast reader used to throw on ("unclosed <Key>") …
+        listing('<Contents><Key>odd/a.txt</Key ><Size>3</Size></Contents>'),
+        // … and one it used to misread silently (the object vanished from the listing).
+        listing('<Contents><Key xml:space="preserve">odd/a.txt</Key><Size>3</Size></Contents>'),
+      ];
+      for (const body of bodies) {
+        proxy.setRule((req) => (req.method === 'GET' && req.target.includes('list-type=2') ? { kind: 'respond', status: 200, headers: { 'content-type': 'application/xml' }, body } : { kind: 'pass' }));
+        const page = await env.h.call('browse:list', { connectionId: viaProxy.id, bucket: env.bucket, prefix: 'odd/' });
+        expect(page, body).toMatchObject({ ok: true, value: { entries: [{ kind: 'object', key: 'odd/a.txt', size: 3 }] } });
+      }
+    } finally {
+      await proxy.close();
+    }
   });
 });

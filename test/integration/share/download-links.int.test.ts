@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestBucket, gatewayFromState, putObjects, type TestBucket } from '../../support/s3-test-env';
@@ -16,9 +17,27 @@ beforeAll(async () => {
     { key: 'private/notes.txt', body: 'internal notes' },
     { key: 'public/logo (1).png', body: 'png-bytes', contentType: 'image/png', acl: 'public-read' },
     { key: 'public/not-yet-public.png', body: 'private png' },
+    { key: 'dot/./seg.txt', body: 'dot segment' },
+    { key: 'dotdot/../escape.txt', body: 'dot-dot segment' },
+    { key: 'public/dot/./open.txt', body: 'public dot segment', acl: 'public-read' },
+    { key: 'back\\slash.txt', body: 'backslash' },
   ]);
 });
 afterAll(async () => tb.cleanup());
+
+/** GET with the path sent byte for byte as in the URL (no WHATWG parsing, so no dot-segment removal). */
+function rawGet(url: string): Promise<{ status: number; body: string }> {
+  const pathStart = url.indexOf('/', url.indexOf('//') + 2);
+  const origin = new URL(url.slice(0, pathStart));
+  return new Promise((resolve, reject) => {
+    const req = request({ host: origin.hostname, port: origin.port, path: url.slice(pathStart), timeout: 15_000 }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk)).on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject).on('timeout', () => req.destroy(new Error('raw GET timed out')));
+    req.end();
+  });
+}
 
 describe('download links against the real gateway', () => {
   let h: ShareCore;
@@ -122,6 +141,50 @@ describe('download links against the real gateway', () => {
     expect((await fetchBounded(link.url)).status).toBe(404);
     await tb.client.send(new PutObjectCommand({ Bucket: tb.bucket, Key: 'private/later.bin', Body: 'arrived' }));
     expect(await (await fetchBounded(link.url)).text()).toBe('arrived');
+  });
+
+  it('a link for a bucket that does not exist says NoSuchBucket, for one key, a selection and an upload link', async () => {
+    const gone = { connectionId, bucket: `${tb.bucket}-not-there` };
+    const link = await h.value('share:link', { ...gone, key: 'private/reports/q1.pdf' });
+    expect(link.warning).toMatchObject({ code: 'NoSuchBucket', message: expect.stringMatching(/^There is no bucket “[^”]+-not-there” on this server\./) as string });
+    expect(link.explanation).toMatch(/Warning: There is no bucket/);
+    const preview = await h.value('share:preview', { ...gone, key: 'private/reports/q1.pdf' });
+    expect(preview.warning?.code).toBe('NoSuchBucket');
+    const many = Array.from({ length: 30 }, (_, i) => `private/many/${i}.bin`);
+    const rows = await h.value('share:links', { ...gone, keys: [...many, 'private/one.txt'] });
+    expect(new Set(rows.rows.map((r) => r.warning?.code))).toEqual(new Set(['NoSuchBucket']));
+    const put = await h.value('share:uploadLink', { ...gone, method: 'put', key: 'private/in/a.bin' });
+    expect(put.warning?.code).toBe('NoSuchBucket');
+    const post = await h.value('share:uploadLink', { ...gone, method: 'post', target: { type: 'prefix', prefix: 'private/in/' }, maxBytes: 1000 });
+    expect(post.warning?.code).toBe('NoSuchBucket');
+    // A missing key in a bucket that exists is still a missing key.
+    expect((await h.value('share:link', { ...ref(), key: 'private/nothing-here.bin' })).warning?.code).toBe('NoSuchKey');
+  });
+
+  it('links to keys with . or .. segments warn that browsers cannot open them: a browser-style fetch gets 403, the raw path 200', async () => {
+    for (const [key, body] of [['dot/./seg.txt', 'dot segment'], ['dotdot/../escape.txt', 'dot-dot segment']] as const) {
+      const link = await h.value('share:link', { ...ref(), key, expiresInSeconds: 600 });
+      expect(link.warning, key).toMatchObject({ code: 'BrowserRewritesPath', message: expect.stringMatching(/^Browsers cannot use this link: the key has “\.” or “\.\.” segments.*refuses the signature \(403\)/) as string });
+      expect(link.explanation).toMatch(/Warning: Browsers cannot use this link/);
+      // What a browser does with the link: the URL parser drops the dot segments.
+      expect(new URL(link.url).href).not.toBe(link.url);
+      expect((await fetchBounded(link.url)).status, key).toBe(403);
+      expect(await rawGet(link.url), key).toEqual({ status: 200, body });
+    }
+    const preview = await h.value('share:preview', { ...ref(), key: 'dot/./seg.txt' });
+    expect(preview.warning?.code).toBe('BrowserRewritesPath');
+    const missing = await h.value('share:link', { ...ref(), key: 'dot/./not-there.txt' });
+    expect(missing.warning).toMatchObject({ code: 'BrowserRewritesPath', message: expect.stringMatching(/Also: There is no object/) as string });
+    const rows = await h.value('share:links', { ...ref(), keys: ['dot/./seg.txt', 'private/notes.txt'] });
+    expect(rows.rows.map((r) => r.warning?.code)).toEqual(['BrowserRewritesPath', undefined]);
+    // A public link names another key once a browser has rewritten it.
+    const open = await h.value('share:link', { ...ref(), key: 'public/dot/./open.txt' });
+    expect(open).toMatchObject({ kind: 'public', warning: { code: 'BrowserRewritesPath', message: expect.stringMatching(/asks for another key/) as string } });
+    expect((await rawGet(open.url)).status).toBe(200);
+    // A backslash is percent-encoded in the link, which URL parsers leave alone: no warning, and it works.
+    const slash = await h.value('share:link', { ...ref(), key: 'back\\slash.txt' });
+    expect(slash.warning).toBeUndefined();
+    expect(await (await fetchBounded(slash.url)).text()).toBe('backslash');
   });
 
   it('refuses zero and negative expiries, and clamps beyond 7 days with a note', async () => {

@@ -61,4 +61,13 @@ describe('existence check for links made in bulk', () => {
     expect([...result.entries()].filter(([, r]) => r.facts).length).toBe(40);
     expect(result.get('private/many/zzz-missing.bin')?.warning?.code).toBe('NoSuchKey');
   });
+
+  it('tells a missing bucket from missing keys with one HeadBucket for the whole selection', async () => {
+    calls.length = 0;
+    const wanted = [...many, 'private/few/a.txt', 'private/other/b.txt'];
+    const result = await checkExistence(client, `${tb.bucket}-gone`, wanted);
+    expect(count('HeadBucketCommand')).toBe(1);
+    expect(new Set([...result.values()].map((r) => r.warning?.code))).toEqual(new Set(['NoSuchBucket']));
+    expect(result.size).toBe(wanted.length);
+  });
 });

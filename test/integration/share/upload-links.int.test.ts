@@ -182,6 +182,18 @@ describe('upload links against the real gateway', () => {
     expect(await read('private/existing.txt')).toBe('via curl');
   });
 
+  it('PUT to a key with a dot segment: warns that browsers cannot use it, and its curl command still uploads', async () => {
+    const link = await h.value('share:uploadLink', { connectionId, bucket: tb.bucket, method: 'put', key: 'private/dot/./drop.txt', expiresInSeconds: 600 });
+    expect(link.warning).toMatchObject({ code: 'BrowserRewritesPath', message: expect.stringMatching(/^Browsers cannot use this link: the key has “\.” or “\.\.” segments/) as string });
+    expect(link.curl).toMatch(/--path-as-is/);
+    // fetch parses the URL as a browser does: the dot segment is dropped and the signature fails.
+    expect((await fetchBounded(link.url, { method: 'PUT', body: 'from a browser' })).status).toBe(403);
+    const file = join(files, 'dot.txt');
+    writeFileSync(file, 'via curl --path-as-is');
+    await runCurl(link.curl, file);
+    expect(await read('private/dot/./drop.txt')).toBe('via curl --path-as-is');
+  });
+
   it('warns before letting uploads land under the public root', async () => {
     const link = await h.value('share:uploadLink', { connectionId, bucket: tb.bucket, method: 'post', target: { type: 'prefix', prefix: 'public/drop/' }, maxBytes: 10 });
     expect(link.warning).toMatchObject({ code: 'PublicTarget' });

@@ -124,6 +124,56 @@ describe('bad input gets a clear message and loses nothing else', () => {
     expect(await objectSha256(tb.client, tb.bucket, 'private/gone/gone.bin')).toBe(sha['gone.bin']);
   });
 
+  it('a quoted tab, é, NUL, vertical tab or ☃ in Content-Type is refused at the channel, naming the character, before any request', async () => {
+    const { root } = makeTree({ 'note.txt': 'hello' }, 'header-chars');
+    cleanups.push(root);
+    const paths = [join(root, 'note.txt')];
+    const sent = proxy.requests.length;
+    const cases = [
+      ['\t', 'a tab character (U+0009)'],
+      ['é', '“é” (U+00E9)'],
+      ['\u0000', 'a NUL character (U+0000)'],
+      ['\u000b', 'a vertical tab (U+000B)'],
+      ['☃', '“☃” (U+2603)'],
+    ] as const;
+    for (const [char, named] of cases) {
+      const contentType = `text/plain; charset="a${char}b"`;
+      const planned = await h.call('transfers:planUpload', { connectionId: h.connectionId, bucket: tb.bucket, prefix: 'private/chars/', paths, overrides: { contentType } });
+      expect(planned).toMatchObject({ ok: false, error: { code: 'InvalidInput', message: expect.stringContaining(`Content-Type contains ${named}; header values may only contain printable ASCII`) as string } });
+    }
+    const p = await plan(paths, 'private/chars/');
+    const started = await h.call('transfers:startUpload', { planId: p.planId, conflict: 'overwrite', overrides: { contentType: 'text/plain; charset="a\tb"' } });
+    expect(started).toMatchObject({ ok: false, error: { code: 'InvalidInput', message: expect.stringMatching(/tab character/) as string } });
+    const defaults = await h.call('transfers:setDefaults', {
+      connectionId: h.connectionId,
+      settings: { public: { acl: 'public-read', cacheControl: 'public,\tmax-age=60' }, private: { acl: 'private', cacheControl: null }, other: { acl: 'private', cacheControl: null } },
+    });
+    expect(defaults).toMatchObject({ ok: false, error: { code: 'InvalidInput', message: expect.stringMatching(/Cache-Control contains a tab character/) as string } });
+    // Only the plan's own existence check went out: never an upload.
+    expect(proxy.requests.slice(sent).filter((r) => r.method === 'PUT' || r.method === 'POST')).toEqual([]);
+  });
+
+  it('a signature the server refuses on an upload names the header value, not a wrong secret; Test connection still says the secret is fine', async () => {
+    const { root } = makeTree({ 'refused.txt': 'hello' }, 'refused');
+    cleanups.push(root);
+    proxy.setRule((req) =>
+      req.method === 'PUT' && req.target.includes('refused.txt')
+        ? { kind: 'respond', status: 403, body: '<?xml version="1.0" encoding="UTF-8"?><Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided.</Message></Error>' }
+        : { kind: 'pass' },
+    );
+    try {
+      const p = await h.value('transfers:planUpload', { connectionId: h.connectionId, bucket: tb.bucket, prefix: 'private/refused/', paths: [join(root, 'refused.txt')], overrides: { contentType: 'text/plain; charset=utf-8' } });
+      const started = await h.value('transfers:startUpload', { planId: p.planId, conflict: 'overwrite', overrides: { contentType: 'text/plain; charset=utf-8' } });
+      const { items } = await h.settled(started.batchId);
+      expect(items[0]).toMatchObject({ state: 'failed', error: { code: 'SignatureRejected' } });
+      expect(items[0]?.error?.message).toMatch(/refused the request's signature.*Content-Type “text\/plain; charset=utf-8”.*Use Test connection/);
+      expect(items[0]?.error?.message).not.toMatch(/secret access key is wrong/);
+      expect(await h.value('connections:test', { id: h.connectionId })).toMatchObject({ ok: true });
+    } finally {
+      proxy.setRule(() => ({ kind: 'pass' }));
+    }
+  });
+
   it('a bucket with ACLs disabled: uploads go ahead without an ACL, say so, and the bucket is remembered', async () => {
     // RGW 16.2 cannot disable ACLs (PutBucketOwnershipControls answers InvalidArgument), so the
     // proxy gives AWS's own answer for a bucket with Object Ownership "bucket owner enforced".

@@ -32,7 +32,31 @@ describe('fast ListObjectsV2 reader', () => {
   it('leaves what it does not know to the SDK', () => {
     expect(parseListObjectsV2('<Error><Code>AccessDenied</Code></Error>')).toBeUndefined();
     expect(parseListObjectsV2('<ListBucketResult><Contents><Key><![CDATA[a]]></Key></Contents></ListBucketResult>')).toBeUndefined();
-    expect(() => parseListObjectsV2('<ListBucketResult><Contents><Key>a</Contents></ListBucketResult>')).toThrow(/unclosed/);
+  });
+
+  it('never throws: a malformed body or an unexpected shape is left to the SDK too', () => {
+    const wrap = (inner: string) => `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><IsTruncated>false</IsTruncated>${inner}</ListBucketResult>`;
+    const malformed = {
+      unclosed: '<ListBucketResult><Contents><Key>a</Contents></ListBucketResult>',
+      truncated: wrap('<Contents><Key>a.txt</Key><Size>3</Size></Contents><Contents><Key>b.t').slice(0, -19),
+      'end tag with a space': wrap('<Contents><Key>a.txt</Key ><Size>3</Size></Contents>'),
+      'attribute on a child': wrap('<Contents><Key xml:space="preserve">a.txt</Key><Size>3</Size></Contents>'),
+      comment: wrap('<Contents><Key>a.txt<!-- x --></Key><Size>3</Size></Contents>'),
+      'self-closing element': wrap('<Contents><Key>a.txt</Key><Size>3</Size><ETag/></Contents>'),
+      'mismatched nesting': wrap('<Contents><Key>a.txt<Size>3</Key></Size></Contents>'),
+      'text after the root': `${wrap('')}<Contents/>`,
+      'character beyond Unicode': wrap('<Contents><Key>a&#x110000;.txt</Key><Size>3</Size></Contents>'),
+      'entry without a key': wrap('<Contents><Size>3</Size></Contents>'),
+      'size not a number': wrap('<Contents><Key>a.txt</Key><Size>3 MB</Size></Contents>'),
+      'negative size': wrap('<Contents><Key>a.txt</Key><Size>-3</Size></Contents>'),
+      'date that does not parse': wrap('<Contents><Key>a.txt</Key><LastModified>yesterday</LastModified></Contents>'),
+      'IsTruncated not a boolean': '<ListBucketResult><IsTruncated>maybe</IsTruncated></ListBucketResult>',
+      'stray <': wrap('<Contents><Key>a < b</Key></Contents>'),
+    };
+    for (const [what, body] of Object.entries(malformed)) {
+      expect(() => parseListObjectsV2(body), what).not.toThrow();
+      expect(parseListObjectsV2(body), what).toBeUndefined();
+    }
   });
 
   it('decodes entities once, not twice', () => {

@@ -30,7 +30,7 @@ describe('share channel inputs', () => {
     expect(firstMessage(link.safeParse({ ...base, key: 'private/folder/' }))).toMatch(/That is a folder/);
     expect(firstMessage(link.safeParse({ ...base, disposition: { type: 'attachment', filename: 'a\r\nSet-Cookie: x' } }))).toMatch(/line breaks/);
     expect(firstMessage(link.safeParse({ ...base, disposition: { type: 'attachment', filename: '../etc/passwd' } }))).toMatch(/cannot contain \//);
-    expect(firstMessage(link.safeParse({ ...base, contentType: 'text/html\r\nX: y' }))).toMatch(/line breaks/);
+    expect(firstMessage(link.safeParse({ ...base, contentType: 'text/html\r\nX: y' }))).toMatch(/contains a line break/);
     expect(firstMessage(link.safeParse({ ...base, contentType: 'not a type' }))).toMatch(/looks like application\/pdf/);
     expect(link.safeParse({ ...base, contentType: 'text/plain; charset=utf-8' }).success).toBe(true);
     expect(firstMessage(link.safeParse({ ...base, note: 'x'.repeat(501) }))).toMatch(/at most 500/);
@@ -56,6 +56,16 @@ describe('share channel inputs', () => {
     expect(firstMessage(upload.safeParse({ ...post, minBytes: 2000 }))).toMatch(/smallest size is larger/);
     expect(firstMessage(upload.safeParse({ ...post, maxBytes: 6 * 1024 ** 3 }))).toMatch(/5 GiB/);
     expect(upload.safeParse({ ...common, method: 'post', target: { type: 'prefix', prefix: 'private/in/' } }).success).toBe(false);
+  });
+
+  it('upload links and download overrides take exactly one clean media type', () => {
+    const upload = shareChannels['share:uploadLink'].input;
+    const put = { connectionId: base.connectionId, bucket: 'media', method: 'put', key: 'private/in/a.bin' };
+    expect(firstMessage(upload.safeParse({ ...put, contentType: 'text/plain; charset="a\tb"' }))).toMatch(/^Content-Type contains a tab character \(U\+0009\)/);
+    expect(firstMessage(upload.safeParse({ ...put, contentType: 'application/pdf;x=,text/html' }))).toMatch(/not a list/);
+    expect(upload.safeParse({ ...put, contentType: 'image/svg+xml' }).success).toBe(true);
+    expect(firstMessage(link.safeParse({ ...base, contentType: 'text/plain; charset="é"' }))).toMatch(/contains “é” \(U\+00E9\)/);
+    expect(firstMessage(link.safeParse({ ...base, contentType: 'application/pdf, text/html' }))).toMatch(/not a list/);
   });
 });
 

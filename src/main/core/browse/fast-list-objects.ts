@@ -12,7 +12,7 @@ const emptyResult = '<?xml version="1.0" encoding="UTF-8"?><ListBucketResult></L
  * the page body read by `parseListObjectsV2` instead of the SDK's general XML deserializer.
  * Measured on the test gateway: the SDK spends about 20 ms of CPU on each 1,000-key page, more
  * than the server's own time, and a folder is listed one page after another. A body the fast
- * reader does not recognise goes to the SDK's deserializer as usual.
+ * reader does not recognise or cannot read exactly goes to the SDK's deserializer as usual.
  */
 export async function listObjectsV2Fast(
   client: S3Client,

@@ -15,6 +15,11 @@ export function isFolderKey(key: string): boolean {
   return key.endsWith('/');
 }
 
+/** True when a segment of the key is `.` or `..`: URL parsers (browsers, curl, fetch) remove those from a path. */
+export function hasDotSegments(key: string): boolean {
+  return key.split('/').some((segment) => segment === '.' || segment === '..');
+}
+
 /** The folder a key sits in: `a/b/c.txt` → `a/b/`, `a/b/` → `a/`, `c.txt` → ``. */
 export function parentPrefix(key: string): string {
   const body = isFolderKey(key) ? key.slice(0, -1) : key;

@@ -41,18 +41,64 @@ function* blocks(xml: string, tag: string): Generator<[number, number]> {
   }
 }
 
+/** The document's start: an optional XML declaration, then the root element (its attributes, e.g. xmlns, allowed). */
+const rootOpen = /^\s*(?:<\?xml[^>]*\?>\s*)?<ListBucketResult(?:\s[^<>]*)?>/;
+/** ASCII letter or digit: the names of S3's elements use nothing else. */
+function isNameChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/**
+ * True when the document is a ListBucketResult made only of plain, balanced `<Name>…</Name>`
+ * elements with nothing after the root. Anything else (a comment, CDATA, an attribute, a
+ * self-closing or unclosed element, a truncated body) is left to the SDK's general parser.
+ * A character loop rather than a regex per tag: this runs over every page listed.
+ */
+function isPlainListing(xml: string): boolean {
+  const head = rootOpen.exec(xml);
+  if (!head) return false;
+  const open: string[] = ['ListBucketResult'];
+  let at = head[0].length;
+  for (;;) {
+    const lt = xml.indexOf('<', at);
+    if (lt < 0) return false;
+    const closing = xml.charCodeAt(lt + 1) === 0x2f;
+    const nameStart = lt + (closing ? 2 : 1);
+    let end = nameStart;
+    while (isNameChar(xml.charCodeAt(end))) end += 1;
+    if (end === nameStart || xml.charCodeAt(end) !== 0x3e) return false;
+    const name = xml.slice(nameStart, end);
+    at = end + 1;
+    if (!closing) open.push(name);
+    else if (open.pop() !== name) return false;
+    else if (open.length === 0) return xml.slice(at).trim() === '';
+  }
+}
+
 /**
  * Reads a ListObjectsV2 `ListBucketResult` document. S3 escapes all text, so element names only
  * ever appear as markup and a scan by tag is exact; this is many times faster than the SDK's
  * general XML deserializer on 1,000-key pages, which makes the listing CPU-light on a busy
- * machine. Returns undefined for anything that is not a plain ListBucketResult (CDATA, another
- * root), so the caller can fall back to the SDK's own parser.
+ * machine. Returns undefined, never throws, for anything it cannot read exactly: markup other
+ * than plain elements, a malformed or truncated body, an entity that names no character, or a
+ * value of the wrong shape (an entry without a key, a size that is not a whole number, a date
+ * that does not parse). The caller then hands the body to the SDK's own parser.
  */
 export function parseListObjectsV2(xml: string): ParsedListing | undefined {
-  if (!/^\s*(<\?xml[^>]*\?>\s*)?<ListBucketResult[\s>]/.test(xml) || xml.includes('<![CDATA[')) return undefined;
+  try {
+    return isPlainListing(xml) ? readListing(xml) : undefined;
+  } catch {
+    // decodeXmlText throws RangeError for a character reference beyond U+10FFFF.
+    return undefined;
+  }
+}
+
+function readListing(xml: string): ParsedListing | undefined {
   const listing: ParsedListing = { isTruncated: false, commonPrefixes: [], contents: [] };
   // Top-level fields sit outside the Contents/CommonPrefixes blocks, whose children never use these names.
-  listing.isTruncated = textOf(xml, 'IsTruncated', 0, xml.length) === 'true';
+  const truncated = textOf(xml, 'IsTruncated', 0, xml.length);
+  if (truncated !== undefined && truncated !== 'true' && truncated !== 'false') return undefined;
+  listing.isTruncated = truncated === 'true';
   const token = textOf(xml, 'NextContinuationToken', 0, xml.length);
   if (token) listing.nextContinuationToken = token;
   for (const [start, end] of blocks(xml, 'CommonPrefixes')) {
@@ -61,15 +107,16 @@ export function parseListObjectsV2(xml: string): ParsedListing | undefined {
   }
   for (const [start, end] of blocks(xml, 'Contents')) {
     const key = textOf(xml, 'Key', start, end);
-    if (key === undefined) continue;
-    const size = Number(textOf(xml, 'Size', start, end) ?? '0');
+    const size = textOf(xml, 'Size', start, end) ?? '0';
     const modified = textOf(xml, 'LastModified', start, end);
+    const lastModified = modified ? new Date(modified) : undefined;
+    if (key === undefined || !/^\d{1,16}$/.test(size) || (lastModified && Number.isNaN(lastModified.getTime()))) return undefined;
     const etag = textOf(xml, 'ETag', start, end);
     const storageClass = textOf(xml, 'StorageClass', start, end);
     listing.contents.push({
       key,
-      size: Number.isFinite(size) ? size : 0,
-      ...(modified ? { lastModified: new Date(modified) } : {}),
+      size: Number(size),
+      ...(lastModified ? { lastModified } : {}),
       ...(etag ? { etag } : {}),
       ...(storageClass ? { storageClass } : {}),
     });

@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import { signatureMismatch } from './signature-mismatch';
 
 /** What an SDK or network error looks like once we stop trusting its type. */
 interface RawError {
@@ -38,6 +39,11 @@ export interface S3ErrorContext {
   key?: string;
   /** Shown in unreachable/TLS messages so the user can check it. */
   endpoint?: string;
+  /**
+   * Header values the request carried on the user's behalf (Content-Type, Cache-Control …): a
+   * signature mismatch then names them instead of blaming the secret.
+   */
+  headers?: Record<string, string | null | undefined>;
 }
 
 /**
@@ -66,7 +72,7 @@ export function toAppError(error: unknown, ctx: S3ErrorContext = {}): AppError {
     case 'InvalidAccessKeyId':
       return new AppError('WrongAccessKey', 'The server does not know this access key ID. Check the key ID, or create a new key.');
     case 'SignatureDoesNotMatch':
-      return new AppError('WrongSecret', 'The secret access key is wrong for this access key ID. Re-enter the secret.');
+      return signatureMismatch({ ...(ctx.key !== undefined ? { key: ctx.key } : {}), ...(ctx.headers ? { headers: ctx.headers } : {}) });
     case 'RequestTimeTooSkewed':
       return new AppError('ClockSkew', "This computer's clock differs too much from the server's. Set the clock automatically and try again.");
     case 'ExpiredToken':

@@ -3,7 +3,7 @@ import type { ShareLinkRow, ShareLinksResult } from '../../../shared/model/share
 import { createBulkGetSigner } from './bulk-get-signer';
 import { linksCsv, linksText } from './bulk-text';
 import { downloadOptions } from './download-issuer';
-import { downloadUrl, resolveExpiry, withPublicCheck } from './download-links';
+import { downloadUrl, resolveExpiry, withLinkChecks } from './download-links';
 import { checkExistence, headConcurrency } from './existence-check';
 import { planDownload, type DownloadRequest } from './link-plan';
 import type { LedgerRecord } from './link-ledger';
@@ -37,7 +37,7 @@ export async function issueLinks(rt: ShareRuntime, input: LinksInput): Promise<S
   ]);
   const issued = await mapLimit(requests, headConcurrency, async (req, i) => {
     const plan = plans[i] ?? planDownload(conn.record, req);
-    const probe = await withPublicCheck(conn, input.bucket, req.key, plan, existence.get(req.key) ?? {});
+    const probe = await withLinkChecks(conn, input.bucket, req.key, plan, existence.get(req.key) ?? {});
     const linkExpiry = plan.kind === 'get' ? expiry : null;
     const url = await downloadUrl(conn, input.bucket, req, plan, linkExpiry, now, sign);
     const row: ShareLinkRow = { key: req.key, url, kind: plan.kind, expiresAt: linkExpiry?.expiresAt ?? null, ...(probe.warning ? { warning: probe.warning } : {}) };

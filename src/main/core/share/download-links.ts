@@ -6,6 +6,7 @@ import { contentDisposition, keyBaseName } from './content-disposition';
 import { credentialLifetime } from './credential-lifetime';
 import { decideExpiry } from './expiry-policy';
 import type { DownloadRequest, LinkPlan } from './link-plan';
+import { browserFetchable, withBrowserPathWarning } from './browser-fetchable';
 import { checkAnonymousAccess, probeObject, type ProbeResult } from './object-probe';
 import { presignGet } from './presign';
 
@@ -15,18 +16,26 @@ export async function resolveExpiry(conn: ResolvedConnection, requestedSeconds: 
 }
 
 /**
- * HEADs the object; for a public link that exists, also checks that anonymous visitors can read it
- * at the endpoint (a CDN usually fetches from there too).
+ * HEADs the object, then adds what the HEAD cannot know (see `withLinkChecks`).
  */
 export async function probeForPlan(conn: ResolvedConnection, bucket: string, key: string, plan: LinkPlan): Promise<ProbeResult> {
-  return withPublicCheck(conn, bucket, key, plan, await probeObject(conn.client, bucket, key));
+  return withLinkChecks(conn, bucket, key, plan, await probeObject(conn.client, bucket, key));
 }
 
-/** Adds the anonymous-access check to a probe of an existing object that gets a public link. */
-export async function withPublicCheck(conn: ResolvedConnection, bucket: string, key: string, plan: LinkPlan, probe: ProbeResult): Promise<ProbeResult> {
-  if (plan.kind !== 'public' || probe.warning || !probe.facts) return probe;
-  const warning = await checkAnonymousAccess(await endpointObjectUrl(conn.client, bucket, key));
-  return warning ? { ...probe, warning } : probe;
+/**
+ * Adds to a probe what it cannot know: whether a browser can open the link as made (a key with
+ * `.`/`..` segments), and for a public link to an existing object whether anonymous visitors may
+ * read it at the endpoint (a CDN usually fetches from there too).
+ */
+export async function withLinkChecks(conn: ResolvedConnection, bucket: string, key: string, plan: LinkPlan, probe: ProbeResult): Promise<ProbeResult> {
+  let checked = probe;
+  // The anonymous check uses fetch, which rewrites a dot-segment path as a browser does: its answer would be about another key.
+  if (plan.kind === 'public' && !probe.warning && probe.facts && browserFetchable(key)) {
+    const warning = await checkAnonymousAccess(await endpointObjectUrl(conn.client, bucket, key));
+    if (warning) checked = { ...probe, warning };
+  }
+  const warning = withBrowserPathWarning(key, plan.kind, checked.warning);
+  return warning ? { ...checked, warning } : checked;
 }
 
 /** The `response-content-disposition` to sign, if any; the default file name is the key's last segment. */

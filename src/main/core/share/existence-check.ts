@@ -1,6 +1,6 @@
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { mapLimit } from '../jobs/concurrency';
-import { missingObjectWarning, probeObject, probeTimeoutMs, type ObjectFacts, type ProbeResult } from './object-probe';
+import { bucketCheck, missingObjectWarning, probeObject, probeTimeoutMs, type ObjectFacts, type ProbeResult } from './object-probe';
 
 /** From this many selected keys in one folder, one listing is cheaper than a HEAD per key. */
 export const listThreshold = 24;
@@ -84,7 +84,9 @@ export async function checkExistence(
       else toHead.push(key);
     }
   }
-  const heads = await mapLimit(toHead, headConcurrency, (key) => probeObject(client, bucket, key));
+  // A listing of a missing bucket fails and falls back to HEADs; their 404s share one HeadBucket.
+  const bucketExists = bucketCheck(client, bucket);
+  const heads = await mapLimit(toHead, headConcurrency, (key) => probeObject(client, bucket, key, bucketExists));
   toHead.forEach((key, i) => results.set(key, heads[i] ?? {}));
   return results;
 }

@@ -1,4 +1,4 @@
-import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { HeadBucketCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { ShareWarning } from '../../../shared/model/share';
 import { toAppError } from '../s3/s3-errors';
 
@@ -26,11 +26,45 @@ export function missingObjectWarning(bucket: string, key: string): ShareWarning 
   };
 }
 
+/** The warning for a bucket that is not there: no key in it can work, whatever the key. */
+export function missingBucketWarning(bucket: string): ShareWarning {
+  return {
+    code: 'NoSuchBucket',
+    message: `There is no bucket “${bucket}” on this server. The link was made anyway, but it cannot work unless a bucket of that name is created; check the bucket name.`,
+  };
+}
+
+/** Whether the bucket exists, asked at most once however many keys are probed. */
+export type BucketCheck = () => Promise<boolean>;
+
+function statusOf(error: unknown): number | undefined {
+  return (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+}
+
 /**
- * HEADs the object with the connection's credentials. Missing (404) and forbidden (403) become
- * warnings, since a link for a key that will exist later is legitimate; other failures are errors.
+ * A HEAD of a missing object and of an object in a missing bucket both answer a bare 404 (a HEAD
+ * has no error body), so a 404 is told apart by one HeadBucket. Only a 404 or NoSuchBucket there
+ * counts as missing: 403, a redirect or a network error say nothing about the bucket's existence.
  */
-export async function probeObject(client: S3Client, bucket: string, key: string): Promise<ProbeResult> {
+export function bucketCheck(client: S3Client, bucket: string): BucketCheck {
+  let answer: Promise<boolean> | undefined;
+  return () => {
+    answer ??= client
+      .send(new HeadBucketCommand({ Bucket: bucket }), { abortSignal: AbortSignal.timeout(probeTimeoutMs) })
+      .then(
+        () => true,
+        (error: unknown) => !(statusOf(error) === 404 || (error as { name?: string }).name === 'NoSuchBucket'),
+      );
+    return answer;
+  };
+}
+
+/**
+ * HEADs the object with the connection's credentials. Missing (404, told apart from a missing
+ * bucket) and forbidden (403) become warnings, since a link for a key that will exist later is
+ * legitimate; other failures are errors. `bucketExists` lets a batch of probes share one check.
+ */
+export async function probeObject(client: S3Client, bucket: string, key: string, bucketExists: BucketCheck = bucketCheck(client, bucket)): Promise<ProbeResult> {
   try {
     const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: AbortSignal.timeout(probeTimeoutMs) });
     return {
@@ -41,9 +75,9 @@ export async function probeObject(client: S3Client, bucket: string, key: string)
       },
     };
   } catch (error) {
-    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    const status = statusOf(error);
     if (status === 404) {
-      return { warning: missingObjectWarning(bucket, key) };
+      return { warning: (await bucketExists()) ? missingObjectWarning(bucket, key) : missingBucketWarning(bucket) };
     }
     if (status === 403) {
       return { warning: { code: 'AccessDenied', message: `These credentials may not read “${key}” (HEAD was refused), so the link will probably be refused too. Ask the bucket's administrator for read access.` } };

@@ -1,6 +1,7 @@
 import type { ParsedInput } from '../../../shared/contract';
 import { revocationExplanation, type UploadLinkResult } from '../../../shared/model/share';
 import { toAppError } from '../s3/s3-errors';
+import { browserFetchable, withBrowserPathWarning } from './browser-fetchable';
 import { resolveExpiry } from './download-links';
 import { explainUpload, type UploadTerms } from './link-explanation';
 import { bucketBaseUrl } from '../s3/bucket-address';
@@ -44,10 +45,12 @@ export async function issueUploadLink(rt: ShareRuntime, input: UploadInput): Pro
   const now = rt.now();
   const terms = termsOf(input);
   const requested = requestedExpiry(rt, 'upload', input.connectionId, input.expiresInSeconds);
-  const [expiry, warning] = await Promise.all([
+  const [expiry, objectWarning] = await Promise.all([
     resolveExpiry(conn, requested, now),
     uploadWarning(conn.client, input.bucket, { type: terms.target, key: terms.key }, conn.record.roots.public),
   ]);
+  // A PUT link names the key in its path (a POST form sends it as a field): browsers rewrite dot segments there.
+  const warning = input.method === 'put' ? withBrowserPathWarning(terms.key, 'put', objectWarning) : objectWarning;
   let signed: Signed;
   try {
     signed = await sign(conn.client, input, terms, expiry.seconds, now, new Date(expiry.expiresAt));
@@ -108,7 +111,7 @@ async function sign(
 ): Promise<Signed> {
   if (input.method === 'put') {
     const put = await presignPutUpload(client, { bucket: input.bucket, key: input.key, seconds, signingDate: now, ...(terms.contentType ? { contentType: terms.contentType } : {}) });
-    return { url: put.url, fields: {}, headers: put.headers, curl: putCurl(put.url, put.headers), html: '' };
+    return { url: put.url, fields: {}, headers: put.headers, curl: putCurl(put.url, put.headers, { pathAsIs: !browserFetchable(input.key) }), html: '' };
   }
   const post = await presignPostUpload(client, {
     bucket: input.bucket,

@@ -2,7 +2,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { AppError } from '../../../shared/errors';
 import type { ShareWarning } from '../../../shared/model/share';
-import { probeObject } from './object-probe';
+import { bucketCheck, missingBucketWarning, probeObject } from './object-probe';
 import { presignPut } from './presign';
 
 /** S3 replaces this in a POST's `key` field with the uploaded file's own name. */
@@ -81,8 +81,9 @@ export async function uploadWarning(
       message: `Uploads land under the public folder “${publicRoot}”: if the bucket serves it to everyone, anyone could download what is sent. Prefer a folder under the private root.`,
     };
   }
-  if (target.type !== 'object') return undefined;
+  if (target.type !== 'object') return (await bucketCheck(client, bucket)()) ? undefined : missingBucketWarning(bucket);
   const probe = await probeObject(client, bucket, target.key);
+  if (probe.warning?.code === 'NoSuchBucket') return probe.warning;
   return probe.facts
     ? { code: 'WillOverwrite', message: `“${target.key}” already exists (${probe.facts.size} bytes); an upload through this link replaces it.` }
     : undefined;

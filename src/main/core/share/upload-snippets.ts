@@ -38,8 +38,9 @@ export function postCurl(url: string, fields: Record<string, string>): string {
 }
 
 /** curl for a presigned PUT; headers that were signed must be sent exactly as given. */
-export function putCurl(url: string, headers: Record<string, string>): string {
-  const args = ['curl --fail-with-body -sS'];
+export function putCurl(url: string, headers: Record<string, string>, options: { pathAsIs?: boolean } = {}): string {
+  // curl removes `.`/`..` segments from a URL's path unless told not to; the signature covers them.
+  const args = [options.pathAsIs ? 'curl --fail-with-body -sS --path-as-is' : 'curl --fail-with-body -sS'];
   for (const [name, value] of Object.entries(headers)) args.push(`-H ${shellQuote(`${name}: ${value}`)}`);
   args.push(`--upload-file ${singleQuote(filePlaceholder)}`, shellQuote(url));
   return joinLines(args);

@@ -1,4 +1,5 @@
-import type { ResolvedUploadOptions, UploadAcl, UploadOverrides } from '../../../shared/model/transfer';
+import { contentTypeSchema } from '../../../shared/model/media-type';
+import { cacheControlSchema, type ResolvedUploadOptions, type UploadAcl, type UploadOverrides } from '../../../shared/model/transfer';
 
 /** The confirm sheet's editable fields, as the form holds them (strings, '' for "none"/"detect"). */
 export interface UploadEdits {
@@ -29,16 +30,17 @@ export function aclDescription(acl: UploadAcl, aclsDisabled: boolean): string {
   return acl === 'public-read' ? 'Anyone with the link can read these files (public-read ACL).' : 'Only people with access to the bucket can read these files (private ACL).';
 }
 
-/** A quick check of a Content-Type the user typed, mirroring main's rule, for an inline message. */
+/** The message main would give for a Content-Type the user typed (the contract's own schema), for an inline hint. */
 export function contentTypeProblem(value: string): string | null {
-  const v = value.trim();
-  if (v === '') return null;
-  return /^[\w.+-]+\/[\w.+-]+(\s*;\s*[\w.+-]+=("[^"\r\n]*"|[\w.+-]+))*$/.test(v) ? null : 'A content type looks like video/mp4.';
+  if (value.trim() === '') return null;
+  return firstProblem(contentTypeSchema.safeParse(value));
 }
 
-/** A quick check of a Cache-Control value (printable ASCII, at most 256 characters). */
+/** The message main would give for a Cache-Control value ('' means none, which is fine). */
 export function cacheControlProblem(value: string): string | null {
-  const v = value.trim();
-  if (v.length > 256) return 'Cache-Control is at most 256 characters.';
-  return /^[\x20-\x7e]*$/.test(v) ? null : 'Cache-Control takes printable ASCII only, e.g. public, max-age=86400.';
+  return firstProblem(cacheControlSchema.safeParse(value));
+}
+
+function firstProblem(result: { success: true } | { success: false; error: { issues: { message: string }[] } }): string | null {
+  return result.success ? null : (result.error.issues[0]?.message ?? null);
 }
