@@ -191,3 +191,24 @@ test('a long copy shows progress and stops on Cancel, keeping what was done', as
   await dialog.getByTestId('job-close').click();
   await expect(dialog).toBeHidden();
 });
+
+test('a move whose contents would land on each other is refused with both names, without a Replace offer, and nothing changes', async ({ page, app }) => {
+  const { bucket, client } = testBucket;
+  // Moving public/x/x/ up into public/ sends x/x/x/g onto x/x/g, which the same move takes away.
+  await putObjects(client, bucket, { 'public/x/x/g': 'outer g', 'public/x/x/x/g': 'inner g' });
+  await connectToGateway(page, app);
+  const browser = new BrowserPage(page);
+  await browser.openBucket(bucket);
+  await browser.openRoot('public');
+  await browser.openFolder('public/x/');
+  await browser.chooseFromMenu('public/x/x/', 'move');
+  const dialog = page.getByTestId('transfer-dialog');
+  await dialog.getByTestId('transfer-destination').fill('public/');
+  await dialog.getByTestId('transfer-submit').click();
+  await expect(dialog.getByTestId('job-start-error')).toContainText('“public/x/x/x/g” would land on “public/x/x/g”');
+  await expect(dialog.getByTestId('transfer-replace')).toHaveCount(0);
+  await expect(dialog.getByTestId('job-progress')).toHaveCount(0);
+  expect(await keysUnder(client, bucket, 'public/')).toEqual(['public/x/x/g', 'public/x/x/x/g']);
+  const outer = await client.send(new GetObjectCommand({ Bucket: bucket, Key: 'public/x/x/g' }));
+  expect(await outer.Body?.transformToString()).toBe('outer g');
+});

@@ -80,7 +80,8 @@ export type ConflictAction = 'skip' | 'overwrite' | 'keepBoth';
 export interface PlanProblem {
   /** The local path (uploads) or key (downloads) concerned. */
   path: string;
-  code: 'NotFound' | 'Unreadable' | 'NotAFile' | 'SymlinkLoop' | 'KeyTooLong' | 'TooLarge' | 'TooMany' | 'BadName';
+  /** `SameKey`: another file of the same upload gets this key (it is named in the message). */
+  code: 'NotFound' | 'Unreadable' | 'NotAFile' | 'SymlinkLoop' | 'KeyTooLong' | 'TooLarge' | 'TooMany' | 'BadName' | 'SameKey';
   message: string;
 }
 

@@ -91,6 +91,42 @@ describe('upload conflicts: never overwrite silently', () => {
   });
 });
 
+describe('upload: two local files that would become one key', () => {
+  it('reports the second, naming both files and the key, instead of skipping it silently; the first still goes up', async () => {
+    const first = makeTree({ 'photos/a.txt': 'from the first folder', 'photos/only-first.txt': 'one' }, 'same-key-1');
+    const second = makeTree({ 'photos/a.txt': 'from the second folder', 'photos/only-second.txt': 'two' }, 'same-key-2');
+    cleanups.push(first.root, second.root);
+    const firstA = join(first.root, 'photos', 'a.txt');
+    const secondA = join(second.root, 'photos', 'a.txt');
+    const plan = await planIn([join(first.root, 'photos'), join(second.root, 'photos')], 'public/same/');
+    expect(plan.fileCount).toBe(3);
+    expect(plan.problemCount).toBe(1);
+    expect(plan.problems).toEqual([
+      { path: secondA, code: 'SameKey', message: expect.stringContaining(`${secondA} and ${firstA} would both be uploaded as “public/same/photos/a.txt”`) as string },
+    ]);
+    expect(plan.sample.map((f) => [f.key, f.localPath])).toEqual([
+      ['public/same/photos/a.txt', firstA],
+      ['public/same/photos/only-first.txt', join(first.root, 'photos', 'only-first.txt')],
+      ['public/same/photos/only-second.txt', join(second.root, 'photos', 'only-second.txt')],
+    ]);
+    const started = await h.value('transfers:startUpload', { planId: plan.planId, conflict: 'skip' });
+    const { items } = await h.settled(started.batchId);
+    expect(items.map((i) => [i.key, i.state])).toEqual([
+      ['public/same/photos/a.txt', 'done'],
+      ['public/same/photos/only-first.txt', 'done'],
+      ['public/same/photos/only-second.txt', 'done'],
+    ]);
+    expect(await objectSha256(tb.client, tb.bucket, 'public/same/photos/a.txt')).toBe(first.sha['photos/a.txt']);
+  });
+
+  it('the same file dropped twice is one file, not a problem', async () => {
+    const { root } = makeTree({ 'twice.txt': 'once' }, 'same-file');
+    cleanups.push(root);
+    const plan = await planIn([join(root, 'twice.txt'), join(root, 'twice.txt')], 'public/twice/');
+    expect(plan).toMatchObject({ fileCount: 1, problemCount: 0 });
+  });
+});
+
 describe('quitting mid-upload', () => {
   it('offers the unfinished upload at the next start; a file changed meanwhile restarts from scratch and says so', async () => {
     const { root } = makeTree({ 'long.mov': 30 * 1024 * 1024 }, 'quit');

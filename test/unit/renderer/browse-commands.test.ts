@@ -103,6 +103,8 @@ describe('small helpers', () => {
   it('offers Replace only when existing targets were the only problem', () => {
     expect(endedInConflict(null, { code: 'Conflict' })).toBe(true);
     expect(endedInConflict(null, { code: 'AccessDenied' })).toBe(false);
+    // Picked items that would land on one key: replacing cannot help.
+    expect(endedInConflict(null, { code: 'Conflict', details: { collisions: [{ target: 'z/f', sources: ['x/f', 'y/f'] }], collisionCount: 1 } })).toBe(false);
     const base = { jobId: 'j', done: 0, unit: 'items' as const };
     expect(endedInConflict({ ...base, status: 'running' })).toBe(false);
     expect(endedInConflict({ ...base, status: 'failed', error: { code: 'Conflict', message: '' } })).toBe(true);

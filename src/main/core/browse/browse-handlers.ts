@@ -15,6 +15,7 @@ import { fetchObjectDetails } from './object-details';
 import { assertRenameTargetFree } from './rename-check';
 import { planRename, planTransfer } from './selection';
 import { runTransfer } from './transfer-job';
+import { checkTransferTargets } from './transfer-plan';
 
 export interface BrowseDeps {
   connections: ConnectionsService;
@@ -38,27 +39,25 @@ export function createBrowseHandlers({ connections, jobs, logger, copyTuning = d
         startJob({ jobs, emit, logger }, { label: `Deleting ${describe(keys)}`, work: (ctx) => runDelete(resolved, { bucket, keys }, ctx) }),
       );
     },
-    'browse:copy': ({ connectionId, bucket, keys, destinationPrefix, overwrite }, { emit }) => {
+    'browse:copy': async ({ connectionId, bucket, keys, destinationPrefix, overwrite }, { emit }) => {
       const resolved = connections.resolve(connectionId);
-      const items = planTransfer(keys, destinationPrefix, 'copy');
-      const req = { bucket, items, mode: 'copy' as const, overwrite: overwrite ?? false };
-      return Promise.resolve(
-        startJob({ jobs, emit, logger }, { label: `Copying ${describe(keys)} to “${destinationPrefix || bucket}”`, work: (ctx) => runTransfer(resolved, req, copyTuning, ctx) }),
-      );
+      const plan = await checkTransferTargets(resolved, bucket, planTransfer(keys, destinationPrefix, 'copy'), 'copy');
+      const req = { bucket, plan, mode: 'copy' as const, overwrite: overwrite ?? false };
+      return startJob({ jobs, emit, logger }, { label: `Copying ${describe(keys)} to “${destinationPrefix || bucket}”`, work: (ctx) => runTransfer(resolved, req, copyTuning, ctx) });
     },
-    'browse:move': ({ connectionId, bucket, keys, destinationPrefix, overwrite }, { emit }) => {
+    'browse:move': async ({ connectionId, bucket, keys, destinationPrefix, overwrite }, { emit }) => {
       const resolved = connections.resolve(connectionId);
-      const items = planTransfer(keys, destinationPrefix, 'move');
-      const req = { bucket, items, mode: 'move' as const, overwrite: overwrite ?? false };
-      return Promise.resolve(
-        startJob({ jobs, emit, logger }, { label: `Moving ${describe(keys)} to “${destinationPrefix || bucket}”`, work: (ctx) => runTransfer(resolved, req, copyTuning, ctx) }),
-      );
+      const plan = await checkTransferTargets(resolved, bucket, planTransfer(keys, destinationPrefix, 'move'), 'move');
+      const req = { bucket, plan, mode: 'move' as const, overwrite: overwrite ?? false };
+      return startJob({ jobs, emit, logger }, { label: `Moving ${describe(keys)} to “${destinationPrefix || bucket}”`, work: (ctx) => runTransfer(resolved, req, copyTuning, ctx) });
     },
     'browse:rename': async ({ connectionId, bucket, key, newName, overwrite }, { emit }) => {
       const resolved = connections.resolve(connectionId);
       const item = planRename(key, newName);
       if (!overwrite) await assertRenameTargetFree(resolved, bucket, item);
-      const req = { bucket, items: [item], mode: 'move' as const, overwrite: overwrite ?? false };
+      // A rename's target is a sibling of its source, so this finds nothing; it runs so every move is checked alike.
+      const plan = await checkTransferTargets(resolved, bucket, [item], 'move');
+      const req = { bucket, plan, mode: 'move' as const, overwrite: overwrite ?? false };
       return startJob(
         { jobs, emit, logger },
         { label: `Renaming “${baseName(key)}” to “${newName}”`, work: (ctx) => runTransfer(resolved, req, copyTuning, ctx) },

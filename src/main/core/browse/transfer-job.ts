@@ -7,12 +7,14 @@ import type { JobContext } from './job-runner';
 import { isFolderKey } from './keys';
 import { copyObject, type AclState, type CopyTuning } from './object-copier';
 import { walkObjects } from './object-walker';
-import { targetKeyFor, type ItemTarget } from './selection';
+import { targetKeyFor } from './selection';
+import type { CheckedTransfer } from './transfer-plan';
 import { WorkQueue } from './work-queue';
 
 export interface TransferRequest {
   bucket: string;
-  items: readonly ItemTarget[];
+  /** The items, checked so that no two objects land on one key and none lands on a source. */
+  plan: CheckedTransfer;
   mode: 'copy' | 'move';
   overwrite: boolean;
 }
@@ -30,7 +32,8 @@ const copyConcurrency = 8;
  * Copies (or moves) the picked items server-side. Folders are listed and copied object by object
  * while the listing goes on; an object that already exists at its destination is reported as a
  * Conflict and left alone unless `overwrite`. A move deletes each original only after its copy
- * was verified, in DeleteObjects batches, also when cancelled, so nothing is left twice.
+ * was verified, in DeleteObjects batches, also when cancelled, so nothing is left twice. The plan
+ * guarantees that no other step of the job writes a key a move deletes, or reads a key it writes.
  */
 export async function runTransfer(
   { record, client }: ResolvedConnection,
@@ -44,7 +47,7 @@ export async function runTransfer(
   const stop = new AbortController();
   const signal = AbortSignal.any([ctx.signal, stop.signal]);
   const producer = (async () => {
-    for (const item of req.items) {
+    for (const item of req.plan.items) {
       if (!isFolderKey(item.itemKey)) {
         if (!req.overwrite && (await exists(client, req.bucket, item.targetKey, signal))) existing.add(item.targetKey);
         queue.push([{ source: item.itemKey, destination: item.targetKey }]);
@@ -53,9 +56,11 @@ export async function runTransfer(
       if (!req.overwrite) {
         for await (const page of walkObjects(client, req.bucket, item.targetKey, signal)) for (const o of page) existing.add(o.key);
       }
-      for await (const page of walkObjects(client, req.bucket, item.itemKey, signal)) {
-        queue.push(page.map((o) => ({ source: o.key, destination: targetKeyFor(o.key, item) })));
-      }
+      const toTask = (o: { key: string }) => ({ source: o.key, destination: targetKeyFor(o.key, item) });
+      // A folder listed for the clash check is copied as checked, not listed again.
+      const listed = req.plan.listed.get(item.itemKey);
+      if (listed) queue.push(listed.map(toTask));
+      else for await (const page of walkObjects(client, req.bucket, item.itemKey, signal)) queue.push(page.map(toTask));
     }
     queue.close();
   })().catch((error: unknown) => queue.fail(toAppError(error, { bucket: req.bucket, endpoint })));

@@ -108,7 +108,10 @@ class Walker {
   }
 
   private async addFile(abs: string, rel: string, info: Stats): Promise<void> {
-    if (this.seen.has(rel)) return; // the same item dropped twice
+    // The same file dropped twice is one file. Two different files with one relative path (two
+    // dropped folders of one name) both go on: the planner reports the clash of their keys.
+    const identity = `${abs}\0${rel}`;
+    if (this.seen.has(identity)) return;
     if (this.result.files.length >= this.options.maxFiles) {
       this.full = true;
       this.problem(abs, 'TooMany', `More than ${this.options.maxFiles.toLocaleString('en-US')} files were dropped; the rest were left out. Upload them in a second batch.`);
@@ -120,7 +123,7 @@ class Walker {
       this.problem(abs, 'Unreadable', describeFsError(error, abs, 'read the file'));
       return;
     }
-    this.seen.add(rel);
+    this.seen.add(identity);
     this.result.files.push({ absPath: abs, relPath: rel, size: info.size, mtimeMs: Math.trunc(info.mtimeMs) });
   }
 

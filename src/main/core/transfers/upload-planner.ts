@@ -5,6 +5,7 @@ import { walkLocalPaths, type LocalFile } from '../files/walk-local';
 import { probeAclSupport } from './acl-probe';
 import type { TransferEngineOptions } from './engine-options';
 import { s3Limits } from './part-size';
+import { splitSameKeyFiles } from './same-key-files';
 import { findExisting, type ExistingObject } from './remote-existence';
 import type { TransferClients } from './transfer-client';
 import type { TransferSettings } from './transfer-settings';
@@ -52,7 +53,7 @@ export async function planUpload(req: UploadPlanRequest, deps: PlannerDeps, sign
   const { client, record } = deps.clients.get(req.connectionId);
   const walked = await walkLocalPaths(req.paths, { maxFiles: deps.options.maxPlanFiles, signal });
   const problems: PlanProblem[] = [...walked.problems];
-  const files: PlannedUpload[] = [];
+  const keyed: PlannedUpload[] = [];
   for (const file of walked.files) {
     const key = req.prefix + file.relPath;
     if (Buffer.byteLength(key, 'utf8') > 1024) {
@@ -60,9 +61,11 @@ export async function planUpload(req: UploadPlanRequest, deps: PlannerDeps, sign
     } else if (file.size > s3Limits.maxObjectSize) {
       problems.push({ path: file.absPath, code: 'TooLarge', message: `${file.relPath} is larger than S3's 5 TiB object limit.` });
     } else {
-      files.push({ ...file, key, contentType: '' });
+      keyed.push({ ...file, key, contentType: '' });
     }
   }
+  const { kept: files, problems: sameKey } = splitSameKeyFiles(keyed);
+  problems.push(...sameKey);
   await fillContentTypes(files, req.overrides?.contentType);
   const existing = await findExisting(client, req.bucket, req.prefix, files.map((f) => f.key), deps.options.retry, signal);
   for (const file of files) {

@@ -16,7 +16,7 @@ import { applyJobEvent, startedJob, type JobView } from './job-state';
 export function useJobRunner(connectionId: string, bucket: string) {
   const client = useQueryClient();
   const [job, setJob] = useState<JobView | null>(null);
-  const [startError, setStartError] = useState<{ code: string; message: string } | null>(null);
+  const [startError, setStartError] = useState<{ code: string; message: string; details?: Record<string, unknown> } | null>(null);
   const unsubscribe = useRef<(() => void) | null>(null);
   const starting = useRef(false);
 
@@ -54,7 +54,7 @@ export function useJobRunner(connectionId: string, bucket: string) {
       } catch (error) {
         stopListening();
         const failure = toClientError(error);
-        setStartError({ code: failure.code, message: failure.message });
+        setStartError({ code: failure.code, message: failure.message, ...(failure.details ? { details: failure.details } : {}) });
       } finally {
         starting.current = false;
       }
