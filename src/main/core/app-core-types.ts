@@ -29,6 +29,12 @@ export interface AppCore {
   router: Router;
   /** Object bytes for previews and saves (`/__object`), streamed with range support. */
   objects: { open(request: ObjectRequest): Promise<ObjectResponse> };
+  /**
+   * Paths the user dropped onto the window, granted for reading. Electron's shell calls this with
+   * what `webUtils.getPathForFile` gave the preload (a path the page cannot make up); false when
+   * nothing exists there.
+   */
+  localFiles: { grantDropped(path: string): boolean };
   onEvent(listener: EventListener): () => void;
   close(): void;
 }

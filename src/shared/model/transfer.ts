@@ -78,7 +78,7 @@ export type ConflictAction = 'skip' | 'overwrite' | 'keepBoth';
 export interface PlanProblem {
   /** The local path (uploads) or key (downloads) concerned. */
   path: string;
-  code: 'NotFound' | 'Unreadable' | 'NotAFile' | 'SymlinkLoop' | 'KeyTooLong' | 'TooLarge' | 'TooMany' | 'BadName';
+  code: 'NotFound' | 'Unreadable' | 'NotAFile' | 'SymlinkLoop' | 'Symlink' | 'KeyTooLong' | 'TooLarge' | 'TooMany' | 'BadName';
   message: string;
 }
 
