@@ -4,7 +4,7 @@
  * generic invoke, so page script can reach only the channels main serves and validates.
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { buildApi, type Invoke, type NativeFiles, type Subscribe } from '../shared/api-surface';
+import { buildApi, grantDroppedPathMessage, type Invoke, type NativeFiles, type Subscribe } from '../shared/api-surface';
 import type { Result } from '../shared/result';
 
 const invoke: Invoke = async (channel, input) => {
@@ -30,7 +30,14 @@ const subscribe: Subscribe = (event, listener) => {
 };
 
 // Dropped files: the page gets the path string, never a file handle or fs access; main validates
-// and reads. The only non-contract function exposed.
-const files: NativeFiles = { pathForFile: (file) => webUtils.getPathForFile(file as File) };
+// and reads. The only non-contract function exposed. Main reads only paths the user chose, so the
+// path is granted here; sendSync, so the grant is in place before the page's next invoke.
+const files: NativeFiles = {
+  pathForFile: (file) => {
+    const path = webUtils.getPathForFile(file as File);
+    if (path) ipcRenderer.sendSync(grantDroppedPathMessage, path);
+    return path;
+  },
+};
 
 contextBridge.exposeInMainWorld('bucketAdmin', { ...buildApi(invoke, subscribe), files });

@@ -34,11 +34,20 @@ export type BucketAdminApi = {
 /**
  * What the preload adds beside the contract: the disk path of a dropped File (Electron's
  * `webUtils.getPathForFile`), so main reads the file itself. '' for a File not from the disk.
+ * Getting the path also grants main permission to read it (see `grantDroppedPathMessage`).
  * The parameter is a DOM `File`; typed loosely because src/shared has no DOM types.
  */
 export interface NativeFiles {
   pathForFile(file: object): string;
 }
+
+/**
+ * The preload's private message (`ipcRenderer.sendSync`, not a contract channel, never exposed
+ * to the page): "the user dropped a file at this path". Only the preload sends it, with a path
+ * from `webUtils.getPathForFile`, which the page cannot make up for a file it did not get from
+ * the OS; main grants the path for reading before the page's next request can name it.
+ */
+export const grantDroppedPathMessage = 'bucketAdmin:grantDroppedPath';
 
 export type Invoke = (channel: Channel, input: unknown) => Promise<Result<unknown>>;
 export type Subscribe = (event: EventName, listener: (payload: unknown) => void) => () => void;

@@ -4,16 +4,23 @@ import type { Result } from '../../src/shared/result';
 import type { EventListener } from '../../src/main/core/app-core-types';
 import { silentLogger } from '../../src/main/core/logger';
 import { appOrigin } from '../../src/main/electron/origin';
-import type { SenderEvent } from '../../src/main/electron/sender-guard';
+import type { SenderEvent, SyncSenderEvent } from '../../src/main/electron/sender-guard';
+import { grantDroppedPathMessage } from '../../src/shared/api-surface';
 import { createWindowRegistry, type FrameLike, type TrackedContents } from '../../src/main/electron/window-registry';
 
 type Handler = (event: SenderEvent, input: unknown) => Promise<Result<unknown>>;
+type SyncListener = (event: SyncSenderEvent, ...args: unknown[]) => void;
 
 const handlers = vi.hoisted(() => new Map<string, Handler>());
+const syncListeners = vi.hoisted(() => new Map<string, SyncListener>());
 vi.mock('electron', () => ({
   ipcMain: {
     handle: (channel: string, listener: Handler) => void handlers.set(channel, listener),
     removeHandler: (channel: string) => void handlers.delete(channel),
+    on: (channel: string, listener: SyncListener) => void syncListeners.set(channel, listener),
+    removeListener: (channel: string, listener: SyncListener) => {
+      if (syncListeners.get(channel) === listener) syncListeners.delete(channel);
+    },
   },
 }));
 
@@ -40,9 +47,11 @@ function setup() {
   handlers.clear();
   const listeners: EventListener[] = [];
   const handle = vi.fn(() => Promise.resolve({ ok: true, value: 'done' } as const));
+  const grantDropped = vi.fn<(path: string) => boolean>(() => true);
   const core = {
     router: { channels: channelNames, handle },
     onEvent: (l: EventListener) => (listeners.push(l), () => void listeners.splice(listeners.indexOf(l), 1)),
+    localFiles: { grantDropped },
   };
   const registry = createWindowRegistry();
   const ours = fakeContents(1);
@@ -53,7 +62,15 @@ function setup() {
     if (!handler) throw new Error(`no handler for ${channel}`);
     return handler(event, input);
   };
-  return { handle, listeners, registry, ours, unbind, call };
+  /** Sends the preload's dropped-path message as `ipcRenderer.sendSync` would; answers its returnValue. */
+  const sendDropped = (event: SenderEvent, path: unknown): unknown => {
+    const listener = syncListeners.get(grantDroppedPathMessage);
+    if (!listener) throw new Error('no listener for the dropped-path grant');
+    const sync: SyncSenderEvent = { ...event, returnValue: undefined };
+    listener(sync, path);
+    return sync.returnValue;
+  };
+  return { handle, grantDropped, listeners, registry, ours, unbind, call, sendDropped };
 }
 
 const fromWindow = (contents: { id: number; mainFrame: FrameLike }): SenderEvent => ({
@@ -96,6 +113,30 @@ describe('bindIpc', () => {
     ours.destroy();
     await expect(call('app:info', fromWindow(ours))).resolves.toMatchObject({ ok: false, error: { code: 'Forbidden' } });
     expect(handle).not.toHaveBeenCalled();
+  });
+
+  it('grants a path the preload reports for a dropped file, answering synchronously', () => {
+    const { grantDropped, ours, sendDropped, unbind } = setup();
+    expect(sendDropped(fromWindow(ours), '/home/ann/clip.mov')).toBe(true);
+    expect(grantDropped).toHaveBeenCalledWith('/home/ann/clip.mov');
+    unbind();
+    expect(syncListeners.has(grantDroppedPathMessage)).toBe(false);
+  });
+
+  it.each([
+    ['a foreign origin', (c: TrackedContents): SenderEvent => ({ sender: c, senderFrame: frame('https://evil.example/') })],
+    ['an iframe', (c: TrackedContents): SenderEvent => ({ sender: c, senderFrame: frame(`${appOrigin}/x`, { parent: {}, routingId: 9 }) })],
+    ['a window we did not create', (): SenderEvent => fromWindow(fakeContents(99))],
+  ])('grants nothing for a dropped path from %s', (_label, makeEvent) => {
+    const { grantDropped, ours, sendDropped } = setup();
+    expect(sendDropped(makeEvent(ours), '/etc/passwd')).toBe(false);
+    expect(grantDropped).not.toHaveBeenCalled();
+  });
+
+  it.each([['relative/path'], [''], [42], ['/a\0b']])('grants nothing for a malformed path %j', (path) => {
+    const { grantDropped, ours, sendDropped } = setup();
+    expect(sendDropped(fromWindow(ours), path)).toBe(false);
+    expect(grantDropped).not.toHaveBeenCalled();
   });
 
   it('forwards core events to our windows only while they show our renderer', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { eventMethodName } from '../../src/shared/api-surface';
+import { eventMethodName, grantDroppedPathMessage } from '../../src/shared/api-surface';
 import { channelNames, eventNames } from '../../src/shared/contract';
 
 type Listener = (...args: unknown[]) => void;
@@ -8,6 +8,7 @@ const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn<(key: string, api: unknown) => void>() },
   ipcRenderer: {
     invoke: vi.fn<(channel: string, input: unknown) => Promise<unknown>>(),
+    sendSync: vi.fn<(channel: string, ...args: unknown[]) => unknown>(() => true),
     on: vi.fn<(event: string, listener: Listener) => void>(),
     removeListener: vi.fn<(event: string, listener: Listener) => void>(),
   },
@@ -50,6 +51,22 @@ describe('preload', () => {
     expect(api.files?.pathForFile?.(file)).toBe('/home/ann/clip.mov');
     expect(electron.webUtils.getPathForFile).toHaveBeenCalledWith(file);
     expect(Object.keys(api.files ?? {})).toEqual(['pathForFile']);
+  });
+
+  it('grants the dropped path in main synchronously, before the page gets it (so before its next invoke)', () => {
+    electron.ipcRenderer.sendSync.mockClear();
+    electron.ipcRenderer.invoke.mockClear();
+    const path = api.files?.pathForFile?.({ name: 'clip.mov' });
+    expect(electron.ipcRenderer.sendSync.mock.calls).toEqual([[grantDroppedPathMessage, '/home/ann/clip.mov']]);
+    expect(path).toBe('/home/ann/clip.mov');
+    expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled();
+  });
+
+  it('grants nothing for a File that is not on disk (webUtils gives no path)', () => {
+    electron.ipcRenderer.sendSync.mockClear();
+    electron.webUtils.getPathForFile.mockReturnValueOnce('');
+    expect(api.files?.pathForFile?.({ name: 'made-up.txt' })).toBe('');
+    expect(electron.ipcRenderer.sendSync).not.toHaveBeenCalled();
   });
 
   it('exposes no generic invoke, send or ipcRenderer', () => {

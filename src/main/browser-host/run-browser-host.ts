@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createAppCore } from '../core/app-core';
+import { createAppCore, stagingDirOf } from '../core/app-core';
 import { createJsonLogger, type Logger } from '../core/logger';
 import { startBrowserHost, type BrowserHost } from './host-server';
 import { KeyFileSecretStore } from './key-file-secret-store';
@@ -41,7 +41,7 @@ export async function runBrowserHost(options: RunOptions): Promise<BrowserHost &
     logger,
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.token ? { token: options.token } : {}),
-    staging: { stagingDir: join(options.dataDir, 'staging'), maxBytes: options.maxStageBytes ?? 20 * 1024 ** 3, reserveBytes: 256 * 1024 ** 2 },
+    staging: { stagingDir: stagingDirOf(options.dataDir), maxBytes: options.maxStageBytes ?? 20 * 1024 ** 3, reserveBytes: 256 * 1024 ** 2 },
   });
   return {
     ...host,

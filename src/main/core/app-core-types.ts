@@ -31,6 +31,12 @@ export interface AppCore {
   router: Router;
   /** Object bytes for previews and saves (`/__object`), streamed with range support. */
   objects: { open(request: ObjectRequest): Promise<ObjectResponse> };
+  /**
+   * Paths the user dropped onto the window, granted for reading. Electron's shell calls this with
+   * what `webUtils.getPathForFile` gave the preload (a path the page cannot make up); false when
+   * nothing exists there.
+   */
+  localFiles: { grantDropped(path: string): boolean };
   onEvent(listener: EventListener): () => void;
   /** The browser host starts its preview server after the core: it tells the core here. */
   setPreviewBase(base: string): void;

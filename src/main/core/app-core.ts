@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/contract';
 import type { AppCore, AppCoreOptions, EventListener } from './app-core-types';
@@ -12,11 +13,16 @@ import { ShareService } from './share/share-service';
 import { closeDatabase, openDatabase } from './store/database';
 import { migrations } from './store/migrations';
 import { noDialogs } from './dialogs/dialog-port';
-import { FolderGrants } from './dialogs/folder-grants';
+import { LocalGrants } from './files/local-grants';
 import { defaultEngineOptions } from './transfers/engine-options';
 import { TransferService } from './transfers/transfer-service';
 
 export const databaseFileName = 'bucket-admin.sqlite';
+
+/** Where the browser host stages dropped files (`POST /__stage`): the only part of the data folder uploads may read. */
+export function stagingDirOf(dataDir: string): string {
+  return join(dataDir, 'staging');
+}
 
 /** Wires the Electron-free core: store, services, router. Both hosts call this and nothing else. */
 export function createAppCore(options: AppCoreOptions): AppCore {
@@ -36,7 +42,14 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const bus = new EventEmitter();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => bus.emit('event', event, payload);
   const info = { version: options.version, host: options.host, dataDir, platform: process.platform, notices, previewBase: options.previewBase ?? '' };
-  const grants = new FolderGrants();
+  const grants = new LocalGrants();
+  const stagingDir = stagingDirOf(dataDir);
+  if (options.host === 'browser') {
+    // Staged files are copies of what the page dropped. Only this folder is granted, never the
+    // rest of the data folder, which holds the database and the browser host's key file.
+    mkdirSync(stagingDir, { recursive: true });
+    grants.grantRead(stagingDir);
+  }
   const transfers = new TransferService({
     db,
     connections,
@@ -44,7 +57,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     logger,
     grants,
     options: { ...defaultEngineOptions, ...options.transfers },
-    stagingDir: join(dataDir, 'staging'),
+    stagingDir,
   });
   const dialogs = options.dialogs ?? noDialogs;
   const router = createRouter(createHandlers({ info, connections, jobs, share, logger, transfers, dialogs, grants }), logger);
@@ -52,6 +65,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     // Every event, whoever emits it, goes through one bus that each host forwards.
     router: { channels: router.channels, handle: (channel, input) => router.handle(channel, input, { emit }) },
     objects: { open: (request) => openObject(connections, request) },
+    localFiles: { grantDropped: (path) => grants.grantRead(path) },
     onEvent(listener: EventListener) {
       bus.on('event', listener);
       return () => bus.off('event', listener);

@@ -8,7 +8,7 @@ import type { Handlers } from './router';
 import { createShareHandlers } from './share/share-handlers';
 import { createDialogHandlers } from './dialogs/dialog-handlers';
 import type { DialogPort } from './dialogs/dialog-port';
-import type { FolderGrants } from './dialogs/folder-grants';
+import type { LocalGrants } from './files/local-grants';
 import { createTransferHandlers } from './transfers/transfer-handlers';
 import type { TransferService } from './transfers/transfer-service';
 import type { ShareService } from './share/share-service';
@@ -21,7 +21,7 @@ export interface HandlerDeps {
   logger: Logger;
   transfers: TransferService;
   dialogs: DialogPort;
-  grants: FolderGrants;
+  grants: LocalGrants;
 }
 
 /** The handler table: every contract channel, gathered from each domain's handler file. */

@@ -1,15 +1,17 @@
 import { ipcMain } from 'electron';
+import { grantDroppedPathMessage } from '../../shared/api-surface';
 import type { EventName, EventPayload } from '../../shared/contract';
 import { channelNames } from '../../shared/contract';
+import { localPathSchema } from '../../shared/model/transfer';
 import { fail } from '../../shared/result';
 import type { AppCore } from '../core/app-core-types';
 import type { Logger } from '../core/logger';
 import { sameOrigin } from './origin';
-import { isTrustedSender, type SenderEvent } from './sender-guard';
+import { isTrustedSender, type SenderEvent, type SyncSenderEvent } from './sender-guard';
 import type { WindowRegistry } from './window-registry';
 
 export interface IpcBindingOptions {
-  core: Pick<AppCore, 'router' | 'onEvent'>;
+  core: Pick<AppCore, 'router' | 'onEvent' | 'localFiles'>;
   registry: WindowRegistry;
   /** `app://bundle` when packaged, the dev server's origin under `electron-vite dev`. */
   rendererOrigin: string;
@@ -23,7 +25,8 @@ const forbidden = fail({
 
 /**
  * Serves every contract channel over `ipcMain.handle`, guarded by the sender check, and forwards
- * core events to our windows. The only module allowed to touch `ipcMain` (lint-enforced).
+ * core events to our windows; also takes the preload's dropped-path grants. The only module
+ * allowed to touch `ipcMain` (lint-enforced).
  * Returns a function that undoes all of it.
  */
 export function bindIpc(options: IpcBindingOptions): () => void {
@@ -49,8 +52,21 @@ export function bindIpc(options: IpcBindingOptions): () => void {
   }
   const stopEvents = core.onEvent(broadcast);
 
+  // The preload's own message (not a contract channel): a path webUtils gave it for a dropped File.
+  const grantDropped = (event: SyncSenderEvent, path: unknown): void => {
+    if (!isTrustedSender(event, registry, rendererOrigin)) {
+      logger.warn('Refused a dropped-file grant from an untrusted sender', { url: event.senderFrame?.url ?? null });
+      event.returnValue = false;
+      return;
+    }
+    const parsed = localPathSchema.safeParse(path);
+    event.returnValue = parsed.success && core.localFiles.grantDropped(parsed.data);
+  };
+  ipcMain.on(grantDroppedPathMessage, grantDropped);
+
   return () => {
     stopEvents();
     for (const channel of channelNames) ipcMain.removeHandler(channel);
+    ipcMain.removeListener(grantDroppedPathMessage, grantDropped);
   };
 }

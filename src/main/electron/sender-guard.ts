@@ -7,6 +7,11 @@ export interface SenderEvent {
   readonly senderFrame: FrameLike | null;
 }
 
+/** An `IpcMainEvent` of `ipcRenderer.sendSync`: the sender's answer goes in `returnValue`. */
+export interface SyncSenderEvent extends SenderEvent {
+  returnValue: unknown;
+}
+
 /**
  * True when a message comes from the main frame of one of our windows while it shows our
  * renderer. Checked once per message, in the IPC wrapper, before any input is parsed:

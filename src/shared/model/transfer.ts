@@ -81,7 +81,7 @@ export interface PlanProblem {
   /** The local path (uploads) or key (downloads) concerned. */
   path: string;
   /** `SameKey`: another file of the same upload gets this key (it is named in the message). */
-  code: 'NotFound' | 'Unreadable' | 'NotAFile' | 'SymlinkLoop' | 'KeyTooLong' | 'TooLarge' | 'TooMany' | 'BadName' | 'SameKey';
+  code: 'NotFound' | 'Unreadable' | 'NotAFile' | 'SymlinkLoop' | 'Symlink' | 'KeyTooLong' | 'TooLarge' | 'TooMany' | 'BadName' | 'SameKey';
   message: string;
 }
 

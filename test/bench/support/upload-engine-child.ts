@@ -63,6 +63,8 @@ async function main(): Promise<void> {
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const startupMs = t0;
+    // As if the user dropped them onto the window: main reads only what was picked or dropped.
+    for (const p of args.paths) core.localFiles.grantDropped(p);
     const plan = await value('transfers:planUpload', { connectionId: connection.id, bucket: args.bucket, prefix: args.prefix, paths: args.paths });
     const planMs = performance.now() - t0;
     const finished = new Promise<void>((resolve) => {

@@ -22,8 +22,10 @@ afterAll(async () => {
   for (const dir of cleanups) rmSync(dir, { recursive: true, force: true });
 });
 
-const planIn = (paths: string[], prefix: string) =>
-  h.value('transfers:planUpload', { connectionId: h.connectionId, bucket: tb.bucket, prefix, paths });
+const planIn = (paths: string[], prefix: string) => {
+  h.drop(...paths);
+  return h.value('transfers:planUpload', { connectionId: h.connectionId, bucket: tb.bucket, prefix, paths });
+};
 
 describe('upload conflicts: never overwrite silently', () => {
   it('finds existing keys at plan time; skip, overwrite and keep both apply per item and to the rest', async () => {
@@ -132,6 +134,7 @@ describe('quitting mid-upload', () => {
     const { root } = makeTree({ 'long.mov': 30 * 1024 * 1024 }, 'quit');
     cleanups.push(root);
     const first = await startTransferCore({ gw, transfers: { maxPartsPerFile: 1, maxConcurrentRequests: 1 } });
+    first.drop(join(root, 'long.mov'));
     const plan = await first.value('transfers:planUpload', { connectionId: first.connectionId, bucket: tb.bucket, prefix: 'public/quit/', paths: [join(root, 'long.mov')] });
     const started = await first.value('transfers:startUpload', { planId: plan.planId, conflict: 'overwrite' });
     await first.until(async () => ((await first.value('transfers:list', { batchId: started.batchId })).items[0]?.parts?.done ?? 0) >= 1 || undefined, 'a part');
@@ -158,6 +161,7 @@ describe('quitting mid-upload', () => {
     const { root } = makeTree({ 'abandon.mov': 20 * 1024 * 1024 }, 'abandon');
     cleanups.push(root);
     const first = await startTransferCore({ gw, transfers: { maxPartsPerFile: 1, maxConcurrentRequests: 1 } });
+    first.drop(join(root, 'abandon.mov'));
     const plan = await first.value('transfers:planUpload', { connectionId: first.connectionId, bucket: tb.bucket, prefix: 'private/abandon/', paths: [join(root, 'abandon.mov')] });
     const started = await first.value('transfers:startUpload', { planId: plan.planId, conflict: 'overwrite' });
     await first.until(async () => ((await first.value('transfers:list', { batchId: started.batchId })).items[0]?.parts?.done ?? 0) >= 1 || undefined, 'a part');

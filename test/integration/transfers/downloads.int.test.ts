@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -24,6 +24,11 @@ const objects: Record<string, Buffer> = {
   'dl/f/./dot.txt': Buffer.from('dot segment'),
   'dl/f/empty/': Buffer.alloc(0),
   '/leading.txt': Buffer.from('leading slash'),
+  'dl/s/fine.txt': Buffer.from('fine'),
+  'dl/s/planted/through-symlink.txt': Buffer.from('must not land outside'),
+  'dl/s/planted/marker/': Buffer.alloc(0),
+  'dl/s/temp-planted.txt': Buffer.from('must not go through the temp name'),
+  'dl/s/final.txt': Buffer.from('replaces the link, not its target'),
 };
 
 /** Every file under `dir`, as relative paths. */
@@ -100,6 +105,45 @@ describe('downloads', () => {
     const skipped = await h.value('transfers:startDownload', { planId: again.planId, conflict: 'skip' });
     expect(skipped).toMatchObject({ queued: 0, skipped: 1 });
     expect(readFileSync(join(dest, 'leading.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('never writes through a symlink planted in the chosen folder: a folder, a temp name or a final name', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'bucket-admin-outside-'));
+    try {
+      const precious = join(outside, 'precious.txt');
+      writeFileSync(precious, 'precious');
+      const mtime = statSync(precious).mtimeMs;
+      mkdirSync(join(dest, 's'));
+      symlinkSync(outside, join(dest, 's', 'planted'));
+      symlinkSync(precious, join(dest, 's', '.temp-planted.txt.part-bucketadmin'));
+      symlinkSync(precious, join(dest, 's', 'final.txt'));
+      const intoLink = await h.call('transfers:planDownload', { connectionId: h.connectionId, bucket: tb.bucket, keys: ['dl/s/fine.txt'], prefixes: [], destination: join(dest, 's', 'planted') });
+      expect(intoLink).toMatchObject({ ok: false, error: { code: 'Forbidden' } });
+      const plan = await h.value('transfers:planDownload', { connectionId: h.connectionId, bucket: tb.bucket, keys: [], prefixes: ['dl/s/'], destination: dest });
+      const started = await h.value('transfers:startDownload', { planId: plan.planId, conflict: 'overwrite' });
+      const { items } = await h.settled(started.batchId);
+      const byName = Object.fromEntries(items.map((i) => [i.name, i]));
+      expect(Object.fromEntries(items.map((i) => [i.name, i.state]))).toEqual({
+        's/fine.txt': 'done',
+        's/planted/through-symlink.txt': 'failed',
+        's/planted/marker': 'failed',
+        's/temp-planted.txt': 'failed',
+        's/final.txt': 'done',
+      });
+      for (const name of ['s/planted/through-symlink.txt', 's/planted/marker', 's/temp-planted.txt']) {
+        expect(byName[name]?.error).toMatchObject({ code: 'Forbidden', message: expect.stringMatching(/is a symbolic link, and downloads never write through links.*Remove or rename the link, then retry\./) as string });
+      }
+      // Nothing landed outside, and the file the links point to is untouched.
+      expect(readdirSync(outside)).toEqual(['precious.txt']);
+      expect(readFileSync(precious, 'utf8')).toBe('precious');
+      expect(statSync(precious).mtimeMs).toBe(mtime);
+      // Overwrite replaced the link at the final name with the download itself.
+      expect(lstatSync(join(dest, 's', 'final.txt')).isFile()).toBe(true);
+      expect(readFileSync(join(dest, 's', 'final.txt'), 'utf8')).toBe('replaces the link, not its target');
+      expect(readFileSync(join(dest, 's', 'fine.txt'), 'utf8')).toBe('fine');
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('pauses a large download and resumes it without fetching finished ranges again', async () => {

@@ -29,6 +29,7 @@ afterAll(async () => {
 });
 
 async function upload(paths: string[], prefix: string) {
+  h.drop(...paths);
   const plan = await h.value('transfers:planUpload', { connectionId: h.connectionId, bucket: tb.bucket, prefix, paths });
   return h.value('transfers:startUpload', { planId: plan.planId, conflict: 'overwrite' });
 }

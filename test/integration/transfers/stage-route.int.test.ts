@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBrowserHost } from '../../../src/main/browser-host/run-browser-host';
+import { databaseFileName } from '../../../src/main/core/app-core';
 import { silentLogger } from '../../../src/main/core/logger';
 import type { Channel, ChannelInput, ChannelResult } from '../../../src/shared/contract';
 import { stageRoutePath, type StageResponse } from '../../../src/shared/model/transfer';
@@ -21,13 +22,18 @@ let dataDir: string;
 let nextId = 1;
 const pending = new Map<number, (r: Result<unknown>) => void>();
 
-/** Calls a channel over the host's WebSocket, as the renderer in a browser does. */
-async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelResult<C>> {
+/** Calls a channel over the host's WebSocket, as the renderer in a browser does; answers the envelope. */
+function callRaw<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<unknown>> {
   const id = nextId++;
-  const result = await new Promise<Result<unknown>>((resolve) => {
+  return new Promise<Result<unknown>>((resolve) => {
     pending.set(id, resolve);
     ws.send(JSON.stringify({ type: 'invoke', id, channel, input }));
   });
+}
+
+/** Like callRaw, but answers the value and fails the test on an error envelope. */
+async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelResult<C>> {
+  const result = await callRaw(channel, input);
   if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
   return result.value as ChannelResult<C>;
 }
@@ -35,6 +41,21 @@ async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Prom
 function stage(batch: string, path: string, body: string | Buffer, headers: Record<string, string> = {}) {
   const url = `${host.origin}${stageRoutePath}?token=${host.token}&batch=${batch}&path=${encodeURIComponent(path)}`;
   return fetch(url, { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body), headers: { origin: host.origin, ...headers }, signal: AbortSignal.timeout(10_000) });
+}
+
+let connectionId: string | undefined;
+
+async function addConnection(): Promise<{ id: string }> {
+  connectionId ??= (
+    await call('connections:add', {
+      name: 'Gateway',
+      credentials: { kind: 'keys', accessKeyId: gw.accessKeyId, secretAccessKey: gw.secretAccessKey },
+      endpoint: gw.endpoint,
+      forcePathStyle: true,
+      checksumCompatibility: true,
+    })
+  ).id;
+  return { id: connectionId };
 }
 
 beforeAll(async () => {
@@ -66,13 +87,7 @@ describe('browser host: dropped files are staged, then uploaded by the same path
     expect(staged.root).toBe(join(dataDir, 'staging', batch, 'Shoot'));
     expect(((await b.json()) as StageResponse).root).toBe(staged.root);
 
-    const connection = await call('connections:add', {
-      name: 'Gateway',
-      credentials: { kind: 'keys', accessKeyId: gw.accessKeyId, secretAccessKey: gw.secretAccessKey },
-      endpoint: gw.endpoint,
-      forcePathStyle: true,
-      checksumCompatibility: true,
-    });
+    const connection = await addConnection();
     const plan = await call('transfers:planUpload', { connectionId: connection.id, bucket: tb.bucket, prefix: 'public/drop/', paths: [staged.root] });
     expect(plan.sample.map((s) => s.key)).toEqual(['public/drop/Shoot/a.jpg', 'public/drop/Shoot/sub/b.txt']);
     const started = await call('transfers:startUpload', { planId: plan.planId, conflict: 'skip' });
@@ -111,5 +126,15 @@ describe('browser host: dropped files are staged, then uploaded by the same path
     const batch = randomUUID();
     expect((await stage(batch, 'twice.txt', 'one')).status).toBe(201);
     expect((await stage(batch, 'twice.txt', 'two')).status).toBe(409);
+  });
+
+  it('uploads only from the staging folder: the data folder’s key file and database, and `..` out of staging, are refused', async () => {
+    const { id } = await addConnection();
+    const keyFile = join(dataDir, 'dev-secret.key');
+    expect(existsSync(keyFile)).toBe(true);
+    for (const path of [keyFile, join(dataDir, databaseFileName), join(dataDir, 'staging', '..', 'dev-secret.key'), '/etc/passwd']) {
+      const result = await callRaw('transfers:planUpload', { connectionId: id, bucket: tb.bucket, prefix: 'public/steal/', paths: [path] });
+      expect(result).toMatchObject({ ok: false, error: { code: 'AccessDenied', message: expect.stringMatching(/only reads files you picked or dropped/) as string } });
+    }
   });
 });

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { FolderGrants } from '../../../src/main/core/dialogs/folder-grants';
 import { defaultEngineOptions } from '../../../src/main/core/transfers/engine-options';
 import { mapToLocal, parentPrefix } from '../../../src/main/core/transfers/download-planner';
 import { multipartEtag } from '../../../src/main/core/transfers/multipart-complete';
@@ -84,17 +83,5 @@ describe('download names', () => {
       ['m/bad/', 'BadName'],
       ['///', 'BadName'],
     ]);
-  });
-});
-
-describe('download folder grants', () => {
-  it('allows a chosen folder and its subfolders only', () => {
-    const grants = new FolderGrants();
-    grants.grant('/home/ann/Downloads');
-    expect(grants.allows('/home/ann/Downloads')).toBe(true);
-    expect(grants.allows('/home/ann/Downloads/sub')).toBe(true);
-    expect(grants.allows('/home/ann/Downloads/../.config')).toBe(false);
-    expect(grants.allows('/home/ann/Downloads2')).toBe(false);
-    expect(grants.allows('/home/ann')).toBe(false);
   });
 });

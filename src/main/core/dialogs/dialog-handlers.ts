@@ -1,19 +1,23 @@
-import type { transferChannels } from '../../../shared/channels/transfer-channels';
+import type { DialogResult, transferChannels } from '../../../shared/channels/transfer-channels';
+import type { LocalGrants } from '../files/local-grants';
 import type { HandlersFor } from '../router';
 import type { DialogPort } from './dialog-port';
-import type { FolderGrants } from './folder-grants';
 
 type DialogChannel = Extract<keyof typeof transferChannels, `dialogs:${string}`>;
 
-/** The dialog channels; a chosen download folder is granted for writing. */
-export function createDialogHandlers(dialogs: DialogPort, grants: FolderGrants): HandlersFor<DialogChannel> {
+/**
+ * The dialog channels. What the user picks is granted here, in main, as the dialog returns:
+ * upload picks for reading, a download folder for writing. The page only ever gets the paths.
+ */
+export function createDialogHandlers(dialogs: DialogPort, grants: LocalGrants): HandlersFor<DialogChannel> {
+  const granting = (grant: (item: string) => unknown) => (result: DialogResult) => {
+    if (!result.canceled) for (const item of result.paths) grant(item);
+    return result;
+  };
+  const read = granting((item) => grants.grantRead(item));
   return {
-    'dialogs:chooseFiles': () => dialogs.chooseFiles(),
-    'dialogs:chooseFolder': () => dialogs.chooseFolder(),
-    'dialogs:chooseDownloadFolder': async () => {
-      const result = await dialogs.chooseDownloadFolder();
-      if (!result.canceled) for (const folder of result.paths) grants.grant(folder);
-      return result;
-    },
+    'dialogs:chooseFiles': async () => read(await dialogs.chooseFiles()),
+    'dialogs:chooseFolder': async () => read(await dialogs.chooseFolder()),
+    'dialogs:chooseDownloadFolder': async () => granting((folder) => grants.grantWrite(folder))(await dialogs.chooseDownloadFolder()),
   };
 }

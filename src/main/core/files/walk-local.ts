@@ -1,5 +1,5 @@
 import { constants, type Stats } from 'node:fs';
-import { access, lstat, opendir, realpath, stat } from 'node:fs/promises';
+import { access, lstat, opendir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PlanProblem } from '../../../shared/model/transfer';
 import { describeFsError } from './fs-errors';
@@ -30,16 +30,17 @@ export interface WalkOptions {
 
 /**
  * Expands dropped paths into files, keeping each file's path relative to what was dropped.
- * Symlinks are followed (the user dropped what they see); a link back into its own ancestry is
- * reported as a loop and not entered. Problems are reported per path; the walk goes on.
+ * A dropped or picked item that is itself a symlink is followed (the user chose what they see).
+ * Symlinks inside a dropped folder are not followed (like rclone without `--copy-links`): each
+ * is reported as left out, so a link to `~/.ssh` inside a folder never uploads what it points
+ * to, and no link can lead the walk in circles. Problems are reported per path; the walk goes on.
  */
 export async function walkLocalPaths(paths: readonly string[], options: WalkOptions): Promise<WalkResult> {
   const result: WalkResult = { files: [], problems: [], ignored: 0 };
-  const seen = new Set<string>();
-  const walker = new Walker(result, options, seen);
+  const walker = new Walker(result, options);
   for (const top of paths) {
     const abs = path.resolve(top);
-    await walker.visit(abs, path.basename(abs), new Set(), undefined);
+    await walker.visit(abs, path.basename(abs), new Set(), true);
     if (walker.full) break;
   }
   return result;
@@ -47,23 +48,26 @@ export async function walkLocalPaths(paths: readonly string[], options: WalkOpti
 
 class Walker {
   full = false;
+  private readonly seen = new Set<string>();
 
   constructor(
     private readonly result: WalkResult,
     private readonly options: WalkOptions,
-    private readonly seen: Set<string>,
   ) {}
 
   /**
-   * Visits one path. `ancestors` holds the dev:ino of every directory above it and `parentReal`
-   * the real path of its folder, for loop detection.
+   * Visits one path: a dropped item (`top`, followed if it is a link) or something found inside
+   * one (never followed). `ancestors` holds the dev:ino of every folder above it: without links
+   * only a bind mount could bring the walk back to one of them.
    */
-  async visit(abs: string, rel: string, ancestors: ReadonlySet<string>, parentReal: string | undefined): Promise<void> {
+  async visit(abs: string, rel: string, ancestors: ReadonlySet<string>, top: boolean): Promise<void> {
     this.options.signal?.throwIfAborted();
-    const info = await this.statFollowing(abs);
+    const info = top ? await this.statFollowing(abs) : await this.statHere(abs);
     if (!info) return;
-    if (info.isDirectory()) {
-      await this.visitDirectory(abs, rel, info, ancestors, parentReal);
+    if (info.isSymbolicLink()) {
+      this.problem(abs, 'Symlink', `${abs} is a symbolic link inside a dropped folder; links there are not followed, so it was left out. Drop what it points to instead if you mean to upload it.`);
+    } else if (info.isDirectory()) {
+      await this.visitDirectory(abs, rel, info, ancestors);
     } else if (info.isFile()) {
       await this.addFile(abs, rel, info);
     } else {
@@ -71,19 +75,10 @@ class Walker {
     }
   }
 
-  private async visitDirectory(abs: string, rel: string, info: Stats, ancestors: ReadonlySet<string>, parentReal: string | undefined): Promise<void> {
+  private async visitDirectory(abs: string, rel: string, info: Stats, ancestors: ReadonlySet<string>): Promise<void> {
     const id = `${info.dev}:${info.ino}`;
-    let real: string;
-    try {
-      real = await realpath(abs);
-    } catch (error) {
-      this.problem(abs, 'Unreadable', describeFsError(error, abs, 'read the folder'));
-      return;
-    }
-    // A link to the folder itself or to any folder containing it would lead back here.
-    const leadsBack = parentReal !== undefined && (parentReal === real || parentReal.startsWith(real + path.sep));
-    if (ancestors.has(id) || leadsBack) {
-      this.problem(abs, 'SymlinkLoop', `${abs} links back to a folder that contains it (a symlink loop), so it was not entered.`);
+    if (ancestors.has(id)) {
+      this.problem(abs, 'SymlinkLoop', `${abs} leads back to a folder that contains it (a loop through a mount), so it was not entered.`);
       return;
     }
     const below = new Set(ancestors).add(id);
@@ -103,7 +98,7 @@ class Walker {
         this.result.ignored += 1;
         continue;
       }
-      await this.visit(path.join(abs, name), `${rel}/${name}`, below, real);
+      await this.visit(path.join(abs, name), `${rel}/${name}`, below, false);
     }
   }
 
@@ -127,7 +122,18 @@ class Walker {
     this.result.files.push({ absPath: abs, relPath: rel, size: info.size, mtimeMs: Math.trunc(info.mtimeMs) });
   }
 
-  /** stat() through symlinks, reporting broken links and loops instead of throwing. */
+  /** lstat() of something inside a dropped folder: a link is seen as a link. */
+  private async statHere(abs: string): Promise<Stats | undefined> {
+    try {
+      return await lstat(abs);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      this.problem(abs, code === 'ENOENT' ? 'NotFound' : 'Unreadable', describeFsError(error, abs, 'open'));
+      return undefined;
+    }
+  }
+
+  /** stat() of a dropped item through a symlink, reporting broken links and loops instead of throwing. */
   private async statFollowing(abs: string): Promise<Stats | undefined> {
     try {
       return await stat(abs);

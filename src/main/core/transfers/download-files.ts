@@ -17,6 +17,8 @@ export function tempPathFor(localPath: string): string {
 /** Turns a local write/read failure into a LocalFileError (not retried), e.g. a full disk. */
 export function localFailure(error: unknown, file: string, doing: string): LocalFileError {
   if (error instanceof LocalFileError) return error;
+  // Already in words (a refused symlink, a file in a folder's place): keep them, not retried.
+  if (error instanceof AppError) return new LocalFileError(error.code, error.message, error.details);
   const base = fsAppError(error, file, doing);
   return new LocalFileError(base.code, base.message, base.details);
 }

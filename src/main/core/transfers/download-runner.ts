@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, rm, stat, utimes } from 'node:fs/promises';
+import { lstat, lutimes, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { AppError } from '../../../shared/errors';
+import { createFileNoFollow, makeFolderInside } from '../files/contained-writes';
 import { finalizeDownload, localFailure, md5OfFile, tempPathFor } from './download-files';
 import { LocalFileError, notLocal } from './file-source';
 import { runRangedDownload } from './ranged-download';
@@ -15,34 +16,39 @@ import type { DownloadSpec, TransferItem } from './transfer-item';
 /**
  * Downloads one object into a temp file beside its destination, verifies it (size; and MD5
  * when the ETag is a plain MD5), then gives it its name without replacing anything unasked.
+ * Folders are created level by level inside the chosen folder and files opened without
+ * following links (`files/contained-writes.ts`), so a planted symlink cannot lead outside.
  */
 export async function runDownload(item: TransferItem, ctx: RunContext): Promise<void> {
   const spec = item.spec as DownloadSpec;
-  if (spec.folderMarker) {
-    await mkdir(item.localPath, { recursive: true }).catch((error: unknown) => {
-      throw localFailure(error, item.localPath, 'create the folder');
+  const root = ctx.destinationOf(item);
+  if (!root) throw new LocalFileError('Internal', `The download folder for ${item.localPath} is no longer known. Download the file again.`, { file: item.localPath });
+  const folder = spec.folderMarker ? item.localPath : path.dirname(item.localPath);
+  const ensureFolder = () =>
+    makeFolderInside(root, folder).catch((error: unknown) => {
+      throw localFailure(error, folder, 'create the folder');
     });
-    return;
-  }
+  await ensureFolder();
+  if (spec.folderMarker) return;
   const tc = ctx.clients.get(item.connectionId);
-  await mkdir(path.dirname(item.localPath), { recursive: true }).catch((error: unknown) => {
-    throw localFailure(error, path.dirname(item.localPath), 'create the folder');
-  });
   const temp = tempPathFor(item.localPath);
   item.phase = 'transferring';
   ctx.touch(item);
   let fetched: FetchedObject;
   try {
-    fetched = item.size > ctx.options.rangedDownloadThreshold ? await runRangedDownload(item, temp, tc, ctx) : await fetchWhole(item, temp, tc, ctx);
+    fetched = item.size > ctx.options.rangedDownloadThreshold ? await runRangedDownload(item, temp, root, tc, ctx) : await fetchWhole(item, temp, root, tc, ctx);
   } catch (error) {
     throw await freeSpaceIfFull(error, item, temp, ctx);
   }
   item.phase = 'verifying';
   ctx.touch(item);
   await verify(item, temp, fetched);
+  // Checked again: a long download leaves time to swap a folder for a link before the rename.
+  await ensureFolder();
   await finalizeDownload(item, temp, ctx);
   ctx.journal.clearParts(item.id);
-  if (fetched.lastModified) await utimes(item.localPath, new Date(), fetched.lastModified).catch(() => undefined);
+  // lutimes: the name is ours now, but never touch what a link there might point to.
+  if (fetched.lastModified) await lutimes(item.localPath, new Date(), fetched.lastModified).catch(() => undefined);
 }
 
 /**
@@ -62,7 +68,7 @@ async function freeSpaceIfFull(error: unknown, item: TransferItem, temp: string,
 }
 
 /** One GET streamed to the temp file, hashing as it goes; If-Match keeps a changing object out. */
-async function fetchWhole(item: TransferItem, temp: string, tc: TransferClient, ctx: RunContext): Promise<FetchedObject> {
+async function fetchWhole(item: TransferItem, temp: string, root: string, tc: TransferClient, ctx: RunContext): Promise<FetchedObject> {
   const { signal } = ctx;
   return withRetry(
     async () => {
@@ -71,7 +77,7 @@ async function fetchWhole(item: TransferItem, temp: string, tc: TransferClient, 
       try {
         const out = await getObject(item, tc, ctx, undefined);
         const md5 = createHash('md5');
-        const handle = await open(temp, 'w').catch((error: unknown) => {
+        const handle = await createFileNoFollow(temp, root).catch((error: unknown) => {
           throw localFailure(error, temp, 'write');
         });
         try {
@@ -104,7 +110,7 @@ async function fetchWhole(item: TransferItem, temp: string, tc: TransferClient, 
 
 /** Size always; MD5 when the ETag is one (not multipart `-N`, not SSE-KMS/SSE-C). */
 async function verify(item: TransferItem, temp: string, fetched: FetchedObject): Promise<void> {
-  const onDisk = await stat(temp).catch((error: unknown) => {
+  const onDisk = await lstat(temp).catch((error: unknown) => {
     throw localFailure(error, temp, 'read');
   });
   if (onDisk.size !== fetched.size) {

@@ -1,6 +1,7 @@
-import { open, stat, truncate } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { AppError } from '../../../shared/errors';
+import { createFileNoFollow, openExistingNoFollow } from '../files/contained-writes';
 import { changedNotice, getObject, type FetchedObject } from './object-fetch';
 import { localFailure } from './download-files';
 import { notLocal } from './file-source';
@@ -17,7 +18,7 @@ import type { TransferItem } from './transfer-item';
  * ranges are journaled (after an fdatasync, so a journaled range is really on disk); a resume
  * keeps them if the object's ETag and the temp file are unchanged, and fetches the rest.
  */
-export async function runRangedDownload(item: TransferItem, temp: string, tc: TransferClient, ctx: RunContext): Promise<FetchedObject> {
+export async function runRangedDownload(item: TransferItem, temp: string, root: string, tc: TransferClient, ctx: RunContext): Promise<FetchedObject> {
   const { signal, options, journal } = ctx;
   const remote = await headObject(tc.client, item.bucket, item.key, options.retry, signal);
   if (!remote) throw new AppError('NoSuchKey', `${item.key} no longer exists in the bucket, so it could not be downloaded.`, { key: item.key });
@@ -33,7 +34,7 @@ export async function runRangedDownload(item: TransferItem, temp: string, tc: Tr
   }
   if (done.size === 0) {
     journal.clearParts(item.id);
-    await prepareTemp(temp, remote.size);
+    await prepareTemp(temp, root, remote.size);
   }
   item.partSize = rangeSize;
   journal.saveUpload(item.id, null, rangeSize);
@@ -44,7 +45,7 @@ export async function runRangedDownload(item: TransferItem, temp: string, tc: Tr
   for (const n of done) already += partRange(n, rangeSize, remote.size).size;
   ctx.addBytes(item, already - item.bytesDone);
 
-  const handle = await open(temp, 'r+').catch((error: unknown) => {
+  const handle = await openExistingNoFollow(temp, root).catch((error: unknown) => {
     throw localFailure(error, temp, 'write');
   });
   try {
@@ -100,20 +101,25 @@ export async function runRangedDownload(item: TransferItem, temp: string, tc: Tr
   return { size: remote.size, etag: remote.etag, encrypted: remote.encrypted, ...(remote.lastModified ? { lastModified: remote.lastModified } : {}) };
 }
 
+/** The size of our own partial file; null for none, or for a link or hard link planted there (start over). */
 async function sizeOf(file: string): Promise<number | null> {
   try {
-    return (await stat(file)).size;
+    const info = await lstat(file);
+    return info.isFile() && info.nlink === 1 ? info.size : null;
   } catch {
     return null;
   }
 }
 
-/** A fresh temp file of the object's size (sparse where the file system allows). */
-async function prepareTemp(temp: string, size: number): Promise<void> {
+/** A fresh temp file of the object's size (sparse where the file system allows), never through a link. */
+async function prepareTemp(temp: string, root: string, size: number): Promise<void> {
   try {
-    const handle = await open(temp, 'w');
-    await handle.close();
-    await truncate(temp, size);
+    const handle = await createFileNoFollow(temp, root);
+    try {
+      await handle.truncate(size);
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     throw localFailure(error, temp, 'write');
   }

@@ -28,6 +28,7 @@ export function createRunContext(deps: RunContextDeps, slots: Semaphore, signal:
     journal,
     settings,
     slots,
+    destinationOf: (item) => registry.batchOf(item)?.batch.destination,
     addBytes: (item, delta) => {
       registry.addBytes(item, delta);
       if (delta > 0 && item.phase === 'retrying') item.phase = 'transferring';

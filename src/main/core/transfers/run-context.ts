@@ -12,6 +12,8 @@ export interface RunContext {
   clients: TransferClients;
   journal: TransferJournal;
   settings: TransferSettings;
+  /** The folder the user chose for a download's batch: its writes stay inside it. */
+  destinationOf(item: TransferItem): string | undefined;
   /** Global limit on data requests in flight. */
   slots: Semaphore;
   /** Bytes moved (negative when a failed request's bytes are taken back). */

@@ -10,7 +10,7 @@ import type {
   UploadOverrides,
 } from '../../../shared/model/transfer';
 import type { ConnectionsService } from '../connections/connections-service';
-import type { FolderGrants } from '../dialogs/folder-grants';
+import type { LocalGrants } from '../files/local-grants';
 import type { Logger } from '../logger';
 import type { EventSink } from '../router';
 import { buildDownloadBatch, buildUploadBatch, type ConflictAnswers } from './batch-builder';
@@ -36,7 +36,8 @@ export interface TransferServiceDeps {
   emit: EventSink;
   logger: Logger;
   options: TransferEngineOptions;
-  grants: FolderGrants;
+  /** What the user picked, dropped or chose as a download folder: nothing else is read or written. */
+  grants: LocalGrants;
   /** Where the browser host stages dropped files; they are removed once uploaded. */
   stagingDir?: string;
 }
@@ -110,8 +111,10 @@ export class TransferService {
     return this.settings.setUploadDefaults(connectionId, settings);
   }
 
+  /** Plans an upload of paths the user picked or dropped; any other path is refused before it is touched. */
   async planUpload(req: UploadPlanRequest) {
-    const plan = await planUpload(req, { clients: this.clients, settings: this.settings, options: this.deps.options }, this.shutdown.signal);
+    const paths = await this.deps.grants.checkRead(req.paths);
+    const plan = await planUpload({ ...req, paths }, { clients: this.clients, settings: this.settings, options: this.deps.options }, this.shutdown.signal);
     this.uploadPlans.put(plan);
     return plan.view;
   }
@@ -124,7 +127,7 @@ export class TransferService {
   }
 
   async planDownload(req: DownloadPlanRequest) {
-    if (!this.deps.grants.allows(req.destination)) {
+    if (!(await this.deps.grants.allowsWrite(req.destination))) {
       throw new AppError('Forbidden', 'Downloads go only into a folder chosen with “Choose folder” in this session. Choose the folder again.', { destination: req.destination });
     }
     let isDir: boolean;

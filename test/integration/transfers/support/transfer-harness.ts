@@ -25,6 +25,8 @@ export interface TransferHarness {
   dataDir: string;
   connectionId: string;
   events: Array<{ event: EventName; payload: unknown; at: number }>;
+  /** Grants paths as if the user dropped them onto the window (what Electron's preload reports). */
+  drop(...paths: string[]): void;
   call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelResult<C>>>;
   value<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelResult<C>>;
   /** Resolves with the batch once nothing in it is left to run (or rejects after `timeoutMs`). */
@@ -80,6 +82,9 @@ export async function startTransferCore(options: HarnessOptions): Promise<Transf
     dataDir,
     connectionId,
     events,
+    drop: (...paths) => {
+      for (const p of paths) core.localFiles.grantDropped(p);
+    },
     call,
     value,
     until,

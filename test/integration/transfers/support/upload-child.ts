@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   h.core.onEvent((event, payload) => {
     if (event === 'transfers:progress') process.stdout.write(`${JSON.stringify(payload)}\n`);
   });
+  h.drop(args.file);
   const plan = await h.value('transfers:planUpload', { connectionId: h.connectionId, bucket: args.bucket, prefix: args.prefix, paths: [args.file] });
   const started = await h.value('transfers:startUpload', { planId: plan.planId, conflict: 'overwrite' });
   process.stdout.write(`${JSON.stringify({ started: started.batchId, connectionId: h.connectionId })}\n`);
