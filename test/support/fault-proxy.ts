@@ -29,7 +29,13 @@ export type FaultAction =
   /** Forward the request, then stop relaying its response after `afterBytes`. */
   | { kind: 'stallResponse'; afterBytes: number }
   /** Answer locally (the gateway never sees the request). */
-  | { kind: 'respond'; status: number; headers?: Record<string, string>; body: string };
+  | { kind: 'respond'; status: number; headers?: Record<string, string>; body: string }
+  /**
+   * Forward the request; when the gateway's answer arrives (the server has acted on the request),
+   * keep it and call `onHeld` once. `release()` relays it; until then the client waits for it. A
+   * client that gives up meanwhile (abort, timeout) never gets it.
+   */
+  | { kind: 'holdResponse'; onHeld: (release: () => void) => void };
 
 export type FaultRule = (request: ProxiedRequest) => FaultAction;
 
@@ -70,6 +76,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     let respondWith: Buffer | undefined;
     let downLimit: { at: number; cut: boolean } | undefined;
     let downOnConn = 0;
+    let hold: { onHeld: (release: () => void) => void; kept: Buffer[]; told: boolean } | undefined;
 
     const kill = () => {
       state = 'dead';
@@ -85,7 +92,27 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       if (state !== 'stalled' && state !== 'dead') client.resume();
     });
     client.on('drain', () => gateway.resume());
+    const release = () => {
+      const kept = hold?.kept ?? [];
+      hold = undefined;
+      if (state === 'dead') return;
+      for (const chunk of kept) {
+        downOnConn += chunk.length;
+        stats.bytesDown += chunk.length;
+        client.write(chunk);
+      }
+      gateway.resume();
+    };
     gateway.on('data', (data: Buffer) => {
+      if (hold) {
+        hold.kept.push(data);
+        gateway.pause();
+        if (!hold.told) {
+          hold.told = true;
+          hold.onHeld(release);
+        }
+        return;
+      }
       let chunk = data;
       if (downLimit) {
         const room = downLimit.at - downOnConn;
@@ -139,6 +166,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
             state = 'raw';
             continue;
           }
+          hold = action.kind === 'holdResponse' ? { onHeld: action.onHeld, kept: [], told: false } : undefined;
           if (action.kind === 'cutResponse' || action.kind === 'stallResponse') {
             downLimit = { at: downOnConn + action.afterBytes, cut: action.kind === 'cutResponse' };
           } else {
@@ -256,6 +284,16 @@ function renderResponse(action: Extract<FaultAction, { kind: 'respond' }>): Buff
   const headers = { 'content-type': 'application/xml', ...action.headers, 'content-length': String(body.length) };
   const head = [`HTTP/1.1 ${action.status} Fault`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), '', ''].join('\r\n');
   return Buffer.concat([Buffer.from(head, 'latin1'), body]);
+}
+
+/** Whether a proxied request is a CreateMultipartUpload (POST ?uploads). */
+export function isCreateMultipart(request: ProxiedRequest): boolean {
+  return request.method === 'POST' && /[?&]uploads(=|&|$)/.test(request.target);
+}
+
+/** Whether a proxied request is a CompleteMultipartUpload (POST ?uploadId=…). */
+export function isCompleteMultipart(request: ProxiedRequest): boolean {
+  return request.method === 'POST' && /[?&]uploadId=/.test(request.target);
 }
 
 /** Whether a proxied request is an UploadPart (PUT with partNumber and uploadId). */

@@ -37,8 +37,15 @@ export interface AppRun extends TimedRun {
 }
 
 /** One upload by the app's engine in its own process, timed like the peers. */
-export async function uploadWithApp(bundle: string, t: UploadTarget, dir: string, prefix: string, options?: EngineChildArgs['options']): Promise<AppRun> {
-  const args: EngineChildArgs = { ...t, prefix, paths: [dir], ...(options ? { options } : {}) };
+export async function uploadWithApp(
+  bundle: string,
+  t: UploadTarget,
+  dir: string,
+  prefix: string,
+  options?: EngineChildArgs['options'],
+  checksumCompatibility = true,
+): Promise<AppRun> {
+  const args: EngineChildArgs = { ...t, prefix, paths: [dir], ...(options ? { options } : {}), checksumCompatibility };
   const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp' };
   const run = await runTimed(process.execPath, [bundle, JSON.stringify(args)], env, uploadTimeoutMs);
   const report = lastJsonLine<EngineChildReport>(run.stdout);

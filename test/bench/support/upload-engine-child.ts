@@ -14,6 +14,8 @@ export interface EngineChildArgs {
   prefix: string;
   paths: string[];
   options?: Partial<TransferEngineOptions>;
+  /** Content-MD5 per request (the default, compatibility mode) or CRC32 (`false`). */
+  checksumCompatibility?: boolean;
 }
 
 export interface EngineChildReport {
@@ -50,7 +52,7 @@ async function main(): Promise<void> {
       endpoint: args.endpoint,
       region: args.region,
       forcePathStyle: true,
-      checksumCompatibility: true,
+      checksumCompatibility: args.checksumCompatibility ?? true,
     });
     const idleRssKb = Math.round(process.memoryUsage.rss() / 1024);
     const idleHeapMb = Math.round(process.memoryUsage().heapUsed / 1048576);

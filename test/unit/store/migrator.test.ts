@@ -29,6 +29,11 @@ const seeds: Record<number, (db: Database) => void> = {
     db.prepare("INSERT INTO secrets VALUES ('c1', x'01020304', 't0')").run();
     db.prepare("INSERT INTO app_settings VALUES ('theme', '\"dark\"')").run();
   },
+  3: (db) => {
+    db.prepare("INSERT INTO transfer_batches VALUES ('b1', 'upload', 'c1', 'media', 'public/', 'Shoot', 't0')").run();
+    db.prepare(`INSERT INTO transfers (id, batch_id, seq, direction, connection_id, bucket, object_key, local_path, name, size, state, options_json, upload_id, part_size, created_at, updated_at)
+      VALUES ('t1', 'b1', 0, 'upload', 'c1', 'media', 'public/a.mov', '/a.mov', 'a.mov', 9, 'queued', '{}', 'u1', 5, 't0', 't0')`).run();
+  },
 };
 
 /** A step after the real ones, to exercise upgrades before a second real migration exists. */
@@ -50,6 +55,8 @@ describe('migrate (through openDatabase)', () => {
       expect(db.prepare("SELECT name FROM connections WHERE id = 'c1'").pluck().get()).toBe('prod');
       expect(fs.existsSync(preMigrationBackupPath(file, k + 1))).toBe(true);
     }
+    // An upload interrupted before v4 keeps its upload id (resume still finds its parts).
+    if (k >= 3) expect(db.prepare("SELECT upload_id FROM transfers WHERE id = 't1'").pluck().get()).toBe('u1');
   });
 
   it('backs up a database with data before upgrading it, holding the old version and rows', () => {

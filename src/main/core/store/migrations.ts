@@ -1,6 +1,7 @@
 import type { Migration } from './migrator';
 import { v2ShareLinks } from './migrations/0002-share-links';
 import { v3TransferJournal } from './migrations/0003-transfer-journal';
+import { v4UploadIntegrity } from './migrations/0004-upload-integrity';
 
 // Append-only. Each SQL string is hashed into schema_migrations when applied, so editing a released
 // one (even whitespace) makes every existing database refuse to open. Change the schema by adding a step.
@@ -33,4 +34,5 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'connections-secrets-settings', sql: v1ConnectionsSecretsSettings },
   { version: 2, name: 'share-links', sql: v2ShareLinks },
   { version: 3, name: 'transfer-journal', sql: v3TransferJournal },
+  { version: 4, name: 'upload-integrity', sql: v4UploadIntegrity },
 ];

@@ -32,6 +32,8 @@ function newItem(batch: TransferBatch, seq: number, fields: Pick<TransferItem, '
     state: skipped ? 'skipped' : 'queued',
     uploadId: null,
     partSize: null,
+    createIntent: null,
+    sourceStamp: null,
     error: null,
     notice: skipped ? 'Skipped: it already exists at the destination.' : null,
     attempts: 0,

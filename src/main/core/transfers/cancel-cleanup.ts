@@ -1,21 +1,29 @@
-import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
+import { setTimeout as delay } from 'node:timers/promises';
 import { removeTemp } from './download-files';
+import { objectLockName, type KeyLocks } from './key-locks';
 import type { RetryPolicy } from './retry-policy';
 import { abortUpload } from './s3-ops';
+import { listUploadsOf, sweepStrayUploads } from './stray-uploads';
 import type { TransferClients } from './transfer-client';
 import type { TransferItem } from './transfer-item';
 import type { TransferJournal } from './transfer-journal';
 
+/** A create aborted just as it was sent may still be acted on by the server: swept again after this. */
+const lateCreateMs = 2_000;
+
 /**
  * What a cancel leaves behind is removed: a multipart upload is aborted (and checked with
- * ListMultipartUploads, since a part still in flight can outlive one abort), a partial
- * download file is deleted. The journal forgets the upload id and parts.
+ * ListMultipartUploads, since a part still in flight can outlive one abort), and so is any upload
+ * a CreateMultipartUpload whose answer never came may have made (the journaled intent); a partial
+ * download file is deleted. The journal forgets the upload id, parts and intent. Works in every
+ * state: queued, creating, sending parts, completing, paused, failed, interrupted.
  */
 export async function cleanupCancelled(
   item: TransferItem,
   clients: TransferClients,
   journal: TransferJournal,
   policy: RetryPolicy,
+  locks: KeyLocks,
 ): Promise<void> {
   if (item.direction === 'download') {
     await removeTemp(item.localPath);
@@ -23,16 +31,31 @@ export async function cleanupCancelled(
     return;
   }
   const uploadId = item.uploadId;
-  if (!uploadId) return;
-  const { client } = clients.get(item.connectionId);
+  const intent = item.createIntent;
+  if (!uploadId && !intent) return;
+  const tc = clients.get(item.connectionId);
   const signal = AbortSignal.timeout(120_000);
   const shortPolicy = { ...policy, maxAttempts: Math.min(policy.maxAttempts, 5) };
-  for (let round = 0; round < 3; round += 1) {
-    await abortUpload(client, item.bucket, item.key, uploadId, shortPolicy, signal);
-    const listed = await client.send(new ListMultipartUploadsCommand({ Bucket: item.bucket, Prefix: item.key }), { abortSignal: signal });
-    if (!(listed.Uploads ?? []).some((u) => u.UploadId === uploadId)) break;
+  if (uploadId) {
+    for (let round = 0; round < 3; round += 1) {
+      await abortUpload(tc.client, item.bucket, item.key, uploadId, shortPolicy, signal);
+      const listed = await listUploadsOf(tc.client, item.bucket, item.key, shortPolicy, signal);
+      if (!listed.some((u) => u.uploadId === uploadId)) break;
+    }
+    item.uploadId = null;
+    item.partSize = null;
+    item.sourceStamp = null;
+    journal.forgetUpload(item.id);
   }
-  item.uploadId = null;
-  journal.saveUpload(item.id, null, null);
-  journal.clearParts(item.id);
+  if (intent) {
+    const sweep = () => locks.run(objectLockName(item.bucket, intent.key), signal, () => sweepStrayUploads(tc, journal, item.bucket, intent, shortPolicy, signal));
+    await sweep();
+    await delay(lateCreateMs, undefined, { signal });
+    await sweep();
+    // Unless a retry of the item has started a create of its own meanwhile.
+    if (item.createIntent === intent) {
+      item.createIntent = null;
+      journal.saveCreateIntent(item.id, null);
+    }
+  }
 }

@@ -21,6 +21,11 @@ export interface TransferEngineOptions {
   /** Parts or ranges of one file in flight at once. */
   maxPartsPerFile: number;
   retry: RetryPolicy;
+  /**
+   * Times a multipart upload starts over because its file was rewritten in place while being
+   * sent (size and mtime unchanged); after that the item fails, saying the file keeps changing.
+   */
+  maxSourceRestarts: number;
   /** A connection with no bytes moving for this long is dropped and the request retried. */
   stallTimeoutMs: number;
   connectTimeoutMs: number;
@@ -50,6 +55,7 @@ export const defaultEngineOptions: TransferEngineOptions = {
   maxConcurrentRequests: 16,
   maxPartsPerFile: 4,
   retry: defaultRetryPolicy,
+  maxSourceRestarts: 3,
   stallTimeoutMs: 30_000,
   connectTimeoutMs: 10_000,
   progressIntervalMs: 100,

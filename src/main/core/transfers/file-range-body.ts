@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { crc32 } from 'node:zlib';
 import { bufferPool, chunkBytes } from './buffer-pool';
 
 /** Reads `length` bytes at `position` into `buffer`; 0 at end of file. */
@@ -11,6 +12,7 @@ export type RangeReader = (buffer: Buffer, length: number, position: number) => 
  */
 export class FileRangeBody extends Readable {
   private pos: number;
+  private crc = 0;
 
   constructor(
     readonly readRange: RangeReader,
@@ -18,9 +20,22 @@ export class FileRangeBody extends Readable {
     readonly end: number,
     readonly onBytes: (n: number) => void,
     readonly shrunk: () => Error,
+    /** Keep the CRC32 of what is sent (where the server does not check the checksum header itself). */
+    private readonly trackCrc32 = false,
   ) {
     super({ highWaterMark: chunkBytes });
     this.pos = start;
+  }
+
+  /** CRC32 of the bytes handed to the socket so far (0 unless tracked). */
+  get sentCrc32(): number {
+    return this.crc;
+  }
+
+  /** Called with each chunk just before it is sent. */
+  sending(chunk: Buffer): void {
+    if (this.trackCrc32) this.crc = crc32(chunk, this.crc);
+    this.onBytes(chunk.length);
   }
 
   override _read(): void {
@@ -34,8 +49,9 @@ export class FileRangeBody extends Readable {
       (n) => {
         if (n === 0) return void this.destroy(this.shrunk());
         this.pos += n;
-        this.onBytes(n);
-        this.push(n === want ? chunk : chunk.subarray(0, n));
+        const sent = n === want ? chunk : chunk.subarray(0, n);
+        this.sending(sent);
+        this.push(sent);
       },
       (error: unknown) => this.destroy(error as Error),
     );
@@ -74,7 +90,7 @@ export async function writeFileRange(out: Writable, body: FileRangeBody): Promis
       // Observed at the next await; marked handled now so a failure while a read is pending is
       // not reported as an unhandled rejection.
       pending.catch(() => undefined);
-      body.onBytes(n);
+      body.sending(chunk);
       index = 1 - index;
     }
     await pending;

@@ -1,54 +1,46 @@
-import { CreateMultipartUploadCommand } from '@aws-sdk/client-s3';
-import { AppError } from '../../../shared/errors';
 import { bufferPool } from './buffer-pool';
-import { LocalFileError, notLocal, type FileSource } from './file-source';
+import { compareStamps, LocalFileError, notLocal, sentAsChecksummed, SourceRewrittenError, type FileSource } from './file-source';
+import { createMultipart } from './multipart-create';
 import { choosePartSize, partCount, partRange } from './part-size';
 import { withRetry } from './retry';
 import { bareEtag, type RunContext } from './run-context';
 import { abortUpload, headObject, isNoSuchUpload, listAllParts, type ServerPart } from './s3-ops';
+import { checksumMode, verifySentParts } from './source-verify';
 import type { TransferClient } from './transfer-client';
-import type { JournalPart, TransferItem, UploadSpec } from './transfer-item';
-import { conflictError, objectHeaders, renumber, withAclFallback } from './upload-headers';
+import type { JournalPart, SourceStamp, TransferItem, UploadSpec } from './transfer-item';
+import { conflictError, renumber } from './upload-headers';
 import { runPartWorkers } from './part-workers';
 import { completeUpload } from './multipart-complete';
+
+/** Thrown by a part worker to stop the others: the file is not as the parts so far were read. */
+class SourceMoved extends Error {}
 
 /**
  * A multipart upload that survives anything: the upload id and every finished part go to the
  * journal as they happen; on resume the parts S3 already holds (ListParts) are kept when they
- * match what the journal or the local bytes say, and only the rest is sent. Completion is
- * verified with HeadObject (RGW answers CompleteMultipartUpload with an empty ETag).
+ * match what the journal or the local bytes say, and only the rest is sent. The object must be
+ * one version of the file: after each part the file is stat'ed against the stamp the parts were
+ * read under (a size/mtime change fails the item; a ctime change alone re-checks the parts sent
+ * and restarts if one differs). Completion is verified with HeadObject (RGW answers
+ * CompleteMultipartUpload with an empty ETag).
  */
 export async function runMultipart(item: TransferItem, spec: UploadSpec, source: FileSource, tc: TransferClient, ctx: RunContext): Promise<void> {
   const { signal, options, journal } = ctx;
-  const policy = options.retry;
   const done = new Map<number, JournalPart>();
-  if (item.uploadId) await recoverParts(item, source, tc, ctx, done);
+  /** Checksums the journal has for parts that must be read again: the same bytes must come back. */
+  const expected = new Map<number, string>();
+  if (item.uploadId) await recoverParts(item, source, tc, ctx, done, expected);
   if (!item.uploadId && spec.mode !== 'overwrite') await claimKey(item, spec, tc, ctx);
   const partSize = item.partSize ?? choosePartSize(item.size, options.preferredPartSize);
   if (!item.uploadId) {
     item.phase = 'preparing';
-    const created = await withAclFallback(item, spec, ctx, (withAcl) =>
-      withRetry(
-        () =>
-          tc.client.send(
-            new CreateMultipartUploadCommand({
-              Bucket: item.bucket,
-              Key: item.key,
-              ...objectHeaders(spec, withAcl),
-              ...(tc.integrity === 'crc32' ? { ChecksumAlgorithm: 'CRC32' } : {}),
-            }),
-            { abortSignal: signal },
-          ),
-        { policy, signal, onRetry: (e) => ctx.retrying(item, e) },
-      ),
-    );
-    if (!created.UploadId) throw new AppError('Internal', `The server did not start a multipart upload for ${item.key}.`);
-    item.uploadId = created.UploadId;
+    ctx.touch(item);
+    item.uploadId = await createMultipart(item, spec, tc, ctx, partSize, source.opened);
     item.partSize = partSize;
-    journal.clearParts(item.id);
-    journal.saveUpload(item.id, item.uploadId, partSize);
+    item.sourceStamp = source.opened;
   }
   const uploadId = item.uploadId;
+  let stamp: SourceStamp = item.sourceStamp ?? source.opened;
   const total = partCount(item.size, partSize);
   item.partsTotal = total;
   item.partsDone = done.size;
@@ -56,34 +48,73 @@ export async function runMultipart(item: TransferItem, spec: UploadSpec, source:
   item.phase = 'transferring';
   ctx.touch(item);
 
-  const pending: number[] = [];
-  for (let n = 1; n <= total; n += 1) if (!done.has(n)) pending.push(n);
-  await runPartWorkers(pending, Math.min(options.maxPartsPerFile, pending.length), signal, async (n, partSignal) => {
-    const part = await uploadPart(item, source, tc, ctx, uploadId, n, partSize, partSignal);
-    journal.addPart(item.id, part);
-    done.set(n, part);
-    item.partsDone = done.size;
+  for (;;) {
+    const pending: number[] = [];
+    for (let n = 1; n <= total; n += 1) if (!done.has(n)) pending.push(n);
+    try {
+      await runPartWorkers(pending, Math.min(options.maxPartsPerFile, pending.length), signal, async (n, partSignal) => {
+        const part = await uploadPart(item, source, tc, ctx, uploadId, n, partSize, partSignal, expected.get(n));
+        journal.addPart(item.id, part);
+        done.set(n, part);
+        item.partsDone = done.size;
+        ctx.touch(item);
+        // One stat per part: a change is noticed when it happens, not after the whole file was sent.
+        const { state } = await source.check(stamp);
+        if (state === 'changed' || state === 'touched') throw new SourceMoved();
+      });
+    } catch (error) {
+      if (!(error instanceof SourceMoved)) throw error;
+    }
+    item.phase = 'finishing';
     ctx.touch(item);
-  });
-
-  item.phase = 'finishing';
-  ctx.touch(item);
-  if ((await source.check()) === 'changed') {
-    await abortUpload(tc.client, item.bucket, item.key, uploadId, policy, signal).catch(() => undefined);
-    item.uploadId = null;
-    journal.saveUpload(item.id, null, null);
-    journal.clearParts(item.id);
-    throw new LocalFileError('Conflict', `${item.localPath} changed while it was being uploaded, so the upload was stopped and nothing was left in the bucket. Retry once the file is finished.`, { file: item.localPath, changed: true });
+    const { state } = await source.check(stamp);
+    if (state === 'changed') {
+      await discardUpload(item, tc, ctx);
+      throw new LocalFileError('Conflict', `${item.localPath} changed while it was being uploaded, so the upload was stopped and nothing was left in the bucket. Retry once the file is finished.`, { file: item.localPath, changed: true });
+    }
+    if (state === 'touched') {
+      // Same size and mtime, new ctime: rewritten in place with its mtime put back, or only its
+      // permissions changed. The parts sent say which (SourceRewrittenError restarts the file).
+      stamp = await verifySentParts(source, stamp, done.values(), partSize);
+      item.sourceStamp = stamp;
+      journal.saveSourceStamp(item.id, stamp);
+    }
+    if (done.size === total) break;
+    item.phase = 'transferring';
   }
   const parts = [...done.values()].sort((a, b) => a.partNumber - b.partNumber);
   await completeUpload(item, spec, tc, ctx, uploadId, parts);
-  journal.saveUpload(item.id, null, null);
-  journal.clearParts(item.id);
-  item.uploadId = null;
+  forgetUpload(item, ctx);
 }
 
-/** Fills `done` with the parts that can be kept; restarts from scratch when the upload is gone. */
-async function recoverParts(item: TransferItem, source: FileSource, tc: TransferClient, ctx: RunContext, done: Map<number, JournalPart>): Promise<void> {
+/** Aborts the item's multipart upload (its parts stop costing storage) and forgets it. */
+export async function discardUpload(item: TransferItem, tc: TransferClient, ctx: RunContext): Promise<void> {
+  if (item.uploadId) await abortUpload(tc.client, item.bucket, item.key, item.uploadId, ctx.options.retry, ctx.signal).catch(() => undefined);
+  forgetUpload(item, ctx);
+}
+
+function forgetUpload(item: TransferItem, ctx: RunContext): void {
+  item.uploadId = null;
+  item.partSize = null;
+  item.sourceStamp = null;
+  ctx.journal.forgetUpload(item.id);
+}
+
+/**
+ * Fills `done` with the parts that can be kept; restarts from scratch when the upload is gone.
+ * Parts kept on the journal's word were read under its source stamp: if the file is not that
+ * file any more by its stamp (ctime moved, another inode, or a journal from before stamps), they
+ * are read again and must match (verifySentParts). Journaled parts that must be sent again go to
+ * `expected`: their bytes must not have changed either.
+ */
+async function recoverParts(
+  item: TransferItem,
+  source: FileSource,
+  tc: TransferClient,
+  ctx: RunContext,
+  done: Map<number, JournalPart>,
+  expected: Map<number, string>,
+): Promise<void> {
   const uploadId = item.uploadId ?? '';
   const partSize = item.partSize ?? 0;
   let server: Map<number, ServerPart> | undefined;
@@ -96,19 +127,23 @@ async function recoverParts(item: TransferItem, source: FileSource, tc: Transfer
     }
   }
   if (!server) {
-    item.uploadId = null;
-    item.partSize = null;
-    ctx.journal.saveUpload(item.id, null, null);
-    ctx.journal.clearParts(item.id);
+    forgetUpload(item, ctx);
     return;
   }
   const journaled = new Map(ctx.journal.parts(item.id).map((p) => [p.partNumber, p]));
+  const trusted: JournalPart[] = [];
   const scratch = bufferPool.take();
   try {
-    await keepMatchingParts(item, source, tc, ctx, done, server, journaled, scratch);
+    await keepMatchingParts(item, source, tc, ctx, done, server, journaled, scratch, trusted);
   } finally {
     bufferPool.give(scratch);
   }
+  const stamp = item.sourceStamp;
+  if (!stamp || compareStamps(stamp, source.opened) !== 'same') {
+    item.sourceStamp = trusted.length > 0 ? await verifySentParts(source, source.opened, trusted, partSize) : source.opened;
+    ctx.journal.saveSourceStamp(item.id, item.sourceStamp);
+  }
+  for (const [n, part] of journaled) if (!done.has(n) && part.checksum) expected.set(n, part.checksum);
 }
 
 /** Keeps each part S3 holds whose size and ETag (journal) or checksum (local bytes) match. */
@@ -121,6 +156,7 @@ async function keepMatchingParts(
   server: Map<number, ServerPart>,
   journaled: Map<number, JournalPart>,
   scratch: Buffer,
+  trusted: JournalPart[],
 ): Promise<void> {
   const partSize = item.partSize ?? 0;
   for (let n = 1; n <= partCount(item.size, partSize); n += 1) {
@@ -130,6 +166,7 @@ async function keepMatchingParts(
     const known = journaled.get(n);
     if (known && known.etag === remote.etag) {
       done.set(n, known);
+      trusted.push(known);
       continue;
     }
     // On the server but not in the journal (the answer or the journal write was lost): keep it
@@ -160,6 +197,7 @@ async function uploadPart(
   n: number,
   partSize: number,
   signal: AbortSignal,
+  expected: string | undefined,
 ): Promise<JournalPart> {
   const range = partRange(n, partSize, item.size);
   return withRetry(
@@ -171,7 +209,10 @@ async function uploadPart(
         // the requests in flight, not the number of part workers waiting for a slot.
         const scratch = bufferPool.take();
         const checksum = await source.checksum(range.start, range.end, tc.integrity, scratch).finally(() => bufferPool.give(scratch));
-        const body = source.stream(range.start, range.end, (bytes) => ((sent += bytes), ctx.addBytes(item, bytes)));
+        if (expected && checksumMode(expected) === checksum.mode && expected !== checksum.base64) {
+          throw new SourceRewrittenError(item.localPath, `part ${n} reads differently from when it was first sent`);
+        }
+        const body = source.stream(range.start, range.end, (bytes) => ((sent += bytes), ctx.addBytes(item, bytes)), checksum.mode === 'crc32');
         const out = await tc.direct.put(
           {
             bucket: item.bucket,
@@ -184,7 +225,7 @@ async function uploadPart(
           signal,
         );
         const etag = bareEtag(out.etag);
-        if (!etag || (checksum.md5Hex && etag !== checksum.md5Hex)) {
+        if (!etag || (checksum.md5Hex && etag !== checksum.md5Hex) || !sentAsChecksummed(body, checksum)) {
           throw Object.assign(new Error(`Part ${n} of ${item.key} arrived damaged (ETag ${etag || 'missing'}).`), { name: 'BadDigest' });
         }
         return { partNumber: n, size: range.size, etag, checksum: checksum.base64 };

@@ -2,6 +2,7 @@ import type { Logger } from '../logger';
 import type { TransferEngineOptions } from './engine-options';
 import type { ProgressReporter } from './progress-reporter';
 import type { RunContext } from './run-context';
+import type { KeyLocks } from './key-locks';
 import type { Semaphore } from './semaphore';
 import type { TransferClients } from './transfer-client';
 import type { TransferJournal } from './transfer-journal';
@@ -19,7 +20,7 @@ export interface RunContextDeps {
 }
 
 /** The queue's side of a runner: byte counts and state changes go to the registry and the progress events. */
-export function createRunContext(deps: RunContextDeps, slots: Semaphore, signal: AbortSignal): RunContext {
+export function createRunContext(deps: RunContextDeps, slots: Semaphore, keyLocks: KeyLocks, signal: AbortSignal): RunContext {
   const { registry, reporter, options, clients, journal, settings, logger } = deps;
   return {
     signal,
@@ -29,6 +30,7 @@ export function createRunContext(deps: RunContextDeps, slots: Semaphore, signal:
     settings,
     slots,
     destinationOf: (item) => registry.batchOf(item)?.batch.destination,
+    keyLocks,
     addBytes: (item, delta) => {
       registry.addBytes(item, delta);
       if (delta > 0 && item.phase === 'retrying') item.phase = 'transferring';

@@ -4,6 +4,7 @@ import type { TransferItem } from './transfer-item';
 import type { TransferClients } from './transfer-client';
 import type { TransferSettings } from './transfer-settings';
 import type { Semaphore } from './semaphore';
+import type { KeyLocks } from './key-locks';
 
 /** What a runner (one upload or download) needs from the queue around it. */
 export interface RunContext {
@@ -16,6 +17,8 @@ export interface RunContext {
   destinationOf(item: TransferItem): string | undefined;
   /** Global limit on data requests in flight. */
   slots: Semaphore;
+  /** Per bucket/key: creating a multipart upload and sweeping its strays never overlap. */
+  keyLocks: KeyLocks;
   /** Bytes moved (negative when a failed request's bytes are taken back). */
   addBytes(item: TransferItem, delta: number): void;
   /** The item's size changed (the file or object changed since it was planned). */

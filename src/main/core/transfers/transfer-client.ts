@@ -3,6 +3,7 @@ import type { ConnectionRecord } from '../connections/connection-record';
 import type { ConnectionsService } from '../connections/connections-service';
 import { DirectS3 } from './direct-s3';
 import { sendSignalsInContext } from './request-signal';
+import { ServerClock, watchServerClock } from './server-clock';
 import { TransferHttpHandler } from './transfer-http-handler';
 
 export interface TransferClientOptions {
@@ -25,6 +26,8 @@ export interface TransferClient {
   direct: DirectS3;
   record: ConnectionRecord;
   integrity: IntegrityMode;
+  /** The server's clock, from its answers (multipart initiation times are compared with ours). */
+  clock: ServerClock;
 }
 
 /**
@@ -82,7 +85,9 @@ export class TransferClients {
       { step: 'build', name: 'bucketAdminUnsignedPayload', priority: 'low' },
     );
     sendSignalsInContext(client);
-    const entry: TransferClient = { client, direct: new DirectS3(client, handler), record, integrity: record.checksumCompatibility ? 'md5' : 'crc32' };
+    const clock = new ServerClock();
+    watchServerClock(client, clock);
+    const entry: TransferClient = { client, direct: new DirectS3(client, handler), record, integrity: record.checksumCompatibility ? 'md5' : 'crc32', clock };
     this.cache.set(connectionId, { stamp, entry });
     return entry;
   }

@@ -50,6 +50,10 @@ export interface TransferItem {
   spec: TransferSpec;
   uploadId: string | null;
   partSize: number | null;
+  /** Uploads: a CreateMultipartUpload was sent and its answer is not known yet (see CreateIntent). */
+  createIntent: CreateIntent | null;
+  /** Uploads: the source file as it was when the journaled parts were read. */
+  sourceStamp: SourceStamp | null;
   error: TransferError | null;
   notice: string | null;
   attempts: number;
@@ -75,6 +79,31 @@ export interface TransferBatch {
   finishedAt?: string;
   /** Set once `transfers:batchFinished` was sent, so it is sent once. */
   announced?: boolean;
+}
+
+/**
+ * Journaled before each CreateMultipartUpload is sent: if its answer is lost, the uploads of
+ * `key` the server initiated in [firstAt, lastAt] (client clock, ms, plus `offsetMs` = server
+ * clock minus ours when known) can only be ours, and are aborted before anything else happens.
+ */
+export interface CreateIntent {
+  key: string;
+  firstAt: number;
+  lastAt: number;
+  offsetMs?: number;
+}
+
+/**
+ * Who a source file is: a rewrite in place keeps dev/ino (and may put size and mtime back), but
+ * always moves ctime, which no program can set.
+ */
+export interface SourceStamp {
+  dev: number;
+  ino: number;
+  size: number;
+  /** Truncated to whole ms, as journaled since v3. */
+  mtimeMs: number;
+  ctimeMs: number;
 }
 
 /** A part (upload) or range (download) known to be complete. */

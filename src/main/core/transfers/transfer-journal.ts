@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { TransferError, TransferState } from '../../../shared/model/transfer';
-import type { JournalPart, TransferBatch, TransferItem, TransferSpec } from './transfer-item';
+import type { CreateIntent, JournalPart, SourceStamp, TransferBatch, TransferItem, TransferSpec } from './transfer-item';
 
 interface ItemRow {
   id: string;
@@ -19,6 +19,8 @@ interface ItemRow {
   options_json: string;
   upload_id: string | null;
   part_size: number | null;
+  create_intent_json: string | null;
+  source_stamp_json: string | null;
   error_json: string | null;
   notice: string | null;
   attempts: number;
@@ -59,6 +61,11 @@ export class TransferJournal {
       setTarget: db.prepare(`UPDATE transfers SET object_key = ?, local_path = ?, options_json = ?, updated_at = ? WHERE id = ?`),
       setSource: db.prepare(`UPDATE transfers SET size = ?, source_mtime_ms = ?, remote_etag = ?, updated_at = ? WHERE id = ?`),
       setUpload: db.prepare(`UPDATE transfers SET upload_id = ?, part_size = ?, updated_at = ? WHERE id = ?`),
+      startUpload: db.prepare(`UPDATE transfers SET upload_id = ?, part_size = ?, source_stamp_json = ?, create_intent_json = NULL, updated_at = ? WHERE id = ?`),
+      forgetUpload: db.prepare(`UPDATE transfers SET upload_id = NULL, part_size = NULL, source_stamp_json = NULL, updated_at = ? WHERE id = ?`),
+      setIntent: db.prepare(`UPDATE transfers SET create_intent_json = ?, updated_at = ? WHERE id = ?`),
+      setStamp: db.prepare(`UPDATE transfers SET source_stamp_json = ?, updated_at = ? WHERE id = ?`),
+      uploadIdsOf: db.prepare(`SELECT upload_id FROM transfers WHERE bucket = ? AND object_key = ? AND upload_id IS NOT NULL`),
       addPart: db.prepare(`INSERT OR REPLACE INTO transfer_parts (transfer_id, part_number, size, etag, checksum) VALUES (?, ?, ?, ?, ?)`),
       clearParts: db.prepare(`DELETE FROM transfer_parts WHERE transfer_id = ?`),
       parts: db.prepare(`SELECT part_number AS partNumber, size, etag, checksum FROM transfer_parts WHERE transfer_id = ? ORDER BY part_number`),
@@ -145,6 +152,40 @@ export class TransferJournal {
     this.run('setUpload', uploadId, partSize, now(), id);
   }
 
+  /** A new multipart upload: its id, part size and the source it reads; no parts yet, no pending create. */
+  startUpload(id: string, uploadId: string, partSize: number, stamp: SourceStamp): void {
+    if (this.closed) return;
+    this.db.transaction(() => {
+      this.stmts.clearParts?.run(id);
+      this.stmts.startUpload?.run(uploadId, partSize, JSON.stringify(stamp), now(), id);
+    })();
+  }
+
+  /** The multipart upload is completed or aborted: forget its id, parts and source stamp. */
+  forgetUpload(id: string): void {
+    if (this.closed) return;
+    this.db.transaction(() => {
+      this.stmts.clearParts?.run(id);
+      this.stmts.forgetUpload?.run(now(), id);
+    })();
+  }
+
+  /** Records (before it is sent) or clears (once settled) a CreateMultipartUpload whose answer may be lost. */
+  saveCreateIntent(id: string, intent: CreateIntent | null): void {
+    this.run('setIntent', intent ? JSON.stringify(intent) : null, now(), id);
+  }
+
+  /** The source as the journaled parts were found to match it (after they were checked again). */
+  saveSourceStamp(id: string, stamp: SourceStamp): void {
+    this.run('setStamp', JSON.stringify(stamp), now(), id);
+  }
+
+  /** Upload ids the journal knows for `bucket`/`key`, whatever item holds them: never strays. */
+  uploadIdsOf(bucket: string, key: string): Set<string> {
+    if (this.closed) return new Set();
+    return new Set((this.stmts.uploadIdsOf?.all(bucket, key) as Array<{ upload_id: string }>).map((r) => r.upload_id));
+  }
+
   addPart(id: string, part: JournalPart): void {
     this.run('addPart', id, part.partNumber, part.size, part.etag, part.checksum);
   }
@@ -222,6 +263,8 @@ function toItem(row: ItemRow): TransferItem {
     spec: JSON.parse(row.options_json) as TransferSpec,
     uploadId: row.upload_id,
     partSize: row.part_size,
+    createIntent: row.create_intent_json ? (JSON.parse(row.create_intent_json) as CreateIntent) : null,
+    sourceStamp: row.source_stamp_json ? (JSON.parse(row.source_stamp_json) as SourceStamp) : null,
     error: row.error_json ? (JSON.parse(row.error_json) as TransferError) : null,
     notice: row.notice,
     attempts: row.attempts,

@@ -4,6 +4,7 @@ import { runDownload } from './download-runner';
 import type { TransferEngineOptions } from './engine-options';
 import { cleanupCancelled } from './cancel-cleanup';
 import type { ProgressReporter } from './progress-reporter';
+import { KeyLocks } from './key-locks';
 import { createRunContext } from './run-context-factory';
 import { Semaphore } from './semaphore';
 import type { TransferClients } from './transfer-client';
@@ -38,6 +39,7 @@ export class TransferQueue {
   private fifoHead = 0;
   private readonly running = new Map<string, { controller: AbortController; stop?: StopReason }>();
   private readonly slots: Semaphore;
+  private readonly keyLocks = new KeyLocks();
   private closed = false;
 
   constructor(private readonly deps: QueueDeps) {
@@ -195,7 +197,7 @@ export class TransferQueue {
     delete item.finishedAt;
     this.setState(item, 'active');
     const runner = item.direction === 'upload' ? runUpload : runDownload;
-    runner(item, createRunContext(this.deps, this.slots, run.controller.signal)).then(
+    runner(item, createRunContext(this.deps, this.slots, this.keyLocks, run.controller.signal)).then(
       () => this.settle(item, run, undefined),
       (error: unknown) => this.settle(item, run, error ?? new Error('unknown failure')),
     );
@@ -225,7 +227,7 @@ export class TransferQueue {
 
   private cleanup(item: TransferItem): void {
     const { clients, journal, options, logger } = this.deps;
-    void cleanupCancelled(item, clients, journal, options.retry).catch((error: unknown) =>
+    void cleanupCancelled(item, clients, journal, options.retry, this.keyLocks).catch((error: unknown) =>
       logger.warn('Could not clean up a cancelled transfer', { id: item.id, error }),
     );
   }

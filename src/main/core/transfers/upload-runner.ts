@@ -1,10 +1,10 @@
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { bufferPool, chunkBytes } from './buffer-pool';
-import { checksumOf, FileSource, LocalFileError, notLocal, type BodyChecksum } from './file-source';
-import { runMultipart } from './multipart-upload';
+import { checksumOf, FileSource, LocalFileError, notLocal, sentAsChecksummed, SourceRewrittenError, type BodyChecksum } from './file-source';
+import { discardUpload, runMultipart } from './multipart-upload';
 import { withRetry } from './retry';
 import { bareEtag, type RunContext } from './run-context';
-import { abortUpload, headObject, isPreconditionFailed } from './s3-ops';
+import { headObject, isPreconditionFailed } from './s3-ops';
 import type { TransferClient } from './transfer-client';
 import type { TransferItem, UploadSpec } from './transfer-item';
 import { conflictError, rawObjectHeaders, renumber, withAclFallback } from './upload-headers';
@@ -12,11 +12,39 @@ import { conflictError, rawObjectHeaders, renumber, withAclFallback } from './up
 /**
  * Uploads one file: checks it is still the file that was queued (a changed file starts over
  * and says so), then sends it in one PUT or in parts. Resolves when the object is in the bucket
- * and verified; throws an AppError the panel can show otherwise.
+ * and verified; throws an AppError the panel can show otherwise. A file found rewritten in place
+ * during a multipart upload (SourceRewrittenError) starts over, at most `maxSourceRestarts` times.
  */
 export async function runUpload(item: TransferItem, ctx: RunContext): Promise<void> {
   const spec = item.spec as UploadSpec;
   const tc = ctx.clients.get(item.connectionId);
+  for (let restarts = 0; ; restarts += 1) {
+    try {
+      await uploadOnce(item, spec, tc, ctx);
+      return;
+    } catch (error) {
+      if (!(error instanceof SourceRewrittenError)) throw error;
+      // The parts already sent hold another version of the file: none of them may be kept.
+      await discardUpload(item, tc, ctx);
+      if (restarts >= ctx.options.maxSourceRestarts) throw keptChanging(item, restarts + 1);
+      item.notice = `The file changed while it was being uploaded (${error.why}), so the upload restarted from the beginning.`;
+      ctx.addBytes(item, -item.bytesDone);
+      item.partsDone = 0;
+      ctx.touch(item);
+    }
+  }
+}
+
+function keptChanging(item: TransferItem, times: number): LocalFileError {
+  return new LocalFileError(
+    'Conflict',
+    `${item.localPath} kept changing while it was being uploaded: ${times} times its content changed while its size and modification time stayed the same (a program is rewriting it in place), so the upload was stopped and nothing was left in the bucket. Retry once nothing writes to the file any more.`,
+    { file: item.localPath, changed: true },
+  );
+}
+
+/** One pass over the file, from FileSource.open to the verified object. */
+async function uploadOnce(item: TransferItem, spec: UploadSpec, tc: TransferClient, ctx: RunContext): Promise<void> {
   item.phase = 'preparing';
   ctx.touch(item);
   const { source, size, mtimeMs } = await FileSource.open(item.localPath);
@@ -29,14 +57,8 @@ export async function runUpload(item: TransferItem, ctx: RunContext): Promise<vo
       ctx.resize(item, size);
       item.sourceMtimeMs = mtimeMs;
       ctx.journal.saveSource(item);
-      if (item.uploadId) {
-        // Parts of the old version must not be mixed with the new one.
-        await abortUpload(tc.client, item.bucket, item.key, item.uploadId, ctx.options.retry, ctx.signal).catch(() => undefined);
-        item.uploadId = null;
-        item.partSize = null;
-        ctx.journal.saveUpload(item.id, null, null);
-        ctx.journal.clearParts(item.id);
-      }
+      // Parts of the old version must not be mixed with the new one.
+      if (item.uploadId) await discardUpload(item, tc, ctx);
       ctx.touch(item);
     }
     if (size > ctx.options.multipartThreshold) {
@@ -71,7 +93,7 @@ async function putSingle(item: TransferItem, spec: UploadSpec, source: FileSourc
             const body = buffered ? await source.readInto(buffer, 0, size) : undefined;
             const checksum = body ? checksumOf(body, integrity) : await source.checksum(0, size, integrity, buffer);
             lastChecksum = checksum;
-            const stream = body ? undefined : source.stream(0, size, (n) => ((sent += n), ctx.addBytes(item, n)));
+            const stream = body ? undefined : source.stream(0, size, (n) => ((sent += n), ctx.addBytes(item, n)), checksum.mode === 'crc32');
             const out = await withAclFallback(item, spec, ctx, (withAcl) =>
               tc.direct.put(
                 {
@@ -88,6 +110,12 @@ async function putSingle(item: TransferItem, spec: UploadSpec, source: FileSourc
             const etag = bareEtag(out.etag);
             if (checksum.md5Hex && etag && !etag.includes('-') && etag !== checksum.md5Hex) {
               throw Object.assign(new Error(`The server stored different bytes for ${item.key} (ETag mismatch).`), { name: 'BadDigest' });
+            }
+            if (stream && !sentAsChecksummed(stream, checksum)) {
+              // The file changed between the checksum read and the send. A create must free the
+              // key again, or the retry's conditional PUT would find it taken.
+              if (spec.mode !== 'overwrite') await deleteOurs(item, tc, ctx);
+              throw Object.assign(new Error(`${item.localPath} changed while it was being sent.`), { name: 'BadDigest' });
             }
           } catch (error) {
             if (sent > 0) ctx.addBytes(item, -sent);
@@ -132,16 +160,23 @@ export const deletedNotice = 'The file was deleted from its folder during the up
  * an overwrite cannot be undone, so it fails saying the bucket copy may be incomplete.
  */
 async function failIfChangedAfterPut(item: TransferItem, spec: UploadSpec, source: FileSource, tc: TransferClient, ctx: RunContext): Promise<void> {
-  const state = await source.check();
-  if (state === 'same') return;
+  const { state } = await source.check();
+  // Only the ctime moved: every byte sent was checked against its checksum in the same request
+  // (a single PUT), or the parts were checked again against the file (runMultipart).
+  if (state === 'same' || state === 'touched') return;
   if (state === 'deleted') {
     item.notice = item.notice ? `${item.notice} ${deletedNotice}` : deletedNotice;
     ctx.touch(item);
     return;
   }
   if (spec.mode !== 'overwrite') {
-    await tc.client.send(new DeleteObjectCommand({ Bucket: item.bucket, Key: item.key }), { abortSignal: ctx.signal }).catch(() => undefined);
+    await deleteOurs(item, tc, ctx);
     throw new LocalFileError('Conflict', `${item.localPath} changed while it was being uploaded, so the copy in the bucket was removed again. Retry once the file is finished.`, { file: item.localPath, changed: true });
   }
   throw new LocalFileError('Conflict', `${item.localPath} changed while it was being uploaded; the object in the bucket may hold an older or incomplete version. Retry once the file is finished.`, { file: item.localPath, changed: true });
+}
+
+/** Removes the object this item just created (never called in overwrite mode: that cannot be undone). */
+async function deleteOurs(item: TransferItem, tc: TransferClient, ctx: RunContext): Promise<void> {
+  await tc.client.send(new DeleteObjectCommand({ Bucket: item.bucket, Key: item.key }), { abortSignal: ctx.signal }).catch(() => undefined);
 }
