@@ -53,6 +53,10 @@ test('an upload link for a ticket folder shows a curl command that uploads a fil
   await expect(dialog).toContainText('An upload folder ends with /');
   await dialog.getByTestId('upload-prefix').fill('private/inbox/T-1/');
   await dialog.getByTestId('upload-create').click();
+  // A folder link never accepts any type unless asked to (a planted HTML page would be served as one).
+  await expect(dialog).toContainText('Allow any content type” to let the uploader choose');
+  await dialog.getByTestId('upload-content-type').fill('text/plain');
+  await dialog.getByTestId('upload-create').click();
 
   const curl = dialog.getByTestId('upload-curl');
   await expect(curl).toContainText('curl');

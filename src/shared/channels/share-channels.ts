@@ -54,7 +54,28 @@ const uploadCommon = {
   bucket: bucketRefSchema.shape.bucket,
   expiresInSeconds: expirySecondsSchema.optional(),
   note: shareNoteSchema.optional(),
+  /**
+   * The one Content-Type the upload must declare. Omitted for an exact key: the type its name
+   * implies. A link that accepts any type (so an uploader could plant HTML) is only ever made
+   * when `anyContentType` says so.
+   */
+  contentType: contentTypeSchema.optional(),
+  anyContentType: z.boolean().default(false),
 };
+
+/** Content type rules every upload link obeys: one exact type, or "any" asked for in so many words. */
+function contentTypeRules(input: { contentType?: string | undefined; anyContentType: boolean; target?: { type: string } }, ctx: z.RefinementCtx): void {
+  if (input.contentType !== undefined && input.anyContentType) {
+    ctx.addIssue({ code: 'custom', path: ['contentType'], message: 'Give a content type or allow any type, not both.' });
+  }
+  if (input.target?.type === 'prefix' && input.contentType === undefined && !input.anyContentType) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['contentType'],
+      message: 'Say which content type uploads must have (e.g. application/zip), or tick “Allow any content type” to let the uploader choose it.',
+    });
+  }
+}
 
 const uploadInput = z.discriminatedUnion('method', [
   z
@@ -67,21 +88,21 @@ const uploadInput = z.discriminatedUnion('method', [
       ]),
       minBytes: byteCount('The smallest size').default(1),
       maxBytes: byteCount('The largest size').refine((n) => n >= 1, 'The largest size must be at least 1 byte.'),
-      contentType: contentTypeSchema.optional(),
       /** Which form main copies to the clipboard, if it can. */
       copy: z.enum(['none', 'url', 'curl', 'html']).default('none'),
     })
     .strict()
-    .refine((i) => i.minBytes <= i.maxBytes, { message: 'The smallest size is larger than the largest size.', path: ['minBytes'] }),
+    .refine((i) => i.minBytes <= i.maxBytes, { message: 'The smallest size is larger than the largest size.', path: ['minBytes'] })
+    .superRefine(contentTypeRules),
   z
     .object({
       ...uploadCommon,
       method: z.literal('put'),
       key: objectKeySchema,
-      contentType: contentTypeSchema.optional(),
       copy: z.enum(['none', 'url', 'curl']).default('none'),
     })
-    .strict(),
+    .strict()
+    .superRefine(contentTypeRules),
 ]);
 
 const ledgerFilter = z

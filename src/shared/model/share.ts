@@ -214,7 +214,7 @@ export interface UploadLinkResult {
   fields: Record<string, string>;
   /** PUT only: headers the upload must send exactly (signed). */
   headers: Record<string, string>;
-  conditions: { minBytes?: number; maxBytes?: number; contentType?: string };
+  conditions: { minBytes?: number; maxBytes?: number; contentType?: string; anyContentType?: boolean };
   expiry: ExpiryDecision;
   expiresAt: string;
   cap: ExpiryCap;

@@ -97,6 +97,8 @@ describe('credentials that expire sooner than the link', () => {
       maxBytes: 100,
       expiresInSeconds: 3600,
       copy: 'none',
+      anyContentType: false,
+      contentType: 'application/zip',
     });
     expect(post.cap).toBe('credentials-expire');
     expect(post.expiry.seconds).toBeLessThanOrEqual(600);

@@ -32,7 +32,7 @@ describe('the share ledger', () => {
     const get = await h.value('share:link', { ...ref, key: 'private/a.pdf', expiresInSeconds: 3600, note: 'ZD-100', disposition: { type: 'attachment' } });
     const pub = await h.value('share:link', { ...ref, key: 'public/c.png' });
     const bulk = await h.value('share:links', { ...ref, keys: ['private/a.pdf', 'private/b.pdf'], note: 'ZD-200' });
-    const post = await h.value('share:uploadLink', { ...ref, method: 'post', target: { type: 'prefix', prefix: 'private/inbox/ZD-300/' }, maxBytes: 1000, note: 'ZD-300' });
+    const post = await h.value('share:uploadLink', { ...ref, method: 'post', target: { type: 'prefix', prefix: 'private/inbox/ZD-300/' }, maxBytes: 1000, note: 'ZD-300', anyContentType: true });
     const put = await h.value('share:uploadLink', { ...ref, method: 'put', key: 'private/inbox/one.bin' });
 
     const page = await h.value('share:ledger', {});
@@ -129,7 +129,7 @@ describe('copying through main', () => {
       expect(electron.clipboard).toEqual([link.url]);
       const many = await electron.value('share:links', { connectionId: eid, bucket: tb.bucket, keys: ['private/a.pdf', 'private/b.pdf'], copy: 'csv' });
       expect(electron.clipboard[1]).toBe(many.csv);
-      const form = await electron.value('share:uploadLink', { connectionId: eid, bucket: tb.bucket, method: 'post', target: { type: 'prefix', prefix: 'private/in/' }, maxBytes: 10, copy: 'html' });
+      const form = await electron.value('share:uploadLink', { connectionId: eid, bucket: tb.bucket, method: 'post', target: { type: 'prefix', prefix: 'private/in/' }, maxBytes: 10, copy: 'html', anyContentType: true });
       expect(electron.clipboard[2]).toBe(form.html);
       expect(await electron.value('share:copyText', { text: form.curl })).toEqual({ copiedByMain: true });
       expect(electron.clipboard[3]).toBe(form.curl);

@@ -73,6 +73,7 @@ describe('upload links against the real gateway', () => {
       target: { type: 'prefix', prefix: 'private/inbox/ZD-77/' },
       minBytes: 1,
       maxBytes: 64,
+      anyContentType: true,
       expiresInSeconds: 600,
       note: 'ZD-77',
     });
@@ -106,6 +107,7 @@ describe('upload links against the real gateway', () => {
       method: 'post',
       target: { type: 'prefix', prefix: "private/inbox/o'brien & co/" },
       maxBytes: 1024,
+      contentType: 'text/plain',
     });
     const file = join(files, 'invoice (final).txt');
     writeFileSync(file, 'sent with curl');
@@ -139,6 +141,31 @@ describe('upload links against the real gateway', () => {
     expect(await read('private/inbox/exact.png')).toBe('png');
   });
 
+  it('an exact-key link fixes the type its name implies: a planted HTML page is refused (issue 8)', async () => {
+    const post = await h.value('share:uploadLink', { connectionId, bucket: tb.bucket, method: 'post', target: { type: 'object', key: 'private/inbox/report.pdf' }, maxBytes: 1024 });
+    expect(post.conditions.contentType).toBe('application/pdf');
+    expect(post.fields['Content-Type']).toBe('application/pdf');
+    expect((await postForm(post, '<script>alert(1)</script>', 'report.pdf', { 'Content-Type': 'application/pdf;x=,text/html' })).status).toBe(403);
+    expect(await exists('private/inbox/report.pdf')).toBe(false);
+    expect((await postForm(post, '%PDF-1.4', 'report.pdf')).status).toBe(201);
+
+    const put = await h.value('share:uploadLink', { connectionId, bucket: tb.bucket, method: 'put', key: 'private/inbox/clip.mp4', expiresInSeconds: 600 });
+    expect(put.headers).toEqual({ 'Content-Type': 'video/mp4' });
+    const send = (type: string) => fetchBounded(put.url, { method: 'PUT', body: '<h1>x</h1>', headers: { 'Content-Type': type } });
+    expect((await send('text/html')).status).toBe(403);
+    expect((await send('video/mp4')).status).toBe(200);
+  });
+
+  it('refuses to guess: no type for a folder, or for a name that implies none, unless any type is allowed', async () => {
+    const folder = await h.call('share:uploadLink', { connectionId, bucket: tb.bucket, method: 'post', target: { type: 'prefix', prefix: 'private/inbox/any/' }, maxBytes: 10, anyContentType: false });
+    expect(folder).toMatchObject({ ok: false, error: { code: 'InvalidInput', message: expect.stringMatching(/Allow any content type/) as string } });
+    const noName = await h.call('share:uploadLink', { connectionId, bucket: tb.bucket, method: 'put', key: 'private/inbox/README', anyContentType: false });
+    expect(noName).toMatchObject({ ok: false, error: { code: 'InvalidInput', message: expect.stringMatching(/cannot tell a content type/) as string } });
+    const open = await h.value('share:uploadLink', { connectionId, bucket: tb.bucket, method: 'put', key: 'private/inbox/README', anyContentType: true });
+    expect(open.headers).toEqual({});
+    expect(open.explanation).toMatch(/Any content type is accepted \(you allowed it\)/);
+  });
+
   it('POST policy stops working once it expires', async () => {
     const link = await h.value('share:uploadLink', {
       connectionId,
@@ -146,6 +173,7 @@ describe('upload links against the real gateway', () => {
       method: 'post',
       target: { type: 'prefix', prefix: 'private/inbox/short/' },
       maxBytes: 1024,
+      anyContentType: true,
       expiresInSeconds: 3,
     });
     expect((await postForm(link, 'in time', 'first.txt')).status).toBe(201);
@@ -195,7 +223,7 @@ describe('upload links against the real gateway', () => {
   });
 
   it('warns before letting uploads land under the public root', async () => {
-    const link = await h.value('share:uploadLink', { connectionId, bucket: tb.bucket, method: 'post', target: { type: 'prefix', prefix: 'public/drop/' }, maxBytes: 10 });
+    const link = await h.value('share:uploadLink', { connectionId, bucket: tb.bucket, method: 'post', target: { type: 'prefix', prefix: 'public/drop/' }, maxBytes: 10, contentType: 'image/png' });
     expect(link.warning).toMatchObject({ code: 'PublicTarget' });
   });
 });

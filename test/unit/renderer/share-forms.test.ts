@@ -87,26 +87,34 @@ describe('buildUploadInput', () => {
   const base = (over: Partial<UploadFormValues>): UploadFormValues => ({ ...initialUploadValues('private/inbox/T-1/', 86_400), ...over });
 
   it('makes a POST for a folder with a size range by default', () => {
-    expect(buildUploadInput(base({ note: 'T-1' }), where)).toEqual({
+    expect(buildUploadInput(base({ note: 'T-1', contentType: 'application/zip' }), where)).toEqual({
       ok: true,
-      input: { ...where, method: 'post', target: { type: 'prefix', prefix: 'private/inbox/T-1/' }, minBytes: 1, maxBytes: 100 * 1024 ** 2, expiresInSeconds: 86_400, note: 'T-1' },
+      input: { ...where, method: 'post', target: { type: 'prefix', prefix: 'private/inbox/T-1/' }, minBytes: 1, maxBytes: 100 * 1024 ** 2, expiresInSeconds: 86_400, note: 'T-1', contentType: 'application/zip', anyContentType: false },
     });
+  });
+
+  it('asks for a folder link’s content type, or an explicit “any type”', () => {
+    const built = buildUploadInput(base({}), where);
+    expect(built.ok ? null : built.errors.contentType).toMatch(/Allow any content type/);
+    const open = buildUploadInput(base({ anyContentType: true, contentType: 'text/plain' }), where);
+    expect(open.ok && open.input).toMatchObject({ anyContentType: true });
+    expect(open.ok && 'contentType' in open.input).toBe(false);
   });
 
   it('makes a POST for one key, or a PUT with a content type', () => {
     const exact = buildUploadInput(base({ target: 'object', key: 'private/inbox/T-1/logs.zip' }), where);
     expect(exact.ok && exact.input).toMatchObject({ method: 'post', target: { type: 'object', key: 'private/inbox/T-1/logs.zip' } });
     const put = buildUploadInput(base({ method: 'put', key: 'private/inbox/T-1/logs.zip', contentType: 'application/zip' }), where);
-    expect(put.ok && put.input).toEqual({ ...where, method: 'put', key: 'private/inbox/T-1/logs.zip', contentType: 'application/zip', expiresInSeconds: 86_400 });
+    expect(put.ok && put.input).toEqual({ ...where, method: 'put', key: 'private/inbox/T-1/logs.zip', contentType: 'application/zip', anyContentType: false, expiresInSeconds: 86_400 });
   });
 
   it('puts each mistake beside its field', () => {
-    const built = buildUploadInput(base({ prefix: 'private/inbox', minAmount: '2', minUnit: 'MiB', maxAmount: '1', maxUnit: 'MiB' }), where);
+    const built = buildUploadInput(base({ prefix: 'private/inbox', contentType: 'application/zip', minAmount: '2', minUnit: 'MiB', maxAmount: '1', maxUnit: 'MiB' }), where);
     expect(built.ok ? null : built.errors).toEqual({
       prefix: 'An upload folder ends with /, e.g. private/inbox/ticket-123/.',
       minBytes: 'The smallest size is larger than the largest size.',
     });
-    const tooBig = buildUploadInput(base({ maxAmount: '6', maxUnit: 'GiB' }), where);
+    const tooBig = buildUploadInput(base({ maxAmount: '6', maxUnit: 'GiB', anyContentType: true }), where);
     expect(tooBig.ok ? null : tooBig.errors.maxBytes).toBe('The largest size is at most 5 GiB, the largest single upload S3 accepts.');
     const folderKey = buildUploadInput(base({ method: 'put', key: 'private/inbox/' }), where);
     expect(folderKey.ok ? null : folderKey.errors.key).toContain('That is a folder');

@@ -50,12 +50,23 @@ describe('share channel inputs', () => {
     expect(upload.safeParse({ ...common, method: 'put', target: { type: 'prefix', prefix: 'private/in/' } }).success).toBe(false);
     // A PUT link has no HTML form to copy.
     expect(upload.safeParse({ ...common, method: 'put', key: 'private/in/a.bin', copy: 'html' }).success).toBe(false);
-    const post = { ...common, method: 'post', target: { type: 'prefix', prefix: 'private/in/' }, maxBytes: 1000 };
-    expect(upload.parse(post)).toMatchObject({ minBytes: 1, copy: 'none' });
+    const post = { ...common, method: 'post', target: { type: 'prefix', prefix: 'private/in/' }, maxBytes: 1000, contentType: 'application/zip' };
+    expect(upload.parse(post)).toMatchObject({ minBytes: 1, copy: 'none', anyContentType: false });
     expect(firstMessage(upload.safeParse({ ...post, target: { type: 'prefix', prefix: 'private/in' } }))).toMatch(/ends with \//);
     expect(firstMessage(upload.safeParse({ ...post, minBytes: 2000 }))).toMatch(/smallest size is larger/);
     expect(firstMessage(upload.safeParse({ ...post, maxBytes: 6 * 1024 ** 3 }))).toMatch(/5 GiB/);
     expect(upload.safeParse({ ...common, method: 'post', target: { type: 'prefix', prefix: 'private/in/' } }).success).toBe(false);
+  });
+
+  it('upload links under a folder fix the content type unless any type is asked for in so many words', () => {
+    const upload = shareChannels['share:uploadLink'].input;
+    const post = { connectionId: base.connectionId, bucket: 'media', method: 'post', target: { type: 'prefix', prefix: 'private/in/' }, maxBytes: 1000 };
+    expect(firstMessage(upload.safeParse(post))).toMatch(/Allow any content type/);
+    expect(upload.safeParse({ ...post, anyContentType: true }).success).toBe(true);
+    expect(upload.safeParse({ ...post, contentType: 'image/png' }).success).toBe(true);
+    expect(firstMessage(upload.safeParse({ ...post, contentType: 'image/png', anyContentType: true }))).toMatch(/not both/);
+    // An exact key may leave it to main, which takes the type its name implies.
+    expect(upload.safeParse({ connectionId: base.connectionId, bucket: 'media', method: 'put', key: 'private/in/a.zip' }).success).toBe(true);
   });
 
   it('upload links and download overrides take exactly one clean media type', () => {

@@ -19,6 +19,8 @@ export interface UploadTerms {
   minBytes?: number;
   maxBytes?: number;
   contentType?: string;
+  /** The user let the uploader choose the type (no Content-Type condition). */
+  anyContentType?: boolean;
 }
 
 /** "An upload form for files of 1 byte to 10 MiB under private/inbox/…; works for 1 day, until …". Pure. */
@@ -26,7 +28,11 @@ export function explainUpload(terms: UploadTerms, expiry: ExpiryDecision, warnin
   const where = terms.target === 'prefix' ? `any name under “${terms.key}”` : `exactly “${terms.key}”`;
   const size =
     terms.maxBytes !== undefined ? ` Files of ${formatBytes(terms.minBytes ?? 0)} to ${formatBytes(terms.maxBytes)} are accepted.` : '';
-  const type = terms.contentType ? ` The upload must have content type ${terms.contentType}.` : '';
+  const type = terms.contentType
+    ? ` The upload must have content type ${terms.contentType}.`
+    : terms.anyContentType
+      ? ' Any content type is accepted (you allowed it): the uploader decides how the file is served.'
+      : '';
   const head =
     terms.method === 'post'
       ? `An upload link (HTML form / POST) that writes to ${where}.${size}${type}`

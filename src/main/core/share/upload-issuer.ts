@@ -1,4 +1,6 @@
 import type { ParsedInput } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import { contentTypeFromName } from '../files/content-type';
 import { revocationExplanation, type UploadLinkResult } from '../../../shared/model/share';
 import { toAppError } from '../s3/s3-errors';
 import { browserFetchable, withBrowserPathWarning } from './browser-fetchable';
@@ -23,17 +25,28 @@ interface Signed {
 
 function termsOf(input: UploadInput): UploadTerms {
   if (input.method === 'put') {
-    return { method: 'put', target: 'object', key: input.key, ...(input.contentType ? { contentType: input.contentType.trim() } : {}) };
+    return { method: 'put', target: 'object', key: input.key, ...allowedType(input, input.key) };
   }
   const { target } = input;
-  return {
-    method: 'post',
-    target: target.type,
-    key: target.type === 'object' ? target.key : target.prefix,
-    minBytes: input.minBytes,
-    maxBytes: input.maxBytes,
-    ...(input.contentType ? { contentType: input.contentType.trim() } : {}),
-  };
+  const key = target.type === 'object' ? target.key : target.prefix;
+  return { method: 'post', target: target.type, key, minBytes: input.minBytes, maxBytes: input.maxBytes, ...allowedType(input, target.type === 'object' ? key : undefined) };
+}
+
+/**
+ * The one Content-Type the link lets through. Without one, anybody holding the link could store
+ * an object of any type (e.g. HTML to phish from the bucket's domain), so "any" is only given
+ * when the user asked for it; an exact key otherwise gets the type its name implies.
+ */
+function allowedType(input: UploadInput, exactKey: string | undefined): Pick<UploadTerms, 'contentType' | 'anyContentType'> {
+  if (input.contentType) return { contentType: input.contentType.trim() };
+  if (input.anyContentType) return { anyContentType: true };
+  const implied = exactKey === undefined ? undefined : contentTypeFromName(exactKey);
+  if (implied) return { contentType: implied };
+  throw new AppError(
+    'InvalidInput',
+    `Bucket Admin cannot tell a content type from “${exactKey ?? ''}”. Enter the type the upload must have (e.g. application/zip), or tick “Allow any content type”.`,
+    { field: 'contentType' },
+  );
 }
 
 /**
@@ -71,6 +84,7 @@ export async function issueUploadLink(rt: ShareRuntime, input: UploadInput): Pro
         ...(terms.minBytes !== undefined ? { minBytes: terms.minBytes } : {}),
         ...(terms.maxBytes !== undefined ? { maxBytes: terms.maxBytes } : {}),
         ...(terms.contentType ? { contentType: terms.contentType } : {}),
+        ...(terms.anyContentType ? { anyContentType: true } : {}),
         ...(warning ? { warning: warning.code } : {}),
       },
       // The bucket's address plus the key or prefix: never the policy or its signature.
@@ -89,6 +103,7 @@ export async function issueUploadLink(rt: ShareRuntime, input: UploadInput): Pro
       ...(terms.minBytes !== undefined ? { minBytes: terms.minBytes } : {}),
       ...(terms.maxBytes !== undefined ? { maxBytes: terms.maxBytes } : {}),
       ...(terms.contentType ? { contentType: terms.contentType } : {}),
+      ...(terms.anyContentType ? { anyContentType: true } : {}),
     },
     expiry,
     expiresAt: expiry.expiresAt,

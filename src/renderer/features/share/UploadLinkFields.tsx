@@ -1,3 +1,4 @@
+import { CheckboxField } from '../../ui/CheckboxField';
 import { Field } from '../../ui/Field';
 import { sizeUnits, type SizeUnit, type UploadErrors, type UploadFormValues } from './upload-form';
 
@@ -111,14 +112,36 @@ export function UploadLinkFields({ idPrefix, values, set, errors }: UploadLinkFi
       )}
       <Field
         id={`${idPrefix}-upload-type`}
-        label="Content type (optional)"
+        label={exact ? 'Content type' : 'Content type uploads must have'}
         error={errors.contentType}
-        hint={post ? 'When set, only uploads declaring exactly this type are accepted.' : 'When set, the upload must send exactly this Content-Type.'}
+        hint={
+          values.anyContentType
+            ? 'Any type is accepted: the uploader decides how the file is served (an HTML page is served as a page).'
+            : exact
+              ? 'Leave empty for the type the key’s name implies (e.g. .zip → application/zip).'
+              : 'Every upload is stored with exactly this type, e.g. application/zip or image/jpeg.'
+        }
       >
         {(control) => (
-          <input {...control} type="text" value={values.contentType} onChange={(e) => set('contentType', e.currentTarget.value)} spellCheck={false} placeholder="application/zip" data-testid="upload-content-type" />
+          <input
+            {...control}
+            type="text"
+            value={values.anyContentType ? '' : values.contentType}
+            disabled={values.anyContentType}
+            onChange={(e) => set('contentType', e.currentTarget.value)}
+            spellCheck={false}
+            placeholder="application/zip"
+            data-testid="upload-content-type"
+          />
         )}
       </Field>
+      <CheckboxField
+        id={`${idPrefix}-upload-any-type`}
+        label="Allow any content type"
+        checked={values.anyContentType}
+        onChange={(checked) => set('anyContentType', checked)}
+        testId="upload-any-type"
+      />
     </>
   );
 }

@@ -18,6 +18,8 @@ export interface UploadFormValues {
   maxAmount: string;
   maxUnit: SizeUnit;
   contentType: string;
+  /** The user chose to let the uploader pick any type (no Content-Type condition). */
+  anyContentType: boolean;
   choice: ExpiryChoice;
   note: string;
 }
@@ -39,6 +41,7 @@ export function initialUploadValues(prefix: string, expirySeconds: number): Uplo
     maxAmount: '100',
     maxUnit: 'MiB',
     contentType: '',
+    anyContentType: false,
     choice: choiceForSeconds(expirySeconds),
     note: '',
   };
@@ -87,7 +90,8 @@ export function buildUploadInput(values: UploadFormValues, where: { connectionId
     ...where,
     ...(expiry.ok ? { expiresInSeconds: expiry.seconds } : {}),
     ...(note ? { note } : {}),
-    ...(contentType ? { contentType } : {}),
+    ...(contentType && !values.anyContentType ? { contentType } : {}),
+    anyContentType: values.anyContentType,
   };
   let input: UploadInput;
   if (values.method === 'put') {
