@@ -163,6 +163,7 @@ describe('bad input gets a clear message and loses nothing else', () => {
         : { kind: 'pass' },
     );
     try {
+      h.drop(join(root, 'refused.txt'));
       const p = await h.value('transfers:planUpload', { connectionId: h.connectionId, bucket: tb.bucket, prefix: 'private/refused/', paths: [join(root, 'refused.txt')], overrides: { contentType: 'text/plain; charset=utf-8' } });
       const started = await h.value('transfers:startUpload', { planId: p.planId, conflict: 'overwrite', overrides: { contentType: 'text/plain; charset=utf-8' } });
       const { items } = await h.settled(started.batchId);

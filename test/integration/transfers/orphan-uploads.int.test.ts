@@ -33,6 +33,7 @@ afterAll(async () => {
 });
 
 async function upload(core: TransferHarness, paths: string[], prefix: string) {
+  core.drop(...paths);
   const plan = await core.value('transfers:planUpload', { connectionId: core.connectionId, bucket: tb.bucket, prefix, paths });
   return core.value('transfers:startUpload', { planId: plan.planId, conflict: 'overwrite' });
 }

@@ -69,6 +69,8 @@ beforeAll(async () => {
     if (message.type === 'result') pending.get(message.id)?.(message.result);
   });
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  // The host opens its API only after the page says hello with the token.
+  ws.send(JSON.stringify({ type: 'hello', token: host.token }));
 });
 afterAll(async () => {
   ws.close();

@@ -65,6 +65,7 @@ function rewriteAfterPartOne(file: string, times: number): { shas: string[] } {
 }
 
 async function upload(core: TransferHarness, file: string, prefix: string) {
+  core.drop(file);
   const plan = await core.value('transfers:planUpload', { connectionId: core.connectionId, bucket: tb.bucket, prefix, paths: [file] });
   return core.value('transfers:startUpload', { planId: plan.planId, conflict: 'overwrite' });
 }
