@@ -25,6 +25,8 @@ export const errorCodes = [
   'SecretStoreUnavailable',
   'StorageCorrupt',
   'Offline',
+  /** The server refused a request for a reason of its own, or sent an answer that is not HTTP. */
+  'ServerError',
   'Internal',
 ] as const;
 

@@ -35,8 +35,9 @@ export async function startPreviewServer(core: AppCore, appOrigin: () => string,
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', `http://${host}`);
     const cors = previewCorsHeaders(appOrigin());
-    // Same-site (another port of 127.0.0.1): our page may embed these, no other site may.
-    const common = { ...cors, 'Cross-Origin-Resource-Policy': 'same-site', 'X-Content-Type-Options': 'nosniff' };
+    // Chromium treats another port of 127.0.0.1 as another site for CORP, so `same-site` would
+    // block our own page's <img>; the secret path is what keeps other pages out.
+    const common = { ...cors, 'Cross-Origin-Resource-Policy': 'cross-origin', 'X-Content-Type-Options': 'nosniff' };
     if (!hostMatches(req, host) || url.pathname !== `/${secret}${objectRoutePath}`) {
       res.writeHead(404, { ...common, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found.');
       return;

@@ -205,7 +205,7 @@ describe('object stream for previews', () => {
     expect(res.status).toBe(206);
     expect(res.headers.get('content-range')).toBe(`bytes 10-19/${bytes.length}`);
     expect(res.headers.get('access-control-allow-origin')).toBe(host.origin);
-    expect(res.headers.get('cross-origin-resource-policy')).toBe('same-site');
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
     expect(Buffer.from(await res.arrayBuffer()).equals(bytes.subarray(10, 20))).toBe(true);
     const missing = await fetch(objectUrl(host.previewBase, { ...ref, key: 'nope' }));
     expect(missing.status).toBe(404);

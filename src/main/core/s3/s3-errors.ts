@@ -102,8 +102,12 @@ export function toAppError(error: unknown, ctx: S3ErrorContext = {}): AppError {
   if (status === 404) return new AppError('NoSuchBucket', `There is no bucket ${bucket} on this server. Check the name.`);
   if (status === 403) return new AppError('AccessDenied', `Access denied to ${bucket}. These credentials lack permission for this; ask the bucket's administrator.`);
   if (status === 301) return new AppError('WrongRegion', `${bucket} is in another region than the connection's. Set the connection's region to the bucket's region.`);
+  if (code?.startsWith('HPE_')) {
+    return new AppError('ServerError', `The server${where} sent an answer that is not valid HTTP (${code}). Try again; if it persists, the server or a proxy in between is misbehaving.`, { cause: code });
+  }
   const detail = raw.message && raw.message !== 'UnknownError' ? raw.message : name || 'unknown error';
-  return new AppError('Internal', `The server answered with an error: ${detail}${status ? ` (HTTP ${status})` : ''}.`, { name, status });
+  // The server's own words: the app did nothing wrong that it knows of, so this is not Internal.
+  return new AppError('ServerError', `The server answered with an error: ${detail}${status ? ` (HTTP ${status})` : ''}. Try again; if it persists, check the server's logs.`, { name, status });
 }
 
 /** Node puts the socket error code on the error or on its cause. */
