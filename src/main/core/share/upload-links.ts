@@ -33,7 +33,7 @@ export async function presignPostUpload(client: S3Client, spec: PostUploadSpec):
   };
   // createPresignedPost adds an exact-match condition for every field, and starts-with for a
   // key ending in ${filename}; the size range is ours to add.
-  const post = await createPresignedPost(asPresignedPostClient(client), {
+  const post = await createPresignedPost(client, {
     Bucket: spec.bucket,
     Key: key,
     Conditions: [['content-length-range', spec.minBytes, spec.maxBytes]],
@@ -43,17 +43,6 @@ export async function presignPostUpload(client: S3Client, spec: PostUploadSpec):
   // The key first, as S3 reads fields in order and the key names everything after it.
   const { key: formKey = key, ...rest } = post.fields;
   return { url: post.url, fields: { key: formKey, ...rest } };
-}
-
-/**
- * @aws-sdk/s3-presigned-post pins its own copy of client-s3 (3.1162 beside our 3.1169), so its
- * S3Client is another class to the type checker. It only reads the client's config (region,
- * credentials, hashing, endpoint rules), which both versions share; aligning the two package
- * versions in package.json would remove this cast.
- */
-function asPresignedPostClient(client: S3Client): Parameters<typeof createPresignedPost>[0] {
-  const sameShape: unknown = client;
-  return sameShape as Parameters<typeof createPresignedPost>[0];
 }
 
 /** A presigned PUT for one key, and the headers the uploader must send with it. */
