@@ -60,7 +60,7 @@ const asok = (dataDir: string, name: string): string => join(dataDir, 'run', `${
 export async function startGateway(opts: { dataDir?: string; port?: number } = {}): Promise<GatewayHandle> {
   const missing = missingBinaries(BINARIES);
   if (missing.length > 0) {
-    throw new Error(`Ceph binaries missing (${missing.join(', ')}): run test/support/rgw/install.sh`);
+    throw new Error(`Ceph binaries missing (${missing.join(', ')}): run \`bash scripts/preflight.sh gateway\` (it installs them with apt where it can, or prints the command)`);
   }
   const dataDir = opts.dataDir ? resolve(opts.dataDir) : await mkdtemp(join(tmpdir(), 'rgw-'));
   // Unix socket paths are limited to 107 bytes; fail clearly rather than deep in Ceph.
