@@ -2,10 +2,12 @@ import type { z } from 'zod';
 import { appChannels } from './channels/app-channels';
 import { browseChannels } from './channels/browse-channels';
 import { connectionChannels } from './channels/connection-channels';
+import { demoChannels } from './channels/demo-channels';
 import { returns } from './channels/define';
 import { shareChannels } from './channels/share-channels';
 import { transferChannels } from './channels/transfer-channels';
 import type { JobProgress } from './model/app';
+import type { DemoProgress } from './model/demo';
 import type { TransferBatchFinishedEvent, TransferProgressEvent } from './model/transfer';
 
 /**
@@ -20,6 +22,7 @@ export const channels = {
   ...browseChannels,
   ...shareChannels,
   ...transferChannels,
+  ...demoChannels,
 } as const;
 
 /** Push events from main to the renderer, each carrying its job id where it has one. */
@@ -29,6 +32,8 @@ export const events = {
   'transfers:progress': returns<TransferProgressEvent>(),
   /** A batch has nothing left to run: for a notification and the dock/taskbar. */
   'transfers:batchFinished': returns<TransferBatchFinishedEvent>(),
+  /** The step `demo:start` is on (installing, starting, filling the bucket). */
+  'demo:progress': returns<DemoProgress>(),
 } as const;
 
 export type Channel = keyof typeof channels;

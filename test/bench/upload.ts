@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
-import { checkStoreHealth, type GatewayHandle } from '../support/rgw/ceph-gateway';
-import { makeS3Client } from '../support/rgw/s3-client';
-import { acquireGateway } from '../support/rgw/state';
+import { checkStoreHealth, type GatewayHandle } from '../../src/main/local-gateway/ceph-gateway';
+import { makeS3Client } from '../../src/main/local-gateway/s3-client';
+import { acquireGateway } from '../../src/main/local-gateway/state';
 import { bundleEngineChild, uploadWithApp } from './support/upload-app-engine';
 import { awsCli, rcloneBin, uploadWithAwsCli, uploadWithRclone, type UploadTarget } from './support/peer-tools';
 import { formatTable, median, round } from './support/stats';
@@ -74,7 +74,7 @@ async function verifyAndClean(client: S3Client, handle: GatewayHandle, bucket: s
   await collectGarbage(handle);
   if (count !== expected) throw new Error(`${prefix}: expected ${expected} objects, found ${count}`);
   const health = await checkStoreHealth(handle);
-  if (health.wrapped) throw new Error(`The gateway's store counter wrapped (${health.problem ?? ''}); restart it: npx tsx test/support/rgw/cli.ts stop`);
+  if (health.wrapped) throw new Error(`The gateway's store counter wrapped (${health.problem ?? ''}); restart it: npx tsx src/main/local-gateway/cli.ts stop`);
 }
 
 async function main(): Promise<void> {

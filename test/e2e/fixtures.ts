@@ -5,7 +5,7 @@ import { test as base, expect } from '@playwright/test';
 import { runBrowserHost } from '../../src/main/browser-host/run-browser-host';
 import { createJsonLogger } from '../../src/main/core/logger';
 import { gatewayFromState } from '../support/s3-test-env';
-import type { GatewayHandle } from '../support/rgw/ceph-gateway';
+import type { GatewayHandle } from '../../src/main/local-gateway/ceph-gateway';
 
 export interface AppHarness {
   /** The host's data folder (SQLite, key file): fresh for every test. */

@@ -10,8 +10,8 @@ import { databaseFileName } from '../../src/main/core/app-core';
 import type { ConnectionDraft } from '../../src/shared/model/connection';
 import { startCore, type CoreHarness } from '../support/core-harness';
 import { createTestBucket, gatewayFromState, s3ClientFor } from '../support/s3-test-env';
-import type { GatewayHandle } from '../support/rgw/ceph-gateway';
-import { ensureUser } from '../support/rgw/users';
+import type { GatewayHandle } from '../../src/main/local-gateway/ceph-gateway';
+import { ensureUser } from '../../src/main/local-gateway/users';
 
 let gw: GatewayHandle;
 let bucket: string;

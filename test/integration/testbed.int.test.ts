@@ -1,7 +1,7 @@
 // Proves the Ceph RGW test bed enforces the S3 behaviour the app relies on:
 // object ACLs for anonymous reads, SigV4 presigned URLs, and that the per-test
 // bucket helper really cleans up. Needs the gateway from
-// test/support/vitest-global-setup.ts (or `npx tsx test/support/rgw/cli.ts start`).
+// test/support/vitest-global-setup.ts (or `npx tsx src/main/local-gateway/cli.ts start`).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CompleteMultipartUploadCommand,
@@ -13,7 +13,7 @@ import {
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { checkStoreHealth } from '../support/rgw/ceph-gateway';
+import { checkStoreHealth } from '../../src/main/local-gateway/ceph-gateway';
 import { type TestBucket, createTestBucket, gatewayFromState, putObjects, s3ClientFor } from '../support/s3-test-env';
 
 const handle = gatewayFromState();

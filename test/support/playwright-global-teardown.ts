@@ -1,7 +1,7 @@
 // Playwright globalTeardown: stops the gateway only if playwright-global-setup.ts
 // started it (RGW_STARTED_HANDLE); a reused one keeps running for its owner.
-import type { GatewayHandle } from './rgw/ceph-gateway';
-import { releaseGateway, stateFilePath } from './rgw/state';
+import type { GatewayHandle } from '../../src/main/local-gateway/ceph-gateway';
+import { releaseGateway, stateFilePath } from '../../src/main/local-gateway/state';
 
 export default async function globalTeardown(): Promise<void> {
   const json = process.env.RGW_STARTED_HANDLE;

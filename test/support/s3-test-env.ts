@@ -1,5 +1,5 @@
 // Helpers for tests that talk to the Ceph RGW test bed started by the
-// Vitest/Playwright global setup or `npx tsx test/support/rgw/cli.ts start`.
+// Vitest/Playwright global setup or `npx tsx src/main/local-gateway/cli.ts start`.
 // Each test gets its own bucket, so tests can run in parallel and never see
 // each other's objects.
 import { randomBytes } from 'node:crypto';
@@ -17,11 +17,11 @@ import {
   type ListObjectVersionsCommandOutput,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { type GatewayHandle, checkStoreHealth } from './rgw/ceph-gateway';
-import { makeS3Client } from './rgw/s3-client';
-import { readState, stateFilePath } from './rgw/state';
+import { type GatewayHandle, checkStoreHealth } from '../../src/main/local-gateway/ceph-gateway';
+import { makeS3Client } from '../../src/main/local-gateway/s3-client';
+import { readState, stateFilePath } from '../../src/main/local-gateway/state';
 
-export type { GatewayHandle } from './rgw/ceph-gateway';
+export type { GatewayHandle } from '../../src/main/local-gateway/ceph-gateway';
 
 /** The running gateway, from $RGW_STATE_FILE or <repo>/.rgw/state.json. */
 export function gatewayFromState(): GatewayHandle {
@@ -31,7 +31,7 @@ export function gatewayFromState(): GatewayHandle {
     throw new Error(
       `No S3 test gateway: ${file} does not exist. Run the tests through the Vitest/Playwright ` +
         `global setup (test/support/*-global-setup.ts) or start one with ` +
-        `\`npx tsx test/support/rgw/cli.ts start\`.`,
+        `\`npx tsx src/main/local-gateway/cli.ts start\`.`,
     );
   }
   return handle;
@@ -67,7 +67,7 @@ export async function createTestBucket(
 ): Promise<TestBucket> {
   // A wrapped store counter makes the OSD drop writes silently; say so up front.
   const store = await checkStoreHealth(handle);
-  if (store.wrapped) throw new Error(`S3 test gateway is stalled: ${store.problem} (npx tsx test/support/rgw/cli.ts stop, then rerun)`);
+  if (store.wrapped) throw new Error(`S3 test gateway is stalled: ${store.problem} (npx tsx src/main/local-gateway/cli.ts stop, then rerun)`);
   const client = opts.client ?? s3ClientFor(handle);
   const bucket = testBucketName(label);
   await client.send(new CreateBucketCommand({ Bucket: bucket }));

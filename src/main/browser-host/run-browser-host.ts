@@ -6,6 +6,7 @@ import { createJsonLogger, type Logger } from '../core/logger';
 import { startBrowserHost, type BrowserHost } from './host-server';
 import { KeyFileSecretStore } from './key-file-secret-store';
 import { createBrowserDialogs } from './browser-dialogs';
+import { createDemoGateway } from '../local-gateway/demo-gateway';
 
 /** Where the browser host keeps its data unless told otherwise; never the Electron app's folder. */
 export const defaultBrowserDataDir = join(homedir(), '.local', 'share', 'bucket-admin-browser-host');
@@ -21,6 +22,8 @@ export interface RunOptions {
   downloadDir?: string;
   /** Largest dropped file the page may stage for upload (default 20 GiB). */
   maxStageBytes?: number;
+  /** Start the demo (`npm run demo`) before answering: the page then opens its bucket at once. */
+  startDemo?: boolean;
 }
 
 /** Starts the core and the host; used by the CLI below, the demo and the end-to-end tests. */
@@ -34,7 +37,19 @@ export async function runBrowserHost(options: RunOptions): Promise<BrowserHost &
     version: process.env.npm_package_version ?? '0.0.0-dev',
     logger,
     dialogs: createBrowserDialogs(options.downloadDir ?? process.env.BUCKET_ADMIN_DOWNLOAD_DIR ?? join(options.dataDir, 'downloads')),
+    demoGateway: createDemoGateway({
+      // The tests' gateway when one is recorded there (e2e), else one of the demo's own.
+      stateFile: process.env.RGW_STATE_FILE ?? join(options.dataDir, 'demo', 'gateway.json'),
+      preflightScript: resolve('scripts/preflight.sh'),
+    }),
   });
+  if (options.startDemo) {
+    const started = await core.router.handle('demo:start', {});
+    if (!started.ok) {
+      core.close();
+      throw new Error(started.error.message);
+    }
+  }
   const host = await startBrowserHost({
     core,
     staticDir: options.staticDir ?? resolve('out/renderer'),

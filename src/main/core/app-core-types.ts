@@ -1,6 +1,7 @@
 import type { EventName, EventPayload } from '../../shared/contract';
 import type { ObjectRequest, ObjectResponse } from './browse/object-stream';
 import type { SecretStore } from './connections/secret-store';
+import type { LocalGatewayPort } from './demo/local-gateway-port';
 import type { Logger } from './logger';
 import type { Router } from './router';
 import type { ClipboardPort } from './share/clipboard-port';
@@ -20,6 +21,8 @@ export interface AppCoreOptions {
   dialogs?: DialogPort;
   /** Where previews are served (`AppInfo.previewBase`); a host that learns it later calls `setPreviewBase`. */
   previewBase?: string;
+  /** The demo's local S3 server (`src/main/local-gateway/demo-gateway.ts`); without it the demo says it cannot run here. */
+  demoGateway?: LocalGatewayPort;
   /** Transfer engine tunables; tests shrink part sizes, timeouts and retry waits. */
   transfers?: Partial<TransferEngineOptions>;
 }

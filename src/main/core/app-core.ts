@@ -6,6 +6,7 @@ import type { AppCore, AppCoreOptions, EventListener } from './app-core-types';
 import { ConnectionRepository } from './connections/connection-repository';
 import { ConnectionsService } from './connections/connections-service';
 import { openObject } from './browse/object-stream';
+import { DemoService } from './demo/demo-service';
 import { createHandlers } from './handlers';
 import { JobRegistry } from './jobs/job-registry';
 import { createRouter } from './router';
@@ -60,7 +61,14 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     stagingDir,
   });
   const dialogs = options.dialogs ?? noDialogs;
-  const router = createRouter(createHandlers({ info, connections, jobs, share, logger, transfers, dialogs, grants }), logger);
+  const demo = new DemoService({
+    connections,
+    ...(options.demoGateway ? { gateway: options.demoGateway } : {}),
+    dir: join(dataDir, 'demo'),
+    emit: (payload) => emit('demo:progress', payload),
+    logger,
+  });
+  const router = createRouter(createHandlers({ info, connections, jobs, share, logger, transfers, dialogs, grants, demo }), logger);
   return {
     // Every event, whoever emits it, goes through one bus that each host forwards.
     router: { channels: router.channels, handle: (channel, input) => router.handle(channel, input, { emit }) },
@@ -74,6 +82,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       info.previewBase = base;
     },
     close() {
+      demo.close();
       jobs.cancelAll();
       transfers.close();
       connections.close();

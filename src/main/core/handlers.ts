@@ -7,6 +7,8 @@ import type { Logger } from './logger';
 import type { Handlers } from './router';
 import { createShareHandlers } from './share/share-handlers';
 import { createDialogHandlers } from './dialogs/dialog-handlers';
+import { createDemoHandlers } from './demo/demo-handlers';
+import type { DemoService } from './demo/demo-service';
 import type { DialogPort } from './dialogs/dialog-port';
 import type { LocalGrants } from './files/local-grants';
 import { createTransferHandlers } from './transfers/transfer-handlers';
@@ -22,10 +24,11 @@ export interface HandlerDeps {
   transfers: TransferService;
   dialogs: DialogPort;
   grants: LocalGrants;
+  demo: DemoService;
 }
 
 /** The handler table: every contract channel, gathered from each domain's handler file. */
-export function createHandlers({ info, connections, jobs, share, logger, transfers, dialogs, grants }: HandlerDeps): Handlers {
+export function createHandlers({ info, connections, jobs, share, logger, transfers, dialogs, grants, demo }: HandlerDeps): Handlers {
   return {
     'app:info': () => Promise.resolve(info),
     'jobs:cancel': ({ jobId }) => Promise.resolve({ cancelled: jobs.cancel(jobId) }),
@@ -34,5 +37,6 @@ export function createHandlers({ info, connections, jobs, share, logger, transfe
     ...createShareHandlers(share),
     ...createTransferHandlers(transfers),
     ...createDialogHandlers(dialogs, grants),
+    ...createDemoHandlers(demo),
   };
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, clipboard, dialog, Notification, safeStorage } from 'electron';
 import { createAppCore } from '../core/app-core';
+import { createDemoGateway } from '../local-gateway/demo-gateway';
 import type { Logger } from '../core/logger';
 import { registerAppScheme, serveBundle } from './app-protocol';
 import { configureAppPaths, coreDataDir } from './app-paths';
@@ -76,7 +77,14 @@ function onReady({ rendererOrigin, rendererUrl, logger, closeLog, logPath }: Rea
       clipboard: createElectronClipboard(clipboard),
       dialogs: createElectronDialogs(dialog, () => BrowserWindow.getFocusedWindow()),
       previewBase: previewOrigin,
+      demoGateway: createDemoGateway({
+        stateFile: path.join(coreDataDir(app), 'demo', 'gateway.json'),
+        // From a checkout the demo can install the gateway with the tests' preflight; a packaged app explains instead.
+        ...(app.isPackaged ? {} : { preflightScript: path.join(app.getAppPath(), 'scripts', 'preflight.sh') }),
+      }),
     });
+    // `npm run demo`: start the demo at once; the window opens its bucket when it is ready.
+    if (process.env['BUCKET_ADMIN_DEMO'] === '1') void core.router.handle('demo:start', {});
   } catch (error) {
     fatal(logger, logPath, error);
     return;

@@ -1,8 +1,11 @@
 import { Cable } from 'lucide-react';
-import { Activity, useState } from 'react';
+import { Activity, useEffect, useRef, useState } from 'react';
+import type { Connection } from '../../shared/model/connection';
 import type { AppInfo } from '../../shared/model/app';
 import { BrowserPane } from '../features/browser/BrowserPane';
 import { ConnectionsSidebar } from '../features/connections/ConnectionsSidebar';
+import { useDemo } from '../features/demo/use-demo';
+import { WelcomeState } from '../features/demo/WelcomeState';
 import { useConnections } from '../features/connections/use-connections';
 import { LedgerView } from '../features/ledger/LedgerView';
 import { SharedLinksNavItem } from '../features/ledger/SharedLinksNavItem';
@@ -24,6 +27,23 @@ export function Workspace({ info }: { info: AppInfo }) {
     setSelectedId(id);
     setView('browse');
   };
+  const [formTarget, setFormTarget] = useState<Connection | 'new' | null>(null);
+  const demo = useDemo();
+  // Open the demo connection as soon as the demo is ready: after "Try the demo", or when the app
+  // was started with the demo (`npm run demo`), once only.
+  const opened = useRef(false);
+  const startDemo = demo.start.mutate;
+  const demoRunning = demo.status.data?.running === true;
+  useEffect(() => {
+    if (demoRunning && !opened.current) startDemo();
+  }, [demoRunning, startDemo]);
+  const readyId = demo.start.data?.connectionId;
+  useEffect(() => {
+    if (!readyId || opened.current) return;
+    opened.current = true;
+    choose(readyId);
+  }, [readyId]);
+  const noConnections = connections.isSuccess && connections.data.length === 0;
 
   return (
     <ToastProvider>
@@ -35,7 +55,13 @@ export function Workspace({ info }: { info: AppInfo }) {
               <span className="app-name">Bucket Admin</span>
               <span className="app-version">v{info.version}</span>
             </div>
-            <ConnectionsSidebar selectedId={selectedId} onSelect={choose} />
+            <ConnectionsSidebar
+              selectedId={selectedId}
+              onSelect={choose}
+              formTarget={formTarget}
+              onFormTarget={setFormTarget}
+              demoConnectionId={demo.status.data?.connectionId}
+            />
             <SharedLinksNavItem active={view === 'ledger'} onOpen={() => setView('ledger')} />
           </aside>
           <main className="main-pane">
@@ -44,6 +70,8 @@ export function Workspace({ info }: { info: AppInfo }) {
             <Activity mode={view === 'browse' ? 'visible' : 'hidden'}>
               {selected ? (
                 <BrowserPane key={selected.id} connection={selected} />
+              ) : noConnections || demo.start.isPending ? (
+                <WelcomeState demo={demo} onAddConnection={() => setFormTarget('new')} />
               ) : (
                 <EmptyState title="Choose a connection" icon={<Cable size={28} />}>
                   <p>Pick one in the sidebar, or add one to get started.</p>

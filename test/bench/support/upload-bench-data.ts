@@ -3,7 +3,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync, writ
 import { join } from 'node:path';
 import { DeleteObjectsCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import type { GatewayHandle } from '../../support/s3-test-env';
-import { run } from '../../support/rgw/proc';
+import { run } from '../../../src/main/local-gateway/proc';
 
 /** The two workloads' sizes: one big file, and many small ones. */
 export interface UploadSizes {

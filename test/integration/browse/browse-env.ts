@@ -2,7 +2,7 @@ import { DeleteBucketPolicyCommand, PutBucketPolicyCommand, PutObjectCommand, ty
 import type { EventPayload } from '../../../src/shared/contract';
 import type { JobProgress } from '../../../src/shared/model/app';
 import { startCore, type CoreHarness } from '../../support/core-harness';
-import type { GatewayHandle } from '../../support/rgw/ceph-gateway';
+import type { GatewayHandle } from '../../../src/main/local-gateway/ceph-gateway';
 import { createTestBucket, gatewayFromState, type TestBucket } from '../../support/s3-test-env';
 
 /** A real core with one connection to the test gateway and a fresh bucket, plus the job events it emits. */

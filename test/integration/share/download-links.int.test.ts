@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestBucket, gatewayFromState, putObjects, type TestBucket } from '../../support/s3-test-env';
-import type { GatewayHandle } from '../../support/rgw/ceph-gateway';
+import type { GatewayHandle } from '../../../src/main/local-gateway/ceph-gateway';
 import { fetchBounded, gatewayDraft, pollUntil, s3ErrorCode, startShareCore, type ShareCore } from './share-fixture';
 
 let gw: GatewayHandle;

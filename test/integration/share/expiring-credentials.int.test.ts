@@ -12,7 +12,7 @@ import { closeDatabase, openDatabase } from '../../../src/main/core/store/databa
 import { migrations } from '../../../src/main/core/store/migrations';
 import { AppError } from '../../../src/shared/errors';
 import { createTestBucket, gatewayFromState, putObjects, type TestBucket } from '../../support/s3-test-env';
-import type { GatewayHandle } from '../../support/rgw/ceph-gateway';
+import type { GatewayHandle } from '../../../src/main/local-gateway/ceph-gateway';
 
 let gw: GatewayHandle;
 let tb: TestBucket;

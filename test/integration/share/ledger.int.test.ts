@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestBucket, gatewayFromState, putObjects, type TestBucket } from '../../support/s3-test-env';
-import type { GatewayHandle } from '../../support/rgw/ceph-gateway';
+import type { GatewayHandle } from '../../../src/main/local-gateway/ceph-gateway';
 import { gatewayDraft, pollUntil, startShareCore, type ShareCore } from './share-fixture';
 
 let gw: GatewayHandle;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { databaseFileName } from '../../../src/main/core/app-core';
 import type { ConnectionDraft } from '../../../src/shared/model/connection';
-import type { GatewayHandle } from '../../support/rgw/ceph-gateway';
+import type { GatewayHandle } from '../../../src/main/local-gateway/ceph-gateway';
 import { startCore, type CoreHarness } from '../../support/core-harness';
 
 /** Every HTTP request a test makes is bounded, so a stalled gateway fails with a message. */

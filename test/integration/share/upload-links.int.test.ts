@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { filePlaceholder } from '../../../src/main/core/share/upload-snippets';
 import type { UploadLinkResult } from '../../../src/shared/model/share';
 import { createTestBucket, gatewayFromState, putObjects, type TestBucket } from '../../support/s3-test-env';
-import type { GatewayHandle } from '../../support/rgw/ceph-gateway';
+import type { GatewayHandle } from '../../../src/main/local-gateway/ceph-gateway';
 import { fetchBounded, gatewayDraft, httpTimeoutMs, pollUntil, s3ErrorCode, startShareCore, type ShareCore } from './share-fixture';
 
 const run = promisify(execFile);

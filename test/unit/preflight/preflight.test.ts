@@ -52,7 +52,7 @@ describe('the test preflight', () => {
   it('on a bare machine without root or sudo: stops with the one command to run, before any test', () => {
     const m = machine({ uid: 1000, sudo: 'password', present: [], chromium: false, fonts: false });
     // `npm test` starts with the preflight and runs the tests only after it: mimic that chain.
-    const testCommand = JSON.parse(readFileSync('package.json', 'utf8')).scripts.test as string;
+    const testCommand = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { test: string } }).scripts.test;
     expect(testCommand.startsWith('bash scripts/preflight.sh && ')).toBe(true);
     const out = m.run(`bash ${script} && touch ${m.root}/tests-ran`);
     expect(out.status).toBe(3);

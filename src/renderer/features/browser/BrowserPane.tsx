@@ -1,5 +1,5 @@
 import { Database } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Connection } from '../../../shared/model/connection';
 import { EmptyState } from '../../ui/EmptyState';
 import { BucketList } from './BucketList';
@@ -22,6 +22,15 @@ export function BrowserPane({ connection }: BrowserPaneProps) {
   const buckets = useBuckets(connection.id);
   // After an edit the connection may no longer see the chosen bucket; then nothing is open.
   const place = nav.place && buckets.data?.some((b) => b.name === nav.place?.bucket) ? nav.place : null;
+  // A connection made for one bucket opens it at once, the first time.
+  const openedOwn = useRef(false);
+  const { go } = nav;
+  const own = connection.bucket && buckets.data?.some((b) => b.name === connection.bucket) ? connection.bucket : undefined;
+  useEffect(() => {
+    if (!own || openedOwn.current) return;
+    openedOwn.current = true;
+    go({ bucket: own, prefix: '' });
+  }, [own, go]);
 
   return (
     <div className="browser-pane">

@@ -6,13 +6,15 @@ import { connectionSubtitle } from './connection-summary';
 export interface ConnectionItemProps {
   connection: Connection;
   selected: boolean;
+  /** The demo's connection (a local sample bucket): labelled, and removable like any other. */
+  demo?: boolean;
   onSelect: () => void;
   onEdit: () => void;
   onRemove: () => void;
 }
 
 /** One connection in the sidebar: select it, or edit / remove it with the buttons beside it. */
-export function ConnectionItem({ connection, selected, onSelect, onEdit, onRemove }: ConnectionItemProps) {
+export function ConnectionItem({ connection, selected, demo = false, onSelect, onEdit, onRemove }: ConnectionItemProps) {
   const Icon = connection.endpoint ? Server : Cloud;
   return (
     <li
@@ -29,7 +31,14 @@ export function ConnectionItem({ connection, selected, onSelect, onEdit, onRemov
       >
         <Icon className="connection-icon" size={16} aria-hidden="true" />
         <span className="connection-text">
-          <span className="connection-name">{connection.name}</span>
+          <span className="connection-name">
+            {connection.name}
+            {demo ? (
+              <span className="badge" data-testid="connection-demo-badge">
+                Demo
+              </span>
+            ) : null}
+          </span>
           <span className="connection-subtitle">{connectionSubtitle(connection)}</span>
         </span>
       </button>

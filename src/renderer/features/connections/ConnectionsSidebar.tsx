@@ -13,12 +13,16 @@ import { useConnections } from './use-connections';
 export interface ConnectionsSidebarProps {
   selectedId: string | null;
   onSelect: (id: string | null) => void;
+  /** The add/edit dialog's target, held by the workspace so its welcome screen can open it too. */
+  formTarget: Connection | 'new' | null;
+  onFormTarget: (target: Connection | 'new' | null) => void;
+  /** The demo connection, labelled as such. */
+  demoConnectionId?: string | undefined;
 }
 
 /** The sidebar's list of saved connections, with add, edit, remove and their dialogs. */
-export function ConnectionsSidebar({ selectedId, onSelect }: ConnectionsSidebarProps) {
+export function ConnectionsSidebar({ selectedId, onSelect, formTarget, onFormTarget: setFormTarget, demoConnectionId }: ConnectionsSidebarProps) {
   const connections = useConnections();
-  const [formTarget, setFormTarget] = useState<Connection | 'new' | null>(null);
   const [removeTarget, setRemoveTarget] = useState<Connection | null>(null);
 
   return (
@@ -38,7 +42,7 @@ export function ConnectionsSidebar({ selectedId, onSelect }: ConnectionsSidebarP
       ) : null}
       {connections.isSuccess && connections.data.length === 0 ? (
         <EmptyState title="No connections yet">
-          <p>Add one with your access keys or an AWS profile.</p>
+          <p>Add one with your access keys or an AWS profile, or try the demo.</p>
         </EmptyState>
       ) : null}
       {connections.isSuccess && connections.data.length > 0 ? (
@@ -48,6 +52,7 @@ export function ConnectionsSidebar({ selectedId, onSelect }: ConnectionsSidebarP
               key={c.id}
               connection={c}
               selected={c.id === selectedId}
+              demo={c.id === demoConnectionId}
               onSelect={() => onSelect(c.id)}
               onEdit={() => setFormTarget(c)}
               onRemove={() => setRemoveTarget(c)}

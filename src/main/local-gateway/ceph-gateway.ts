@@ -32,7 +32,7 @@ export interface StoreHealth {
   problem?: string;
 }
 
-const BINARIES = ['ceph', 'ceph-mon', 'ceph-osd', 'radosgw', 'radosgw-admin', 'monmaptool'];
+export const gatewayBinaries = ['ceph', 'ceph-mon', 'ceph-osd', 'radosgw', 'radosgw-admin', 'monmaptool'];
 const REGION = 'us-east-1';
 // Fixed, obviously fake keys: the bed only listens on loopback.
 const TEST_USER = { uid: 'bucket-admin-test', accessKeyId: 'BUCKETADMINTESTKEY01', secret: 'bucket-admin-test-secret-0000000000000000' };
@@ -58,7 +58,7 @@ const asok = (dataDir: string, name: string): string => join(dataDir, 'run', `${
  * via `stopGateway(h, { keepData: true })`, restarts it with its data.
  */
 export async function startGateway(opts: { dataDir?: string; port?: number } = {}): Promise<GatewayHandle> {
-  const missing = missingBinaries(BINARIES);
+  const missing = missingBinaries(gatewayBinaries);
   if (missing.length > 0) {
     throw new Error(`Ceph binaries missing (${missing.join(', ')}): run \`bash scripts/preflight.sh gateway\` (it installs them with apt where it can, or prints the command)`);
   }

@@ -1,4 +1,4 @@
-// npx tsx test/support/rgw/cli.ts start|stop|status
+// npx tsx src/main/local-gateway/cli.ts start|stop|status
 //   start   start a gateway (or reuse the healthy one in the state file); prints the handle
 //   stop    stop it and delete its data dir and the state file
 //   status  print the handle, store health and any problem; exit 1 if not healthy
@@ -43,7 +43,7 @@ async function main(cmd: string | undefined): Promise<number> {
       return problem ? 1 : 0;
     }
     default:
-      console.error('usage: npx tsx test/support/rgw/cli.ts start|stop|status');
+      console.error('usage: npx tsx src/main/local-gateway/cli.ts start|stop|status');
       return 2;
   }
 }

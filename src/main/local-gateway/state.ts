@@ -6,7 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type GatewayHandle, gatewayProblem, startGateway, stopGateway } from './ceph-gateway';
 
-/** Repo root, from this file's location (test/support/rgw/), not from the cwd. */
+/** Repo root, from this file's location (src/main/local-gateway/), not from the cwd. */
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 /** RGW_STATE_FILE if set, else <repo>/.rgw/state.json. */
