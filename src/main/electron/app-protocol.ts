@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { protocol } from 'electron';
 import { objectRoutePath } from '../../shared/object-url';
 import type { AppCore } from '../core/app-core-types';
 import { previewCorsHeaders } from '../core/http/preview-headers';
-import { contentTypeFor, resolveBundlePath } from './bundle-path';
+import { readAppBundleFile } from './bundle-path';
 import { contentSecurityPolicy } from './csp';
 import { appHost, appScheme, previewHost } from './origin';
 
@@ -46,18 +45,12 @@ export function serveBundle(bundleDir: string, objects: AppCore['objects'], rend
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Method not allowed');
     if (route !== 'bundle') return textResponse(404, 'Not found');
-    const filePath = resolveBundlePath(bundleDir, request.url);
-    if (filePath === null) return textResponse(404, 'Not found');
-    let body: Buffer;
-    try {
-      body = await readFile(filePath);
-    } catch {
-      return textResponse(404, 'Not found'); // missing file or a directory
-    }
-    const contentType = contentTypeFor(filePath);
-    const headers = new Headers({ 'Content-Type': contentType, 'X-Content-Type-Options': 'nosniff' });
-    if (contentType.startsWith('text/html')) headers.set('Content-Security-Policy', contentSecurityPolicy);
-    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
+    // Refused paths, missing files and directories all answer 404.
+    const file = await readAppBundleFile(bundleDir, request.url);
+    if (file === null) return textResponse(404, 'Not found');
+    const headers = new Headers({ 'Content-Type': file.contentType, 'X-Content-Type-Options': 'nosniff' });
+    if (file.contentType.startsWith('text/html')) headers.set('Content-Security-Policy', contentSecurityPolicy);
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(file.body), { status: 200, headers });
   });
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { bucketRefSchema, keySchema, type ListPage } from '../model/bucket';
+import { bucketRefSchema, type ListPage } from '../model/bucket';
+import { keySchema, maxKeyBytes } from '../model/keys';
 import type { ObjectDetails } from '../model/object-details';
 import type { JobStarted, SelectionMeasure } from '../model/selection';
 import { returns } from './define';
@@ -11,7 +12,7 @@ const folderPrefix = keySchema.refine((p) => p === '' || p.endsWith('/'), 'A fol
 /** Objects and folders picked together (folders end with /). At most 10,000 per request. */
 const selection = z.array(itemKey).min(1, 'Select at least one item.').max(10_000, 'Select at most 10,000 items at once.');
 /** One path segment typed by the user; the core checks the rest (no /, not . or .., length). */
-const newName = z.string().min(1, 'Enter a name.').max(1024);
+const newName = z.string().min(1, 'Enter a name.').max(maxKeyBytes);
 const versionId = z.string().min(1).max(1024);
 
 /** Request channels of the file-manager view. Long work (delete, copy, move, rename) is a job. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { bucketRefSchema, keySchema } from '../model/bucket';
+import { bucketRefSchema } from '../model/bucket';
+import { keySchema } from '../model/keys';
 import { connectionIdSchema } from '../model/connection';
 import {
   downloadFileNameSchema,

@@ -6,14 +6,6 @@ export interface BucketSummary {
   createdAt?: string;
 }
 
-/** An S3 key or prefix: at most 1,024 bytes of UTF-8, as S3 allows. */
-export const keySchema = z
-  .string()
-  .max(1024)
-  .refine((k) => new TextEncoder().encode(k).length <= 1024, 'An S3 key is at most 1,024 bytes.')
-  // S3 lists keys in XML 1.0, which cannot carry U+0000: such a key could never be listed again.
-  .refine((k) => !k.includes('\u0000'), 'An S3 key cannot contain a NUL character (U+0000).');
-
 export const bucketRefSchema = z
   .object({ connectionId: connectionIdSchema, bucket: bucketNameSchema })
   .strict();

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../errors';
 import { z } from 'zod';
 import { describeCharacter } from './header-value';
+import { defaultRoots, rootsSchema, type Roots } from './roots';
 
 /** Limits keep hostile or mistaken input small before any service sees it. */
 const name = z.string().trim().min(1, 'Give the connection a name.').max(100);
@@ -67,11 +68,6 @@ export const bucketNameSchema = z
   .min(3, 'A bucket name has 3 to 63 characters.')
   .max(63, 'A bucket name has 3 to 63 characters.')
   .regex(/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/, 'A bucket name has lowercase letters, digits, dots and hyphens.');
-const rootPrefix = z
-  .string()
-  .min(1)
-  .max(512)
-  .refine((p) => p.endsWith('/'), 'A root folder ends with /.');
 
 export const credentialsDraftSchema = z.discriminatedUnion('kind', [
   z
@@ -86,10 +82,6 @@ export const credentialsDraftSchema = z.discriminatedUnion('kind', [
     .strict(),
   z.object({ kind: z.literal('profile'), profile }).strict(),
 ]);
-
-export const rootsSchema = z.object({ public: rootPrefix, private: rootPrefix }).strict();
-
-export const defaultRoots = { public: 'public/', private: 'private/' } as const;
 
 /** What the renderer sends to add, edit or test a connection. */
 export const connectionDraftSchema = z
@@ -132,7 +124,7 @@ export interface Connection {
   forcePathStyle: boolean;
   checksumCompatibility: boolean;
   bucket?: string;
-  roots: { public: string; private: string };
+  roots: Roots;
   /** CDN or custom domain base for public links; absent means the S3 endpoint's own URL. */
   publicBaseUrl?: string;
   createdAt: string;

@@ -1,7 +1,5 @@
 import type { ErrorCode } from '../errors';
-
-/** Which configured root a key lives under; decides "served to the world" vs "never public". */
-export type RootKind = 'public' | 'private';
+import type { RootKind } from './roots';
 
 /** One ACL grant in words the inspector can show. */
 export interface AclGrantSummary {
@@ -60,6 +58,7 @@ export interface ObjectDetails {
   metadata: Record<string, string>;
   headers: ObjectHeaders;
   acl: AclSummary;
+  /** Which configured root the key lives under; decides "served to the world" vs "never public". */
   underRoot: RootKind | null;
   /** The address the world uses, for keys under the public root; absent otherwise. */
   publicUrl?: string;

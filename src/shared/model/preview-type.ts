@@ -1,4 +1,4 @@
-import { extensionOf } from './file-extension';
+import { typeForName } from './extension-types';
 import { parseMediaType, type MediaType } from './media-type';
 
 /** How an object can be previewed in the app, or 'none'. */
@@ -24,19 +24,6 @@ const inlineImages = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/web
 /** Types whose bytes are text, shown in a <pre> by the renderer and served as plain text. */
 const textTypes = new Set(['application/json', 'application/xml', 'application/javascript', 'application/x-yaml', 'application/yaml', 'application/x-mpegurl', 'application/vnd.apple.mpegurl', 'application/x-subrip']);
 
-/** Used when the stored type says nothing (absent, octet-stream): the same allow-list, by extension. */
-const byExtension: Record<string, string> = {
-  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif',
-  svg: 'image/svg+xml', bmp: 'image/bmp', ico: 'image/x-icon',
-  mp4: 'video/mp4', m4v: 'video/mp4', webm: 'video/webm', mov: 'video/quicktime', ogv: 'video/ogg',
-  mp3: 'audio/mpeg', m4a: 'audio/mp4', aac: 'audio/aac', wav: 'audio/wav', flac: 'audio/flac', ogg: 'audio/ogg',
-  oga: 'audio/ogg', opus: 'audio/opus',
-  txt: 'text/plain', log: 'text/plain', md: 'text/markdown', csv: 'text/csv', tsv: 'text/tab-separated-values',
-  json: 'application/json', xml: 'application/xml', yaml: 'application/yaml', yml: 'application/yaml',
-  html: 'text/html', htm: 'text/html', css: 'text/css', js: 'application/javascript', vtt: 'text/vtt',
-  srt: 'application/x-subrip', m3u8: 'application/vnd.apple.mpegurl', ini: 'text/plain', conf: 'text/plain',
-};
-
 const saveOnly: PreviewPolicy = { kind: 'none', servedType: octetStream, disposition: 'attachment' };
 
 /**
@@ -50,7 +37,8 @@ export function previewPolicy(contentType: string | undefined, key: string): Pre
   const stored = contentType === undefined || contentType.trim() === '' ? undefined : parseMediaType(contentType);
   if (stored === null) return saveOnly; // present but malformed: hostile or broken, never guessed at
   if (stored === undefined || isUnspecific(stored)) {
-    const guessed = byExtension[extensionOf(key)];
+    // Untyped objects are judged by the type our uploads would have given them, with the same allow-list.
+    const guessed = typeForName(key);
     if (!guessed) return saveOnly;
     const media = parseMediaType(guessed);
     return media ? policyFor(media, false) : saveOnly;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { keySchema } from './bucket';
+import { hasControlCharacter } from './control-characters';
+import { keySchema } from './keys';
 
 /** What a ledger row records: a presigned download, a plain public URL, or an upload link. */
 export const shareKinds = ['get', 'public', 'post', 'put'] as const;
@@ -34,8 +35,7 @@ const printable = (max: number, what: string) =>
   z
     .string()
     .max(max, `${what} is at most ${max} characters.`)
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), `${what} cannot contain line breaks or control characters.`);
+    .refine((s) => !hasControlCharacter(s), `${what} cannot contain line breaks or control characters.`);
 
 /** Free text kept with a ledger row, e.g. a ticket number. */
 export const shareNoteSchema = printable(500, 'The note').transform((s) => s.trim());

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { headerValueSchema } from './header-value';
 import { contentTypeSchema } from './media-type';
+import type { RootOrOther } from './roots';
 
 /*
  * Transfers (uploads and downloads) as the renderer sees them. Main owns the queue; the renderer
@@ -43,9 +44,6 @@ export type UploadAcl = 'public-read' | 'private' | 'bucket-default';
 /** Whether the bucket accepts object ACLs; `disabled` = AccessControlListNotSupported seen. */
 export type AclSupport = 'supported' | 'disabled' | 'unknown';
 
-/** Which configured root a destination falls under. */
-export type RootKind = 'public' | 'private' | 'other';
-
 /** Headers an upload sets, per root. `cacheControl: null` sends no Cache-Control header. */
 export interface UploadRootDefaults {
   acl: UploadAcl;
@@ -61,7 +59,8 @@ export interface UploadDefaultsSettings {
 
 /** The options one upload batch will use, shown before it starts. */
 export interface ResolvedUploadOptions {
-  root: RootKind;
+  /** Which configured root the destination falls under. */
+  root: RootOrOther;
   /** The ACL that will actually be sent (`bucket-default` when ACLs are disabled on the bucket). */
   acl: UploadAcl;
   /** The ACL the defaults asked for, before the bucket's ACL support was taken into account. */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { parseByteRange } from '../../../src/main/core/browse/byte-range';
-import { contentDisposition } from '../../../src/main/core/browse/content-disposition';
 import { objectUrl } from '../../../src/shared/object-url';
 
 describe('object URLs', () => {
@@ -31,11 +30,3 @@ describe('Range headers', () => {
   });
 });
 
-describe('Content-Disposition', () => {
-  it('keeps the exact name in filename* and a safe ASCII fallback', () => {
-    expect(contentDisposition('p/ü "x";.txt', 'attachment')).toBe(`attachment; filename="_ _x__.txt"; filename*=UTF-8''%C3%BC%20%22x%22%3B.txt`);
-    expect(contentDisposition('p/it\'s (1).jpg', 'inline')).toBe(`inline; filename="it's (1).jpg"; filename*=UTF-8''it%27s%20%281%29.jpg`);
-    expect(contentDisposition('p/\r\nx', 'inline')).toContain('filename="__x"');
-  });
-
-});

@@ -1,7 +1,7 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bucketBaseUrl, endpointObjectUrl } from '../../../src/main/core/s3/bucket-address';
-import { encodeKeyPath, joinBaseAndKey, publicUrlFor, rootOf } from '../../../src/main/core/s3/public-url';
+import { joinBaseAndKey, publicUrlFor } from '../../../src/main/core/s3/public-url';
 
 const roots = { public: 'public/', private: 'private/' };
 
@@ -19,20 +19,7 @@ function client(config: { region: string; endpoint?: string; forcePathStyle?: bo
 }
 afterEach(() => clients.splice(0).forEach((c) => c.destroy()));
 
-describe('keys and roots', () => {
-  it('tells which root a key is under', () => {
-    expect(rootOf(roots, 'public/a.jpg')).toBe('public');
-    expect(rootOf(roots, 'private/a.jpg')).toBe('private');
-    expect(rootOf(roots, 'publicity/a.jpg')).toBeNull();
-  });
-
-  it('encodes keys one segment at a time, the way S3 does, keeping empty segments', () => {
-    expect(encodeKeyPath("public/a b/ü+é/it's (1)*.jpg")).toBe('public/a%20b/%C3%BC%2B%C3%A9/it%27s%20%281%29%2A.jpg');
-    expect(encodeKeyPath('a//b?c#d')).toBe('a//b%3Fc%23d');
-    expect(encodeKeyPath('public/a+b%c#d?e&f//g é')).toBe('public/a%2Bb%25c%23d%3Fe%26f//g%20%C3%A9');
-    expect(encodeKeyPath('/lead')).toBe('/lead');
-  });
-
+describe('public addresses', () => {
   it('joins a CDN base and a key with exactly one slash', () => {
     expect(joinBaseAndKey('https://cdn.example.com', 'public/x y.png')).toBe('https://cdn.example.com/public/x%20y.png');
     expect(joinBaseAndKey('https://cdn.example.com/media//', 'public/x.png')).toBe('https://cdn.example.com/media/public/x.png');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { breadcrumbSegments, parentPrefix } from '../../../src/renderer/features/browser/breadcrumbs';
+import { breadcrumbSegments } from '../../../src/renderer/features/browser/breadcrumbs';
+import { parentPrefix } from '../../../src/shared/model/keys';
 
 describe('breadcrumbSegments', () => {
   it('is just the bucket at the top level', () => {

@@ -6,7 +6,7 @@ import type { ListingRow } from '../../../src/renderer/features/browser/listing-
 import { childOnPath } from '../../../src/renderer/features/browser/use-navigation';
 import { describeKeys, splitSelection } from '../../../src/renderer/features/folder-actions/action-request';
 import { endedInConflict } from '../../../src/renderer/features/folder-actions/conflict';
-import { leafName } from '../../../src/renderer/features/folder-actions/name-rules';
+import { baseName } from '../../../src/shared/model/keys';
 
 const obj = (key: string): ListingRow => ({ entry: { kind: 'object', key, name: key, size: 1 }, root: null });
 const dir = (key: string, root: ListingRow['root'] = null): ListingRow => ({ entry: { kind: 'folder', key, name: key }, root });
@@ -94,9 +94,9 @@ describe('small helpers', () => {
   });
 
   it('names selections and splits them for a download', () => {
-    expect(describeKeys(['a/b.txt'], leafName)).toBe('“b.txt”');
-    expect(describeKeys(['a/b/'], leafName)).toBe('the folder “b”');
-    expect(describeKeys(['x', 'y'], leafName)).toBe('2 items');
+    expect(describeKeys(['a/b.txt'], baseName)).toBe('“b.txt”');
+    expect(describeKeys(['a/b/'], baseName)).toBe('the folder “b”');
+    expect(describeKeys(['x', 'y'], baseName)).toBe('2 items');
     expect(splitSelection(['a.txt', 'd/', 'e/f.txt'])).toEqual({ keys: ['a.txt', 'e/f.txt'], prefixes: ['d/'] });
   });
 

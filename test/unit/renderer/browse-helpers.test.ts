@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ListingRow } from '../../../src/renderer/features/browser/listing-rows';
-import { extensionOf, typeLabel } from '../../../src/renderer/features/browser/file-types';
+import { typeLabel } from '../../../src/renderer/format/file-types';
+import { extensionOf } from '../../../src/shared/model/file-extension';
 import { filterRows } from '../../../src/renderer/features/browser/filter-rows';
 import { emptyHistory, goBack, goForward, visit } from '../../../src/renderer/features/browser/nav-history';
 import { findTypeAheadMatch, typeAheadActive, typeAheadStep, emptyTypeAhead } from '../../../src/renderer/features/browser/type-to-find';

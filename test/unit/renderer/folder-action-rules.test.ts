@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDestination, checkName, checkRename, leafName, normaliseDestination, parentOf } from '../../../src/renderer/features/folder-actions/name-rules';
+import { checkDestination, checkName, checkRename, normaliseDestination } from '../../../src/renderer/features/folder-actions/name-rules';
 import { applyJobEvent, hasFailures, jobFraction, startedJob } from '../../../src/renderer/features/folder-actions/job-state';
 
 describe('checkName', () => {
@@ -22,13 +22,6 @@ describe('checkName', () => {
 });
 
 describe('rename and paths', () => {
-  it('splits keys', () => {
-    expect(leafName('a/b/c.txt')).toBe('c.txt');
-    expect(leafName('a/b/')).toBe('b');
-    expect(parentOf('a/b/c.txt')).toBe('a/b/');
-    expect(parentOf('a/b/')).toBe('a/');
-    expect(parentOf('c')).toBe('');
-  });
   it('requires a change', () => {
     expect(checkRename('a/b.txt', 'b.txt').error).toMatch(/current name/);
     expect(checkRename('a/b/', 'c')).toEqual({});

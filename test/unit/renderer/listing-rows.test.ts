@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ListEntry, ListPage } from '../../../src/shared/model/bucket';
 import { buildListingRows, displayName } from '../../../src/renderer/features/browser/listing-rows';
-import { rootOf } from '../../../src/renderer/features/browser/roots';
+import { rootOf } from '../../../src/shared/model/roots';
 
 const roots = { public: 'public/', private: 'private/' };
 const folder = (key: string, name = key): ListEntry => ({ kind: 'folder', key, name });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasHiddenCharacters, nameParts } from '../../../src/renderer/features/browser/name-parts';
+import { hasHiddenCharacters, nameParts } from '../../../src/renderer/ui/name-parts';
 
 describe('nameParts', () => {
   it('shows plain names as they are', () => {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { defaultEngineOptions } from '../../../src/main/core/transfers/engine-options';
-import { mapToLocal, parentPrefix } from '../../../src/main/core/transfers/download-planner';
+import { mapToLocal } from '../../../src/main/core/transfers/download-planner';
+import { parentPrefix } from '../../../src/shared/model/keys';
 import { multipartEtag } from '../../../src/main/core/transfers/multipart-complete';
 import { Semaphore } from '../../../src/main/core/transfers/semaphore';
 import type { PlanProblem } from '../../../src/shared/model/transfer';

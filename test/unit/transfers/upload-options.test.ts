@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defaultUploadSettings, resolveUploadOptions, rootOf } from '../../../src/main/core/transfers/upload-options';
+import { defaultUploadSettings, resolveUploadOptions } from '../../../src/main/core/transfers/upload-options';
 import { firstFreeName, numberedName, numberedPath } from '../../../src/main/core/transfers/conflict-names';
 
 const roots = { public: 'public/', private: 'private/' };
 
 describe('upload defaults by root', () => {
-  it('finds the root of a destination', () => {
-    expect(rootOf('public/media/', roots)).toBe('public');
-    expect(rootOf('private/', roots)).toBe('private');
-    expect(rootOf('publicity/', roots)).toBe('other');
-    expect(rootOf('', roots)).toBe('other');
-  });
-
   it('public: public-read and a day of caching; private: no grant, no shared caching; elsewhere: the bucket decides', () => {
     expect(resolveUploadOptions('public/a/', roots, defaultUploadSettings, 'unknown')).toMatchObject({ root: 'public', acl: 'public-read', cacheControl: 'public, max-age=86400', notes: [] });
     expect(resolveUploadOptions('private/a/', roots, defaultUploadSettings, 'supported')).toMatchObject({ root: 'private', acl: 'private', cacheControl: 'private, no-cache' });

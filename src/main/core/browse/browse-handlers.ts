@@ -7,7 +7,7 @@ import { createFolder } from './create-folder';
 import { runDelete } from './delete-job';
 import { listFolderPage } from './folder-lister';
 import { startJob } from './job-runner';
-import { baseName } from './keys';
+import { baseName } from '../../../shared/model/keys';
 import { ListingPrefetcher } from './listing-prefetch';
 import { measureSelection } from './measure';
 import { defaultCopyTuning, type CopyTuning } from './object-copier';

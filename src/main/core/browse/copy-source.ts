@@ -1,5 +1,5 @@
 import { HeadObjectCommand, type HeadObjectCommandOutput, type S3Client } from '@aws-sdk/client-s3';
-import { encodeKeyPath } from '../s3/public-url';
+import { encodeKeyPath } from '../../../shared/model/keys';
 
 /** The `x-amz-copy-source` value: bucket and key, the key percent-encoded segment by segment. */
 export function copySourceOf(bucket: string, key: string, versionId?: string): string {

@@ -2,7 +2,7 @@ import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { AppError } from '../../../shared/errors';
 import type { ResolvedConnection } from '../connections/connections-service';
 import { toAppError } from '../s3/s3-errors';
-import { keyForNewName } from './keys';
+import { keyForNewName } from '../../../shared/model/keys';
 
 export interface CreateFolderRequest {
   bucket: string;

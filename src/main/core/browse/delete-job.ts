@@ -2,7 +2,7 @@ import type { ResolvedConnection } from '../connections/connections-service';
 import { toAppError } from '../s3/s3-errors';
 import { deleteBatch, deleteBatchSize } from './batch-delete';
 import type { JobContext } from './job-runner';
-import { isFolderKey } from './keys';
+import { isFolderKey } from '../../../shared/model/keys';
 import { walkObjects } from './object-walker';
 import { normalizeSelection } from './selection';
 import { WorkQueue } from './work-queue';

@@ -3,7 +3,7 @@ import type { SelectionMeasure } from '../../../shared/model/selection';
 import type { ResolvedConnection } from '../connections/connections-service';
 import { toAppError } from '../s3/s3-errors';
 import { forEachConcurrent } from '../jobs/concurrency';
-import { isFolderKey } from './keys';
+import { isFolderKey } from '../../../shared/model/keys';
 import { walkObjects } from './object-walker';
 import { normalizeSelection } from './selection';
 

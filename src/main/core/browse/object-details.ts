@@ -3,7 +3,7 @@ import type { ObjectDetails, ObjectHeaders } from '../../../shared/model/object-
 import { readAclSummary, type ObjectRef } from '../access/acl-reader';
 import type { ResolvedConnection } from '../connections/connections-service';
 import { publicObjectUrl } from '../s3/bucket-address';
-import { rootOf } from '../s3/public-url';
+import { rootOf } from '../../../shared/model/roots';
 import { toAppError } from '../s3/s3-errors';
 
 /** HeadObject and GetObjectAcl for one object, in parallel, for the inspector. */
@@ -32,7 +32,7 @@ export async function fetchObjectDetails(conn: ResolvedConnection, ref: ObjectRe
     metadata: { ...(head.Metadata ?? {}) },
     headers: headersOf(head),
     acl,
-    underRoot: rootOf(record.roots, ref.key),
+    underRoot: rootOf(ref.key, record.roots),
     ...(publicUrl ? { publicUrl } : {}),
   };
 }

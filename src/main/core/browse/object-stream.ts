@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { z } from 'zod';
 import { AppError, type ErrorCode } from '../../../shared/errors';
-import { keySchema } from '../../../shared/model/bucket';
+import { downloadName, keySchema } from '../../../shared/model/keys';
 import { bucketNameSchema, connectionIdSchema } from '../../../shared/model/connection';
 import { objectUrlParam as p } from '../../../shared/object-url';
 import type { ConnectionsService } from '../connections/connections-service';
@@ -10,7 +10,7 @@ import { toAppError } from '../s3/s3-errors';
 import { parseByteRange } from './byte-range';
 import { previewPolicy } from '../../../shared/model/preview-type';
 import { previewCsp } from '../http/preview-headers';
-import { contentDisposition } from './content-disposition';
+import { contentDisposition } from '../http/content-disposition';
 
 /** An HTTP request for `/__object`, as either host received it. */
 export interface ObjectRequest {
@@ -77,7 +77,7 @@ export async function openObject(connections: ConnectionsService, req: ObjectReq
       'Content-Type': policy.servedType,
       'Accept-Ranges': 'bytes',
       'Content-Security-Policy': previewCsp(policy.kind),
-      'Content-Disposition': contentDisposition(ref.Key, disposition),
+      'Content-Disposition': contentDisposition(disposition, downloadName(ref.Key)),
       ...(out.ContentLength !== undefined ? { 'Content-Length': String(out.ContentLength) } : {}),
       ...(out.ETag ? { ETag: out.ETag } : {}),
       ...(out.LastModified ? { 'Last-Modified': out.LastModified.toUTCString() } : {}),

@@ -2,7 +2,7 @@ import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { AppError } from '../../../shared/errors';
 import type { ResolvedConnection } from '../connections/connections-service';
 import { toAppError } from '../s3/s3-errors';
-import { baseName, isFolderKey } from './keys';
+import { baseName, isFolderKey } from '../../../shared/model/keys';
 import type { ItemTarget } from './selection';
 
 /**

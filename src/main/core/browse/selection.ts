@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import { baseName, isFolderKey, keyBytes, keyForNewName, maxKeyBytes, parentPrefix } from './keys';
+import { baseName, isFolderKey, keyBytes, keyForNewName, maxKeyBytes, parentPrefix } from '../../../shared/model/keys';
 
 /**
  * A selection without repeats and without keys already inside a selected folder (picking

@@ -4,7 +4,7 @@ import { toAppError } from '../s3/s3-errors';
 import { deleteBatch, deleteBatchSize } from './batch-delete';
 import { headObject } from './copy-source';
 import type { JobContext } from './job-runner';
-import { isFolderKey } from './keys';
+import { isFolderKey } from '../../../shared/model/keys';
 import { copyObject, type AclState, type CopyTuning } from './object-copier';
 import { walkObjects } from './object-walker';
 import { targetKeyFor } from './selection';

@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { ResolvedConnection } from '../connections/connections-service';
 import { forEachConcurrent } from '../jobs/concurrency';
 import { toAppError } from '../s3/s3-errors';
-import { isFolderKey } from './keys';
+import { isFolderKey } from '../../../shared/model/keys';
 import { walkObjects, type WalkedObject } from './object-walker';
 import { targetKeyFor, type ItemTarget } from './selection';
 import { collisionError, findCollisions, itemsThatMayCollide, type PlannedCopy } from './target-collisions';

@@ -1,7 +1,8 @@
 /**
  * A small content sniffer for files whose extension says nothing: the media and document formats
- * a media bucket holds, recognised by their first bytes. Written here rather than adding a
- * dependency (`file-type` is not installed); pure, unit tested.
+ * a media bucket holds, recognised by their first bytes; pure, unit tested. Kept rather than
+ * `file-type` (not installed): that package would cover these binary signatures, but by its own
+ * account not text, which this sniffer also recognises, and it wants ~4 KB where 64 bytes do.
  */
 
 /** How many leading bytes `sniffContentType` needs. */

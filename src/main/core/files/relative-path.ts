@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import { hasControlCharacter } from '../../../shared/model/control-characters';
 
 const maxSegments = 64;
 const maxBytes = 4096;
@@ -15,8 +16,7 @@ export function parseRelativePath(input: string): string[] {
       path: input.slice(0, 200),
     });
   if (input === '' || Buffer.byteLength(input, 'utf8') > maxBytes) throw fail('it is empty or longer than 4,096 bytes');
-  // eslint-disable-next-line no-control-regex
-  if (/[\x00-\x1f\x7f\\]/.test(input)) throw fail('it contains a backslash or a control character');
+  if (hasControlCharacter(input) || input.includes('\\')) throw fail('it contains a backslash or a control character');
   if (input.startsWith('/') || /^[A-Za-z]:/.test(input)) throw fail('it is an absolute path');
   const segments = input.split('/');
   if (segments.length > maxSegments) throw fail(`it is nested more than ${maxSegments} folders deep`);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { replaceControlCharacters } from '../../../shared/model/control-characters';
 
 /** The file-system rules to map names for: Windows forbids far more than POSIX systems. */
 export type NameRules = 'win32' | 'posix';
@@ -10,14 +11,12 @@ export const hostNameRules: NameRules = process.platform === 'win32' ? 'win32' :
 export const maxSegmentBytes = 200;
 
 const windowsReserved = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(\.|$)/i;
-// Control characters are legal in POSIX names but break terminals and scripts; NUL is never legal.
-// eslint-disable-next-line no-control-regex
-const controlChars = /[\x00-\x1f\x7f]/g;
 const windowsForbidden = /[<>:"|?*\\]/g;
 
 /** One name segment made safe for `rules`; `changed` says whether it differs from the key's. */
 export function safeSegment(segment: string, rules: NameRules): { name: string; changed: boolean } {
-  let name = segment.replace(controlChars, '_');
+  // Control characters are legal in POSIX names but break terminals and scripts; NUL is never legal.
+  let name = replaceControlCharacters(segment, '_');
   if (rules === 'win32') {
     name = name.replace(windowsForbidden, '_');
     // Windows silently drops trailing dots and spaces, so `a.` and `a` would be the same file.

@@ -1,4 +1,4 @@
-import { S3Client } from '@aws-sdk/client-s3';
+import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { ConnectionSettings } from '../../../shared/model/connection';
@@ -14,12 +14,19 @@ export type S3Endpoint = Pick<
   'region' | 'endpoint' | 'forcePathStyle' | 'checksumCompatibility'
 >;
 
-/** Builds an SDK client for one connection's endpoint settings and credentials. */
+/**
+ * What a caller may set beyond the connection's endpoint: SDK retries (3 by default), and for the
+ * transfer client its own HTTP handler, no `Expect: 100-continue`, the middleware cache and a logger.
+ */
+export type S3ClientOptions = Pick<S3ClientConfig, 'maxAttempts' | 'requestHandler' | 'expectContinueHeader' | 'cacheMiddleware' | 'logger'>;
+
+/** Builds an SDK client for one connection's endpoint settings and credentials: the one place an S3Client is made. */
 export function createS3Client(
   settings: S3Endpoint,
   credentials: AwsCredentialIdentityProvider,
-  options: { maxAttempts?: number } = {},
+  options: S3ClientOptions = {},
 ): S3Client {
+  const { maxAttempts = 3, requestHandler, ...rest } = options;
   return new S3Client({
     region: settings.region,
     credentials,
@@ -29,10 +36,13 @@ export function createS3Client(
     ...(settings.checksumCompatibility
       ? { requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' }
       : {}),
-    maxAttempts: options.maxAttempts ?? 3,
-    requestHandler: new NodeHttpHandler({
-      connectionTimeout: s3Timeouts.connectionMs,
-      socketTimeout: s3Timeouts.idleMs,
-    }),
+    maxAttempts,
+    requestHandler:
+      requestHandler ??
+      new NodeHttpHandler({
+        connectionTimeout: s3Timeouts.connectionMs,
+        socketTimeout: s3Timeouts.idleMs,
+      }),
+    ...rest,
   });
 }

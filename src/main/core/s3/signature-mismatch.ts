@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import { hasDotSegments } from '../browse/keys';
+import { hasDotSegments } from '../../../shared/model/keys';
 
 /**
  * AWS's "safe characters" for object keys (S3 User Guide, object key naming guidelines). Others

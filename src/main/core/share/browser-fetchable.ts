@@ -1,5 +1,5 @@
 import type { ShareWarning } from '../../../shared/model/share';
-import { hasDotSegments } from '../browse/keys';
+import { hasDotSegments } from '../../../shared/model/keys';
 
 /**
  * Whether a browser fetches a link to this key as it was made. The WHATWG URL parser (browsers,

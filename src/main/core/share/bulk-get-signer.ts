@@ -3,7 +3,7 @@ import { S3RequestPresigner } from '@aws-sdk/s3-request-presigner';
 import { getEndpointFromInstructions } from '@smithy/core/endpoints';
 import { buildQueryString, HttpRequest } from '@smithy/core/protocols';
 import type { HttpRequest as SignedRequest } from '@smithy/types';
-import { encodeKeyPath } from '../s3/public-url';
+import { encodeKeyPath } from '../../../shared/model/keys';
 import { presignGet, type GetLinkSpec } from './presign';
 
 /** Signs one GET of a bulk request; same inputs and output as `presignGet`. */

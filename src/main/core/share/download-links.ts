@@ -2,7 +2,8 @@ import type { ExpiryDecision } from '../../../shared/model/share';
 import type { GetSigner } from './bulk-get-signer';
 import type { ResolvedConnection } from '../connections/connections-service';
 import { endpointObjectUrl, publicObjectUrl } from '../s3/bucket-address';
-import { contentDisposition, keyBaseName } from './content-disposition';
+import { downloadName } from '../../../shared/model/keys';
+import { contentDisposition } from '../http/content-disposition';
 import { credentialLifetime } from './credential-lifetime';
 import { decideExpiry } from './expiry-policy';
 import type { DownloadRequest, LinkPlan } from './link-plan';
@@ -41,7 +42,7 @@ export async function withLinkChecks(conn: ResolvedConnection, bucket: string, k
 /** The `response-content-disposition` to sign, if any; the default file name is the key's last segment. */
 export function dispositionFor(req: Pick<DownloadRequest, 'key' | 'disposition'>): string | undefined {
   if (!req.disposition) return undefined;
-  const name = req.disposition.type === 'attachment' ? (req.disposition.filename ?? keyBaseName(req.key)) : keyBaseName(req.key);
+  const name = req.disposition.type === 'attachment' ? (req.disposition.filename ?? downloadName(req.key)) : downloadName(req.key);
   return contentDisposition(req.disposition.type, name);
 }
 

@@ -1,4 +1,5 @@
 import type { ConnectionSettings } from '../../../shared/model/connection';
+import { isPublicKey } from '../../../shared/model/roots';
 import type { DispositionOption, LinkRoute } from '../../../shared/model/share';
 
 /** What the user asked for one download link. */
@@ -24,7 +25,7 @@ export interface LinkPlan {
  */
 export function planDownload(settings: Pick<ConnectionSettings, 'roots' | 'publicBaseUrl'>, req: DownloadRequest): LinkPlan {
   if (req.mode === 'presigned') return { kind: 'get', route: 'presigned' };
-  if (!req.key.startsWith(settings.roots.public)) return { kind: 'get', route: 'presigned' };
+  if (!isPublicKey(req.key, settings.roots)) return { kind: 'get', route: 'presigned' };
   if (req.disposition || req.contentType) {
     return {
       kind: 'get',

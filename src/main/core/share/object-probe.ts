@@ -34,6 +34,11 @@ export function missingBucketWarning(bucket: string): ShareWarning {
   };
 }
 
+/** The warning for a key these credentials may not HEAD: a link to it will probably be refused too. */
+export function accessDeniedWarning(key: string): ShareWarning {
+  return { code: 'AccessDenied', message: `These credentials may not read “${key}” (HEAD was refused), so the link will probably be refused too. Ask the bucket's administrator for read access.` };
+}
+
 /** Whether the bucket exists, asked at most once however many keys are probed. */
 export type BucketCheck = () => Promise<boolean>;
 
@@ -79,9 +84,7 @@ export async function probeObject(client: S3Client, bucket: string, key: string,
     if (status === 404) {
       return { warning: (await bucketExists()) ? missingObjectWarning(bucket, key) : missingBucketWarning(bucket) };
     }
-    if (status === 403) {
-      return { warning: { code: 'AccessDenied', message: `These credentials may not read “${key}” (HEAD was refused), so the link will probably be refused too. Ask the bucket's administrator for read access.` } };
-    }
+    if (status === 403) return { warning: accessDeniedWarning(key) };
     throw toAppError(error, { bucket, key });
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { lstat } from 'node:fs/promises';
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { parentPrefix } from '../../../shared/model/keys';
 import type { DownloadPlan, PlannedItem, PlanProblem } from '../../../shared/model/transfer';
 import { keyToLocalSegments, localCollisionKey, resolveInside } from '../files/safe-local-path';
 import { numberedName } from './conflict-names';
@@ -45,12 +46,6 @@ export interface Listed {
   base: string;
   size: number;
   etag: string | null;
-}
-
-/** The folder a key or folder prefix sits in: what is cut off so the local tree starts at its name. */
-export function parentPrefix(keyOrPrefix: string): string {
-  const trimmed = keyOrPrefix.endsWith('/') ? keyOrPrefix.slice(0, -1) : keyOrPrefix;
-  return trimmed.slice(0, trimmed.lastIndexOf('/') + 1);
 }
 
 /**

@@ -1,6 +1,7 @@
-import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { ConnectionRecord } from '../connections/connection-record';
 import type { ConnectionsService } from '../connections/connections-service';
+import { createS3Client } from '../s3/client-factory';
 import { DirectS3 } from './direct-s3';
 import { sendSignalsInContext } from './request-signal';
 import { ServerClock, watchServerClock } from './server-clock';
@@ -58,15 +59,8 @@ export class TransferClients {
       stallTimeoutMs: this.options.stallTimeoutMs,
       maxSockets: this.options.maxSockets,
     });
-    const client = new S3Client({
-      region: record.region,
-      // The browsing client's provider: same credential source, resolved and refreshed once.
-      credentials: resolved.client.config.credentials,
-      ...(record.endpoint ? { endpoint: record.endpoint } : {}),
-      forcePathStyle: record.forcePathStyle,
-      ...(record.checksumCompatibility
-        ? { requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' }
-        : {}),
+    // The browsing client's provider: same credential source, resolved and refreshed once.
+    const client = createS3Client(record, resolved.client.config.credentials, {
       maxAttempts: 1,
       expectContinueHeader: false,
       cacheMiddleware: true,

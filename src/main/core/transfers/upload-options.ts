@@ -1,7 +1,7 @@
+import { rootOrOther, type Roots } from '../../../shared/model/roots';
 import type {
   AclSupport,
   ResolvedUploadOptions,
-  RootKind,
   UploadDefaultsSettings,
   UploadOverrides,
 } from '../../../shared/model/transfer';
@@ -18,25 +18,18 @@ export const defaultUploadSettings: UploadDefaultsSettings = {
   other: { acl: 'bucket-default', cacheControl: null },
 };
 
-/** Which root a key or prefix is under. Pure. */
-export function rootOf(keyOrPrefix: string, roots: { public: string; private: string }): RootKind {
-  if (keyOrPrefix.startsWith(roots.public)) return 'public';
-  if (keyOrPrefix.startsWith(roots.private)) return 'private';
-  return 'other';
-}
-
 /**
  * The options an upload to `prefix` will use: the connection's defaults for its root, then the
  * per-upload overrides, then what the bucket allows (no ACL header where ACLs are disabled). Pure.
  */
 export function resolveUploadOptions(
   prefix: string,
-  roots: { public: string; private: string },
+  roots: Roots,
   settings: UploadDefaultsSettings,
   aclSupport: AclSupport,
   overrides: UploadOverrides = {},
 ): ResolvedUploadOptions {
-  const root = rootOf(prefix, roots);
+  const root = rootOrOther(prefix, roots);
   const base = settings[root];
   const requestedAcl = overrides.acl ?? base.acl;
   const cacheControl = overrides.cacheControl !== undefined ? overrides.cacheControl : base.cacheControl;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { keyBytes, maxKeyBytes } from '../../../shared/model/keys';
 import type { PlannedItem, PlanProblem, ResolvedUploadOptions, UploadOverrides, UploadPlan } from '../../../shared/model/transfer';
 import { detectContentType } from '../files/content-type';
 import { walkLocalPaths, type LocalFile } from '../files/walk-local';
@@ -56,8 +57,8 @@ export async function planUpload(req: UploadPlanRequest, deps: PlannerDeps, sign
   const keyed: PlannedUpload[] = [];
   for (const file of walked.files) {
     const key = req.prefix + file.relPath;
-    if (Buffer.byteLength(key, 'utf8') > 1024) {
-      problems.push({ path: file.absPath, code: 'KeyTooLong', message: `The key for ${file.relPath} would be ${Buffer.byteLength(key, 'utf8')} bytes; S3 allows 1,024. Shorten the file or folder names, or upload to a shorter folder.` });
+    if (keyBytes(key) > maxKeyBytes) {
+      problems.push({ path: file.absPath, code: 'KeyTooLong', message: `The key for ${file.relPath} would be ${keyBytes(key)} bytes; S3 allows ${maxKeyBytes.toLocaleString('en-US')}. Shorten the file or folder names, or upload to a shorter folder.` });
     } else if (file.size > s3Limits.maxObjectSize) {
       problems.push({ path: file.absPath, code: 'TooLarge', message: `${file.relPath} is larger than S3's 5 TiB object limit.` });
     } else {

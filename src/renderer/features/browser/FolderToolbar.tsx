@@ -5,7 +5,8 @@ import { Button } from '../../ui/Button';
 import { IconButton } from '../../ui/IconButton';
 import { Breadcrumb } from './Breadcrumb';
 import { FilterBox } from './FilterBox';
-import { rootBadgeText, type RootKind } from './roots';
+import type { RootKind } from '../../../shared/model/roots';
+import { rootBadgeText } from './root-badge';
 
 export interface HistoryControls {
   canBack: boolean;

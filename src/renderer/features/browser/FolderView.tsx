@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type Dispatch, type MouseEvent, type SetStateAction } from 'react';
 import type { Connection } from '../../../shared/model/connection';
+import { isPublicKey, rootOf } from '../../../shared/model/roots';
 import { FolderActionDialogs } from '../folder-actions/FolderActionDialogs';
 import { InspectorPanel } from '../inspector/InspectorPanel';
 import { PreviewDialog } from '../preview/PreviewDialog';
@@ -16,7 +17,6 @@ import { listingMenuEntries } from './listing-menu';
 import type { ListingRow } from './listing-rows';
 import type { ListingTableHandle } from './ListingTable';
 import { ListingStatus } from './ListingStatus';
-import { rootOf } from './roots';
 import { clickRow, ensureSelected } from './selection-model';
 import type { SortSpec } from './sort-rows';
 import { sortBy, useFolderState } from './use-folder-state';
@@ -186,7 +186,7 @@ export function FolderView({ connection, bucket, prefix, onNavigate, history, so
         connectionId={connection.id}
         bucket={bucket}
         request={s.request}
-        isPublic={(key) => rootOf(key, connection.roots) === 'public'}
+        isPublic={(key) => isPublicKey(key, connection.roots)}
         onClose={() => {
           s.setRequest(null);
           table.current?.focus();

@@ -2,11 +2,11 @@ import { File, Folder, Globe, Lock } from 'lucide-react';
 import { memo, type MouseEvent } from 'react';
 import { formatBytes } from '../../../shared/format/format-bytes';
 import { Badge } from '../../ui/Badge';
-import { typeLabel } from './file-types';
+import { typeLabel } from '../../format/file-types';
 import { displayName, type ListingRow } from './listing-rows';
-import { rootBadgeText } from './roots';
+import { rootBadgeText } from './root-badge';
 import { formatRowDate } from './row-format';
-import { RowName } from './RowName';
+import { RowName } from '../../ui/RowName';
 
 export interface ListingRowViewProps {
   row: ListingRow;

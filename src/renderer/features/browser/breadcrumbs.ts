@@ -21,10 +21,3 @@ export function breadcrumbSegments(bucket: string, prefix: string): Crumb[] {
   }
   return crumbs;
 }
-
-/** The prefix one level up ("a/b/" → "a/", "a/" → ""). */
-export function parentPrefix(prefix: string): string {
-  const trimmed = prefix.endsWith('/') ? prefix.slice(0, -1) : prefix;
-  const cut = trimmed.lastIndexOf('/');
-  return cut < 0 ? '' : trimmed.slice(0, cut + 1);
-}

@@ -1,6 +1,6 @@
 import type { ListEntry } from '../../../shared/model/bucket';
 import { maxDownloadFolders, maxSelection, type ActionRequest } from '../folder-actions/action-request';
-import { parentPrefix } from './breadcrumbs';
+import { parentPrefix } from '../../../shared/model/keys';
 import type { ListingRow } from './listing-rows';
 
 /** What the folder view can do with its selection; shared by the keyboard, the menu and the toolbar. */

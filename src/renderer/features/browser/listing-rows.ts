@@ -1,6 +1,6 @@
 import type { ListEntry, ListPage } from '../../../shared/model/bucket';
-import { parentPrefix } from './breadcrumbs';
-import { rootAt, rootKinds, type RootKind, type Roots } from './roots';
+import { parentPrefix } from '../../../shared/model/keys';
+import { rootAt, rootKinds, type RootKind, type Roots } from '../../../shared/model/roots';
 
 /** One row of the listing table: an entry, and which root it is when it is one. */
 export interface ListingRow {

@@ -1,6 +1,6 @@
 import type { ListingRow } from './listing-rows';
 import { cachedNaturalKey } from './natural-key';
-import { typeLabel } from './file-types';
+import { typeLabel } from '../../format/file-types';
 
 export type SortColumn = 'name' | 'size' | 'type' | 'modified' | 'storageClass';
 export type SortDirection = 'asc' | 'desc';

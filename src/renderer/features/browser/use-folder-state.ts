@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { ListEntry } from '../../../shared/model/bucket';
 import type { ActionRequest } from '../folder-actions/action-request';
 import type { ListingRow } from './listing-rows';
-import type { Roots } from './roots';
+import type { Roots } from '../../../shared/model/roots';
 import { selectedInOrder } from './selection-model';
 import { defaultSort, nextSort, type SortColumn, type SortSpec } from './sort-rows';
 import { useListing, type FolderRef } from './use-listing';

@@ -2,7 +2,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import type { ListPage } from '../../../shared/model/bucket';
 import { filterRows } from './filter-rows';
 import { buildListingRows, type ListingRow } from './listing-rows';
-import type { Roots } from './roots';
+import type { Roots } from '../../../shared/model/roots';
 import { viewKeys, type ViewKeys } from './selection-model';
 import { sortIncrementally, type SortMemo, type SortSpec } from './sort-rows';
 

@@ -1,9 +1,9 @@
 import {
   connectionDraftSchema,
-  defaultRoots,
   type Connection,
   type ConnectionDraft,
 } from '../../../shared/model/connection';
+import { defaultRoots } from '../../../shared/model/roots';
 import type { Issue } from './field-errors';
 
 export type CredentialSource = 'keys' | 'profile';

@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 import { describeKeys } from './action-request';
 import { JobProgressView } from './JobProgressView';
 import { MeasureSummary } from './MeasureSummary';
-import { leafName } from './name-rules';
+import { baseName } from '../../../shared/model/keys';
 import { useJobRunner } from './use-job-runner';
 import { useMeasure } from './use-measure';
 
@@ -26,7 +26,7 @@ export interface DeleteDialogProps {
 export function DeleteDialog({ connectionId, bucket, keys, publicRoot, onClose }: DeleteDialogProps) {
   const measure = useMeasure(connectionId, bucket, keys);
   const runner = useJobRunner(connectionId, bucket);
-  const what = describeKeys(keys, leafName);
+  const what = describeKeys(keys, baseName);
   const job = runner.job;
 
   return (

@@ -4,8 +4,8 @@ import { api, call } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import { IconButton } from '../../ui/IconButton';
 import { LoadingState } from '../../ui/LoadingState';
-import { parentPrefix } from '../browser/breadcrumbs';
-import { RowName } from '../browser/RowName';
+import { parentPrefix } from '../../../shared/model/keys';
+import { RowName } from '../../ui/RowName';
 import { normaliseDestination } from './name-rules';
 
 export interface FolderPickerProps {

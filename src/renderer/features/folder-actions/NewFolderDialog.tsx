@@ -4,9 +4,10 @@ import { api, call } from '../../api/client';
 import { toClientError } from '../../api/client-error';
 import { Button } from '../../ui/Button';
 import { DialogShell } from '../../ui/DialogShell';
-import { browseKeys } from '../browser/browse-query-keys';
+import { browseKeys } from '../../api/query-keys';
 import { NameField } from './NameField';
-import { checkName, maxKeyBytes } from './name-rules';
+import { maxKeyBytes } from '../../../shared/model/keys';
+import { checkName } from './name-rules';
 
 export interface NewFolderDialogProps {
   connectionId: string;

@@ -6,7 +6,8 @@ import { ErrorBanner } from '../../ui/ErrorBanner';
 import { endedInConflict } from './conflict';
 import { JobProgressView } from './JobProgressView';
 import { NameField } from './NameField';
-import { checkRename, leafName } from './name-rules';
+import { baseName } from '../../../shared/model/keys';
+import { checkRename } from './name-rules';
 import { useJobRunner } from './use-job-runner';
 
 export interface RenameDialogProps {
@@ -20,12 +21,12 @@ export interface RenameDialogProps {
 /** Renames one object or folder in place (main copies with headers and ACL, then deletes). */
 export function RenameDialog({ connectionId, bucket, itemKey, onClose, onRenamed }: RenameDialogProps) {
   const isFolder = itemKey.endsWith('/');
-  const [name, setName] = useState(leafName(itemKey));
+  const [name, setName] = useState(baseName(itemKey));
   const runner = useJobRunner(connectionId, bucket);
   const check = checkRename(itemKey, name);
   const job = runner.job;
   const conflict = endedInConflict(job, runner.startError);
-  const newKey = itemKey.slice(0, itemKey.length - (isFolder ? 1 : 0) - leafName(itemKey).length) + name + (isFolder ? '/' : '');
+  const newKey = itemKey.slice(0, itemKey.length - (isFolder ? 1 : 0) - baseName(itemKey).length) + name + (isFolder ? '/' : '');
 
   function start(overwrite: boolean) {
     runner.reset();

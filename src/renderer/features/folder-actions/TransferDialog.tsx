@@ -8,7 +8,8 @@ import { describeKeys } from './action-request';
 import { endedInConflict } from './conflict';
 import { FolderPicker } from './FolderPicker';
 import { JobProgressView } from './JobProgressView';
-import { checkDestination, leafName, normaliseDestination } from './name-rules';
+import { baseName } from '../../../shared/model/keys';
+import { checkDestination, normaliseDestination } from './name-rules';
 import { useJobRunner } from './use-job-runner';
 
 export interface TransferDialogProps {
@@ -46,7 +47,7 @@ export function TransferDialog({ mode, connectionId, bucket, keys, fromPrefix, o
     <DialogShell
       open
       onOpenChange={(open) => (open || running ? undefined : onClose())}
-      title={`${verb} ${describeKeys(keys, leafName)}`}
+      title={`${verb} ${describeKeys(keys, baseName)}`}
       description={`Within ${bucket}. Headers, metadata and permissions go with them.`}
       size="wide"
     >

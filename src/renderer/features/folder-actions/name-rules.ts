@@ -1,7 +1,4 @@
-/** S3's limit on a key, in bytes of UTF-8. */
-export const maxKeyBytes = 1024;
-
-const byteLength = (text: string): number => new TextEncoder().encode(text).length;
+import { baseName, keyBytes, maxKeyBytes, nameProblem, parentPrefix } from '../../../shared/model/keys';
 
 /** A problem that blocks the action, or a warning the user may accept. */
 export interface NameCheck {
@@ -16,19 +13,16 @@ function edgeWarning(text: string): string | undefined {
 }
 
 /**
- * One name for a new folder or a rename, inside `parentPrefix`. Blocks what cannot round-trip
- * to a local disk or the key limit ("/", ".", "..", control characters, more than 1,024 bytes);
- * warns about edge spaces, which S3 keeps but people do not see.
+ * One name for a new folder or a rename, inside `parentPrefix`. Blocks what main refuses (the
+ * shared name rule: "/", ".", "..", control characters; more than 1,024 bytes of key) and, here
+ * only, a name of nothing but spaces; warns about edge spaces, which S3 keeps but people do not see.
  */
 export function checkName(name: string, parentPrefix: string, isFolder: boolean): NameCheck {
-  if (name === '') return { error: 'Enter a name.' };
-  if (name.trim() === '') return { error: 'A name needs at least one character that is not a space.' };
-  if (name.includes('/')) return { error: 'A name cannot contain “/”: that would make a folder inside it.' };
-  if (name === '.' || name === '..') return { error: '“.” and “..” cannot be names: they mean this and the parent folder.' };
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(name)) return { error: 'A name cannot contain control characters (such as tabs or line breaks).' };
+  if (name !== '' && name.trim() === '') return { error: 'A name needs at least one character that is not a space.' };
+  const problem = nameProblem(name);
+  if (problem) return { error: problem };
   const key = parentPrefix + name + (isFolder ? '/' : '');
-  const bytes = byteLength(key);
+  const bytes = keyBytes(key);
   if (bytes > maxKeyBytes) {
     return { error: `The full key would be ${bytes.toLocaleString()} bytes; S3 allows ${maxKeyBytes.toLocaleString()}. Choose a shorter name.` };
   }
@@ -36,22 +30,10 @@ export function checkName(name: string, parentPrefix: string, isFolder: boolean)
   return warning ? { warning } : {};
 }
 
-/** The last segment of a key: "a/b/c.txt" → "c.txt", "a/b/" → "b". */
-export function leafName(key: string): string {
-  const trimmed = key.endsWith('/') ? key.slice(0, -1) : key;
-  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
-}
-
-/** The folder a key sits in: "a/b/c.txt" → "a/b/", "a/b/" → "a/", "c" → "". */
-export function parentOf(key: string): string {
-  const trimmed = key.endsWith('/') ? key.slice(0, -1) : key;
-  return trimmed.slice(0, trimmed.lastIndexOf('/') + 1);
-}
-
 /** A rename: the name rules, plus it must actually change. */
 export function checkRename(key: string, newName: string): NameCheck {
-  if (newName === leafName(key)) return { error: 'That is the current name. Type a new one.' };
-  return checkName(newName, parentOf(key), key.endsWith('/'));
+  if (newName === baseName(key)) return { error: 'That is the current name. Type a new one.' };
+  return checkName(newName, parentPrefix(key), key.endsWith('/'));
 }
 
 /** What the user typed as a destination, as a folder prefix ("" is the top of the bucket). */
@@ -68,10 +50,10 @@ export function checkDestination(input: string, keys: readonly string[], mode: '
   const destination = normaliseDestination(input);
   for (const key of keys) {
     if (key.endsWith('/') && destination.startsWith(key)) {
-      return { error: `“${leafName(key)}” cannot go into itself. Choose a folder outside it.` };
+      return { error: `“${baseName(key)}” cannot go into itself. Choose a folder outside it.` };
     }
   }
-  if (keys.length > 0 && keys.every((k) => parentOf(k) === destination)) {
+  if (keys.length > 0 && keys.every((k) => parentPrefix(k) === destination)) {
     return {
       error:
         mode === 'move'
@@ -79,7 +61,7 @@ export function checkDestination(input: string, keys: readonly string[], mode: '
           : 'Copying into the same folder would overwrite the originals. Choose another folder.',
     };
   }
-  const longest = Math.max(0, ...keys.map((k) => byteLength(destination + k.slice(parentOf(k).length))));
+  const longest = Math.max(0, ...keys.map((k) => keyBytes(destination + k.slice(parentPrefix(k).length))));
   if (longest > maxKeyBytes) {
     return { error: `Some keys would be ${longest.toLocaleString()} bytes there; S3 allows ${maxKeyBytes.toLocaleString()}. Choose a shorter path.` };
   }

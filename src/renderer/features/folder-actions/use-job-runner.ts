@@ -5,7 +5,7 @@ import type { JobStarted } from '../../../shared/model/selection';
 import type { Result } from '../../../shared/result';
 import { api, call } from '../../api/client';
 import { toClientError } from '../../api/client-error';
-import { browseKeys } from '../browser/browse-query-keys';
+import { browseKeys } from '../../api/query-keys';
 import { applyJobEvent, startedJob, type JobView } from './job-state';
 
 /**

@@ -1,7 +1,7 @@
 import { Info } from 'lucide-react';
 import type { ListEntry } from '../../../shared/model/bucket';
 import { EmptyState } from '../../ui/EmptyState';
-import { useDebounced } from '../browser/use-debounced';
+import { useDebounced } from '../../ui/use-debounced';
 import { ObjectInspector } from './ObjectInspector';
 import { SelectionInspector } from './SelectionInspector';
 

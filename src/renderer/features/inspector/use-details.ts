@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
-import { browseKeys } from '../browser/browse-query-keys';
+import { browseKeys } from '../../api/query-keys';
 
 /** One object's HeadObject + ACL, fetched only when the inspector shows it (never per listed row). */
 export function useDetails(connectionId: string, bucket: string, key: string, enabled = true) {

@@ -10,7 +10,7 @@ import { ErrorBanner } from '../../ui/ErrorBanner';
 import { IconButton } from '../../ui/IconButton';
 import { LoadingState } from '../../ui/LoadingState';
 import { useToast } from '../../ui/Toast';
-import { useDebounced } from '../browser/use-debounced';
+import { useDebounced } from '../../ui/use-debounced';
 import { RevocationNote } from '../share/RevocationNote';
 import { shareKeys } from '../share/share-queries';
 import { LedgerFilters } from './LedgerFilters';

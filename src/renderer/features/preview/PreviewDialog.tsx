@@ -1,3 +1,4 @@
+import { baseName } from '../../../shared/model/keys';
 import { DialogShell } from '../../ui/DialogShell';
 import { LoadingState } from '../../ui/LoadingState';
 import { useDetails } from '../inspector/use-details';
@@ -10,7 +11,7 @@ import { PreviewPane, type PreviewTarget } from './PreviewPane';
  */
 export function PreviewDialog({ target, onClose }: { target: PreviewTarget; onClose: () => void }) {
   const details = useDetails(target.connectionId, target.bucket, target.key);
-  const name = target.key.slice(target.key.lastIndexOf('/') + 1) || target.key;
+  const name = baseName(target.key) || target.key;
   const contentType = details.data?.contentType;
   return (
     <DialogShell open onOpenChange={(open) => (open ? undefined : onClose())} title={name} description={<span title={target.key}>{target.key}</span>} size="wide">

@@ -1,5 +1,6 @@
 import { FileQuestion } from 'lucide-react';
 import { useState } from 'react';
+import { baseName } from '../../../shared/model/keys';
 import { objectUrl } from '../../../shared/object-url';
 import { useAppInfo } from '../../api/use-app-info';
 import { formatBytes } from '../../../shared/format/format-bytes';
@@ -44,7 +45,7 @@ export function PreviewPane({ target, compact = false, onOpenFull }: PreviewPane
     key: target.key,
     ...(target.versionId ? { versionId: target.versionId } : {}),
   });
-  const name = target.key.slice(target.key.lastIndexOf('/') + 1);
+  const name = baseName(target.key);
 
   if (broken) {
     return <p className="preview-note" data-testid="preview-error">The preview could not be loaded. The file may be damaged, or in a format this app cannot show.</p>;

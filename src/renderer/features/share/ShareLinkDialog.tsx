@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'react';
+import { downloadName } from '../../../shared/model/keys';
 import type { ShareDefaults, ShareLinkResult } from '../../../shared/model/share';
 import { api, call } from '../../api/client';
 import { toClientError } from '../../api/client-error';
@@ -7,11 +8,11 @@ import { CopyButton } from '../../ui/CopyButton';
 import { DialogShell } from '../../ui/DialogShell';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { useToast } from '../../ui/Toast';
-import { useDebounced } from '../browser/use-debounced';
+import { useDebounced } from '../../ui/use-debounced';
 import { finishCopy } from './clipboard';
 import { choiceForSeconds, overCapHint, secondsForChoice } from './expiry-choice';
 import { ExpiryPicker } from './ExpiryPicker';
-import { baseName, buildLinkInput, initialLinkValues, type LinkFormValues, type ObjectTarget } from './link-form';
+import { buildLinkInput, initialLinkValues, type LinkFormValues, type ObjectTarget } from './link-form';
 import { clipboardRefusedMessage, copiedLinkMessage } from './link-messages';
 import { LinkOptionsFields } from './LinkOptionsFields';
 import { PreviewSummary } from './PreviewSummary';
@@ -123,7 +124,7 @@ function ShareLinkForm({ target, defaults, onClose }: { target: ObjectTarget; de
         values={values}
         set={set}
         errors={errors}
-        suggestedName={baseName(target.key)}
+        suggestedName={downloadName(target.key)}
         isPublic={isPublic}
       />
       {preview.isError ? (

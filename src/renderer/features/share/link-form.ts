@@ -72,9 +72,3 @@ export function buildLinkInput(values: LinkFormValues, target: ObjectTarget): Bu
 export function initialLinkValues(choice: ExpiryChoice): LinkFormValues {
   return { choice, disposition: 'default', filename: '', contentType: '', note: '', signAnyway: false };
 }
-
-/** The last path segment of a key, suggested as the download's file name. */
-export function baseName(key: string): string {
-  const name = key.slice(key.lastIndexOf('/') + 1);
-  return name === '' ? 'download' : name;
-}

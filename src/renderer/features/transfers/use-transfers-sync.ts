@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { api, call } from '../../api/client';
-import { browseKeys } from '../browser/browse-query-keys';
+import { browseKeys } from '../../api/query-keys';
 import { documentTitle } from './transfer-format';
 import { snapshotLimit, transferStore } from './transfer-store';
 

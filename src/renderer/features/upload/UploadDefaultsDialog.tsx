@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { RootKind, UploadAcl, UploadDefaultsSettings } from '../../../shared/model/transfer';
+import type { RootOrOther } from '../../../shared/model/roots';
+import type { UploadAcl, UploadDefaultsSettings } from '../../../shared/model/transfer';
 import { api, call } from '../../api/client';
 import { toClientError } from '../../api/client-error';
 import { Button } from '../../ui/Button';
@@ -9,7 +10,7 @@ import { Field } from '../../ui/Field';
 import { LoadingState } from '../../ui/LoadingState';
 import { cacheControlProblem } from './upload-overrides';
 
-const roots: { root: RootKind; label: string }[] = [
+const roots: { root: RootOrOther; label: string }[] = [
   { root: 'public', label: 'Under public/' },
   { root: 'private', label: 'Under private/' },
   { root: 'other', label: 'Anywhere else' },
@@ -25,7 +26,7 @@ export function UploadDefaultsDialog({ connectionId, onClose }: { connectionId: 
     void call(api.transfers.getDefaults({ connectionId })).then(setSettings, (e: unknown) => setError(toClientError(e).message));
   }, [connectionId]);
 
-  const update = (root: RootKind, change: Partial<{ acl: UploadAcl; cacheControl: string | null }>) =>
+  const update = (root: RootOrOther, change: Partial<{ acl: UploadAcl; cacheControl: string | null }>) =>
     setSettings((s) => (s ? { ...s, [root]: { ...s[root], ...change } } : s));
   const invalid = settings ? roots.some(({ root }) => cacheControlProblem(settings[root].cacheControl ?? '') !== null) : true;
   const save = async () => {

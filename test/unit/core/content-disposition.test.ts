@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asciiFallback, contentDisposition, keyBaseName } from '../../../src/main/core/share/content-disposition';
+import { asciiFallback, contentDisposition } from '../../../src/main/core/http/content-disposition';
+import { downloadName } from '../../../src/shared/model/keys';
 
 describe('Content-Disposition (RFC 6266 / 5987)', () => {
   it('keeps a plain ASCII name as one quoted filename', () => {
@@ -25,7 +26,15 @@ describe('Content-Disposition (RFC 6266 / 5987)', () => {
   it('falls back to "download" for names with nothing printable', () => {
     expect(asciiFallback('日本')).toBe('__');
     expect(asciiFallback('   ')).toBe('download');
-    expect(keyBaseName('private/a/b/report.pdf')).toBe('report.pdf');
-    expect(keyBaseName('top.txt')).toBe('top.txt');
+    expect(downloadName('private/a/b/report.pdf')).toBe('report.pdf');
+    expect(downloadName('top.txt')).toBe('top.txt');
+  });
+
+  it('names the object route’s file after the key, with the same bytes a share link gets', () => {
+    // Moved from the object route's own builder: one builder now, so its bytes follow the rules above.
+    expect(contentDisposition('attachment', downloadName('p/ü "x";.txt'))).toBe(`attachment; filename="_ _x_;.txt"; filename*=UTF-8''%C3%BC%20%22x%22%3B.txt`);
+    expect(contentDisposition('inline', downloadName("p/it's (1).jpg"))).toBe(`inline; filename="it's (1).jpg"`);
+    expect(contentDisposition('inline', downloadName('p/\r\nx'))).toContain('filename="__x"');
+    expect(contentDisposition('inline', downloadName('p/\r\nx'))).toContain("filename*=UTF-8''%0D%0Ax");
   });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { baseName, keyForNewName, nameProblem, parentPrefix } from '../../../src/main/core/browse/keys';
 import { normalizeSelection, planRename, planTransfer, targetKeyFor } from '../../../src/main/core/browse/selection';
 import { AppError } from '../../../src/shared/errors';
 
@@ -11,43 +10,6 @@ function codeOf(fn: () => unknown): string | undefined {
     return error instanceof AppError ? error.code : 'not an AppError';
   }
 }
-
-describe('key parts', () => {
-  it('finds the parent folder and the name of objects and folders', () => {
-    expect(parentPrefix('a/b/c.txt')).toBe('a/b/');
-    expect(parentPrefix('a/b/')).toBe('a/');
-    expect(parentPrefix('c.txt')).toBe('');
-    expect(parentPrefix('/lead')).toBe('/');
-    expect(parentPrefix('a//x')).toBe('a//');
-    expect(baseName('a/b/')).toBe('b');
-    expect(baseName('a/c d.txt')).toBe('c d.txt');
-    expect(baseName('a//')).toBe('');
-  });
-});
-
-describe('new names', () => {
-  it('keeps spaces, unicode and punctuation exactly as typed', () => {
-    expect(keyForNewName('p/', 'Ünïcode + % # ? & ', true)).toBe('p/Ünïcode + % # ? & /');
-    const nfd = 'é'.normalize('NFD');
-    expect(keyForNewName('p/', nfd, false)).toBe(`p/${nfd}`);
-  });
-
-  it('refuses names that are not one path segment', () => {
-    expect(nameProblem('')).toMatch(/Enter a name/);
-    expect(nameProblem('a/b')).toMatch(/cannot contain “\/”/);
-    expect(nameProblem('..')).toMatch(/not usable/);
-    expect(nameProblem('tab\there')).toMatch(/control characters/);
-    expect(codeOf(() => keyForNewName('p/', 'x/y', true))).toBe('InvalidInput');
-  });
-
-  it('refuses a name that makes the key longer than 1,024 bytes', () => {
-    const parent = `${'p'.repeat(1000)}/`;
-    expect(codeOf(() => keyForNewName(parent, 'x'.repeat(23), false))).toBeUndefined();
-    expect(codeOf(() => keyForNewName(parent, 'x'.repeat(24), false))).toBe('InvalidInput');
-    // Multi-byte characters count by their UTF-8 bytes, as S3 counts them.
-    expect(codeOf(() => keyForNewName(parent, 'é'.repeat(12), false))).toBe('InvalidInput');
-  });
-});
 
 describe('selections', () => {
   it('drops repeats and keys inside a picked folder', () => {

@@ -1,6 +1,4 @@
-import { extensionOf } from '../../../shared/model/file-extension';
-
-export { extensionOf };
+import { extensionOf } from '../../shared/model/file-extension';
 
 /** What a listing row is, in words: "Folder", "JPEG image", "MP4 video", "ZIP file". */
 const labels: Record<string, string> = {

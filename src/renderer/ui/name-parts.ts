@@ -1,3 +1,5 @@
+import { hasControlCharacter } from '../../shared/model/control-characters';
+
 /** A piece of a displayed name: plain text, or a visible marker for something invisible. */
 export type NamePart = { kind: 'text'; text: string } | { kind: 'mark'; text: string; title: string };
 
@@ -35,8 +37,7 @@ export function nameParts(name: string): NamePart[] {
   if (lead) parts.push(spaceMark(lead, 'Starts'));
   let text = '';
   for (const char of middle) {
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f]/.test(char)) {
+    if (hasControlCharacter(char)) {
       if (text) parts.push({ kind: 'text', text });
       text = '';
       parts.push(controlMark(char));
