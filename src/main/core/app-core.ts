@@ -7,7 +7,7 @@ import { ConnectionRepository } from './connections/connection-repository';
 import { ConnectionsService } from './connections/connections-service';
 import { openObject } from './browse/object-stream';
 import { createHandlers } from './handlers';
-import { JobRegistry } from './jobs/job-registry';
+import { JobService } from './jobs/job-service';
 import { createRouter } from './router';
 import { ShareService } from './share/share-service';
 import { closeDatabase, openDatabase } from './store/database';
@@ -37,10 +37,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     onRecovered: (notice) => notices.push(notice.message),
   });
   const connections = new ConnectionsService(new ConnectionRepository(db), options.secretStore);
-  const jobs = new JobRegistry();
   const share = new ShareService({ db, connections, ...(options.clipboard ? { clipboard: options.clipboard } : {}) });
   const bus = new EventEmitter();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => bus.emit('event', event, payload);
+  const jobs = new JobService({ db, emit, logger });
   const info = { version: options.version, host: options.host, dataDir, platform: process.platform, notices, previewBase: options.previewBase ?? '' };
   const grants = new LocalGrants();
   const stagingDir = stagingDirOf(dataDir);
@@ -60,7 +60,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     stagingDir,
   });
   const dialogs = options.dialogs ?? noDialogs;
-  const router = createRouter(createHandlers({ info, connections, jobs, share, logger, transfers, dialogs, grants }), logger);
+  const router = createRouter(createHandlers({ info, connections, jobs, share, transfers, dialogs, grants }), logger);
   return {
     // Every event, whoever emits it, goes through one bus that each host forwards.
     router: { channels: router.channels, handle: (channel, input) => router.handle(channel, input, { emit }) },
@@ -74,7 +74,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       info.previewBase = base;
     },
     close() {
-      jobs.cancelAll();
+      jobs.close();
       transfers.close();
       connections.close();
       closeDatabase(db);

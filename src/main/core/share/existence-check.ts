@@ -1,5 +1,5 @@
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
-import { mapLimit } from '../jobs/concurrency';
+import { mapLimit } from '../../../shared/concurrency';
 import { bucketCheck, missingObjectWarning, probeObject, probeTimeoutMs, type ObjectFacts, type ProbeResult } from './object-probe';
 
 /** From this many selected keys in one folder, one listing is cheaper than a HEAD per key. */

@@ -1,17 +1,17 @@
-import { AppError } from '../../../shared/errors';
-import type { ResolvedConnection } from '../connections/connections-service';
-import { forEachConcurrent } from '../jobs/concurrency';
-import { toAppError } from '../s3/s3-errors';
-import { isFolderKey } from './keys';
-import { walkObjects, type WalkedObject } from './object-walker';
-import { targetKeyFor, type ItemTarget } from './selection';
+import { forEachConcurrent } from '../../../../shared/concurrency';
+import { AppError } from '../../../../shared/errors';
+import type { ResolvedConnection } from '../../connections/connections-service';
+import { toAppError } from '../../s3/s3-errors';
+import { isFolderKey } from '../keys';
+import { walkObjects, type WalkedObject } from '../object-walker';
+import { targetKeyFor, type ItemTarget } from '../selection';
 import { collisionError, findCollisions, itemsThatMayCollide, type PlannedCopy } from './target-collisions';
 
 /** Not exported: nothing outside this file can claim a plan was checked. */
-const checked: unique symbol = Symbol('checked transfer');
+const checked: unique symbol = Symbol('checked copy or move');
 
-/** A copy or move whose targets were shown not to clash; only `checkTransferTargets` makes one. */
-export interface CheckedTransfer {
+/** A copy or move whose targets were shown not to clash; only `checkCopyMoveTargets` makes one. */
+export interface CheckedCopyMove {
   readonly items: readonly ItemTarget[];
   /**
    * The folders listed for the check, by item key. The job copies exactly these objects instead
@@ -31,21 +31,21 @@ const listConcurrency = 4;
  * usual case) cost nothing; folders that might clash are listed in full. A clash is refused as a
  * Conflict naming both sources and the target, with every clash in its details.
  */
-export async function checkTransferTargets(
+export async function checkCopyMoveTargets(
   { record, client }: ResolvedConnection,
   bucket: string,
   items: readonly ItemTarget[],
   verb: 'copy' | 'move',
   limit = maxCheckedObjects,
-): Promise<CheckedTransfer> {
+): Promise<CheckedCopyMove> {
   const suspects = [...itemsThatMayCollide(items)].sort((a, b) => a - b).flatMap((i) => items[i] ?? []);
   const folders = suspects.filter((item) => isFolderKey(item.itemKey));
   const listed = new Map<string, WalkedObject[]>();
   let total = 0;
   try {
-    await forEachConcurrent(folders, listConcurrency, async (item) => {
+    await forEachConcurrent(folders, listConcurrency, async (item, signal) => {
       const objects: WalkedObject[] = [];
-      for await (const page of walkObjects(client, bucket, item.itemKey)) {
+      for await (const page of walkObjects(client, bucket, item.itemKey, signal)) {
         total += page.length;
         if (total > limit) throw tooManyToCheck(folders, limit, verb);
         objects.push(...page);

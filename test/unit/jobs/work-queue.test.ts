@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WorkQueue } from '../../../src/main/core/browse/work-queue';
+import { WorkQueue } from '../../../src/main/core/jobs/work-queue';
 
 describe('work queue', () => {
   it('hands out batches as they come and ends when closed and drained', async () => {

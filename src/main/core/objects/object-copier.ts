@@ -3,8 +3,9 @@ import { AppError } from '../../../shared/errors';
 import { getObjectAcl } from '../access/acl-reader';
 import { planAclCopy, type AclCopyPlan } from '../access/acl-copy';
 import { toAppError } from '../s3/s3-errors';
-import { copySourceOf, headObject, storageAndEncryption } from './copy-source';
-import { defaultCopyPartBytes, maxSingleCopyBytes } from './copy-parts';
+import { s3Limits } from '../s3/part-size';
+import { copySourceOf, headersToKeep, headObject, storageAndEncryption, type ObjectHeaders } from './copy-source';
+import { defaultCopyPartBytes } from './copy-parts';
 import { multipartCopy } from './multipart-copy';
 
 /** Tunables; tests shrink the threshold to exercise multipart copy with small objects. */
@@ -15,7 +16,7 @@ export interface CopyTuning {
 }
 
 export const defaultCopyTuning: CopyTuning = {
-  multipartThreshold: maxSingleCopyBytes,
+  multipartThreshold: s3Limits.maxSingleCopy,
   partBytes: defaultCopyPartBytes,
   partConcurrency: 4,
 };
@@ -28,17 +29,32 @@ export interface AclState {
 export interface CopyObjectRequest {
   bucket: string;
   sourceKey: string;
+  /** May be `sourceKey` itself: S3 changes an object's headers only by copying it onto its own key. */
   destinationKey: string;
   endpoint: string;
   acl: AclState;
   tuning: CopyTuning;
   signal?: AbortSignal;
+  /**
+   * The version of the source to copy, by ETag: the copy fails unless the source still is that
+   * one (a header edit passes the ETag the user saw). Default: the ETag read just before copying.
+   */
+  ifMatch?: string;
+  /**
+   * New headers instead of the source's: given every header, metadata entry, storage class and
+   * encryption setting the source has, returns all the copy gets (S3 is told MetadataDirective:
+   * REPLACE, so what is left out is dropped). Default: the copy keeps the source's. The ACL is
+   * carried over either way.
+   */
+  replaceHeaders?: (kept: ObjectHeaders) => ObjectHeaders;
 }
 
 /**
  * Copies one object server-side keeping its headers, metadata, storage class, encryption and
- * ACL, then checks the copy (ETag, or size where ETags cannot compare) before reporting success.
- * Errors come out as AppErrors in the user's words.
+ * ACL (or with `replaceHeaders`' headers), pinned to one version of the source, in one CopyObject
+ * up to the multipart threshold and with multipart copy above it; then checks the copy (ETag, or
+ * size where ETags cannot compare) before reporting success. Errors come out as AppErrors in the
+ * user's words.
  */
 export async function copyObject(client: S3Client, req: CopyObjectRequest): Promise<void> {
   const ctx = { bucket: req.bucket, key: req.sourceKey, endpoint: req.endpoint };
@@ -48,14 +64,18 @@ export async function copyObject(client: S3Client, req: CopyObjectRequest): Prom
       readAclPlan(client, req),
     ]);
     const size = head.ContentLength ?? 0;
+    const ifMatch = req.ifMatch ?? head.ETag;
     const canned = aclPlan.kind === 'canned' ? { ACL: aclPlan.acl } : {};
+    const replaced = req.replaceHeaders?.(headersToKeep(head));
     let copiedEtag: string | undefined;
     if (size > req.tuning.multipartThreshold) {
       await multipartCopy(client, {
         bucket: req.bucket,
         sourceKey: req.sourceKey,
         destinationKey: req.destinationKey,
-        head,
+        size,
+        ifMatch,
+        headers: replaced ?? headersToKeep(head),
         ...(aclPlan.kind === 'canned' ? { cannedAcl: aclPlan.acl } : {}),
         partBytes: req.tuning.partBytes,
         concurrency: req.tuning.partConcurrency,
@@ -67,9 +87,8 @@ export async function copyObject(client: S3Client, req: CopyObjectRequest): Prom
           Bucket: req.bucket,
           Key: req.destinationKey,
           CopySource: copySourceOf(req.bucket, req.sourceKey),
-          MetadataDirective: 'COPY',
-          ...(head.ETag ? { CopySourceIfMatch: head.ETag } : {}),
-          ...storageAndEncryption(head),
+          ...(replaced ? { MetadataDirective: 'REPLACE', ...replaced } : { MetadataDirective: 'COPY', ...storageAndEncryption(head) }),
+          ...(ifMatch ? { CopySourceIfMatch: ifMatch } : {}),
           ...canned,
         }),
       );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planRename, planTransfer } from '../../../src/main/core/browse/selection';
-import { collisionError, findCollisions, itemsThatMayCollide, maxListedCollisions, type PlannedCopy } from '../../../src/main/core/browse/target-collisions';
+import { planRename, planTransfer } from '../../../../src/main/core/browse/selection';
+import { collisionError, findCollisions, itemsThatMayCollide, maxListedCollisions, type PlannedCopy } from '../../../../src/main/core/browse/copy-move/target-collisions';
 
 const fillers = Array.from({ length: 12 }, (_, i) => `m/item-${i}.txt`);
 const file = (source: string, target: string): PlannedCopy => ({ source, target, marker: false });

@@ -1,9 +1,9 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { AppError } from '../../../shared/errors';
-import type { ResolvedConnection } from '../connections/connections-service';
-import { toAppError } from '../s3/s3-errors';
-import { baseName, isFolderKey } from './keys';
-import type { ItemTarget } from './selection';
+import { AppError } from '../../../../shared/errors';
+import type { ResolvedConnection } from '../../connections/connections-service';
+import { toAppError } from '../../s3/s3-errors';
+import { baseName, isFolderKey } from '../keys';
+import type { ItemTarget } from '../selection';
 
 /**
  * A rename onto a name that is taken is refused before anything moves, like any file manager:

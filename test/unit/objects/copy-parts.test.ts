@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { maxParts, maxPartBytes, minPartBytes, planCopyParts } from '../../../src/main/core/browse/copy-parts';
+import { planCopyParts } from '../../../src/main/core/objects/copy-parts';
+import { GiB, MiB, s3Limits } from '../../../src/main/core/s3/part-size';
 
-const MiB = 1024 * 1024;
-const GiB = 1024 * MiB;
+const { maxParts, maxPartSize: maxPartBytes, minPartSize: minPartBytes } = s3Limits;
 
 function covers(size: number, parts: ReturnType<typeof planCopyParts>): boolean {
   return parts.every((p, i) => p.partNumber === i + 1 && p.first === (i === 0 ? 0 : (parts[i - 1]?.last ?? -2) + 1)) && parts.at(-1)?.last === size - 1;

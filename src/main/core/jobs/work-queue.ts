@@ -1,6 +1,7 @@
 /**
- * A queue between a producer that lists (fast, page by page) and a consumer that acts in
- * batches, so deleting or copying starts with the first page instead of after a full listing.
+ * A queue between a producer that lists (fast, page by page) and consumers that act on its items
+ * (in batches, or one by one through `forEachConcurrent`), so deleting or copying starts with the
+ * first page instead of after a full listing.
  */
 export class WorkQueue<T> {
   private items: T[] = [];
@@ -41,6 +42,16 @@ export class WorkQueue<T> {
       if (this.closed) return null;
       await new Promise<void>((resolve) => this.waiters.push(resolve));
     }
+  }
+
+  /** One item at a time as they come, for `forEachConcurrent`; ends once the queue is closed and drained. */
+  [Symbol.asyncIterator](): AsyncIterator<T> {
+    return {
+      next: async (): Promise<IteratorResult<T>> => {
+        const batch = await this.take(1);
+        return batch && batch.length > 0 ? { done: false, value: batch[0] as T } : { done: true, value: undefined };
+      },
+    };
   }
 
   private notify(): void {

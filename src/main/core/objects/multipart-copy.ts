@@ -4,20 +4,23 @@ import {
   CreateMultipartUploadCommand,
   UploadPartCopyCommand,
   type CompletedPart,
-  type HeadObjectCommandOutput,
   type ObjectCannedACL,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { forEachConcurrent } from '../jobs/concurrency';
-import { copySourceOf, headersToKeep } from './copy-source';
+import { forEachConcurrent } from '../../../shared/concurrency';
+import { copySourceOf, type ObjectHeaders } from './copy-source';
 import { planCopyParts } from './copy-parts';
 
 export interface MultipartCopyRequest {
   bucket: string;
   sourceKey: string;
   destinationKey: string;
-  /** The source's HeadObject: size, ETag (pinned with If-Match) and the headers to carry over. */
-  head: HeadObjectCommandOutput;
+  /** The source's size in bytes. */
+  size: number;
+  /** The source version every part must come from (x-amz-copy-source-if-match); none pins nothing. */
+  ifMatch: string | undefined;
+  /** What the copy gets: multipart copy carries nothing over by itself. */
+  headers: ObjectHeaders;
   cannedAcl?: ObjectCannedACL;
   partBytes?: number;
   concurrency: number;
@@ -26,30 +29,30 @@ export interface MultipartCopyRequest {
 
 /**
  * Copies an object server-side with UploadPartCopy (needed above 5 GiB). Multipart copy does not
- * carry headers or metadata, so they are set on CreateMultipartUpload from the source's HEAD.
- * Every part pins the source's ETag, so a source changed midway fails the copy instead of
- * mixing versions. Any failure, or a cancel, aborts the upload so no parts are left to bill.
+ * carry headers or metadata, so the caller's `headers` are set on CreateMultipartUpload. Every
+ * part pins the source's ETag, so a source changed midway fails the copy instead of mixing
+ * versions. The destination may be the source's own key: the parts are read from the object as it
+ * is, which CompleteMultipartUpload then replaces. Any failure, or a cancel, aborts the upload so
+ * no parts are left to bill.
  */
 export async function multipartCopy(client: S3Client, req: MultipartCopyRequest): Promise<void> {
-  const size = req.head.ContentLength ?? 0;
-  const parts = planCopyParts(size, req.partBytes);
+  const parts = planCopyParts(req.size, req.partBytes);
   const created = await client.send(
     new CreateMultipartUploadCommand({
       Bucket: req.bucket,
       Key: req.destinationKey,
-      ...headersToKeep(req.head),
+      ...req.headers,
       ...(req.cannedAcl ? { ACL: req.cannedAcl } : {}),
     }),
   );
   const uploadId = created.UploadId;
   if (!uploadId) throw new Error('The server started a multipart copy without an upload ID.');
-  const options = req.signal ? { abortSignal: req.signal } : {};
   try {
     const done: CompletedPart[] = [];
     await forEachConcurrent(
       parts,
       req.concurrency,
-      async (part) => {
+      async (part, signal) => {
         const out = await client.send(
           new UploadPartCopyCommand({
             Bucket: req.bucket,
@@ -58,15 +61,14 @@ export async function multipartCopy(client: S3Client, req: MultipartCopyRequest)
             PartNumber: part.partNumber,
             CopySource: copySourceOf(req.bucket, req.sourceKey),
             CopySourceRange: `bytes=${part.first}-${part.last}`,
-            ...(req.head.ETag ? { CopySourceIfMatch: req.head.ETag } : {}),
+            ...(req.ifMatch ? { CopySourceIfMatch: req.ifMatch } : {}),
           }),
-          options,
+          { abortSignal: signal },
         );
         done.push({ PartNumber: part.partNumber, ETag: out.CopyPartResult?.ETag });
       },
       req.signal,
     );
-    req.signal?.throwIfAborted();
     done.sort((a, b) => (a.PartNumber ?? 0) - (b.PartNumber ?? 0));
     await client.send(
       new CompleteMultipartUploadCommand({ Bucket: req.bucket, Key: req.destinationKey, UploadId: uploadId, MultipartUpload: { Parts: done } }),

@@ -1,4 +1,4 @@
-import { HeadObjectCommand, type HeadObjectCommandOutput, type S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, type CopyObjectCommandInput, type HeadObjectCommandOutput, type S3Client } from '@aws-sdk/client-s3';
 import { encodeKeyPath } from '../s3/public-url';
 
 /** The `x-amz-copy-source` value: bucket and key, the key percent-encoded segment by segment. */
@@ -6,8 +6,24 @@ export function copySourceOf(bucket: string, key: string, versionId?: string): s
   return `${bucket}/${encodeKeyPath(key)}${versionId ? `?versionId=${encodeURIComponent(versionId)}` : ''}`;
 }
 
+/** The headers, user metadata, storage class and encryption an object carries, as S3's write commands take them. */
+export type ObjectHeaders = Pick<
+  CopyObjectCommandInput,
+  | 'ContentType'
+  | 'CacheControl'
+  | 'ContentDisposition'
+  | 'ContentEncoding'
+  | 'ContentLanguage'
+  | 'Expires'
+  | 'WebsiteRedirectLocation'
+  | 'Metadata'
+  | 'StorageClass'
+  | 'ServerSideEncryption'
+  | 'SSEKMSKeyId'
+>;
+
 /** What a copy must carry over by hand when S3 does not (multipart copy, or a REPLACE). */
-export function headersToKeep(head: HeadObjectCommandOutput) {
+export function headersToKeep(head: HeadObjectCommandOutput): ObjectHeaders {
   return {
     ...(head.ContentType ? { ContentType: head.ContentType } : {}),
     ...(head.CacheControl ? { CacheControl: head.CacheControl } : {}),
@@ -28,7 +44,7 @@ function expiresOf(head: HeadObjectCommandOutput): { Expires?: Date } {
 }
 
 /** Storage class and server-side encryption, which even a COPY directive does not keep. */
-export function storageAndEncryption(head: HeadObjectCommandOutput) {
+export function storageAndEncryption(head: HeadObjectCommandOutput): ObjectHeaders {
   return {
     ...(head.StorageClass && head.StorageClass !== 'STANDARD' ? { StorageClass: head.StorageClass } : {}),
     ...(head.ServerSideEncryption ? { ServerSideEncryption: head.ServerSideEncryption } : {}),

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { startJob } from '../../../src/main/core/browse/job-runner';
+import { startJob } from '../../../src/main/core/jobs/job-runner';
 import { JobRegistry } from '../../../src/main/core/jobs/job-registry';
 import { silentLogger } from '../../../src/main/core/logger';
 import type { EventSink } from '../../../src/main/core/router';
-import type { JobProgress } from '../../../src/shared/model/app';
+import type { JobProgress } from '../../../src/shared/model/job';
 import { AppError } from '../../../src/shared/errors';
 
 function host() {
@@ -57,7 +57,7 @@ describe('job runner', () => {
       },
     });
     await new Promise((r) => setTimeout(r, 10));
-    expect(h.jobs.cancel(cancelled.jobId)).toBe(true);
+    expect(h.jobs.stop(cancelled.jobId, 'cancel')).toBe(true);
     expect(await h.ended(cancelled.jobId)).toEqual({
       jobId: cancelled.jobId,
       kind: 'cancelled',
@@ -73,6 +73,6 @@ describe('job runner', () => {
     expect(await h.ended(failed.jobId)).toMatchObject({ kind: 'failed', error: { code: 'EndpointUnreachable', message: 'Could not reach the server.' }, outcome: { done: 2 } });
     const crashed = startJob(h.job, { label: 'Bug', work: () => Promise.reject(new Error('boom')) });
     expect(await h.ended(crashed.jobId)).toMatchObject({ kind: 'failed', error: { code: 'Internal' } });
-    expect(h.jobs.cancel(crashed.jobId)).toBe(false);
+    expect(h.jobs.stop(crashed.jobId, 'cancel')).toBe(false);
   });
 });

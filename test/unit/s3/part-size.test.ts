@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choosePartSize, GiB, MiB, partCount, partRange, s3Limits } from '../../../src/main/core/transfers/part-size';
+import { choosePartSize, GiB, MiB, partCount, partRange, s3Limits } from '../../../src/main/core/s3/part-size';
 
 describe('part size from file size', () => {
   it.each([

@@ -1,5 +1,5 @@
-import { AppError } from '../../../shared/errors';
-import type { ItemTarget } from './selection';
+import { AppError } from '../../../../shared/errors';
+import type { ItemTarget } from '../selection';
 
 /** One object of a planned copy or move: where it is and the key it gets. */
 export interface PlannedCopy {

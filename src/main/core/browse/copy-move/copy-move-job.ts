@@ -1,20 +1,21 @@
-import { AppError } from '../../../shared/errors';
-import type { ResolvedConnection } from '../connections/connections-service';
-import { toAppError } from '../s3/s3-errors';
-import { deleteBatch, deleteBatchSize } from './batch-delete';
-import { headObject } from './copy-source';
-import type { JobContext } from './job-runner';
-import { isFolderKey } from './keys';
-import { copyObject, type AclState, type CopyTuning } from './object-copier';
-import { walkObjects } from './object-walker';
-import { targetKeyFor } from './selection';
-import type { CheckedTransfer } from './transfer-plan';
-import { WorkQueue } from './work-queue';
+import { forEachConcurrent } from '../../../../shared/concurrency';
+import { AppError } from '../../../../shared/errors';
+import type { ResolvedConnection } from '../../connections/connections-service';
+import type { JobContext } from '../../jobs/job-runner';
+import { WorkQueue } from '../../jobs/work-queue';
+import { headObject } from '../../objects/copy-source';
+import { copyObject, type AclState, type CopyTuning } from '../../objects/object-copier';
+import { toAppError } from '../../s3/s3-errors';
+import { deleteBatch, deleteBatchSize } from '../batch-delete';
+import { isFolderKey } from '../keys';
+import { walkObjects } from '../object-walker';
+import { targetKeyFor } from '../selection';
+import type { CheckedCopyMove } from './copy-move-plan';
 
-export interface TransferRequest {
+export interface CopyMoveRequest {
   bucket: string;
   /** The items, checked so that no two objects land on one key and none lands on a source. */
-  plan: CheckedTransfer;
+  plan: CheckedCopyMove;
   mode: 'copy' | 'move';
   overwrite: boolean;
 }
@@ -35,9 +36,9 @@ const copyConcurrency = 8;
  * was verified, in DeleteObjects batches, also when cancelled, so nothing is left twice. The plan
  * guarantees that no other step of the job writes a key a move deletes, or reads a key it writes.
  */
-export async function runTransfer(
+export async function runCopyMove(
   { record, client }: ResolvedConnection,
-  req: TransferRequest,
+  req: CopyMoveRequest,
   tuning: CopyTuning,
   ctx: JobContext,
 ): Promise<void> {
@@ -83,39 +84,33 @@ export async function runTransfer(
   };
 
   const progress = () => ctx.progress(queue.isClosed ? queue.pushed : undefined, ctx.tally.done + ctx.tally.failedTotal + copied.length);
-  let fatal: Error | undefined;
-  const work = async () => {
-    for (;;) {
-      if (signal.aborted) return;
-      const [task] = (await queue.take(1)) ?? [];
-      if (!task) return;
-      if (existing.has(task.destination)) {
-        ctx.tally.failed(task.source, new AppError('Conflict', `Not ${req.mode === 'move' ? 'moved' : 'copied'}: “${task.destination}” already exists. Choose “overwrite” to replace it.`));
-      } else {
-        try {
-          await copyObject(client, { bucket: req.bucket, sourceKey: task.source, destinationKey: task.destination, endpoint, acl, tuning, signal: ctx.signal });
-          if (req.mode === 'copy') ctx.tally.succeeded();
-          else copied.push(task.source);
-        } catch (error) {
-          if (ctx.signal.aborted) return;
-          const appError = toAppError(error, { bucket: req.bucket, key: task.source, endpoint });
-          if (jobWide.has(appError.code)) throw appError;
-          ctx.tally.failed(task.source, appError);
+  const copyOne = async (task: CopyTask) => {
+    if (existing.has(task.destination)) {
+      ctx.tally.failed(task.source, new AppError('Conflict', `Not ${req.mode === 'move' ? 'moved' : 'copied'}: “${task.destination}” already exists. Choose “overwrite” to replace it.`));
+    } else {
+      try {
+        await copyObject(client, { bucket: req.bucket, sourceKey: task.source, destinationKey: task.destination, endpoint, acl, tuning, signal: ctx.signal });
+        if (req.mode === 'copy') ctx.tally.succeeded();
+        else copied.push(task.source);
+      } catch (error) {
+        if (ctx.signal.aborted) return;
+        const appError = toAppError(error, { bucket: req.bucket, key: task.source, endpoint });
+        if (jobWide.has(appError.code)) {
+          stop.abort();
+          throw appError;
         }
+        ctx.tally.failed(task.source, appError);
       }
-      if (req.mode === 'move') await flushDeletes(false);
-      progress();
     }
+    if (req.mode === 'move') await flushDeletes(false);
+    progress();
   };
-  // The first job-wide failure stops every worker and the lister; verified copies still lose
+  // The first job-wide failure stops every copy and the lister; verified copies still lose
   // their originals below, so a move never leaves an object in both places.
-  const worker = () =>
-    work().catch((error: unknown) => {
-      fatal ??= error instanceof Error ? error : new Error(String(error));
-      stop.abort();
-    });
-
-  await Promise.all(Array.from({ length: copyConcurrency }, worker));
+  const fatal = await forEachConcurrent(queue, copyConcurrency, copyOne, ctx.signal).then(
+    () => undefined,
+    (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+  );
   stop.abort();
   await producer;
   if (req.mode === 'move') await flushDeletes(true);
