@@ -63,6 +63,10 @@ export async function copyObject(client: S3Client, req: CopyObjectRequest): Prom
       headObject(client, req.bucket, req.sourceKey, req.signal),
       readAclPlan(client, req),
     ]);
+    // Checked here too: Ceph RGW 16.2 ignores x-amz-copy-source-if-match on CopyObject.
+    if (req.ifMatch !== undefined && unquoted(req.ifMatch) !== unquoted(head.ETag ?? '')) {
+      throw new AppError('Conflict', `“${req.sourceKey}” changed since it was read, so nothing was changed. Look at it again, then retry.`, { key: req.sourceKey });
+    }
     const size = head.ContentLength ?? 0;
     const ifMatch = req.ifMatch ?? head.ETag;
     const canned = aclPlan.kind === 'canned' ? { ACL: aclPlan.acl } : {};
@@ -108,6 +112,9 @@ export async function copyObject(client: S3Client, req: CopyObjectRequest): Prom
     throw toAppError(error, ctx);
   }
 }
+
+/** An ETag without the quotes S3 puts around it (callers may pass either form). */
+const unquoted = (etag: string): string => etag.replace(/^"|"$/g, '');
 
 /** The source's ACL as a plan for the copy; no ACL work when the bucket has ACLs off. */
 async function readAclPlan(client: S3Client, req: CopyObjectRequest): Promise<AclCopyPlan> {
