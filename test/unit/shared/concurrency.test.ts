@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WorkQueue } from '../../../src/main/core/jobs/work-queue';
 import { forEachConcurrent, mapLimit, Semaphore } from '../../../src/shared/concurrency';
@@ -161,5 +163,17 @@ describe('mapLimit', () => {
     gates[1]?.open();
     expect(await result).toEqual(['a0', 'b1', 'c2']);
     expect(await mapLimit([], 4, () => Promise.resolve(1))).toEqual([]);
+  });
+});
+
+describe('the one pool', () => {
+  it('is this module: no other file starts workers of its own or defines a semaphore', () => {
+    const own = join('src', 'shared', 'concurrency.ts');
+    const handRolled = /Promise\.all\(\s*Array\.from\(\s*\{\s*length|class\s+\w*(Semaphore|Limiter|Mutex)\b/;
+    const offenders = ['src', 'test', 'scripts']
+      .flatMap((dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)))
+      .filter((f) => /\.tsx?$/.test(f) && f !== own && !f.endsWith('concurrency.test.ts'))
+      .filter((f) => handRolled.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
   });
 });

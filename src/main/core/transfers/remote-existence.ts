@@ -1,4 +1,5 @@
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { forEachConcurrent } from '../../../shared/concurrency';
 import { withRetry } from './retry';
 import type { RetryPolicy } from './retry-policy';
 import { headObject } from './s3-ops';
@@ -92,17 +93,17 @@ async function headEach(
   policy: RetryPolicy,
   signal: AbortSignal,
 ): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < keys.length) {
-      const key = keys[next++] ?? '';
+  await forEachConcurrent(
+    keys,
+    8,
+    async (key, headSignal) => {
       try {
-        const remote = await headObject(client, bucket, key, policy, signal);
+        const remote = await headObject(client, bucket, key, policy, headSignal);
         if (remote) found.set(key, { size: remote.size, ...(remote.lastModified ? { lastModified: remote.lastModified.toISOString() } : {}) });
       } catch (error) {
         if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== 403) throw error;
       }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(8, keys.length) }, worker));
+    },
+    signal,
+  );
 }
