@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startJob } from '../../../src/main/core/jobs/job-runner';
 import { JobRegistry } from '../../../src/main/core/jobs/job-registry';
 import { silentLogger } from '../../../src/main/core/logger';
@@ -74,5 +74,36 @@ describe('job runner', () => {
     const crashed = startJob(h.job, { label: 'Bug', work: () => Promise.reject(new Error('boom')) });
     expect(await h.ended(crashed.jobId)).toMatchObject({ kind: 'failed', error: { code: 'Internal' } });
     expect(h.jobs.stop(crashed.jobId, 'cancel')).toBe(false);
+  });
+
+  it('sends a figure the throttle held back within one interval, even when the work then goes quiet', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const h = host();
+      let release = () => {};
+      const secondFigure = new Promise<void>((resolve) => (release = resolve));
+      const { jobId } = startJob(h.job, {
+        label: 'Slow batches',
+        work: async (ctx) => {
+          ctx.progress(10, 1);
+          await secondFigure;
+          ctx.progress(10, 2);
+          // The next batch takes long: the figure 2 must not wait for it.
+          await new Promise<void>((resolve) => ctx.signal.addEventListener('abort', () => resolve()));
+        },
+      });
+      const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+      await turn();
+      vi.advanceTimersByTime(0);
+      expect(h.events.filter((e) => e.kind === 'progress')).toEqual([{ jobId, kind: 'progress', done: 1, total: 10, unit: 'items' }]);
+      vi.advanceTimersByTime(10);
+      release();
+      await turn();
+      vi.advanceTimersByTime(90);
+      expect(h.events.filter((e) => e.kind === 'progress').at(-1)).toEqual({ jobId, kind: 'progress', done: 2, total: 10, unit: 'items' });
+      h.jobs.stop(jobId, 'cancel');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
