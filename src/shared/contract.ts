@@ -1,12 +1,15 @@
 import type { z } from 'zod';
 import { appChannels } from './channels/app-channels';
 import { browseChannels } from './channels/browse-channels';
+import { bucketChannels } from './channels/bucket-channels';
 import { connectionChannels } from './channels/connection-channels';
 import { demoChannels } from './channels/demo-channels';
 import { returns } from './channels/define';
+import { dialogChannels } from './channels/dialog-channels';
+import { jobChannels } from './channels/job-channels';
 import { shareChannels } from './channels/share-channels';
 import { transferChannels } from './channels/transfer-channels';
-import type { JobProgress } from './model/app';
+import type { JobProgress } from './model/job';
 import type { DemoProgress } from './model/demo';
 import type { TransferBatchFinishedEvent, TransferProgressEvent } from './model/transfer';
 
@@ -14,14 +17,17 @@ import type { TransferBatchFinishedEvent, TransferProgressEvent } from './model/
  * The one IPC contract. Each request channel (`domain:verb`) has a runtime schema for its input,
  * checked in main before any service runs, and a result type. Push events are a second map.
  * Both hosts (Electron ipcMain and the browser host) serve exactly this table; each domain
- * declares its channels in `channels/` and they meet here.
+ * declares its channels in `channels/<domain>-channels.ts` (one prefix per file) and they meet here.
  */
 export const channels = {
   ...appChannels,
+  ...jobChannels,
   ...connectionChannels,
+  ...bucketChannels,
   ...browseChannels,
   ...shareChannels,
   ...transferChannels,
+  ...dialogChannels,
   ...demoChannels,
 } as const;
 

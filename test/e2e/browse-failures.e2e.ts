@@ -2,7 +2,7 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { DeleteBucketCommand, PutBucketPolicyCommand } from '@aws-sdk/client-s3';
 import { createTestBucket, emptyBucket, putObjects, type TestBucket } from '../support/s3-test-env';
-import { forEachLimit } from './browse-limit';
+import { forEachConcurrent } from '../../src/shared/concurrency';
 import { expect, test } from './fixtures';
 import { BrowserPage } from './pages/browser-page';
 import { ConnectionsPage } from './pages/connections-page';
@@ -131,7 +131,7 @@ test('the network going away mid-listing keeps the rows so far, says so, and Ret
   try {
     const { bucket, client } = testBucket;
     const keys = Array.from({ length: 1500 }, (_, i) => `public/f-${String(i).padStart(4, '0')}.txt`);
-    await forEachLimit(keys, 16, (key) => putObjects(client, bucket, { [key]: key }));
+    await forEachConcurrent(keys, 16, (key) => putObjects(client, bucket, { [key]: key }));
 
     const connections = new ConnectionsPage(page);
     await connections.add({

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutBucketPolicyCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createTestBucket, putObjects, type TestBucket } from '../support/s3-test-env';
-import { forEachLimit } from './browse-limit';
+import { forEachConcurrent } from '../../src/shared/concurrency';
 import { expect, test } from './fixtures';
 import { BrowserPage } from './pages/browser-page';
 import { connectToGateway } from './pages/gateway-connection';
@@ -172,7 +172,7 @@ test('a long copy shows progress and stops on Cancel, keeping what was done', as
   test.setTimeout(120_000);
   const { bucket, client } = testBucket;
   const keys = Array.from({ length: 1500 }, (_, i) => `public/many/f-${String(i).padStart(4, '0')}.txt`);
-  await forEachLimit(keys, 16, (key) => putObjects(client, bucket, { [key]: key }));
+  await forEachConcurrent(keys, 16, (key) => putObjects(client, bucket, { [key]: key }));
   await connectToGateway(page, app);
   const browser = new BrowserPage(page);
   await browser.openBucket(bucket);

@@ -8,7 +8,7 @@ import { ConnectionsService } from './connections/connections-service';
 import { openObject } from './browse/object-stream';
 import { DemoService } from './demo/demo-service';
 import { createHandlers } from './handlers';
-import { JobRegistry } from './jobs/job-registry';
+import { JobService } from './jobs/job-service';
 import { createRouter } from './router';
 import { ShareService } from './share/share-service';
 import { closeDatabase, openDatabase } from './store/database';
@@ -38,10 +38,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     onRecovered: (notice) => notices.push(notice.message),
   });
   const connections = new ConnectionsService(new ConnectionRepository(db), options.secretStore);
-  const jobs = new JobRegistry();
   const share = new ShareService({ db, connections, ...(options.clipboard ? { clipboard: options.clipboard } : {}) });
   const bus = new EventEmitter();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => bus.emit('event', event, payload);
+  const jobs = new JobService({ db, emit, logger });
   const info = { version: options.version, host: options.host, dataDir, platform: process.platform, notices, previewBase: options.previewBase ?? '' };
   const grants = new LocalGrants();
   const stagingDir = stagingDirOf(dataDir);
@@ -68,7 +68,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     emit: (payload) => emit('demo:progress', payload),
     logger,
   });
-  const router = createRouter(createHandlers({ info, connections, jobs, share, logger, transfers, dialogs, grants, demo }), logger);
+  const router = createRouter(createHandlers({ info, connections, jobs, share, transfers, dialogs, grants, demo }), logger);
   return {
     // Every event, whoever emits it, goes through one bus that each host forwards.
     router: { channels: router.channels, handle: (channel, input) => router.handle(channel, input, { emit }) },
@@ -83,7 +83,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     },
     close() {
       demo.close();
-      jobs.cancelAll();
+      jobs.close();
       transfers.close();
       connections.close();
       closeDatabase(db);

@@ -1,39 +1,45 @@
 import type { AppInfo } from '../../shared/model/app';
+import { createAppHandlers } from './app/app-handlers';
 import { createBrowseHandlers } from './browse/browse-handlers';
+import { createBucketHandlers } from './buckets/bucket-handlers';
 import { createConnectionHandlers } from './connections/connection-handlers';
 import type { ConnectionsService } from './connections/connections-service';
-import type { JobRegistry } from './jobs/job-registry';
-import type { Logger } from './logger';
-import type { Handlers } from './router';
-import { createShareHandlers } from './share/share-handlers';
 import { createDialogHandlers } from './dialogs/dialog-handlers';
 import { createDemoHandlers } from './demo/demo-handlers';
 import type { DemoService } from './demo/demo-service';
 import type { DialogPort } from './dialogs/dialog-port';
 import type { LocalGrants } from './files/local-grants';
+import { createJobHandlers } from './jobs/job-handlers';
+import type { JobService } from './jobs/job-service';
+import type { Handlers } from './router';
+import { createShareHandlers } from './share/share-handlers';
+import type { ShareService } from './share/share-service';
 import { createTransferHandlers } from './transfers/transfer-handlers';
 import type { TransferService } from './transfers/transfer-service';
-import type { ShareService } from './share/share-service';
 
 export interface HandlerDeps {
   info: AppInfo;
   connections: ConnectionsService;
-  jobs: JobRegistry;
+  jobs: JobService;
   share: ShareService;
-  logger: Logger;
   transfers: TransferService;
   dialogs: DialogPort;
   grants: LocalGrants;
   demo: DemoService;
 }
 
-/** The handler table: every contract channel, gathered from each domain's handler file. */
-export function createHandlers({ info, connections, jobs, share, logger, transfers, dialogs, grants, demo }: HandlerDeps): Handlers {
+/**
+ * The handler table: every contract channel, gathered from each domain's handler file. A channel
+ * `domain:verb` is declared in `shared/channels/<domain>-channels.ts` and handled in
+ * `core/<domain>/<domain>-handlers.ts` (singular file names: `jobs:cancel` → `job-handlers.ts`).
+ */
+export function createHandlers({ info, connections, jobs, share, transfers, dialogs, grants, demo }: HandlerDeps): Handlers {
   return {
-    'app:info': () => Promise.resolve(info),
-    'jobs:cancel': ({ jobId }) => Promise.resolve({ cancelled: jobs.cancel(jobId) }),
+    ...createAppHandlers(info),
+    ...createJobHandlers(jobs),
     ...createConnectionHandlers(connections),
-    ...createBrowseHandlers({ connections, jobs, logger }),
+    ...createBucketHandlers(connections),
+    ...createBrowseHandlers({ connections, jobs }),
     ...createShareHandlers(share),
     ...createTransferHandlers(transfers),
     ...createDialogHandlers(dialogs, grants),

@@ -1,4 +1,4 @@
-import type { DialogResult } from '../../shared/channels/transfer-channels';
+import type { DialogResult } from '../../shared/channels/dialog-channels';
 import type { DialogPort } from '../core/dialogs/dialog-port';
 
 /** The slice of Electron's `dialog.showOpenDialog` options we use. */

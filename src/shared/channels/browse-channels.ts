@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { bucketRefSchema, type ListPage } from '../model/bucket';
 import { keySchema, maxKeyBytes } from '../model/keys';
 import type { ObjectDetails } from '../model/object-details';
-import type { JobStarted, SelectionMeasure } from '../model/selection';
+import type { JobStarted } from '../model/job';
+import type { SelectionMeasure } from '../model/selection';
 import { returns } from './define';
 
 /** A key that names something: an object, or a folder when it ends with `/`. */

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { BucketSummary } from '../model/bucket';
 import {
   connectionDraftSchema,
   connectionIdSchema,
@@ -29,8 +28,4 @@ export const connectionChannels = {
   },
   /** Profile names found in the shared AWS config and credentials files. */
   'connections:profiles': { input: noInput, result: returns<string[]>() },
-  'buckets:list': {
-    input: z.object({ connectionId: connectionIdSchema }).strict(),
-    result: returns<BucketSummary[]>(),
-  },
 } as const;

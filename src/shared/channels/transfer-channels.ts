@@ -27,14 +27,6 @@ const choicesSchema = z
   .max(10_000)
   .optional();
 
-/** What the dialogs return: the chosen paths, or nothing when the user cancelled. */
-export interface DialogResult {
-  canceled: boolean;
-  paths: string[];
-  /** Set when this host cannot show the dialog (the browser host): say what to do instead. */
-  unsupported?: string;
-}
-
 /**
  * Uploads and downloads share one queue in main. The flow: plan (walk/list, find conflicts,
  * show defaults) → the UI asks once → start (returns a batch id at once) → progress events.
@@ -124,7 +116,4 @@ export const transferChannels = {
     input: z.object({ batchId: transferIdSchema.optional(), includeFailed: z.boolean().optional() }).strict(),
     result: returns<TransferControlResult>(),
   },
-  'dialogs:chooseFiles': { input: noInput, result: returns<DialogResult>() },
-  'dialogs:chooseFolder': { input: noInput, result: returns<DialogResult>() },
-  'dialogs:chooseDownloadFolder': { input: noInput, result: returns<DialogResult>() },
 } as const;

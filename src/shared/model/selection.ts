@@ -10,23 +10,3 @@ export interface SelectionMeasure {
   /** True when counting stopped at the limit: the real figures are at least these. */
   truncated: boolean;
 }
-
-/** A job's answer once it has run: how many items went through and which did not, and why. */
-export interface JobOutcome {
-  done: number;
-  failed: JobItemFailure[];
-  /** All failures, when `failed` was cut short to keep the event small. */
-  failedTotal: number;
-}
-
-export interface JobItemFailure {
-  key: string;
-  /** An ErrorCode (Conflict, AccessDenied …) for the UI to branch on. */
-  code: string;
-  message: string;
-}
-
-/** What a started job returns at once; progress follows on `jobs:progress` with this id. */
-export interface JobStarted {
-  jobId: string;
-}

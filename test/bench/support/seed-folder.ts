@@ -1,4 +1,5 @@
 import { CreateBucketCommand, HeadBucketCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { forEachConcurrent } from '../../../src/shared/concurrency';
 
 /** The bench's folder: 100,000 empty objects under one prefix, plus a marker once complete. */
 export interface BenchFolder {
@@ -28,23 +29,18 @@ export async function ensureBenchFolder(client: S3Client, f: BenchFolder, log: (
   const marked = bucketExists && (await client.send(new HeadObjectCommand({ Bucket: f.bucket, Key: markerKey(f) })).then(() => true, () => false));
   if (marked) return 'reused';
   const started = performance.now();
-  let next = 0;
   let done = 0;
   let lastLog = 0;
-  const worker = async () => {
-    while (next < f.count) {
-      const i = next++;
-      await client.send(new PutObjectCommand({ Bucket: f.bucket, Key: benchKey(f, i), Body: new Uint8Array(0) }));
-      done += 1;
-      const now = performance.now();
-      if (now - lastLog > 5000 || done === f.count) {
-        lastLog = now;
-        const rate = done / ((now - started) / 1000);
-        log(`  seeding ${done.toLocaleString('en-US')} / ${f.count.toLocaleString('en-US')} objects (${Math.round(rate)}/s, ~${Math.round((f.count - done) / rate)} s left)`);
-      }
+  await forEachConcurrent(Array.from({ length: f.count }).keys(), concurrency, async (i) => {
+    await client.send(new PutObjectCommand({ Bucket: f.bucket, Key: benchKey(f, i), Body: new Uint8Array(0) }));
+    done += 1;
+    const now = performance.now();
+    if (now - lastLog > 5000 || done === f.count) {
+      lastLog = now;
+      const rate = done / ((now - started) / 1000);
+      log(`  seeding ${done.toLocaleString('en-US')} / ${f.count.toLocaleString('en-US')} objects (${Math.round(rate)}/s, ~${Math.round((f.count - done) / rate)} s left)`);
     }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  });
   await client.send(new PutObjectCommand({ Bucket: f.bucket, Key: markerKey(f), Body: `${f.count} objects under ${f.prefix}` }));
   log(`  seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return 'created';

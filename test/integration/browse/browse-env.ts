@@ -1,6 +1,7 @@
 import { DeleteBucketPolicyCommand, PutBucketPolicyCommand, PutObjectCommand, type PutObjectCommandInput, type S3Client } from '@aws-sdk/client-s3';
+import { forEachConcurrent } from '../../../src/shared/concurrency';
 import type { EventPayload } from '../../../src/shared/contract';
-import type { JobProgress } from '../../../src/shared/model/app';
+import type { JobProgress } from '../../../src/shared/model/job';
 import { startCore, type CoreHarness } from '../../support/core-harness';
 import type { GatewayHandle } from '../../../src/main/local-gateway/ceph-gateway';
 import { createTestBucket, gatewayFromState, type TestBucket } from '../../support/s3-test-env';
@@ -75,14 +76,9 @@ export async function startBrowseEnv(label: string, opts: { endpoint?: string; v
 
 /** Puts many objects with `concurrency` requests in flight (test fixtures, not app code). */
 export async function putMany(client: S3Client, inputs: PutObjectCommandInput[], concurrency = 32): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < inputs.length) {
-      const input = inputs[next++];
-      if (input) await client.send(new PutObjectCommand(input));
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await forEachConcurrent(inputs, concurrency, async (input) => {
+    await client.send(new PutObjectCommand(input));
+  });
 }
 
 /** A bucket policy that denies `actions` to everyone (the owner included) on the given resources. */

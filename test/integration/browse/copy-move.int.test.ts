@@ -1,6 +1,6 @@
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyObject, defaultCopyTuning } from '../../../src/main/core/browse/object-copier';
+import { copyObject, defaultCopyTuning } from '../../../src/main/core/objects/object-copier';
 import { denyPolicy, putMany, startBrowseEnv, type BrowseEnv } from './browse-env';
 
 let env: BrowseEnv;

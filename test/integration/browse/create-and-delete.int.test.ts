@@ -1,6 +1,6 @@
 import { ListObjectsV2Command, type ListObjectsV2CommandOutput, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JobProgress } from '../../../src/shared/model/app';
+import type { JobProgress } from '../../../src/shared/model/job';
 import { denyPolicy, putMany, startBrowseEnv, type BrowseEnv } from './browse-env';
 
 let env: BrowseEnv;

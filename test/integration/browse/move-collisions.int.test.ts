@@ -1,7 +1,7 @@
 import { DeleteBucketPolicyCommand, GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectionRecord } from '../../../src/main/core/connections/connection-record';
-import { checkTransferTargets } from '../../../src/main/core/browse/transfer-plan';
+import { checkCopyMoveTargets } from '../../../src/main/core/browse/copy-move/copy-move-plan';
 import { planTransfer } from '../../../src/main/core/browse/selection';
 import { denyPolicy, putMany, startBrowseEnv, type BrowseEnv } from './browse-env';
 
@@ -116,8 +116,8 @@ describe('two sources that land on one target are refused before anything is wri
     await put({ 'm8/a/d/1': '1', 'm8/a/d/2': '2', 'm8/b/d/3': '3', 'm8/b/d/4': '4' });
     const resolved = { record: { endpoint: env.gw.endpoint } as ConnectionRecord, client: env.client };
     const items = planTransfer(['m8/a/d/', 'm8/b/d/'], 'm8/z/', 'move');
-    await expect(checkTransferTargets(resolved, env.bucket, items, 'move', 3)).rejects.toMatchObject({ code: 'InvalidInput', message: expect.stringMatching(/more than 3 objects/) as string });
-    const checked = await checkTransferTargets(resolved, env.bucket, items, 'move', 4);
+    await expect(checkCopyMoveTargets(resolved, env.bucket, items, 'move', 3)).rejects.toMatchObject({ code: 'InvalidInput', message: expect.stringMatching(/more than 3 objects/) as string });
+    const checked = await checkCopyMoveTargets(resolved, env.bucket, items, 'move', 4);
     expect([...checked.listed.keys()].sort()).toEqual(['m8/a/d/', 'm8/b/d/']);
   });
 

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFileName } from '../../../src/main/core/app-core';
-import { MiB } from '../../../src/main/core/transfers/part-size';
+import { MiB } from '../../../src/main/core/s3/part-size';
 import type { TransferProgressEvent } from '../../../src/shared/model/transfer';
 import { isUploadPart, partNumberOf, startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
 import { createTestBucket, gatewayFromState, type GatewayHandle, type TestBucket } from '../../support/s3-test-env';

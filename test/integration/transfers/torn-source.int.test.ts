@@ -3,7 +3,7 @@ import { closeSync, openSync, rmSync, statSync, utimesSync, writeSync } from 'no
 import { join } from 'node:path';
 import { HeadObjectCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MiB } from '../../../src/main/core/transfers/part-size';
+import { MiB } from '../../../src/main/core/s3/part-size';
 import { isUploadPart, partNumberOf, startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
 import { createTestBucket, gatewayFromState, type GatewayHandle, type TestBucket } from '../../support/s3-test-env';
 import { makeTree, objectSha256, sha256 } from './support/local-files';

@@ -4,7 +4,6 @@ import { defaultEngineOptions } from '../../../src/main/core/transfers/engine-op
 import { mapToLocal } from '../../../src/main/core/transfers/download-planner';
 import { parentPrefix } from '../../../src/shared/model/keys';
 import { multipartEtag } from '../../../src/main/core/transfers/multipart-complete';
-import { Semaphore } from '../../../src/main/core/transfers/semaphore';
 import type { PlanProblem } from '../../../src/shared/model/transfer';
 
 describe('multipart ETag', () => {
@@ -15,36 +14,6 @@ describe('multipart ETag', () => {
     expect(multipartEtag([part])).toBe('caa67d033f46aca3fab13a43e9e9a51b-1');
     expect(multipartEtag([part, { ...part, partNumber: 2 }])).toMatch(/^[0-9a-f]{32}-2$/);
     expect(multipartEtag([{ ...part, etag: 'not-md5' }])).toBeUndefined();
-  });
-});
-
-describe('semaphore', () => {
-  it('admits at most its size and hands slots over in order', async () => {
-    const s = new Semaphore(2);
-    const a = await s.acquire();
-    const b = await s.acquire();
-    const order: string[] = [];
-    const c = s.acquire().then((release) => (order.push('c'), release));
-    const d = s.acquire().then((release) => (order.push('d'), release));
-    await Promise.resolve();
-    expect(order).toEqual([]);
-    a();
-    (await c)();
-    b();
-    (await d)();
-    expect(order).toEqual(['c', 'd']);
-  });
-
-  it('lets an aborted waiter leave the line', async () => {
-    const s = new Semaphore(1);
-    const release = await s.acquire();
-    const controller = new AbortController();
-    const waiting = s.acquire(controller.signal);
-    controller.abort();
-    await expect(waiting).rejects.toThrow();
-    release();
-    const again = await s.acquire();
-    again();
   });
 });
 

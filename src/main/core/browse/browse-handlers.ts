@@ -1,67 +1,59 @@
 import type { browseChannels } from '../../../shared/channels/browse-channels';
 import type { ConnectionsService } from '../connections/connections-service';
-import type { JobRegistry } from '../jobs/job-registry';
-import type { Logger } from '../logger';
+import type { JobService } from '../jobs/job-service';
+import { defaultCopyTuning, type CopyTuning } from '../objects/object-copier';
 import type { HandlersFor } from '../router';
+import { runCopyMove } from './copy-move/copy-move-job';
+import { checkCopyMoveTargets } from './copy-move/copy-move-plan';
+import { assertRenameTargetFree } from './copy-move/rename-check';
 import { createFolder } from './create-folder';
 import { runDelete } from './delete-job';
 import { listFolderPage } from './folder-lister';
-import { startJob } from './job-runner';
 import { baseName } from '../../../shared/model/keys';
 import { ListingPrefetcher } from './listing-prefetch';
 import { measureSelection } from './measure';
-import { defaultCopyTuning, type CopyTuning } from './object-copier';
 import { fetchObjectDetails } from './object-details';
-import { assertRenameTargetFree } from './rename-check';
 import { planRename, planTransfer } from './selection';
-import { runTransfer } from './transfer-job';
-import { checkTransferTargets } from './transfer-plan';
 
 export interface BrowseDeps {
   connections: ConnectionsService;
-  jobs: JobRegistry;
-  logger: Logger;
+  jobs: JobService;
   /** Tests shrink the multipart threshold; the app uses S3's own limits. */
   copyTuning?: CopyTuning;
 }
 
 /** Browse channels: folder listings, object details, and folder actions run as jobs. */
-export function createBrowseHandlers({ connections, jobs, logger, copyTuning = defaultCopyTuning }: BrowseDeps): HandlersFor<keyof typeof browseChannels> {
+export function createBrowseHandlers({ connections, jobs, copyTuning = defaultCopyTuning }: BrowseDeps): HandlersFor<keyof typeof browseChannels> {
   const listings = new ListingPrefetcher(listFolderPage);
   return {
     'browse:list': ({ connectionId, ...req }) => listings.list(connections.resolve(connectionId), req),
     'browse:details': ({ connectionId, ...ref }) => fetchObjectDetails(connections.resolve(connectionId), ref),
     'browse:measure': ({ connectionId, ...req }) => measureSelection(connections.resolve(connectionId), req),
     'browse:createFolder': ({ connectionId, ...req }) => createFolder(connections.resolve(connectionId), req),
-    'browse:delete': ({ connectionId, bucket, keys }, { emit }) => {
+    'browse:delete': ({ connectionId, bucket, keys }) => {
       const resolved = connections.resolve(connectionId);
-      return Promise.resolve(
-        startJob({ jobs, emit, logger }, { label: `Deleting ${describe(keys)}`, work: (ctx) => runDelete(resolved, { bucket, keys }, ctx) }),
-      );
+      return Promise.resolve(jobs.start({ label: `Deleting ${describe(keys)}`, work: (ctx) => runDelete(resolved, { bucket, keys }, ctx) }));
     },
-    'browse:copy': async ({ connectionId, bucket, keys, destinationPrefix, overwrite }, { emit }) => {
+    'browse:copy': async ({ connectionId, bucket, keys, destinationPrefix, overwrite }) => {
       const resolved = connections.resolve(connectionId);
-      const plan = await checkTransferTargets(resolved, bucket, planTransfer(keys, destinationPrefix, 'copy'), 'copy');
+      const plan = await checkCopyMoveTargets(resolved, bucket, planTransfer(keys, destinationPrefix, 'copy'), 'copy');
       const req = { bucket, plan, mode: 'copy' as const, overwrite: overwrite ?? false };
-      return startJob({ jobs, emit, logger }, { label: `Copying ${describe(keys)} to “${destinationPrefix || bucket}”`, work: (ctx) => runTransfer(resolved, req, copyTuning, ctx) });
+      return jobs.start({ label: `Copying ${describe(keys)} to “${destinationPrefix || bucket}”`, work: (ctx) => runCopyMove(resolved, req, copyTuning, ctx) });
     },
-    'browse:move': async ({ connectionId, bucket, keys, destinationPrefix, overwrite }, { emit }) => {
+    'browse:move': async ({ connectionId, bucket, keys, destinationPrefix, overwrite }) => {
       const resolved = connections.resolve(connectionId);
-      const plan = await checkTransferTargets(resolved, bucket, planTransfer(keys, destinationPrefix, 'move'), 'move');
+      const plan = await checkCopyMoveTargets(resolved, bucket, planTransfer(keys, destinationPrefix, 'move'), 'move');
       const req = { bucket, plan, mode: 'move' as const, overwrite: overwrite ?? false };
-      return startJob({ jobs, emit, logger }, { label: `Moving ${describe(keys)} to “${destinationPrefix || bucket}”`, work: (ctx) => runTransfer(resolved, req, copyTuning, ctx) });
+      return jobs.start({ label: `Moving ${describe(keys)} to “${destinationPrefix || bucket}”`, work: (ctx) => runCopyMove(resolved, req, copyTuning, ctx) });
     },
-    'browse:rename': async ({ connectionId, bucket, key, newName, overwrite }, { emit }) => {
+    'browse:rename': async ({ connectionId, bucket, key, newName, overwrite }) => {
       const resolved = connections.resolve(connectionId);
       const item = planRename(key, newName);
       if (!overwrite) await assertRenameTargetFree(resolved, bucket, item);
       // A rename's target is a sibling of its source, so this finds nothing; it runs so every move is checked alike.
-      const plan = await checkTransferTargets(resolved, bucket, [item], 'move');
+      const plan = await checkCopyMoveTargets(resolved, bucket, [item], 'move');
       const req = { bucket, plan, mode: 'move' as const, overwrite: overwrite ?? false };
-      return startJob(
-        { jobs, emit, logger },
-        { label: `Renaming “${baseName(key)}” to “${newName}”`, work: (ctx) => runTransfer(resolved, req, copyTuning, ctx) },
-      );
+      return jobs.start({ label: `Renaming “${baseName(key)}” to “${newName}”`, work: (ctx) => runCopyMove(resolved, req, copyTuning, ctx) });
     },
   };
 }

@@ -1,11 +1,11 @@
 import type { ResolvedConnection } from '../connections/connections-service';
 import { toAppError } from '../s3/s3-errors';
 import { deleteBatch, deleteBatchSize } from './batch-delete';
-import type { JobContext } from './job-runner';
+import type { JobContext } from '../jobs/job-runner';
+import { WorkQueue } from '../jobs/work-queue';
 import { isFolderKey } from '../../../shared/model/keys';
 import { walkObjects } from './object-walker';
 import { normalizeSelection } from './selection';
-import { WorkQueue } from './work-queue';
 
 export interface DeleteRequest {
   bucket: string;

@@ -2,7 +2,7 @@ import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import type { SelectionMeasure } from '../../../shared/model/selection';
 import type { ResolvedConnection } from '../connections/connections-service';
 import { toAppError } from '../s3/s3-errors';
-import { forEachConcurrent } from '../jobs/concurrency';
+import { forEachConcurrent } from '../../../shared/concurrency';
 import { isFolderKey } from '../../../shared/model/keys';
 import { walkObjects } from './object-walker';
 import { normalizeSelection } from './selection';
@@ -36,8 +36,8 @@ export async function measureSelection({ record, client }: ResolvedConnection, r
     const objects = selection.filter((k) => !isFolderKey(k)).slice(0, limit);
     if (objects.length < selection.filter((k) => !isFolderKey(k)).length) result.truncated = true;
     const sizes = new Map<string, number>();
-    await forEachConcurrent(objects, headConcurrency, async (key) => {
-      const size = await headSize(client, req.bucket, key);
+    await forEachConcurrent(objects, headConcurrency, async (key, signal) => {
+      const size = await headSize(client, req.bucket, key, signal);
       if (size !== undefined) sizes.set(key, size);
     });
     // Counted in selection order, so the sample names the first picked items.
@@ -66,9 +66,9 @@ export async function measureSelection({ record, client }: ResolvedConnection, r
 }
 
 /** The object's size, or undefined when it no longer exists. */
-async function headSize(client: ResolvedConnection['client'], bucket: string, key: string): Promise<number | undefined> {
+async function headSize(client: ResolvedConnection['client'], bucket: string, key: string, signal: AbortSignal): Promise<number | undefined> {
   try {
-    const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: signal });
     return head.ContentLength ?? 0;
   } catch (error) {
     const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;

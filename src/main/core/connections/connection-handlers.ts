@@ -1,11 +1,10 @@
 import type { connectionChannels } from '../../../shared/channels/connection-channels';
-import { listBuckets } from '../buckets/bucket-lister';
 import type { HandlersFor } from '../router';
 import { testConnection } from './connection-tester';
 import type { ConnectionsService } from './connections-service';
 import { listProfiles } from './credential-source';
 
-/** Connection and bucket channels mapped onto the connections service. */
+/** Connection channels mapped onto the connections service. */
 export function createConnectionHandlers(connections: ConnectionsService): HandlersFor<keyof typeof connectionChannels> {
   return {
     'connections:list': () => Promise.resolve(connections.list()),
@@ -15,6 +14,5 @@ export function createConnectionHandlers(connections: ConnectionsService): Handl
     'connections:test': (input) =>
       testConnection('draft' in input ? connections.resolveDraft(input.draft, input.id) : connections.resolve(input.id)),
     'connections:profiles': () => listProfiles(),
-    'buckets:list': ({ connectionId }) => listBuckets(connections.resolve(connectionId)),
   };
 }

@@ -1,15 +1,13 @@
-import type { DialogResult, transferChannels } from '../../../shared/channels/transfer-channels';
+import type { DialogResult, dialogChannels } from '../../../shared/channels/dialog-channels';
 import type { LocalGrants } from '../files/local-grants';
 import type { HandlersFor } from '../router';
 import type { DialogPort } from './dialog-port';
-
-type DialogChannel = Extract<keyof typeof transferChannels, `dialogs:${string}`>;
 
 /**
  * The dialog channels. What the user picks is granted here, in main, as the dialog returns:
  * upload picks for reading, a download folder for writing. The page only ever gets the paths.
  */
-export function createDialogHandlers(dialogs: DialogPort, grants: LocalGrants): HandlersFor<DialogChannel> {
+export function createDialogHandlers(dialogs: DialogPort, grants: LocalGrants): HandlersFor<keyof typeof dialogChannels> {
   const granting = (grant: (item: string) => unknown) => (result: DialogResult) => {
     if (!result.canceled) for (const item of result.paths) grant(item);
     return result;

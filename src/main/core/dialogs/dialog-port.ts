@@ -1,4 +1,4 @@
-import type { DialogResult } from '../../../shared/channels/transfer-channels';
+import type { DialogResult } from '../../../shared/channels/dialog-channels';
 
 /**
  * The host's file dialogs, as a port so the core stays Electron-free: Electron shows native

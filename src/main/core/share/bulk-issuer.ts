@@ -7,7 +7,7 @@ import { downloadUrl, resolveExpiry, withLinkChecks } from './download-links';
 import { checkExistence, headConcurrency } from './existence-check';
 import { planDownload, type DownloadRequest } from './link-plan';
 import type { LedgerRecord } from './link-ledger';
-import { mapLimit } from '../jobs/concurrency';
+import { mapLimit } from '../../../shared/concurrency';
 import { unsignedResource } from './object-url';
 import { copyIfAsked, ledgerBase, rememberExpiry, requestedExpiry, type ShareRuntime } from './share-runtime';
 

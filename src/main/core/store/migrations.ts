@@ -2,6 +2,7 @@ import type { Migration } from './migrator';
 import { v2ShareLinks } from './migrations/0002-share-links';
 import { v3TransferJournal } from './migrations/0003-transfer-journal';
 import { v4UploadIntegrity } from './migrations/0004-upload-integrity';
+import { v5JobCheckpoints } from './migrations/0005-job-checkpoints';
 
 // Append-only. Each SQL string is hashed into schema_migrations when applied, so editing a released
 // one (even whitespace) makes every existing database refuse to open. Change the schema by adding a step.
@@ -35,4 +36,5 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'share-links', sql: v2ShareLinks },
   { version: 3, name: 'transfer-journal', sql: v3TransferJournal },
   { version: 4, name: 'upload-integrity', sql: v4UploadIntegrity },
+  { version: 5, name: 'job-checkpoints', sql: v5JobCheckpoints },
 ];

@@ -1,6 +1,7 @@
 import type { NameRules } from '../files/safe-local-path';
 import { hostNameRules } from '../files/safe-local-path';
-import { MiB } from './part-size';
+import { progressIntervalMs } from '../jobs/throttle';
+import { MiB } from '../s3/part-size';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy';
 
 /** Tunables of the transfer engine; tests shrink sizes and timeouts, the app uses the defaults. */
@@ -58,7 +59,7 @@ export const defaultEngineOptions: TransferEngineOptions = {
   maxSourceRestarts: 3,
   stallTimeoutMs: 30_000,
   connectTimeoutMs: 10_000,
-  progressIntervalMs: 100,
+  progressIntervalMs,
   maxPlanFiles: 200_000,
   planTtlMs: 30 * 60_000,
   nameRules: hostNameRules,

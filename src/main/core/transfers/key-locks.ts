@@ -1,4 +1,4 @@
-import { Semaphore } from './semaphore';
+import { Semaphore } from '../../../shared/concurrency';
 
 /**
  * One holder at a time per name, e.g. per bucket and key: creating a multipart upload and

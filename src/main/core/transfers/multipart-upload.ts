@@ -1,7 +1,8 @@
+import { forEachConcurrent } from '../../../shared/concurrency';
 import { bufferPool } from './buffer-pool';
 import { compareStamps, LocalFileError, notLocal, sentAsChecksummed, SourceRewrittenError, type FileSource } from './file-source';
 import { createMultipart } from './multipart-create';
-import { choosePartSize, partCount, partRange } from './part-size';
+import { choosePartSize, partCount, partRange } from '../s3/part-size';
 import { withRetry } from './retry';
 import { bareEtag, type RunContext } from './run-context';
 import { abortUpload, headObject, isNoSuchUpload, listAllParts, type ServerPart } from './s3-ops';
@@ -9,7 +10,6 @@ import { checksumMode, verifySentParts } from './source-verify';
 import type { TransferClient } from './transfer-client';
 import type { JournalPart, SourceStamp, TransferItem, UploadSpec } from './transfer-item';
 import { conflictError, renumber } from './upload-headers';
-import { runPartWorkers } from './part-workers';
 import { completeUpload } from './multipart-complete';
 
 /** Thrown by a part worker to stop the others: the file is not as the parts so far were read. */
@@ -52,7 +52,7 @@ export async function runMultipart(item: TransferItem, spec: UploadSpec, source:
     const pending: number[] = [];
     for (let n = 1; n <= total; n += 1) if (!done.has(n)) pending.push(n);
     try {
-      await runPartWorkers(pending, Math.min(options.maxPartsPerFile, pending.length), signal, async (n, partSignal) => {
+      await forEachConcurrent(pending, options.maxPartsPerFile, async (n, partSignal) => {
         const part = await uploadPart(item, source, tc, ctx, uploadId, n, partSize, partSignal, expected.get(n));
         journal.addPart(item.id, part);
         done.set(n, part);
@@ -61,7 +61,7 @@ export async function runMultipart(item: TransferItem, spec: UploadSpec, source:
         // One stat per part: a change is noticed when it happens, not after the whole file was sent.
         const { state } = await source.check(stamp);
         if (state === 'changed' || state === 'touched') throw new SourceMoved();
-      });
+      }, signal);
     } catch (error) {
       if (!(error instanceof SourceMoved)) throw error;
     }

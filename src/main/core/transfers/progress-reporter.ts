@@ -1,7 +1,7 @@
 import type { EventName, EventPayload } from '../../../shared/contract';
 import type { TransferOverall, TransferBatchView } from '../../../shared/model/transfer';
-import { etaSeconds } from './speed-meter';
-import { SpeedMeter } from './speed-meter';
+import { Throttle } from '../jobs/throttle';
+import { etaSeconds, SpeedMeter } from './speed-meter';
 import type { TransferItem } from './transfer-item';
 import type { TransferRegistry } from './transfer-registry';
 import { batchSettled, toBatchView, toItemView, type BatchRecord } from './transfer-views';
@@ -9,14 +9,15 @@ import { batchSettled, toBatchView, toItemView, type BatchRecord } from './trans
 type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
 /**
- * Turns the queue's many small changes into `transfers:progress` events of at most ~10 per second,
- * each carrying only the items and batches that changed, and one `transfers:batchFinished` per
- * batch. Speeds are moving averages sampled at each tick, so a stalled item decays to zero.
+ * Turns the queue's many small changes into `transfers:progress` events of at most ~10 per second
+ * (the job layer's Throttle), each carrying only the items and batches that changed, and one
+ * `transfers:batchFinished` per batch. Speeds are moving averages sampled at each tick, ticking on
+ * while anything is active, so a stalled item decays to zero.
  */
 export class ProgressReporter {
   private dirty = new Set<TransferItem>();
   private dirtyBatches = new Set<string>();
-  private timer: NodeJS.Timeout | undefined;
+  private readonly throttle: Throttle;
   private readonly itemMeters = new Map<string, SpeedMeter>();
   private readonly batchMeters = new Map<string, SpeedMeter>();
   private readonly overallMeter = new SpeedMeter();
@@ -25,21 +26,23 @@ export class ProgressReporter {
   constructor(
     private readonly registry: TransferRegistry,
     private readonly emit: Emit,
-    private readonly intervalMs: number,
+    intervalMs: number,
     private readonly isActive: () => boolean,
-  ) {}
+  ) {
+    this.throttle = new Throttle(intervalMs, () => this.tick());
+  }
 
   touch(item: TransferItem): void {
     if (this.closed) return;
     this.dirty.add(item);
     this.dirtyBatches.add(item.batchId);
-    this.arm();
+    this.throttle.request();
   }
 
   touchBatch(batchId: string): void {
     if (this.closed) return;
     this.dirtyBatches.add(batchId);
-    this.arm();
+    this.throttle.request();
   }
 
   /** Current smoothed speed of an item (0 when it is not moving). */
@@ -82,19 +85,10 @@ export class ProgressReporter {
 
   close(): void {
     this.closed = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-  }
-
-  private arm(): void {
-    if (this.timer || this.closed) return;
-    // Not unref'd: the last event of a batch (batchFinished) must go out even when nothing else is
-    // pending; close() clears it.
-    this.timer = setTimeout(() => this.tick(), this.intervalMs);
+    this.throttle.close();
   }
 
   private tick(): void {
-    this.timer = undefined;
     const now = performance.now();
     for (const item of this.registry.items.values()) {
       if (item.state !== 'active') continue;
@@ -112,7 +106,7 @@ export class ProgressReporter {
     }
     this.overallMeter.sample(this.registry.bytesMoved, now);
     this.flush();
-    if (this.isActive()) this.arm();
+    if (this.isActive()) this.throttle.request();
   }
 
   private flush(): void {

@@ -1,12 +1,12 @@
 import { lstat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import { forEachConcurrent } from '../../../shared/concurrency';
 import { AppError } from '../../../shared/errors';
 import { createFileNoFollow, openExistingNoFollow } from '../files/contained-writes';
 import { changedNotice, getObject, type FetchedObject } from './object-fetch';
 import { localFailure } from './download-files';
 import { notLocal } from './file-source';
-import { partCount, partRange } from './part-size';
-import { runPartWorkers } from './part-workers';
+import { partCount, partRange } from '../s3/part-size';
 import { withRetry } from './retry';
 import type { RunContext } from './run-context';
 import { headObject, isPreconditionFailed } from './s3-ops';
@@ -51,7 +51,7 @@ export async function runRangedDownload(item: TransferItem, temp: string, root: 
   try {
     const pending: number[] = [];
     for (let n = 1; n <= total; n += 1) if (!done.has(n)) pending.push(n);
-    await runPartWorkers(pending, Math.min(options.maxPartsPerFile, pending.length), signal, async (n, partSignal) => {
+    await forEachConcurrent(pending, options.maxPartsPerFile, async (n, partSignal) => {
       const range = partRange(n, rangeSize, remote.size);
       await withRetry(
         async () => {
@@ -94,7 +94,7 @@ export async function runRangedDownload(item: TransferItem, temp: string, root: 
       done.add(n);
       item.partsDone = done.size;
       ctx.touch(item);
-    });
+    }, signal);
   } finally {
     await handle.close();
   }

@@ -1,6 +1,6 @@
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { parentPrefix } from '../../../shared/model/keys';
-import { forEachConcurrent } from '../jobs/concurrency';
+import { forEachConcurrent } from '../../../shared/concurrency';
 import { withRetry } from './retry';
 import { httpStatusOf, type RetryPolicy } from './retry-policy';
 import { headObject } from './s3-ops';

@@ -1,9 +1,9 @@
+import type { Semaphore } from '../../../shared/concurrency';
 import type { Logger } from '../logger';
 import type { TransferEngineOptions } from './engine-options';
 import type { ProgressReporter } from './progress-reporter';
 import type { RunContext } from './run-context';
 import type { KeyLocks } from './key-locks';
-import type { Semaphore } from './semaphore';
 import type { TransferClients } from './transfer-client';
 import type { TransferJournal } from './transfer-journal';
 import type { TransferRegistry } from './transfer-registry';

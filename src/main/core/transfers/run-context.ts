@@ -1,9 +1,9 @@
+import type { Semaphore } from '../../../shared/concurrency';
 import type { TransferJournal } from './transfer-journal';
 import type { TransferEngineOptions } from './engine-options';
 import type { TransferItem } from './transfer-item';
 import type { TransferClients } from './transfer-client';
 import type { TransferSettings } from './transfer-settings';
-import type { Semaphore } from './semaphore';
 import type { KeyLocks } from './key-locks';
 
 /** What a runner (one upload or download) needs from the queue around it. */

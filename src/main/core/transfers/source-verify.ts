@@ -1,6 +1,6 @@
 import { bufferPool } from './buffer-pool';
 import { SourceRewrittenError, type FileSource } from './file-source';
-import { partRange } from './part-size';
+import { partRange } from '../s3/part-size';
 import type { IntegrityMode } from './transfer-client';
 import type { JournalPart, SourceStamp } from './transfer-item';
 

@@ -2,10 +2,8 @@ import type { transferChannels } from '../../../shared/channels/transfer-channel
 import type { HandlersFor } from '../router';
 import type { TransferService } from './transfer-service';
 
-type TransferChannel = Extract<keyof typeof transferChannels, `transfers:${string}`>;
-
 /** Transfer channels: plans, starts, the queue's list and controls. */
-export function createTransferHandlers(transfers: TransferService): HandlersFor<TransferChannel> {
+export function createTransferHandlers(transfers: TransferService): HandlersFor<keyof typeof transferChannels> {
   return {
     'transfers:defaults': ({ connectionId, bucket, prefix }) => Promise.resolve(transfers.defaults(connectionId, bucket, prefix)),
     'transfers:getDefaults': ({ connectionId }) => Promise.resolve(transfers.getDefaults(connectionId)),

@@ -1,30 +1,18 @@
+import { Semaphore } from '../../../shared/concurrency';
 import type { ConflictAction, TransferTarget } from '../../../shared/model/transfer';
-import type { Logger } from '../logger';
+import { JobRegistry } from '../jobs/job-registry';
 import { runDownload } from './download-runner';
-import type { TransferEngineOptions } from './engine-options';
 import { cleanupCancelled } from './cancel-cleanup';
-import type { ProgressReporter } from './progress-reporter';
 import { KeyLocks } from './key-locks';
-import { createRunContext } from './run-context-factory';
-import { Semaphore } from './semaphore';
-import type { TransferClients } from './transfer-client';
+import { createRunContext, type RunContextDeps } from './run-context-factory';
 import { toTransferError } from './transfer-errors';
 import { terminalStates, type TransferBatch, type TransferItem } from './transfer-item';
-import type { TransferJournal } from './transfer-journal';
-import type { TransferRegistry } from './transfer-registry';
-import type { TransferSettings } from './transfer-settings';
 import { runUpload } from './upload-runner';
 
+/** Why a running item was stopped; a shutdown leaves it as journaled, to be offered for resume. */
 type StopReason = 'pause' | 'cancel' | 'shutdown';
 
-export interface QueueDeps {
-  options: TransferEngineOptions;
-  registry: TransferRegistry;
-  reporter: ProgressReporter;
-  journal: TransferJournal;
-  clients: TransferClients;
-  settings: TransferSettings;
-  logger: Logger;
+export interface QueueDeps extends RunContextDeps {
   /** Told when an item reaches done/cancelled/skipped (staged browser uploads are removed then). */
   onSettled?: (item: TransferItem) => void;
 }
@@ -33,11 +21,12 @@ export interface QueueDeps {
  * The one queue for uploads and downloads: runs up to `maxActiveFiles` items at once (and
  * `maxConcurrentRequests` data requests across them), and pauses, resumes, cancels and retries
  * items on request. Every state change is journaled, so a restart finds the queue as it was.
+ * Running items are jobs of the job layer's registry, by item id: stopping one aborts its signal.
  */
 export class TransferQueue {
   private readonly fifo: string[] = [];
   private fifoHead = 0;
-  private readonly running = new Map<string, { controller: AbortController; stop?: StopReason }>();
+  private readonly running = new JobRegistry<StopReason>();
   private readonly slots: Semaphore;
   private readonly keyLocks = new KeyLocks();
   private closed = false;
@@ -68,7 +57,7 @@ export class TransferQueue {
         this.setState(item, 'paused');
         changed += 1;
       } else if (item.state === 'active') {
-        this.stop(item.id, 'pause');
+        this.running.stop(item.id, 'pause');
         changed += 1;
       }
     }
@@ -90,7 +79,7 @@ export class TransferQueue {
     let changed = 0;
     for (const item of this.deps.registry.select(target)) {
       if (item.state === 'active') {
-        this.stop(item.id, 'cancel');
+        this.running.stop(item.id, 'cancel');
         changed += 1;
       } else if (item.state === 'queued' || item.state === 'paused' || item.state === 'interrupted' || item.state === 'failed') {
         this.setState(item, 'cancelled');
@@ -140,23 +129,13 @@ export class TransferQueue {
   /** Stops everything for a quit: requests are aborted, the journal keeps what resume needs. */
   close(): void {
     this.closed = true;
-    for (const run of this.running.values()) {
-      run.stop = 'shutdown';
-      run.controller.abort();
-    }
+    this.running.stopAll('shutdown');
   }
 
   private enqueue(item: TransferItem): void {
     item.error = null;
     this.setState(item, 'queued');
     this.fifo.push(item.id);
-  }
-
-  private stop(id: string, reason: StopReason): void {
-    const run = this.running.get(id);
-    if (!run) return;
-    run.stop ??= reason;
-    run.controller.abort();
   }
 
   private setState(item: TransferItem, state: TransferItem['state']): void {
@@ -188,8 +167,7 @@ export class TransferQueue {
   }
 
   private start(item: TransferItem): void {
-    const run: { controller: AbortController; stop?: StopReason } = { controller: new AbortController() };
-    this.running.set(item.id, run);
+    const { signal } = this.running.start(item.id);
     this.deps.registry.addBytes(item, -item.bytesDone);
     this.deps.reporter.forget(item.id);
     item.partsDone = 0;
@@ -197,20 +175,20 @@ export class TransferQueue {
     delete item.finishedAt;
     this.setState(item, 'active');
     const runner = item.direction === 'upload' ? runUpload : runDownload;
-    runner(item, createRunContext(this.deps, this.slots, this.keyLocks, run.controller.signal)).then(
-      () => this.settle(item, run, undefined),
-      (error: unknown) => this.settle(item, run, error ?? new Error('unknown failure')),
+    runner(item, createRunContext(this.deps, this.slots, this.keyLocks, signal)).then(
+      () => this.settle(item, undefined),
+      (error: unknown) => this.settle(item, error ?? new Error('unknown failure')),
     );
   }
 
-  private settle(item: TransferItem, run: { stop?: StopReason }, error: unknown): void {
-    this.running.delete(item.id);
-    if (this.closed || run.stop === 'shutdown') return;
+  private settle(item: TransferItem, error: unknown): void {
+    const stop = this.running.finish(item.id);
+    if (this.closed || stop === 'shutdown') return;
     delete item.phase;
     this.deps.reporter.forget(item.id);
-    if (run.stop === 'pause') {
+    if (stop === 'pause') {
       this.setState(item, 'paused');
-    } else if (run.stop === 'cancel') {
+    } else if (stop === 'cancel') {
       this.setState(item, 'cancelled');
       this.cleanup(item);
     } else if (error === undefined) {

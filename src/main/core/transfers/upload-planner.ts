@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { keyBytes, maxKeyBytes } from '../../../shared/model/keys';
+import { forEachConcurrent } from '../../../shared/concurrency';
 import type { PlannedItem, PlanProblem, ResolvedUploadOptions, UploadOverrides, UploadPlan } from '../../../shared/model/transfer';
 import { detectContentType } from '../files/content-type';
 import { walkLocalPaths, type LocalFile } from '../files/walk-local';
 import { probeAclSupport } from './acl-probe';
 import type { TransferEngineOptions } from './engine-options';
-import { s3Limits } from './part-size';
+import { s3Limits } from '../s3/part-size';
 import { splitSameKeyFiles } from './same-key-files';
 import { findExisting, type ExistingObject } from './remote-existence';
 import type { TransferClients } from './transfer-client';
@@ -117,12 +118,7 @@ function toPlanned(file: PlannedUpload): PlannedItem {
 
 /** Content types 16 files at a time (a sniff reads 64 bytes, only for unknown extensions). */
 async function fillContentTypes(files: PlannedUpload[], override: string | undefined): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const file = files[next++];
-      if (file) file.contentType = override ?? (await detectContentType(file.absPath, file.size));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(16, files.length) }, worker));
+  await forEachConcurrent(files, 16, async (file) => {
+    file.contentType = override ?? (await detectContentType(file.absPath, file.size));
+  });
 }

@@ -1,4 +1,4 @@
-import type { JobOutcome } from '../../../shared/model/selection';
+import type { JobOutcome } from '../../../shared/model/job';
 
 /** Every item that did not go through, with main's reason, so nothing fails silently. */
 export function FailureList({ outcome }: { outcome: JobOutcome }) {

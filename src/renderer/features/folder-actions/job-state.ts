@@ -1,5 +1,4 @@
-import type { JobProgress } from '../../../shared/model/app';
-import type { JobOutcome } from '../../../shared/model/selection';
+import type { JobOutcome, JobProgress } from '../../../shared/model/job';
 
 /** What the progress display shows for one job, folded from its `jobs:progress` events. */
 export interface JobView {

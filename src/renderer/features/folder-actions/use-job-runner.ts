@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { JobProgress } from '../../../shared/model/app';
-import type { JobStarted } from '../../../shared/model/selection';
+import type { JobProgress, JobStarted } from '../../../shared/model/job';
 import type { Result } from '../../../shared/result';
 import { api, call } from '../../api/client';
 import { toClientError } from '../../api/client-error';

@@ -1,3 +1,4 @@
+import { forEachConcurrent } from '../../../shared/concurrency';
 import { stageRoutePath, type StageResponse } from '../../../shared/model/transfer';
 import { distinctRoots, type DropProblem, type RelativeFile } from './entry-walk';
 
@@ -50,23 +51,20 @@ export async function stageFiles(files: readonly RelativeFile<File>[], onProgres
   const progress: StageProgress = { filesDone: 0, fileCount: files.length, bytesDone: 0, totalBytes };
   const staged: StageResponse[] = [];
   const problems: DropProblem[] = [];
-  let next = 0;
-  const stopped = () => signal.aborted;
-  const worker = async () => {
-    while (next < files.length && !signal.aborted) {
-      const item = files[next++];
-      if (!item) return;
-      try {
-        staged.push(await stageOne(batch, item, signal));
-      } catch (error) {
-        if (stopped()) return;
-        problems.push({ path: item.relativePath, message: error instanceof Error ? error.message : String(error) });
-      }
-      progress.filesDone += 1;
-      progress.bytesDone += item.file.size;
-      onProgress({ ...progress });
+  const stageEach = forEachConcurrent(files, parallel, async (item) => {
+    try {
+      staged.push(await stageOne(batch, item, signal));
+    } catch (error) {
+      if (signal.aborted) return;
+      problems.push({ path: item.relativePath, message: error instanceof Error ? error.message : String(error) });
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(parallel, files.length) }, worker));
+    progress.filesDone += 1;
+    progress.bytesDone += item.file.size;
+    onProgress({ ...progress });
+  }, signal);
+  // Stopped by the caller: what was staged so far is still the answer.
+  await stageEach.catch((error: unknown) => {
+    if (!signal.aborted) throw error;
+  });
   return { roots: distinctRoots(staged), problems };
 }
