@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../shared/model/app';
+import type { BucketCapabilities } from './access/capabilities';
 import { createBrowseHandlers } from './browse/browse-handlers';
 import { createConnectionHandlers } from './connections/connection-handlers';
 import type { ConnectionsService } from './connections/connections-service';
@@ -15,7 +16,10 @@ import type { ShareService } from './share/share-service';
 
 export interface HandlerDeps {
   info: AppInfo;
+  /** Settles once start-up work that may add to `info.notices` (opening the object index) is done. */
+  startup: Promise<void>;
   connections: ConnectionsService;
+  capabilities: BucketCapabilities;
   jobs: JobRegistry;
   share: ShareService;
   logger: Logger;
@@ -25,12 +29,15 @@ export interface HandlerDeps {
 }
 
 /** The handler table: every contract channel, gathered from each domain's handler file. */
-export function createHandlers({ info, connections, jobs, share, logger, transfers, dialogs, grants }: HandlerDeps): Handlers {
+export function createHandlers({ info, startup, connections, capabilities, jobs, share, logger, transfers, dialogs, grants }: HandlerDeps): Handlers {
   return {
-    'app:info': () => Promise.resolve(info),
+    'app:info': async () => {
+      await startup;
+      return info;
+    },
     'jobs:cancel': ({ jobId }) => Promise.resolve({ cancelled: jobs.cancel(jobId) }),
     ...createConnectionHandlers(connections),
-    ...createBrowseHandlers({ connections, jobs, logger }),
+    ...createBrowseHandlers({ connections, jobs, logger, capabilities }),
     ...createShareHandlers(share),
     ...createTransferHandlers(transfers),
     ...createDialogHandlers(dialogs, grants),

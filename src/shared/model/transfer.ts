@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { headerValueSchema } from './header-value';
+import type { AclSupport } from './bucket-capabilities';
 import { contentTypeSchema } from './media-type';
 
 /*
@@ -39,9 +40,6 @@ export type TransferPhase = 'preparing' | 'transferring' | 'verifying' | 'finish
 
 /** The ACL an upload sets: a canned ACL, or none at all so the bucket's own rules decide. */
 export type UploadAcl = 'public-read' | 'private' | 'bucket-default';
-
-/** Whether the bucket accepts object ACLs; `disabled` = AccessControlListNotSupported seen. */
-export type AclSupport = 'supported' | 'disabled' | 'unknown';
 
 /** Which configured root a destination falls under. */
 export type RootKind = 'public' | 'private' | 'other';

@@ -1,4 +1,5 @@
 import type { browseChannels } from '../../../shared/channels/browse-channels';
+import { jobAclState, type BucketCapabilities } from '../access/capabilities';
 import type { ConnectionsService } from '../connections/connections-service';
 import type { JobRegistry } from '../jobs/job-registry';
 import type { Logger } from '../logger';
@@ -21,13 +22,16 @@ export interface BrowseDeps {
   connections: ConnectionsService;
   jobs: JobRegistry;
   logger: Logger;
+  /** What each bucket is known to do: a copy job skips ACL reads where the bucket has none. */
+  capabilities: BucketCapabilities;
   /** Tests shrink the multipart threshold; the app uses S3's own limits. */
   copyTuning?: CopyTuning;
 }
 
 /** Browse channels: folder listings, object details, and folder actions run as jobs. */
-export function createBrowseHandlers({ connections, jobs, logger, copyTuning = defaultCopyTuning }: BrowseDeps): HandlersFor<keyof typeof browseChannels> {
+export function createBrowseHandlers({ connections, jobs, logger, capabilities, copyTuning = defaultCopyTuning }: BrowseDeps): HandlersFor<keyof typeof browseChannels> {
   const listings = new ListingPrefetcher(listFolderPage);
+  const acl = (connectionId: string, bucket: string) => jobAclState({ capabilities, connectionId, bucket });
   return {
     'browse:list': ({ connectionId, ...req }) => listings.list(connections.resolve(connectionId), req),
     'browse:details': ({ connectionId, ...ref }) => fetchObjectDetails(connections.resolve(connectionId), ref),
@@ -42,13 +46,13 @@ export function createBrowseHandlers({ connections, jobs, logger, copyTuning = d
     'browse:copy': async ({ connectionId, bucket, keys, destinationPrefix, overwrite }, { emit }) => {
       const resolved = connections.resolve(connectionId);
       const plan = await checkTransferTargets(resolved, bucket, planTransfer(keys, destinationPrefix, 'copy'), 'copy');
-      const req = { bucket, plan, mode: 'copy' as const, overwrite: overwrite ?? false };
+      const req = { bucket, plan, mode: 'copy' as const, overwrite: overwrite ?? false, acl: acl(connectionId, bucket) };
       return startJob({ jobs, emit, logger }, { label: `Copying ${describe(keys)} to “${destinationPrefix || bucket}”`, work: (ctx) => runTransfer(resolved, req, copyTuning, ctx) });
     },
     'browse:move': async ({ connectionId, bucket, keys, destinationPrefix, overwrite }, { emit }) => {
       const resolved = connections.resolve(connectionId);
       const plan = await checkTransferTargets(resolved, bucket, planTransfer(keys, destinationPrefix, 'move'), 'move');
-      const req = { bucket, plan, mode: 'move' as const, overwrite: overwrite ?? false };
+      const req = { bucket, plan, mode: 'move' as const, overwrite: overwrite ?? false, acl: acl(connectionId, bucket) };
       return startJob({ jobs, emit, logger }, { label: `Moving ${describe(keys)} to “${destinationPrefix || bucket}”`, work: (ctx) => runTransfer(resolved, req, copyTuning, ctx) });
     },
     'browse:rename': async ({ connectionId, bucket, key, newName, overwrite }, { emit }) => {
@@ -57,7 +61,7 @@ export function createBrowseHandlers({ connections, jobs, logger, copyTuning = d
       if (!overwrite) await assertRenameTargetFree(resolved, bucket, item);
       // A rename's target is a sibling of its source, so this finds nothing; it runs so every move is checked alike.
       const plan = await checkTransferTargets(resolved, bucket, [item], 'move');
-      const req = { bucket, plan, mode: 'move' as const, overwrite: overwrite ?? false };
+      const req = { bucket, plan, mode: 'move' as const, overwrite: overwrite ?? false, acl: acl(connectionId, bucket) };
       return startJob(
         { jobs, emit, logger },
         { label: `Renaming “${baseName(key)}” to “${newName}”`, work: (ctx) => runTransfer(resolved, req, copyTuning, ctx) },

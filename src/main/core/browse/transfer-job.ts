@@ -5,7 +5,8 @@ import { deleteBatch, deleteBatchSize } from './batch-delete';
 import { headObject } from './copy-source';
 import type { JobContext } from './job-runner';
 import { isFolderKey } from './keys';
-import { copyObject, type AclState, type CopyTuning } from './object-copier';
+import type { JobAclState } from '../access/capabilities';
+import { copyObject, type CopyTuning } from './object-copier';
 import { walkObjects } from './object-walker';
 import { targetKeyFor } from './selection';
 import type { CheckedTransfer } from './transfer-plan';
@@ -17,6 +18,8 @@ export interface TransferRequest {
   plan: CheckedTransfer;
   mode: 'copy' | 'move';
   overwrite: boolean;
+  /** Whether the copies read and keep object ACLs; shared by the job's copies. */
+  acl: JobAclState;
 }
 
 interface CopyTask {
@@ -65,7 +68,6 @@ export async function runTransfer(
     queue.close();
   })().catch((error: unknown) => queue.fail(toAppError(error, { bucket: req.bucket, endpoint })));
 
-  const acl: AclState = { enabled: true };
   const copied: string[] = [];
   const flushDeletes = async (all: boolean) => {
     while (copied.length >= (all ? 1 : deleteBatchSize)) {
@@ -93,7 +95,7 @@ export async function runTransfer(
         ctx.tally.failed(task.source, new AppError('Conflict', `Not ${req.mode === 'move' ? 'moved' : 'copied'}: “${task.destination}” already exists. Choose “overwrite” to replace it.`));
       } else {
         try {
-          await copyObject(client, { bucket: req.bucket, sourceKey: task.source, destinationKey: task.destination, endpoint, acl, tuning, signal: ctx.signal });
+          await copyObject(client, { bucket: req.bucket, sourceKey: task.source, destinationKey: task.destination, endpoint, acl: req.acl, tuning, signal: ctx.signal });
           if (req.mode === 'copy') ctx.tally.succeeded();
           else copied.push(task.source);
         } catch (error) {

@@ -1,4 +1,5 @@
 import type { ConflictAction, TransferTarget } from '../../../shared/model/transfer';
+import type { BucketCapabilities } from '../access/capabilities';
 import type { Logger } from '../logger';
 import { runDownload } from './download-runner';
 import type { TransferEngineOptions } from './engine-options';
@@ -12,7 +13,6 @@ import { toTransferError } from './transfer-errors';
 import { terminalStates, type TransferBatch, type TransferItem } from './transfer-item';
 import type { TransferJournal } from './transfer-journal';
 import type { TransferRegistry } from './transfer-registry';
-import type { TransferSettings } from './transfer-settings';
 import { runUpload } from './upload-runner';
 
 type StopReason = 'pause' | 'cancel' | 'shutdown';
@@ -23,7 +23,7 @@ export interface QueueDeps {
   reporter: ProgressReporter;
   journal: TransferJournal;
   clients: TransferClients;
-  settings: TransferSettings;
+  capabilities: BucketCapabilities;
   logger: Logger;
   /** Told when an item reaches done/cancelled/skipped (staged browser uploads are removed then). */
   onSettled?: (item: TransferItem) => void;

@@ -1,5 +1,5 @@
+import type { AclSupport } from '../../../shared/model/bucket-capabilities';
 import type {
-  AclSupport,
   ResolvedUploadOptions,
   RootKind,
   UploadDefaultsSettings,
