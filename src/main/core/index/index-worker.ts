@@ -4,6 +4,7 @@
  * file it cannot use), then answers requests one at a time. Long writes block this thread only,
  * never the main thread that serves IPC and drives transfers.
  */
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
 import type { Logger } from '../logger';
@@ -15,6 +16,15 @@ import { indexMigrations } from './index-schema';
 
 const port = parentPort;
 if (!port) throw new Error('index-worker.ts runs as a worker thread only');
+// When cores are busy, the main thread (IPC, transfers) should win them. On Linux a nice value is
+// per thread, so this lowers only this one; elsewhere it would lower the whole app, so it is left.
+if (process.platform === 'linux') {
+  try {
+    setPriority(10);
+  } catch {
+    // Not allowed here (some sandboxes): the index still works, only without the courtesy.
+  }
+}
 const { file, control: shared } = workerData as IndexWorkerData;
 const control = new Int32Array(shared);
 const post = (reply: IndexReply) => port.postMessage(reply);
