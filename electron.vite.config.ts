@@ -12,7 +12,8 @@ export default defineConfig({
     build: {
       // Every package in "dependencies" stays external and is shipped by electron-builder.
       externalizeDeps: true,
-      lib: { entry: 'src/main/index.ts' },
+      // The index worker is a second entry: worker_threads loads it as its own file (index/worker-entry.ts).
+      lib: { entry: { index: 'src/main/index.ts', 'index-worker': 'src/main/core/index/index-worker.ts' } },
       outDir: 'out/main',
     },
   },

@@ -78,12 +78,15 @@ test('a 1-hour link to a private file: copied, fetched by anyone holding it, lis
   await share.ledger.getByTestId('ledger-search').fill('');
   await expect(row).toBeVisible();
 
-  // Export: a real file download (the CSP allows blob: downloads), never with a signature in it.
-  const downloading = page.waitForEvent('download');
+  // Export: main writes the file where the host saves (the browser host: its download folder) and
+  // says where; the rows never travel to the page. Never with a signature in it.
   await share.ledger.getByTestId('ledger-export').click();
-  const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^share-ledger-[\d-]+\.csv$/);
-  const csv = readFileSync(await download.path(), 'utf8');
+  const exported = page.getByTestId('ledger-export-toast');
+  await expect(exported).toHaveAttribute('data-tone', 'success');
+  await expect(exported.locator('.toast-title')).toHaveText(/^Saved share-ledger-[\d-]+\.csv \(1 row\)$/);
+  const savedAt = (await exported.locator('.toast-detail').first().textContent()) ?? '';
+  expect(savedAt).toMatch(/[/\\]share-ledger-[\d-]+\.csv$/);
+  const csv = readFileSync(savedAt, 'utf8');
   expect(csv).toContain('private/contracts/offer.txt');
   expect(csv).toContain('Ticket 4711');
   expect(csv).not.toContain('X-Amz-Signature');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testConnection } from '../../src/main/core/connections/connection-tester';
-import { databaseFileName } from '../../src/main/core/app-core';
+import { stateFileName } from '../../src/main/core/store/state-file';
 import type { ConnectionDraft } from '../../src/shared/model/connection';
 import { startCore, type CoreHarness } from '../support/core-harness';
 import { createTestBucket, gatewayFromState, s3ClientFor } from '../support/s3-test-env';
@@ -65,8 +65,8 @@ describe('connections against a real S3 gateway', () => {
     const answers = JSON.stringify([added, await h.value('connections:list', {})]);
     expect(answers).not.toContain(gw.secretAccessKey);
     expect(answers).not.toContain(gw.accessKeyId);
-    const db = readFileSync(join(h.dataDir, databaseFileName));
-    const wal = readFileSync(join(h.dataDir, `${databaseFileName}-wal`), { flag: 'a+' });
+    const db = readFileSync(join(h.dataDir, stateFileName));
+    const wal = readFileSync(join(h.dataDir, `${stateFileName}-wal`), { flag: 'a+' });
     expect(Buffer.concat([db, wal]).includes(Buffer.from(gw.secretAccessKey))).toBe(false);
   });
 
@@ -137,7 +137,7 @@ describe('the endpoint a connection stores', () => {
     const first = startCore();
     const saved = await first.value('connections:add', draft({ name: 'Old one' }));
     first.close({ keepData: true });
-    const db = new Database(join(first.dataDir, databaseFileName));
+    const db = new Database(join(first.dataDir, stateFileName));
     const row = db.prepare('SELECT settings_json FROM connections WHERE id = ?').get(saved.id) as { settings_json: string };
     const settings = JSON.parse(row.settings_json) as { endpoint: string };
     db.prepare('UPDATE connections SET settings_json = ? WHERE id = ?').run(JSON.stringify({ ...settings, endpoint: `${settings.endpoint}\r\n` }), saved.id);

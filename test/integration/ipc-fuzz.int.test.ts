@@ -9,6 +9,8 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames, channels, type Channel } from '../../src/shared/contract';
 import type { DialogPort } from '../../src/main/core/dialogs/dialog-port';
+import { indexFileName } from '../../src/main/core/index/index-file';
+import { stateFileName } from '../../src/main/core/store/state-file';
 import { startCore, type CoreHarness } from '../support/core-harness';
 import { samples, stringPaths, withLeaf, type Seeds } from '../support/schema-samples';
 import { createTestBucket, gatewayFromState, putObjects, type TestBucket } from '../support/s3-test-env';
@@ -43,7 +45,10 @@ beforeAll(async () => {
   writeFileSync(join(root, 'granted', 'ok.txt'), 'granted bytes');
   writeFileSync(join(root, 'outside', 'canary.txt'), canary);
   const chosen = (folder: string): DialogPort['chooseFiles'] => () => Promise.resolve({ canceled: false, paths: [join(root, folder)] });
-  h = startCore({ dataDir: join(root, 'data'), dialogs: { chooseFiles: chosen('granted'), chooseFolder: chosen('granted'), chooseDownloadFolder: chosen('downloads') } });
+  h = startCore({
+    dataDir: join(root, 'data'),
+    dialogs: { chooseFiles: chosen('granted'), chooseFolder: chosen('granted'), chooseDownloadFolder: chosen('downloads'), chooseSaveFile: () => Promise.resolve({ canceled: false, paths: [join(root, 'downloads', 'export.csv')] }) },
+  });
   const gw = gatewayFromState();
   const { id } = await h.value('connections:add', {
     name: 'Fuzz',
@@ -89,7 +94,8 @@ function hostileStrings(): string[] {
     join(root, 'granted', '..', 'outside', 'canary.txt'),
     join(root, 'downloads', '..', 'outside'),
     join(data, 'dev-secret.key'),
-    join(data, 'bucket-admin.sqlite'),
+    join(data, stateFileName),
+    join(data, indexFileName),
     '../../../../etc/passwd',
     'private/a.txt\r\nX-Injected: yes',
     'text/plain\r\nSet-Cookie: x=1',

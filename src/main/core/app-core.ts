@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/contract';
+import { BucketCapabilities } from './access/capabilities';
 import type { AppCore, AppCoreOptions, EventListener } from './app-core-types';
 import { ConnectionRepository } from './connections/connection-repository';
 import { ConnectionsService } from './connections/connections-service';
@@ -9,16 +10,17 @@ import { openObject } from './browse/object-stream';
 import { DemoService } from './demo/demo-service';
 import { createHandlers } from './handlers';
 import { JobService } from './jobs/job-service';
+import { indexFileName, indexStartupNotice } from './index/index-file';
+import { startIndexStore } from './index/index-store';
+import { ObjectIndex } from './index/object-index';
 import { createRouter } from './router';
 import { ShareService } from './share/share-service';
-import { closeDatabase, openDatabase } from './store/database';
-import { migrations } from './store/migrations';
+import { closeDatabase } from './store/database';
+import { openStateDatabase } from './store/state-file';
 import { noDialogs } from './dialogs/dialog-port';
 import { LocalGrants } from './files/local-grants';
 import { defaultEngineOptions } from './transfers/engine-options';
 import { TransferService } from './transfers/transfer-service';
-
-export const databaseFileName = 'bucket-admin.sqlite';
 
 /** Where the browser host stages dropped files (`POST /__stage`): the only part of the data folder uploads may read. */
 export function stagingDirOf(dataDir: string): string {
@@ -29,16 +31,26 @@ export function stagingDirOf(dataDir: string): string {
 export function createAppCore(options: AppCoreOptions): AppCore {
   const { dataDir, logger } = options;
   const notices: string[] = [];
-  const db = openDatabase({
-    file: join(dataDir, databaseFileName),
-    migrations,
+  const db = openStateDatabase({
+    dataDir,
     logger,
-    onCorrupt: 'backup-and-recreate',
     // The app keeps working on a fresh file; the user is told once, on the next screen.
     onRecovered: (notice) => notices.push(notice.message),
   });
+  // The index opens in its worker meanwhile; `app:info` waits for it, so its notice is not missed.
+  const index = startIndexStore({ file: join(dataDir, indexFileName), logger });
+  const indexOpened = index.opened.then((result) => {
+    const notice = indexStartupNotice(result);
+    if (notice !== null) notices.push(notice);
+  });
+  const objectIndex = new ObjectIndex(index);
   const connections = new ConnectionsService(new ConnectionRepository(db), options.secretStore);
-  const share = new ShareService({ db, connections, ...(options.clipboard ? { clipboard: options.clipboard } : {}) });
+  connections.onRemoved((id) => {
+    objectIndex.forgetConnection(id).catch((error: unknown) => logger.warn('Could not drop a removed connection from the object index', { id, error }));
+  });
+  const capabilities = new BucketCapabilities(db);
+  const dialogs = options.dialogs ?? noDialogs;
+  const share = new ShareService({ db, connections, dialogs, ...(options.clipboard ? { clipboard: options.clipboard } : {}) });
   const bus = new EventEmitter();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => bus.emit('event', event, payload);
   const jobs = new JobService({ db, emit, logger });
@@ -54,13 +66,13 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const transfers = new TransferService({
     db,
     connections,
+    capabilities,
     emit,
     logger,
     grants,
     options: { ...defaultEngineOptions, ...options.transfers },
     stagingDir,
   });
-  const dialogs = options.dialogs ?? noDialogs;
   const demo = new DemoService({
     connections,
     ...(options.demoGateway ? { gateway: options.demoGateway } : {}),
@@ -68,7 +80,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     emit: (payload) => emit('demo:progress', payload),
     logger,
   });
-  const router = createRouter(createHandlers({ info, connections, jobs, share, transfers, dialogs, grants, demo }), logger);
+  const router = createRouter(
+    createHandlers({ info, startup: indexOpened, connections, capabilities, jobs, share, transfers, dialogs, grants, demo }),
+    logger,
+  );
   return {
     // Every event, whoever emits it, goes through one bus that each host forwards.
     router: { channels: router.channels, handle: (channel, input) => router.handle(channel, input, { emit }) },
@@ -86,6 +101,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       jobs.close();
       transfers.close();
       connections.close();
+      capabilities.close();
+      index.close();
       closeDatabase(db);
     },
   };

@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../shared/model/app';
 import { createAppHandlers } from './app/app-handlers';
+import type { BucketCapabilities } from './access/capabilities';
 import { createBrowseHandlers } from './browse/browse-handlers';
 import { createBucketHandlers } from './buckets/bucket-handlers';
 import { createConnectionHandlers } from './connections/connection-handlers';
@@ -19,8 +20,11 @@ import type { TransferService } from './transfers/transfer-service';
 
 export interface HandlerDeps {
   info: AppInfo;
+  /** Settles once start-up work that may add to `info.notices` (opening the object index) is done. */
+  startup: Promise<void>;
   connections: ConnectionsService;
   jobs: JobService;
+  capabilities: BucketCapabilities;
   share: ShareService;
   transfers: TransferService;
   dialogs: DialogPort;
@@ -33,13 +37,13 @@ export interface HandlerDeps {
  * `domain:verb` is declared in `shared/channels/<domain>-channels.ts` and handled in
  * `core/<domain>/<domain>-handlers.ts` (singular file names: `jobs:cancel` → `job-handlers.ts`).
  */
-export function createHandlers({ info, connections, jobs, share, transfers, dialogs, grants, demo }: HandlerDeps): Handlers {
+export function createHandlers({ info, startup, connections, capabilities, jobs, share, transfers, dialogs, grants, demo }: HandlerDeps): Handlers {
   return {
-    ...createAppHandlers(info),
+    ...createAppHandlers(info, startup),
     ...createJobHandlers(jobs),
     ...createConnectionHandlers(connections),
     ...createBucketHandlers(connections),
-    ...createBrowseHandlers({ connections, jobs }),
+    ...createBrowseHandlers({ connections, jobs, capabilities }),
     ...createShareHandlers(share),
     ...createTransferHandlers(transfers),
     ...createDialogHandlers(dialogs, grants),

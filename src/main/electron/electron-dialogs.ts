@@ -1,5 +1,5 @@
 import type { DialogResult } from '../../shared/channels/dialog-channels';
-import type { DialogPort } from '../core/dialogs/dialog-port';
+import type { DialogPort, SaveFileOptions } from '../core/dialogs/dialog-port';
 
 /** The slice of Electron's `dialog.showOpenDialog` options we use. */
 export interface OpenDialogOptions {
@@ -8,10 +8,21 @@ export interface OpenDialogOptions {
   properties: Array<'openFile' | 'openDirectory' | 'multiSelections' | 'createDirectory' | 'treatPackageAsDirectory'>;
 }
 
+/** The slice of Electron's `dialog.showSaveDialog` options we use. */
+export interface SaveDialogOptions {
+  title: string;
+  defaultPath: string;
+  buttonLabel: string;
+  filters: SaveFileOptions['filters'];
+  properties: Array<'createDirectory' | 'showOverwriteConfirmation'>;
+}
+
 /** Electron's `dialog` and the window to attach dialogs to; injected so the adapter is testable without Electron. */
 export interface ElectronDialogLike<W> {
   showOpenDialog(window: W, options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
   showOpenDialog(options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
+  showSaveDialog(window: W, options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string }>;
+  showSaveDialog(options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string }>;
 }
 
 /**
@@ -31,5 +42,11 @@ export function createElectronDialogs<W>(dialog: ElectronDialogLike<W>, focusedW
     chooseFolder: () => open({ title: 'Upload folders', buttonLabel: 'Upload', properties: ['openDirectory', 'multiSelections'] }),
     chooseDownloadFolder: () =>
       open({ title: 'Download to folder', buttonLabel: 'Download here', properties: ['openDirectory', 'createDirectory'] }),
+    chooseSaveFile: async ({ title, defaultName, filters }) => {
+      const options: SaveDialogOptions = { title, defaultPath: defaultName, buttonLabel: 'Save', filters, properties: ['createDirectory', 'showOverwriteConfirmation'] };
+      const window = focusedWindow();
+      const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? { canceled: true, paths: [] } : { canceled: false, paths: [result.filePath] };
+    },
   };
 }

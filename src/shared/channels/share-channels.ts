@@ -8,6 +8,7 @@ import {
   objectKeySchema,
   shareKinds,
   shareNoteSchema,
+  type LedgerExportResult,
   type LedgerPage,
   type ShareDefaults,
   type ShareLinkResult,
@@ -150,9 +151,13 @@ export const shareChannels = {
   },
   /** A presigned POST (exact key or prefix, size range) or PUT (one key) for someone without credentials. */
   'share:uploadLink': { input: uploadInput, result: returns<UploadLinkResult>() },
-  /** Copies text the app showed (a URL, curl command or HTML form) to the OS clipboard if main can. */
-  'share:copyText': {
-    input: z.object({ text: z.string().min(1).max(200_000) }).strict(),
+  /**
+   * Copies a snippet main made (a result's `snippetIds`: URL, curl command, HTML form, links as
+   * text or CSV) to the OS clipboard if main can. By id, never by text: the page cannot choose
+   * what main puts on the clipboard. `copiedByMain: false` (browser host): the page copies it.
+   */
+  'share:copySnippet': {
+    input: z.object({ snippetId: z.uuid() }).strict(),
     result: returns<{ copiedByMain: boolean }>(),
   },
   /** One page of the ledger, newest first. */
@@ -162,9 +167,12 @@ export const shareChannels = {
       .strict(),
     result: returns<LedgerPage>(),
   },
-  /** The filtered ledger as CSV (at most 100,000 rows, newest first). */
+  /**
+   * Asks where to save (a save dialog in main; the browser host's download folder), then main
+   * writes the filtered ledger there as CSV (at most 100,000 rows, newest first).
+   */
   'share:ledgerExport': {
     input: ledgerFilter,
-    result: returns<{ csv: string; rows: number; truncated: boolean; fileName: string }>(),
+    result: returns<LedgerExportResult>(),
   },
 } as const;

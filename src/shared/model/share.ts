@@ -198,6 +198,8 @@ export interface ShareLinksResult {
   /** Plain text for an e-mail: the expiry, then each key with its URL. */
   text: string;
   warnings: number;
+  /** Ids of `text` and `csv` for `share:copySnippet` (main copies them without them coming back). */
+  snippetIds: { text: string; csv: string };
   copiedByMain: boolean;
   explanation: string;
 }
@@ -224,10 +226,25 @@ export interface UploadLinkResult {
   html: string;
   warning?: ShareWarning;
   ledgerId: number;
+  /** Ids of `url`, `curl` and `html` (null for PUT) for `share:copySnippet`. */
+  snippetIds: { url: string; curl: string; html: string | null };
   copiedByMain: boolean;
   explanation: string;
   revocation: string;
 }
+
+/** What `share:ledgerExport` did: saved where the user chose (main wrote the file), or not (dialog cancelled). */
+export type LedgerExportResult =
+  | { saved: false }
+  | {
+      saved: true;
+      /** The file main wrote. */
+      path: string;
+      fileName: string;
+      rows: number;
+      /** More rows matched than one export holds (100,000, the newest). */
+      truncated: boolean;
+    };
 
 /** A page of the ledger (`share:ledger`). */
 export interface LedgerPage {

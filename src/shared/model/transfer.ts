@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { headerValueSchema } from './header-value';
+import type { AclSupport } from './bucket-capabilities';
 import { contentTypeSchema } from './media-type';
 import type { RootOrOther } from './roots';
 
@@ -41,8 +42,6 @@ export type TransferPhase = 'preparing' | 'transferring' | 'verifying' | 'finish
 /** The ACL an upload sets: a canned ACL, or none at all so the bucket's own rules decide. */
 export type UploadAcl = 'public-read' | 'private' | 'bucket-default';
 
-/** Whether the bucket accepts object ACLs; `disabled` = AccessControlListNotSupported seen. */
-export type AclSupport = 'supported' | 'disabled' | 'unknown';
 
 /** Headers an upload sets, per root. `cacheControl: null` sends no Cache-Control header. */
 export interface UploadRootDefaults {

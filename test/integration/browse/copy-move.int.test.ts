@@ -1,5 +1,6 @@
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobAclState } from '../../../src/main/core/access/capabilities';
 import { copyObject, defaultCopyTuning } from '../../../src/main/core/objects/object-copier';
 import { denyPolicy, putMany, startBrowseEnv, type BrowseEnv } from './browse-env';
 
@@ -107,7 +108,7 @@ describe('copy, move and rename', () => {
       sourceKey: 'public/big.mov',
       destinationKey: 'public/copies/big.mov',
       endpoint: env.gw.endpoint,
-      acl: { enabled: true },
+      acl: jobAclState(),
       tuning: { ...defaultCopyTuning, multipartThreshold: 6 * MiB, partBytes: 5 * MiB },
     });
     const head = await env.client.send(new HeadObjectCommand({ Bucket: env.bucket, Key: 'public/copies/big.mov' }));

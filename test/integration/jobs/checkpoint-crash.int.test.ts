@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { JobService } from '../../../src/main/core/jobs/job-service';
 import { silentLogger } from '../../../src/main/core/logger';
 import { closeDatabase, openDatabase } from '../../../src/main/core/store/database';
-import { migrations } from '../../../src/main/core/store/migrations';
+import { stateMigrations as migrations } from '../../../src/main/core/store/migrations';
 import type { JobProgress } from '../../../src/shared/model/job';
 import { countingKind, countingKindName, type CountInput } from '../../support/counting-job';
 

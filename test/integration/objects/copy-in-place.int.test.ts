@@ -2,6 +2,7 @@
 // (MetadataDirective: REPLACE), pinned to the ETag the user saw; in one CopyObject and by
 // multipart copy (threshold shrunk so a 12 MiB object takes that path).
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { jobAclState } from '../../../src/main/core/access/capabilities';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyObject, defaultCopyTuning, type CopyObjectRequest } from '../../../src/main/core/objects/object-copier';
 import { MiB } from '../../../src/main/core/s3/part-size';
@@ -27,7 +28,7 @@ async function put(key: string, body: Buffer | string): Promise<string> {
 }
 
 function inPlace(key: string, extra: Partial<CopyObjectRequest>): CopyObjectRequest {
-  return { bucket: tb.bucket, sourceKey: key, destinationKey: key, endpoint: gw.endpoint, acl: { enabled: true }, tuning: defaultCopyTuning, ...extra };
+  return { bucket: tb.bucket, sourceKey: key, destinationKey: key, endpoint: gw.endpoint, acl: jobAclState(), tuning: defaultCopyTuning, ...extra };
 }
 
 async function bytesOf(key: string): Promise<Buffer> {

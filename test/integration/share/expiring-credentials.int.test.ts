@@ -5,11 +5,12 @@ import type { Database } from 'better-sqlite3';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionRecord } from '../../../src/main/core/connections/connection-record';
+import { noDialogs } from '../../../src/main/core/dialogs/dialog-port';
 import { silentLogger } from '../../../src/main/core/logger';
 import { createS3Client } from '../../../src/main/core/s3/client-factory';
 import { ShareService } from '../../../src/main/core/share/share-service';
 import { closeDatabase, openDatabase } from '../../../src/main/core/store/database';
-import { migrations } from '../../../src/main/core/store/migrations';
+import { stateMigrations as migrations } from '../../../src/main/core/store/migrations';
 import { AppError } from '../../../src/shared/errors';
 import { createTestBucket, gatewayFromState, putObjects, type TestBucket } from '../../support/s3-test-env';
 import type { GatewayHandle } from '../../../src/main/local-gateway/ceph-gateway';
@@ -64,7 +65,7 @@ describe('credentials that expire sooner than the link', () => {
       updatedAt: '2026-01-01T00:00:00.000Z',
     };
     const client = createS3Client(record, credentials, { maxAttempts: 1 });
-    return new ShareService({ db, connections: { resolve: () => ({ record, client }) } });
+    return new ShareService({ db, connections: { resolve: () => ({ record, client }) }, dialogs: noDialogs });
   }
   const ref = () => ({ connectionId: 'conn-sso-0001', bucket: tb.bucket });
 

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestBucket, gatewayFromState, putObjects, type TestBucket } from '../../support/s3-test-env';
 import type { GatewayHandle } from '../../../src/main/local-gateway/ceph-gateway';
@@ -98,14 +100,21 @@ describe('the share ledger', () => {
     await h.value('connections:remove', { id: other.id });
     expect((await h.value('share:ledger', { connectionId: other.id })).total).toBe(1);
 
+    // Main writes the file where the host's save dialog said (the browser host: its download folder).
     const exported = await h.value('share:ledgerExport', { state: 'alive' });
-    expect(exported).toMatchObject({ rows: 3, truncated: false });
+    expect(exported).toMatchObject({ saved: true, rows: 3, truncated: false });
+    if (!exported.saved) return;
     expect(exported.fileName).toMatch(/^share-ledger-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}\.csv$/);
-    const lines = exported.csv.trimEnd().split('\r\n');
+    expect(exported.path).toBe(join(h.dataDir, 'downloads', exported.fileName));
+    const csv = readFileSync(exported.path, 'utf8');
+    const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe('id,created_at,expires_at,state,kind,connection,bucket,key,target,os_user,note,options,resource');
     expect(lines).toHaveLength(4);
-    expect(exported.csv).toContain(',no expiry,public,');
-    expect(exported.csv).not.toContain('X-Amz-Signature');
+    expect(csv).toContain(',no expiry,public,');
+    expect(csv).not.toContain('X-Amz-Signature');
+    // A second export the same second does not replace the first.
+    const again = await h.value('share:ledgerExport', { state: 'alive' });
+    expect(again.saved && again.path).not.toBe(exported.path);
   });
 
   it('refuses bad ledger queries with a clear message', async () => {
@@ -131,12 +140,18 @@ describe('copying through main', () => {
       expect(electron.clipboard[1]).toBe(many.csv);
       const form = await electron.value('share:uploadLink', { connectionId: eid, bucket: tb.bucket, method: 'post', target: { type: 'prefix', prefix: 'private/in/' }, maxBytes: 10, copy: 'html', anyContentType: true });
       expect(electron.clipboard[2]).toBe(form.html);
-      expect(await electron.value('share:copyText', { text: form.curl })).toEqual({ copiedByMain: true });
+      // Copying again names the snippet: its text does not come back from the page.
+      expect(await electron.value('share:copySnippet', { snippetId: form.snippetIds.curl })).toEqual({ copiedByMain: true });
       expect(electron.clipboard[3]).toBe(form.curl);
+      expect(await electron.value('share:copySnippet', { snippetId: many.snippetIds.text })).toEqual({ copiedByMain: true });
+      expect(electron.clipboard[4]).toBe(many.text);
+      const unknown = await electron.call('share:copySnippet', { snippetId: '00000000-0000-4000-8000-000000000000' });
+      expect(unknown).toMatchObject({ ok: false, error: { code: 'NotFound' } });
 
       const notCopied = await browser.value('share:link', { connectionId: bid, bucket: tb.bucket, key: 'private/a.pdf', copy: true });
       expect(notCopied.copiedByMain).toBe(false);
-      expect(await browser.value('share:copyText', { text: 'x' })).toEqual({ copiedByMain: false });
+      const links = await browser.value('share:links', { connectionId: bid, bucket: tb.bucket, keys: ['private/a.pdf'] });
+      expect(await browser.value('share:copySnippet', { snippetId: links.snippetIds.csv })).toEqual({ copiedByMain: false });
     } finally {
       electron.close();
       browser.close();

@@ -1,8 +1,10 @@
 // Shared set-up for the share-link integration tests: a real core (real SQLite in a temp folder,
 // optionally with a recording clipboard), a connection to the Ceph RGW test bed, and a bucket.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { databaseFileName } from '../../../src/main/core/app-core';
+import { createBrowserDialogs } from '../../../src/main/browser-host/browser-dialogs';
+import { stateFileName } from '../../../src/main/core/store/state-file';
 import type { ConnectionDraft } from '../../../src/shared/model/connection';
 import type { GatewayHandle } from '../../../src/main/local-gateway/ceph-gateway';
 import { startCore, type CoreHarness } from '../../support/core-harness';
@@ -17,15 +19,20 @@ export interface ShareCore extends CoreHarness {
   databaseBytes(): Buffer;
 }
 
-/** A real core through its router; `withClipboard` plays the Electron host, else the browser host. */
+/**
+ * A real core through its router; `withClipboard` plays the Electron host, else the browser host.
+ * Exports are saved as the browser host saves them: in `<dataDir>/downloads`.
+ */
 export function startShareCore(options: { withClipboard?: boolean } = {}): ShareCore {
   const clipboard: string[] = [];
-  const harness = startCore(options.withClipboard ? { host: 'electron', clipboard: { writeText: (text: string) => clipboard.push(text) } } : {});
+  const dataDir = mkdtempSync(join(tmpdir(), 'bucket-admin-share-'));
+  const dialogs = createBrowserDialogs(join(dataDir, 'downloads'));
+  const harness = startCore({ dataDir, dialogs, ...(options.withClipboard ? { host: 'electron', clipboard: { writeText: (text: string) => clipboard.push(text) } } : {}) });
   return {
     ...harness,
     clipboard,
     databaseBytes() {
-      const file = join(harness.dataDir, databaseFileName);
+      const file = join(harness.dataDir, stateFileName);
       return Buffer.concat([readFileSync(file), readFileSync(`${file}-wal`, { flag: 'a+' })]);
     },
   };

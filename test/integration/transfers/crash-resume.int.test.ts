@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseFileName } from '../../../src/main/core/app-core';
+import { stateFileName } from '../../../src/main/core/store/state-file';
 import { MiB } from '../../../src/main/core/s3/part-size';
 import type { TransferProgressEvent } from '../../../src/shared/model/transfer';
 import { isUploadPart, partNumberOf, startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
@@ -56,7 +56,7 @@ describe('a process killed mid-upload', () => {
     });
     await twoPartsDone;
     // The journal, not only the event, must hold the two parts before the kill.
-    const db = new Database(join(dataDir, databaseFileName), { readonly: true });
+    const db = new Database(join(dataDir, stateFileName), { readonly: true });
     const journaled = db.prepare('SELECT part_number FROM transfer_parts ORDER BY part_number').all() as Array<{ part_number: number }>;
     const saved = db.prepare('SELECT id FROM connections').get() as { id: string };
     db.close();

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseFileName } from '../../../src/main/core/app-core';
+import { stateFileName } from '../../../src/main/core/store/state-file';
 import { createTestBucket, gatewayFromState, type GatewayHandle, type TestBucket } from '../../support/s3-test-env';
 import { makeTree, objectSha256, sha256 } from './support/local-files';
 import { scriptedDialogs } from './support/scripted-dialogs';
@@ -45,7 +45,7 @@ const refused = { ok: false, error: { code: 'AccessDenied', message: expect.stri
 describe('uploads read only what the user picked or dropped', () => {
   it('refuses /etc/passwd and the data folder (the key file and the database that together give back every secret)', async () => {
     const keyFile = join(h.dataDir, 'dev-secret.key');
-    const database = join(h.dataDir, databaseFileName);
+    const database = join(h.dataDir, stateFileName);
     expect([existsSync(keyFile), existsSync(database)]).toEqual([true, true]);
     for (const path of ['/etc/passwd', keyFile, database, h.dataDir]) {
       expect(await planUpload([path])).toMatchObject(refused);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBrowserHost } from '../../../src/main/browser-host/run-browser-host';
-import { databaseFileName } from '../../../src/main/core/app-core';
+import { stateFileName } from '../../../src/main/core/store/state-file';
 import { silentLogger } from '../../../src/main/core/logger';
 import type { Channel, ChannelInput, ChannelResult } from '../../../src/shared/contract';
 import { stageRoutePath, type StageResponse } from '../../../src/shared/model/transfer';
@@ -134,7 +134,7 @@ describe('browser host: dropped files are staged, then uploaded by the same path
     const { id } = await addConnection();
     const keyFile = join(dataDir, 'dev-secret.key');
     expect(existsSync(keyFile)).toBe(true);
-    for (const path of [keyFile, join(dataDir, databaseFileName), join(dataDir, 'staging', '..', 'dev-secret.key'), '/etc/passwd']) {
+    for (const path of [keyFile, join(dataDir, stateFileName), join(dataDir, 'staging', '..', 'dev-secret.key'), '/etc/passwd']) {
       const result = await callRaw('transfers:planUpload', { connectionId: id, bucket: tb.bucket, prefix: 'public/steal/', paths: [path] });
       expect(result).toMatchObject({ ok: false, error: { code: 'AccessDenied', message: expect.stringMatching(/only reads files you picked or dropped/) as string } });
     }

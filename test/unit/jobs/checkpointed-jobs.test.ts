@@ -4,7 +4,7 @@ import { JobService } from '../../../src/main/core/jobs/job-service';
 import { silentLogger } from '../../../src/main/core/logger';
 import type { EventSink } from '../../../src/main/core/router';
 import { openDatabase } from '../../../src/main/core/store/database';
-import { migrations } from '../../../src/main/core/store/migrations';
+import { stateMigrations as migrations } from '../../../src/main/core/store/migrations';
 import { AppError } from '../../../src/shared/errors';
 import type { JobProgress } from '../../../src/shared/model/job';
 import { countingKind, countingKindName, untilAborted } from '../../support/counting-job';

@@ -72,6 +72,7 @@ describe('copiedLinksMessage', () => {
     csv: '',
     text: '',
     warnings: 1,
+    snippetIds: { text: 't', csv: 'c' },
     copiedByMain: false,
     explanation: '',
   };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/main/core/logger';
 import { LinkLedger } from '../../../src/main/core/share/link-ledger';
 import { closeDatabase, openDatabase } from '../../../src/main/core/store/database';
-import { migrations } from '../../../src/main/core/store/migrations';
+import { stateMigrations as migrations } from '../../../src/main/core/store/migrations';
 import { preMigrationBackupPath } from '../../../src/main/core/store/migrator';
 import { useTempStore } from '../store/temp-dir';
 

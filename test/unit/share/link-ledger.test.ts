@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/main/core/logger';
 import { LinkLedger, ledgerWhere, likePattern, type LedgerRecord } from '../../../src/main/core/share/link-ledger';
+import { ConnectionSettings } from '../../../src/main/core/connections/connection-settings';
 import { ShareSettings } from '../../../src/main/core/share/share-settings';
 import { openDatabase } from '../../../src/main/core/store/database';
-import { migrations } from '../../../src/main/core/store/migrations';
+import { stateMigrations as migrations } from '../../../src/main/core/store/migrations';
 import { useTempStore } from '../store/temp-dir';
 
 const store = useTempStore();
@@ -68,7 +69,8 @@ describe('link ledger', () => {
 describe('share settings', () => {
   it('remembers the last expiry per connection and per use, and ignores foreign values', () => {
     const db = openStore();
-    const settings = new ShareSettings(db);
+    for (const id of ['conn-a', 'conn-b']) db.prepare("INSERT INTO connections VALUES (?, ?, '{}', 't0', 't0')").run(id, id);
+    const settings = new ShareSettings(new ConnectionSettings(db));
     expect(settings.lastExpiry('download', 'conn-a')).toBeNull();
     settings.setLastExpiry('download', 'conn-a', 900);
     settings.setLastExpiry('download', 'conn-a', 86_400);
@@ -76,7 +78,7 @@ describe('share settings', () => {
     expect(settings.lastExpiry('download', 'conn-a')).toBe(86_400);
     expect(settings.lastExpiry('upload', 'conn-a')).toBe(600);
     expect(settings.lastExpiry('download', 'conn-b')).toBeNull();
-    db.prepare('UPDATE app_settings SET value_json = ? WHERE key LIKE ?').run('"soon"', '%download.conn-a');
+    db.prepare("UPDATE connection_settings SET value_json = ? WHERE connection_id = 'conn-a' AND key LIKE ?").run('"soon"', '%download');
     expect(settings.lastExpiry('download', 'conn-a')).toBeNull();
   });
 });

@@ -7,7 +7,7 @@ import type { AppError } from '../../../src/shared/errors';
 import { silentLogger } from '../../../src/main/core/logger';
 import { closeDatabase, openDatabase } from '../../../src/main/core/store/database';
 import type { CorruptionNotice } from '../../../src/main/core/store/database';
-import { migrations } from '../../../src/main/core/store/migrations';
+import { stateMigrations as migrations } from '../../../src/main/core/store/migrations';
 import { sha256 } from '../../../src/main/core/store/migrator';
 import { recordingLogger, thrown, useTempStore } from './temp-dir';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '../../../src/shared/errors';
 import { corruptBackupPath } from '../../../src/main/core/store/database';
-import { migrations } from '../../../src/main/core/store/migrations';
+import { stateMigrations as migrations } from '../../../src/main/core/store/migrations';
 import { planMigrations, preMigrationBackupPath, sha256, validateMigrations } from '../../../src/main/core/store/migrator';
 import type { Migration } from '../../../src/main/core/store/migrator';
 import { thrown } from './temp-dir';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppError } from '../../../src/shared/errors';
 import { silentLogger } from '../../../src/main/core/logger';
 import { closeDatabase, openDatabase } from '../../../src/main/core/store/database';
-import { migrations } from '../../../src/main/core/store/migrations';
+import { stateMigrations as migrations } from '../../../src/main/core/store/migrations';
 import { preMigrationBackupPath } from '../../../src/main/core/store/migrator';
 import type { Migration } from '../../../src/main/core/store/migrator';
 import { thrown, useTempStore } from './temp-dir';

@@ -23,7 +23,9 @@ function rewriteKeepingTimes(file: string, at = 0): void {
   const fd = openSync(file, 'r+');
   writeSync(fd, randomBytes(4096), 0, 4096, at);
   closeSync(fd);
-  utimesSync(file, before.atime, before.mtime);
+  // In seconds from the *Ms fields: Stats' Date fields are rounded to the millisecond (Node 20
+  // rounds 123.5 ms up), which would move the mtime instead of putting it back.
+  utimesSync(file, before.atimeMs / 1000, before.mtimeMs / 1000);
 }
 
 /** Collects what writeFileRange sends, as a socket would take it. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/main/core/logger';
 import { openDatabase } from '../../../src/main/core/store/database';
-import { migrations } from '../../../src/main/core/store/migrations';
+import { stateMigrations as migrations } from '../../../src/main/core/store/migrations';
 import { KeyLocks } from '../../../src/main/core/transfers/key-locks';
 import { nextIntent } from '../../../src/main/core/transfers/multipart-create';
 import { ServerClock } from '../../../src/main/core/transfers/server-clock';

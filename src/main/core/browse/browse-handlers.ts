@@ -1,4 +1,5 @@
 import type { browseChannels } from '../../../shared/channels/browse-channels';
+import { jobAclState, type BucketCapabilities } from '../access/capabilities';
 import type { ConnectionsService } from '../connections/connections-service';
 import type { JobService } from '../jobs/job-service';
 import { defaultCopyTuning, type CopyTuning } from '../objects/object-copier';
@@ -18,13 +19,16 @@ import { planRename, planTransfer } from './selection';
 export interface BrowseDeps {
   connections: ConnectionsService;
   jobs: JobService;
+  /** What each bucket is known to do: a copy job skips ACL reads where the bucket has none. */
+  capabilities: BucketCapabilities;
   /** Tests shrink the multipart threshold; the app uses S3's own limits. */
   copyTuning?: CopyTuning;
 }
 
 /** Browse channels: folder listings, object details, and folder actions run as jobs. */
-export function createBrowseHandlers({ connections, jobs, copyTuning = defaultCopyTuning }: BrowseDeps): HandlersFor<keyof typeof browseChannels> {
+export function createBrowseHandlers({ connections, jobs, capabilities, copyTuning = defaultCopyTuning }: BrowseDeps): HandlersFor<keyof typeof browseChannels> {
   const listings = new ListingPrefetcher(listFolderPage);
+  const acl = (connectionId: string, bucket: string) => jobAclState({ capabilities, connectionId, bucket });
   return {
     'browse:list': ({ connectionId, ...req }) => listings.list(connections.resolve(connectionId), req),
     'browse:details': ({ connectionId, ...ref }) => fetchObjectDetails(connections.resolve(connectionId), ref),
@@ -37,13 +41,13 @@ export function createBrowseHandlers({ connections, jobs, copyTuning = defaultCo
     'browse:copy': async ({ connectionId, bucket, keys, destinationPrefix, overwrite }) => {
       const resolved = connections.resolve(connectionId);
       const plan = await checkCopyMoveTargets(resolved, bucket, planTransfer(keys, destinationPrefix, 'copy'), 'copy');
-      const req = { bucket, plan, mode: 'copy' as const, overwrite: overwrite ?? false };
+      const req = { bucket, plan, mode: 'copy' as const, overwrite: overwrite ?? false, acl: acl(connectionId, bucket) };
       return jobs.start({ label: `Copying ${describe(keys)} to “${destinationPrefix || bucket}”`, work: (ctx) => runCopyMove(resolved, req, copyTuning, ctx) });
     },
     'browse:move': async ({ connectionId, bucket, keys, destinationPrefix, overwrite }) => {
       const resolved = connections.resolve(connectionId);
       const plan = await checkCopyMoveTargets(resolved, bucket, planTransfer(keys, destinationPrefix, 'move'), 'move');
-      const req = { bucket, plan, mode: 'move' as const, overwrite: overwrite ?? false };
+      const req = { bucket, plan, mode: 'move' as const, overwrite: overwrite ?? false, acl: acl(connectionId, bucket) };
       return jobs.start({ label: `Moving ${describe(keys)} to “${destinationPrefix || bucket}”`, work: (ctx) => runCopyMove(resolved, req, copyTuning, ctx) });
     },
     'browse:rename': async ({ connectionId, bucket, key, newName, overwrite }) => {
@@ -52,7 +56,7 @@ export function createBrowseHandlers({ connections, jobs, copyTuning = defaultCo
       if (!overwrite) await assertRenameTargetFree(resolved, bucket, item);
       // A rename's target is a sibling of its source, so this finds nothing; it runs so every move is checked alike.
       const plan = await checkCopyMoveTargets(resolved, bucket, [item], 'move');
-      const req = { bucket, plan, mode: 'move' as const, overwrite: overwrite ?? false };
+      const req = { bucket, plan, mode: 'move' as const, overwrite: overwrite ?? false, acl: acl(connectionId, bucket) };
       return jobs.start({ label: `Renaming “${baseName(key)}” to “${newName}”`, work: (ctx) => runCopyMove(resolved, req, copyTuning, ctx) });
     },
   };

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { SqlDatabase } from '../store/sql-port';
 import type { ConnectionRecord } from './connection-record';
 
 interface Row {
@@ -11,7 +11,7 @@ interface Row {
 
 /** Reads and writes connection rows and their encrypted secret blobs. */
 export class ConnectionRepository {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: SqlDatabase) {}
 
   list(): ConnectionRecord[] {
     const rows = this.db.prepare('SELECT * FROM connections ORDER BY name COLLATE NOCASE').all() as Row[];

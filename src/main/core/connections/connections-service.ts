@@ -17,6 +17,7 @@ export interface ResolvedConnection {
 /** Adds, edits and removes connections, keeps secrets encrypted, and hands out S3 clients. */
 export class ConnectionsService {
   private readonly clients = new Map<string, S3Client>();
+  private readonly removedListeners: Array<(id: string) => void> = [];
 
   constructor(
     private readonly repo: ConnectionRepository,
@@ -45,9 +46,17 @@ export class ConnectionsService {
     return toPublicConnection(record);
   }
 
+  /** Removes the connection with its secret and everything stored for it in state.sqlite (cascade). */
   remove(id: string): boolean {
     this.dropClient(id);
-    return this.repo.remove(id);
+    const removed = this.repo.remove(id);
+    if (removed) for (const listener of this.removedListeners) listener(id);
+    return removed;
+  }
+
+  /** Tells `listener` about each removed connection, for what lives outside state.sqlite (the object index). */
+  onRemoved(listener: (id: string) => void): void {
+    this.removedListeners.push(listener);
   }
 
   /** The saved connection with a cached client; clients are rebuilt after an edit. */

@@ -2,6 +2,7 @@ import { CopyObjectCommand, PutObjectAclCommand, type S3Client } from '@aws-sdk/
 import { AppError } from '../../../shared/errors';
 import { getObjectAcl } from '../access/acl-reader';
 import { planAclCopy, type AclCopyPlan } from '../access/acl-copy';
+import type { JobAclState } from '../access/capabilities';
 import { toAppError } from '../s3/s3-errors';
 import { s3Limits } from '../s3/part-size';
 import { copySourceOf, headersToKeep, headObject, storageAndEncryption, type ObjectHeaders } from './copy-source';
@@ -21,18 +22,13 @@ export const defaultCopyTuning: CopyTuning = {
   partConcurrency: 4,
 };
 
-/** Shared by the copies of one job: once the bucket says it has no ACLs, stop asking. */
-export interface AclState {
-  enabled: boolean;
-}
-
 export interface CopyObjectRequest {
   bucket: string;
   sourceKey: string;
   /** May be `sourceKey` itself: S3 changes an object's headers only by copying it onto its own key. */
   destinationKey: string;
   endpoint: string;
-  acl: AclState;
+  acl: JobAclState;
   tuning: CopyTuning;
   signal?: AbortSignal;
   /**
@@ -125,7 +121,7 @@ async function readAclPlan(client: S3Client, req: CopyObjectRequest): Promise<Ac
   } catch (error) {
     const appError = toAppError(error, { bucket: req.bucket, key: req.sourceKey, endpoint: req.endpoint });
     if (appError.code === 'AclsDisabled' || (appError.details?.['name'] === 'NotImplemented')) {
-      req.acl.enabled = false;
+      req.acl.disable(appError.code === 'AclsDisabled');
       return { kind: 'default' };
     }
     if (appError.code === 'AccessDenied') {

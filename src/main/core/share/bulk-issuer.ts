@@ -66,6 +66,7 @@ export async function issueLinks(rt: ShareRuntime, input: LinksInput): Promise<S
     csv,
     text,
     warnings,
+    snippetIds: { text: rt.snippets.keep(text), csv: rt.snippets.keep(csv) },
     copiedByMain: copied,
     explanation: bulkExplanation(rows.length, warnings, expiry?.explanation),
   };

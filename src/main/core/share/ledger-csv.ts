@@ -1,5 +1,5 @@
 import type { LedgerEntry } from '../../../shared/model/share';
-import { toCsv } from './csv';
+import { csvRecord, type CsvCell } from './csv';
 
 /** Most rows one export writes; the result says when more matched. */
 export const maxExportRows = 100_000;
@@ -12,11 +12,18 @@ export function ledgerState(entry: Pick<LedgerEntry, 'expiresAt' | 'alive'>): st
   return entry.alive ? 'alive' : 'expired';
 }
 
+/** The header record of a ledger export. */
+export const ledgerCsvHeader = csvRecord(header);
+
 /** The ledger as RFC 4180 CSV with the formula guard; options flattened to `name=value; …`. Pure. */
 export function ledgerCsv(entries: readonly LedgerEntry[]): string {
-  return toCsv(
-    header,
-    entries.map((e) => [
+  return ledgerCsvHeader + ledgerCsvRecords(entries);
+}
+
+/** Records without the header, so an export can be written a page at a time. Pure. */
+export function ledgerCsvRecords(entries: readonly LedgerEntry[]): string {
+  return entries
+    .map((e): CsvCell[] => [
       e.id,
       e.createdAt,
       e.expiresAt,
@@ -30,6 +37,7 @@ export function ledgerCsv(entries: readonly LedgerEntry[]): string {
       e.note,
       Object.entries(e.options).map(([k, v]) => `${k}=${String(v)}`).join('; '),
       e.resource,
-    ]),
-  );
+    ])
+    .map(csvRecord)
+    .join('');
 }

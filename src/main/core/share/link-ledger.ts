@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { SqlDatabase } from '../store/sql-port';
 import type { LedgerEntry, ShareKind } from '../../../shared/model/share';
 
 /** What is recorded for each link issued: never the signature, never the signed URL. */
@@ -12,6 +12,8 @@ export interface LedgerFilter {
   search?: string;
   kinds?: readonly ShareKind[];
   state: 'any' | 'alive' | 'expired';
+  /** Rows up to this id only: an export's snapshot, unmoved by links issued while it is written. */
+  upToId?: number;
 }
 
 interface Row {
@@ -43,6 +45,10 @@ export function ledgerWhere(filter: LedgerFilter, now: string): { sql: string; p
     clauses.push('connection_id = ?');
     params.push(filter.connectionId);
   }
+  if (filter.upToId !== undefined) {
+    clauses.push('id <= ?');
+    params.push(filter.upToId);
+  }
   if (filter.bucket !== undefined) {
     clauses.push('bucket = ?');
     params.push(filter.bucket);
@@ -69,7 +75,7 @@ export function ledgerWhere(filter: LedgerFilter, now: string): { sql: string; p
 
 /** The share-link ledger in SQLite: append rows, page through them, export them. */
 export class LinkLedger {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: SqlDatabase) {}
 
   /** Appends rows in one transaction and returns their ids in order. */
   record(records: readonly LedgerRecord[]): number[] {
@@ -89,13 +95,28 @@ export class LinkLedger {
 
   /** Newest first; `total` counts every row the filter matches. */
   page(filter: LedgerFilter, now: Date, offset: number, limit: number): { entries: LedgerEntry[]; total: number } {
+    return { entries: this.entries(filter, now, offset, limit), total: this.count(filter, now) };
+  }
+
+  /** Newest first, without counting. */
+  entries(filter: LedgerFilter, now: Date, offset: number, limit: number): LedgerEntry[] {
     const iso = now.toISOString();
     const where = ledgerWhere(filter, iso);
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM share_links ${where.sql}`).get(...where.params) as { n: number }).n;
     const rows = this.db
       .prepare(`SELECT * FROM share_links ${where.sql} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`)
       .all(...where.params, limit, offset) as Row[];
-    return { entries: rows.map((row) => toEntry(row, iso)), total };
+    return rows.map((row) => toEntry(row, iso));
+  }
+
+  /** How many rows the filter matches. */
+  count(filter: LedgerFilter, now: Date): number {
+    const where = ledgerWhere(filter, now.toISOString());
+    return (this.db.prepare(`SELECT COUNT(*) AS n FROM share_links ${where.sql}`).get(...where.params) as { n: number }).n;
+  }
+
+  /** The id of the newest row (0 when empty): rows are only ever appended, with growing ids. */
+  newestId(): number {
+    return (this.db.prepare('SELECT coalesce(max(id), 0) AS id FROM share_links').get() as { id: number }).id;
   }
 }
 

@@ -10,8 +10,8 @@ export function createShareHandlers(share: ShareService): HandlersFor<keyof type
     'share:link': (input) => share.link(input),
     'share:links': (input) => share.links(input),
     'share:uploadLink': (input) => share.uploadLink(input),
-    'share:copyText': ({ text }) => Promise.resolve(share.copyText(text)),
+    'share:copySnippet': ({ snippetId }) => Promise.resolve(share.copySnippet(snippetId)),
     'share:ledger': ({ offset, limit, ...filter }) => Promise.resolve(share.ledger(filter, offset, limit)),
-    'share:ledgerExport': (filter) => Promise.resolve(share.ledgerExport(filter)),
+    'share:ledgerExport': (filter) => share.ledgerExport(filter),
   };
 }

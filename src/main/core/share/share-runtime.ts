@@ -3,6 +3,7 @@ import type { ConnectionsService, ResolvedConnection } from '../connections/conn
 import type { ClipboardPort } from './clipboard-port';
 import type { LedgerRecord, LinkLedger } from './link-ledger';
 import type { ExpiryUse, ShareSettings } from './share-settings';
+import type { SnippetShelf } from './snippet-shelf';
 
 /** The collaborators every share operation uses; built once by the ShareService. */
 export interface ShareRuntime {
@@ -10,6 +11,8 @@ export interface ShareRuntime {
   ledger: LinkLedger;
   settings: ShareSettings;
   clipboard?: ClipboardPort;
+  /** What was made to be copied, so a later copy names it instead of sending it back. */
+  snippets: SnippetShelf;
   now: () => Date;
   osUser: () => string;
 }

@@ -1,9 +1,10 @@
-import type { Database } from 'better-sqlite3';
+import type { SqlDatabase } from '../store/sql-port';
 import type { ParsedInput } from '../../../shared/contract';
 import {
   defaultExpirySeconds,
   expiryPresets,
   revocationExplanation,
+  type LedgerExportResult,
   type LedgerPage,
   type ShareDefaults,
   type ShareLinkResult,
@@ -11,25 +12,30 @@ import {
   type SharePreview,
   type UploadLinkResult,
 } from '../../../shared/model/share';
+import { ConnectionSettings } from '../connections/connection-settings';
 import type { ConnectionsService } from '../connections/connections-service';
+import type { DialogPort } from '../dialogs/dialog-port';
 import { issueLinks } from './bulk-issuer';
 import type { ClipboardPort } from './clipboard-port';
 import { credentialLifetime } from './credential-lifetime';
 import { issueLink, previewLink } from './download-issuer';
 import { maxExpirySeconds, signingInstant } from './expiry-policy';
-import { ledgerCsv, maxExportRows } from './ledger-csv';
+import { exportLedger } from './ledger-export';
 import { LinkLedger, type LedgerFilter } from './link-ledger';
 import { osUserName } from './os-user';
 import { ShareSettings } from './share-settings';
+import { SnippetShelf } from './snippet-shelf';
 import type { ShareRuntime } from './share-runtime';
 import { issueUploadLink } from './upload-issuer';
 
 export interface ShareServiceOptions {
-  db: Database;
+  db: SqlDatabase;
   /** Anything that resolves a connection id to its settings and signing client. */
   connections: Pick<ConnectionsService, 'resolve'>;
   /** The OS clipboard when the host has one (Electron); absent in the browser host. */
   clipboard?: ClipboardPort;
+  /** The host's dialogs: an export asks where to save through them. */
+  dialogs: DialogPort;
   now?: () => Date;
   osUser?: () => string;
 }
@@ -40,14 +46,17 @@ export interface ShareServiceOptions {
  */
 export class ShareService {
   private readonly rt: ShareRuntime;
+  private readonly dialogs: DialogPort;
 
   constructor(options: ShareServiceOptions) {
     const clock = options.now ?? (() => new Date());
+    this.dialogs = options.dialogs;
     this.rt = {
       connections: options.connections,
       ledger: new LinkLedger(options.db),
-      settings: new ShareSettings(options.db),
+      settings: new ShareSettings(new ConnectionSettings(options.db)),
       ...(options.clipboard ? { clipboard: options.clipboard } : {}),
+      snippets: new SnippetShelf(),
       now: () => signingInstant(clock()),
       osUser: options.osUser ?? osUserName,
     };
@@ -88,10 +97,10 @@ export class ShareService {
     return issueUploadLink(this.rt, input);
   }
 
-  /** Puts text the app produced on the OS clipboard when main can; else the renderer must. */
-  copyText(text: string): { copiedByMain: boolean } {
+  /** Puts a snippet main made on the OS clipboard when main can; else the renderer must. */
+  copySnippet(snippetId: string): { copiedByMain: boolean } {
     if (!this.rt.clipboard) return { copiedByMain: false };
-    this.rt.clipboard.writeText(text);
+    this.rt.clipboard.writeText(this.rt.snippets.text(snippetId));
     return { copiedByMain: true };
   }
 
@@ -101,10 +110,8 @@ export class ShareService {
     return { ...page, now: now.toISOString(), revocation: revocationExplanation };
   }
 
-  ledgerExport(filter: LedgerFilter): { csv: string; rows: number; truncated: boolean; fileName: string } {
-    const now = this.rt.now();
-    const { entries, total } = this.rt.ledger.page(filter, now, 0, maxExportRows);
-    const stamp = now.toISOString().slice(0, 19).replace(/[:T]/g, '-');
-    return { csv: ledgerCsv(entries), rows: entries.length, truncated: total > entries.length, fileName: `share-ledger-${stamp}.csv` };
+  /** Asks where to save, then writes the filtered ledger there as CSV (main writes the file). */
+  ledgerExport(filter: LedgerFilter): Promise<LedgerExportResult> {
+    return exportLedger({ ledger: this.rt.ledger, dialogs: this.dialogs, now: this.rt.now() }, filter);
   }
 }

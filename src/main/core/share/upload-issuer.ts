@@ -110,6 +110,7 @@ export async function issueUploadLink(rt: ShareRuntime, input: UploadInput): Pro
     cap: expiry.cap,
     ...(warning ? { warning } : {}),
     ledgerId,
+    snippetIds: { url: rt.snippets.keep(signed.url), curl: rt.snippets.keep(signed.curl), html: signed.html ? rt.snippets.keep(signed.html) : null },
     copiedByMain: input.copy !== 'none' && copyIfAsked(rt, copyText, true),
     explanation: explainUpload(terms, expiry, warning),
     revocation: revocationExplanation,

@@ -92,6 +92,20 @@ export function closeDatabase(db: Database): void {
   }
 }
 
+/**
+ * Opens and checks one connection with no recovery and no copy: `{ damaged }` when the file is not
+ * a usable database. For rebuildable files (`rebuildable-database.ts`), which are set aside instead.
+ * Other failures (locked, no permission) throw as in `openDatabase`.
+ */
+export function openIfHealthy(file: string, logger: Logger): { db: Database } | { damaged: string } {
+  try {
+    return { db: openChecked(file, logger, null) };
+  } catch (error) {
+    if (error instanceof CorruptDatabase) return { damaged: error.message };
+    throw error;
+  }
+}
+
 /** The recreate step: a brand-new file failing its check means the disk, not the data, is at fault. */
 function openFresh(file: string, logger: Logger): Database {
   try {

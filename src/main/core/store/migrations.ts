@@ -2,8 +2,12 @@ import type { Migration } from './migrator';
 import { v2ShareLinks } from './migrations/0002-share-links';
 import { v3TransferJournal } from './migrations/0003-transfer-journal';
 import { v4UploadIntegrity } from './migrations/0004-upload-integrity';
-import { v5JobCheckpoints } from './migrations/0005-job-checkpoints';
+import { v5BucketCapabilities } from './migrations/0005-bucket-capabilities';
+import { v6ConnectionSettings } from './migrations/0006-connection-settings';
+import { v7JobCheckpoints } from './migrations/0007-job-checkpoints';
 
+// The schema of state.sqlite (`store/state-file.ts`): what cannot be rebuilt from S3. The object
+// index has its own file and list (`index/index-schema.ts`).
 // Append-only. Each SQL string is hashed into schema_migrations when applied, so editing a released
 // one (even whitespace) makes every existing database refuse to open. Change the schema by adding a step.
 // Do not put BEGIN/COMMIT or PRAGMA foreign_keys in a step: the migrator wraps each one in a transaction.
@@ -30,11 +34,13 @@ CREATE TABLE app_settings (
 );
 `;
 
-/** Every schema step, in order; the database is migrated to the last one on open. */
-export const migrations: readonly Migration[] = [
+/** Every schema step of state.sqlite, in order; the file is migrated to the last one on open. */
+export const stateMigrations: readonly Migration[] = [
   { version: 1, name: 'connections-secrets-settings', sql: v1ConnectionsSecretsSettings },
   { version: 2, name: 'share-links', sql: v2ShareLinks },
   { version: 3, name: 'transfer-journal', sql: v3TransferJournal },
   { version: 4, name: 'upload-integrity', sql: v4UploadIntegrity },
-  { version: 5, name: 'job-checkpoints', sql: v5JobCheckpoints },
+  { version: 5, name: 'bucket-capabilities', sql: v5BucketCapabilities },
+  { version: 6, name: 'connection-settings', sql: v6ConnectionSettings },
+  { version: 7, name: 'job-checkpoints', sql: v7JobCheckpoints },
 ];

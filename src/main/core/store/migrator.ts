@@ -94,11 +94,17 @@ export function planMigrations(applied: readonly AppliedMigration[], migrations:
   return { current: applied.length, pending: migrations.slice(applied.length) };
 }
 
+/** `backup: false` for a rebuildable file (the object index): it is never copied before a step. */
+export interface MigrateOptions {
+  backup?: boolean;
+}
+
 /**
  * Brings `db` up to the last migration, each step in its own transaction, recorded with its hash.
- * A file database that already has a schema is copied to `<file>.pre-v<N>.bak` first.
+ * A file database that already has a schema is copied to `<file>.pre-v<N>.bak` first, unless
+ * `backup: false`.
  */
-export function migrate(db: Database, migrations: readonly Migration[], logger: Logger): MigrationResult {
+export function migrate(db: Database, migrations: readonly Migration[], logger: Logger, options: MigrateOptions = {}): MigrationResult {
   validateMigrations(migrations);
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, sha256 TEXT NOT NULL, applied_at TEXT NOT NULL)`);
@@ -107,8 +113,8 @@ export function migrate(db: Database, migrations: readonly Migration[], logger: 
   const first = pending[0];
   if (first === undefined) return { from: current, to: current, applied: [], backupPath: null };
 
-  // The object index is rebuildable from S3; the transfer journal and link ledger are not.
-  const backupPath = current >= 1 && !db.memory ? backupBeforeMigration(db, first.version) : null;
+  // The object index is rebuildable from S3 (and large): no copy. The transfer journal and link ledger are not.
+  const backupPath = options.backup !== false && current >= 1 && !db.memory ? backupBeforeMigration(db, first.version) : null;
   const record = db.prepare('INSERT INTO schema_migrations (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)');
   // SQLite's table-rebuild recipe: foreign keys off outside the transaction (it cannot change inside),
   // so dropping a parent table does not cascade-delete its children; foreign_key_check before commit instead.

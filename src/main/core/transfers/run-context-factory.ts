@@ -1,4 +1,5 @@
 import type { Semaphore } from '../../../shared/concurrency';
+import type { BucketCapabilities } from '../access/capabilities';
 import type { Logger } from '../logger';
 import type { TransferEngineOptions } from './engine-options';
 import type { ProgressReporter } from './progress-reporter';
@@ -7,7 +8,6 @@ import type { KeyLocks } from './key-locks';
 import type { TransferClients } from './transfer-client';
 import type { TransferJournal } from './transfer-journal';
 import type { TransferRegistry } from './transfer-registry';
-import type { TransferSettings } from './transfer-settings';
 
 export interface RunContextDeps {
   options: TransferEngineOptions;
@@ -15,19 +15,19 @@ export interface RunContextDeps {
   reporter: ProgressReporter;
   journal: TransferJournal;
   clients: TransferClients;
-  settings: TransferSettings;
+  capabilities: BucketCapabilities;
   logger: Logger;
 }
 
 /** The queue's side of a runner: byte counts and state changes go to the registry and the progress events. */
 export function createRunContext(deps: RunContextDeps, slots: Semaphore, keyLocks: KeyLocks, signal: AbortSignal): RunContext {
-  const { registry, reporter, options, clients, journal, settings, logger } = deps;
+  const { registry, reporter, options, clients, journal, capabilities, logger } = deps;
   return {
     signal,
     options,
     clients,
     journal,
-    settings,
+    capabilities,
     slots,
     destinationOf: (item) => registry.batchOf(item)?.batch.destination,
     keyLocks,

@@ -1,9 +1,9 @@
 import type { Semaphore } from '../../../shared/concurrency';
+import type { BucketCapabilities } from '../access/capabilities';
 import type { TransferJournal } from './transfer-journal';
 import type { TransferEngineOptions } from './engine-options';
 import type { TransferItem } from './transfer-item';
 import type { TransferClients } from './transfer-client';
-import type { TransferSettings } from './transfer-settings';
 import type { KeyLocks } from './key-locks';
 
 /** What a runner (one upload or download) needs from the queue around it. */
@@ -12,7 +12,8 @@ export interface RunContext {
   options: TransferEngineOptions;
   clients: TransferClients;
   journal: TransferJournal;
-  settings: TransferSettings;
+  /** What each bucket said about ACLs: an upload sends one only where the bucket takes them. */
+  capabilities: BucketCapabilities;
   /** The folder the user chose for a download's batch: its writes stay inside it. */
   destinationOf(item: TransferItem): string | undefined;
   /** Global limit on data requests in flight. */

@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { SqlDatabase, SqlStatement } from '../store/sql-port';
 import type { TransferError, TransferState } from '../../../shared/model/transfer';
 import type { CreateIntent, JournalPart, SourceStamp, TransferBatch, TransferItem, TransferSpec } from './transfer-item';
 
@@ -44,12 +44,12 @@ interface BatchRow {
  */
 export class TransferJournal {
   private closed = false;
-  private readonly stmts: Record<string, Statement>;
+  private readonly stmts: Record<string, SqlStatement>;
   /** State changes waiting for the next flush (one transaction per event-loop turn, not one per file). */
   private pendingStates = new Map<string, unknown[]>();
   private flushScheduled = false;
 
-  constructor(private readonly db: Database) {
+  constructor(private readonly db: SqlDatabase) {
     this.stmts = {
       insertBatch: db.prepare(`INSERT INTO transfer_batches (id, direction, connection_id, bucket, destination, label, created_at)
         VALUES (@id, @direction, @connectionId, @bucket, @destination, @label, @createdAt)`),

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { SqlDatabase } from '../store/sql-port';
 import { AppError } from '../../../shared/errors';
 import type {
   ConflictAction,
@@ -9,6 +9,8 @@ import type {
   UploadDefaultsSettings,
   UploadOverrides,
 } from '../../../shared/model/transfer';
+import type { BucketCapabilities } from '../access/capabilities';
+import { ConnectionSettings } from '../connections/connection-settings';
 import type { ConnectionsService } from '../connections/connections-service';
 import type { LocalGrants } from '../files/local-grants';
 import type { Logger } from '../logger';
@@ -31,8 +33,10 @@ import { listPage } from './transfer-list';
 import { statSync } from 'node:fs';
 
 export interface TransferServiceDeps {
-  db: Database;
+  db: SqlDatabase;
   connections: ConnectionsService;
+  /** What each bucket can do (ACLs), shared with browse's copies. */
+  capabilities: BucketCapabilities;
   emit: EventSink;
   logger: Logger;
   options: TransferEngineOptions;
@@ -48,6 +52,7 @@ export interface TransferServiceDeps {
  */
 export class TransferService {
   private readonly journal: TransferJournal;
+  private readonly connectionSettings: ConnectionSettings;
   private readonly settings: TransferSettings;
   private readonly clients: TransferClients;
   private readonly registry = new TransferRegistry();
@@ -61,7 +66,8 @@ export class TransferService {
   constructor(private readonly deps: TransferServiceDeps) {
     const { options } = deps;
     this.journal = new TransferJournal(deps.db);
-    this.settings = new TransferSettings(deps.db);
+    this.connectionSettings = new ConnectionSettings(deps.db);
+    this.settings = new TransferSettings(this.connectionSettings);
     this.clients = new TransferClients(deps.connections, {
       stallTimeoutMs: options.stallTimeoutMs,
       connectTimeoutMs: options.connectTimeoutMs,
@@ -75,7 +81,7 @@ export class TransferService {
       reporter: this.reporter,
       journal: this.journal,
       clients: this.clients,
-      settings: this.settings,
+      capabilities: deps.capabilities,
       logger: deps.logger,
       ...(this.janitor ? { onSettled: (item) => this.janitor?.release(item) } : {}),
     });
@@ -98,7 +104,7 @@ export class TransferService {
 
   defaults(connectionId: string, bucket: string, prefix: string, overrides?: UploadOverrides): ResolvedUploadOptions {
     const { record } = this.deps.connections.resolve(connectionId);
-    return resolveUploadOptions(prefix, record.roots, this.settings.uploadDefaults(connectionId), this.settings.aclSupport(connectionId, bucket), overrides);
+    return resolveUploadOptions(prefix, record.roots, this.settings.uploadDefaults(connectionId), this.deps.capabilities.aclSupport(connectionId, bucket), overrides);
   }
 
   getDefaults(connectionId: string): UploadDefaultsSettings {
@@ -114,7 +120,7 @@ export class TransferService {
   /** Plans an upload of paths the user picked or dropped; any other path is refused before it is touched. */
   async planUpload(req: UploadPlanRequest) {
     const paths = await this.deps.grants.checkRead(req.paths);
-    const plan = await planUpload({ ...req, paths }, { clients: this.clients, settings: this.settings, options: this.deps.options }, this.shutdown.signal);
+    const plan = await planUpload({ ...req, paths }, { clients: this.clients, settings: this.settings, capabilities: this.deps.capabilities, options: this.deps.options }, this.shutdown.signal);
     this.uploadPlans.put(plan);
     return plan.view;
   }
@@ -182,7 +188,7 @@ export class TransferService {
     this.queue.close();
     this.reporter.close();
     this.journal.close();
-    this.settings.close();
+    this.connectionSettings.close();
     this.clients.close();
   }
 

@@ -34,15 +34,15 @@ export function rawObjectHeaders(spec: UploadSpec, withAcl: boolean, checksum: B
  * remembers that for the bucket, notes it on the item and sends again without an ACL.
  */
 export async function withAclFallback<T>(item: TransferItem, spec: UploadSpec, ctx: RunContext, send: (withAcl: boolean) => Promise<T>): Promise<T> {
-  const wantAcl = spec.acl !== 'bucket-default' && ctx.settings.aclSupport(item.connectionId, item.bucket) !== 'disabled';
+  const wantAcl = spec.acl !== 'bucket-default' && ctx.capabilities.aclSupport(item.connectionId, item.bucket) !== 'disabled';
   if (spec.acl !== 'bucket-default' && !wantAcl) noteAclDropped(item, ctx);
   try {
     const out = await send(wantAcl);
-    if (wantAcl) ctx.settings.setAclSupport(item.connectionId, item.bucket, 'supported');
+    if (wantAcl) ctx.capabilities.setAclSupport(item.connectionId, item.bucket, 'supported');
     return out;
   } catch (error) {
     if (!wantAcl || !isAclNotSupported(error)) throw error;
-    ctx.settings.setAclSupport(item.connectionId, item.bucket, 'disabled');
+    ctx.capabilities.setAclSupport(item.connectionId, item.bucket, 'disabled');
     noteAclDropped(item, ctx);
     return send(false);
   }

@@ -1,6 +1,6 @@
 import { rootOrOther, type Roots } from '../../../shared/model/roots';
+import type { AclSupport } from '../../../shared/model/bucket-capabilities';
 import type {
-  AclSupport,
   ResolvedUploadOptions,
   UploadDefaultsSettings,
   UploadOverrides,

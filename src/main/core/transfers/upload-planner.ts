@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { keyBytes, maxKeyBytes } from '../../../shared/model/keys';
 import { forEachConcurrent } from '../../../shared/concurrency';
 import type { PlannedItem, PlanProblem, ResolvedUploadOptions, UploadOverrides, UploadPlan } from '../../../shared/model/transfer';
+import { probeAclSupport, type BucketCapabilities } from '../access/capabilities';
 import { detectContentType } from '../files/content-type';
 import { walkLocalPaths, type LocalFile } from '../files/walk-local';
-import { probeAclSupport } from './acl-probe';
 import type { TransferEngineOptions } from './engine-options';
 import { s3Limits } from '../s3/part-size';
 import { splitSameKeyFiles } from './same-key-files';
@@ -41,6 +41,7 @@ export interface UploadPlanRequest {
 export interface PlannerDeps {
   clients: TransferClients;
   settings: TransferSettings;
+  capabilities: BucketCapabilities;
   options: TransferEngineOptions;
 }
 
@@ -75,11 +76,11 @@ export async function planUpload(req: UploadPlanRequest, deps: PlannerDeps, sign
     if (found) file.existing = found;
   }
   const settings = deps.settings.uploadDefaults(req.connectionId);
-  let aclSupport = deps.settings.aclSupport(req.connectionId, req.bucket);
+  let aclSupport = deps.capabilities.aclSupport(req.connectionId, req.bucket);
   const requested = resolveUploadOptions(req.prefix, record.roots, settings, aclSupport, req.overrides);
   if (aclSupport === 'unknown' && requested.requestedAcl !== 'bucket-default') {
     aclSupport = await probeAclSupport(client, req.bucket, signal);
-    if (aclSupport !== 'unknown') deps.settings.setAclSupport(req.connectionId, req.bucket, aclSupport);
+    if (aclSupport !== 'unknown') deps.capabilities.setAclSupport(req.connectionId, req.bucket, aclSupport);
   }
   const options = resolveUploadOptions(req.prefix, record.roots, settings, aclSupport, req.overrides);
   const expiresAt = Date.now() + deps.options.planTtlMs;

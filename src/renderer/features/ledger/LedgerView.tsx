@@ -16,7 +16,6 @@ import { shareKeys } from '../share/share-queries';
 import { LedgerFilters } from './LedgerFilters';
 import { allConnections, ledgerExportInput, ledgerPageInput, ledgerPageSize, pageRangeText, type LedgerUiFilter } from './ledger-filter';
 import { LedgerTable } from './LedgerTable';
-import { saveTextFile } from './save-file';
 
 export interface LedgerViewProps {
   connections: readonly Connection[];
@@ -45,11 +44,12 @@ export function LedgerView({ connections, connectionId }: LedgerViewProps) {
   async function exportCsv() {
     setExporting(true);
     try {
+      // Main asks where to save and writes the file itself; only the outcome comes back.
       const out = await call(api.share.ledgerExport(ledgerExportInput({ ...filter, search })));
-      saveTextFile(out.csv, out.fileName);
+      if (!out.saved) return;
       toast.show({
         title: `Saved ${out.fileName} (${out.rows.toLocaleString()} ${out.rows === 1 ? 'row' : 'rows'})`,
-        details: out.truncated ? ['Only the newest 100,000 links fit in one export; narrow the filter to export older ones.'] : [],
+        details: [out.path, ...(out.truncated ? ['Only the newest 100,000 links fit in one export; narrow the filter to export older ones.'] : [])],
         tone: out.truncated ? 'warning' : 'success',
         testId: 'ledger-export-toast',
       });

@@ -6,7 +6,7 @@ import { Button } from '../../ui/Button';
 import { DialogShell } from '../../ui/DialogShell';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { BulkLinkRows } from './BulkLinkRows';
-import { copyText, finishCopy } from './clipboard';
+import { copySnippet, finishCopy } from './clipboard';
 import { choiceForSeconds, overCapHint, secondsForChoice } from './expiry-choice';
 import { ExpiryPicker } from './ExpiryPicker';
 import { BulkOptionsFields } from './BulkOptionsFields';
@@ -73,7 +73,7 @@ function BulkLinksForm({ target, defaults, onClose }: { target: KeysTarget; defa
     try {
       let issued = result;
       if (issued) {
-        await copyText(format === 'csv' ? issued.csv : issued.text);
+        await copySnippet(issued.snippetIds[format], format === 'csv' ? issued.csv : issued.text);
       } else {
         issued = await call(api.share.links({ ...built.input, copy: format }));
         afterIssue(target.connectionId);

@@ -2,9 +2,12 @@ import { Check, Copy } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { toClientError } from '../../api/client-error';
 import { Button } from '../../ui/Button';
-import { copyText } from './clipboard';
+import { copySnippet } from './clipboard';
 
 export interface SnippetCopyButtonProps {
+  /** The snippet's id in main (`snippetIds` of the result); main copies it by id. */
+  snippetId: string;
+  /** The same text, copied here when main has no clipboard (browser host). */
   text: string;
   /** The button's words, e.g. "Copy curl command". */
   label: string;
@@ -15,7 +18,7 @@ export interface SnippetCopyButtonProps {
  * Copies a snippet the app made (URL, curl command, HTML form): through main's clipboard when
  * the host has one, else this window's. Says "Copied" for two seconds, or why it failed.
  */
-export function SnippetCopyButton({ text, label, testId }: SnippetCopyButtonProps) {
+export function SnippetCopyButton({ snippetId, text, label, testId }: SnippetCopyButtonProps) {
   const [state, setState] = useState<{ kind: 'idle' | 'copied' } | { kind: 'failed'; message: string }>({ kind: 'idle' });
   useEffect(() => {
     if (state.kind !== 'copied') return;
@@ -27,7 +30,7 @@ export function SnippetCopyButton({ text, label, testId }: SnippetCopyButtonProp
       <Button
         icon={state.kind === 'copied' ? <Check size={14} /> : <Copy size={14} />}
         onClick={() => {
-          copyText(text).then(
+          copySnippet(snippetId, text).then(
             () => setState({ kind: 'copied' }),
             (error: unknown) => setState({ kind: 'failed', message: toClientError(error).message }),
           );

@@ -18,7 +18,7 @@ export function UploadLinkResultView({ result }: { result: UploadLinkResult }) {
       <div className="snippet">
         <div className="snippet-head">
           <h3 className="snippet-title">{result.method === 'post' ? 'Form address (POST)' : 'Upload address (PUT)'}</h3>
-          <SnippetCopyButton text={result.url} label="Copy URL" testId="upload-copy-url" />
+          <SnippetCopyButton snippetId={result.snippetIds.url} text={result.url} label="Copy URL" testId="upload-copy-url" />
         </div>
         <code className="copy-text snippet-url" data-testid="upload-url">
           {result.url}
@@ -27,18 +27,18 @@ export function UploadLinkResultView({ result }: { result: UploadLinkResult }) {
       <div className="snippet">
         <div className="snippet-head">
           <h3 className="snippet-title">curl command</h3>
-          <SnippetCopyButton text={result.curl} label="Copy curl command" testId="upload-copy-curl" />
+          <SnippetCopyButton snippetId={result.snippetIds.curl} text={result.curl} label="Copy curl command" testId="upload-copy-curl" />
         </div>
         <pre className="snippet-code" data-testid="upload-curl">
           {result.curl}
         </pre>
         <p className="field-hint">The customer replaces /path/to/your-file with their file.</p>
       </div>
-      {result.html ? (
+      {result.html && result.snippetIds.html ? (
         <div className="snippet">
           <div className="snippet-head">
             <h3 className="snippet-title">HTML form</h3>
-            <SnippetCopyButton text={result.html} label="Copy HTML form" testId="upload-copy-html" />
+            <SnippetCopyButton snippetId={result.snippetIds.html} text={result.html} label="Copy HTML form" testId="upload-copy-html" />
           </div>
           <details>
             <summary>Show the HTML (a page with just the upload form; save it as a .html file)</summary>

@@ -21,8 +21,11 @@ export async function finishCopy(text: string, copiedByMain: boolean): Promise<C
   return 'renderer';
 }
 
-/** Copies text the app showed (URL, curl, HTML form, CSV): through main when it can, else here. */
-export async function copyText(text: string): Promise<CopiedBy> {
-  const { copiedByMain } = await call(api.share.copyText({ text }));
+/**
+ * Copies a snippet main made (URL, curl, HTML form, CSV), named by its id: main copies it when it
+ * can (the text does not travel back); else this window copies `text`, the same words it shows.
+ */
+export async function copySnippet(snippetId: string, text: string): Promise<CopiedBy> {
+  const { copiedByMain } = await call(api.share.copySnippet({ snippetId }));
   return finishCopy(text, copiedByMain);
 }

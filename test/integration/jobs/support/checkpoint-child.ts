@@ -5,7 +5,7 @@ import { appendFileSync } from 'node:fs';
 import { JobService } from '../../../../src/main/core/jobs/job-service';
 import { silentLogger } from '../../../../src/main/core/logger';
 import { openDatabase } from '../../../../src/main/core/store/database';
-import { migrations } from '../../../../src/main/core/store/migrations';
+import { stateMigrations as migrations } from '../../../../src/main/core/store/migrations';
 import { countingKind, untilAborted, type CountInput } from '../../../support/counting-job';
 
 interface ChildArgs {

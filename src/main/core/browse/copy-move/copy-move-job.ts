@@ -4,7 +4,8 @@ import type { ResolvedConnection } from '../../connections/connections-service';
 import type { JobContext } from '../../jobs/job-runner';
 import { WorkQueue } from '../../jobs/work-queue';
 import { headObject } from '../../objects/copy-source';
-import { copyObject, type AclState, type CopyTuning } from '../../objects/object-copier';
+import { copyObject, type CopyTuning } from '../../objects/object-copier';
+import type { JobAclState } from '../../access/capabilities';
 import { toAppError } from '../../s3/s3-errors';
 import { deleteBatch, deleteBatchSize } from '../batch-delete';
 import { isFolderKey } from '../../../../shared/model/keys';
@@ -18,6 +19,8 @@ export interface CopyMoveRequest {
   plan: CheckedCopyMove;
   mode: 'copy' | 'move';
   overwrite: boolean;
+  /** Whether the copies read and keep object ACLs; shared by the job's copies. */
+  acl: JobAclState;
 }
 
 interface CopyTask {
@@ -66,7 +69,6 @@ export async function runCopyMove(
     queue.close();
   })().catch((error: unknown) => queue.fail(toAppError(error, { bucket: req.bucket, endpoint })));
 
-  const acl: AclState = { enabled: true };
   const copied: string[] = [];
   const flushDeletes = async (all: boolean) => {
     while (copied.length >= (all ? 1 : deleteBatchSize)) {
@@ -89,7 +91,7 @@ export async function runCopyMove(
       ctx.tally.failed(task.source, new AppError('Conflict', `Not ${req.mode === 'move' ? 'moved' : 'copied'}: “${task.destination}” already exists. Choose “overwrite” to replace it.`));
     } else {
       try {
-        await copyObject(client, { bucket: req.bucket, sourceKey: task.source, destinationKey: task.destination, endpoint, acl, tuning, signal: ctx.signal });
+        await copyObject(client, { bucket: req.bucket, sourceKey: task.source, destinationKey: task.destination, endpoint, acl: req.acl, tuning, signal: ctx.signal });
         if (req.mode === 'copy') ctx.tally.succeeded();
         else copied.push(task.source);
       } catch (error) {

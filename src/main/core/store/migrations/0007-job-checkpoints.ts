@@ -7,7 +7,7 @@
  * `input_json` is what the job was started with; `resumes` counts the restarts it survived.
  * Append-only: this SQL is hashed into schema_migrations once applied; never edit it.
  */
-export const v5JobCheckpoints = `
+export const v7JobCheckpoints = `
 CREATE TABLE job_checkpoints (
   job_id TEXT PRIMARY KEY,
   kind TEXT NOT NULL,

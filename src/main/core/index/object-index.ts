@@ -1,0 +1,17 @@
+import type { IndexStore } from './index-store';
+
+/**
+ * The object index's rows (`index-schema.ts`), over the async index port. The sync, search and
+ * report queries of the index to come belong here, or in repositories beside it taking the same port.
+ */
+export class ObjectIndex {
+  constructor(private readonly store: IndexStore) {}
+
+  /** Drops everything indexed for a connection that was removed (another file: no cascade). */
+  async forgetConnection(connectionId: string): Promise<void> {
+    await this.store.write([
+      { sql: 'DELETE FROM objects WHERE connection_id = ?', rows: [[connectionId]] },
+      { sql: 'DELETE FROM syncs WHERE connection_id = ?', rows: [[connectionId]] },
+    ]);
+  }
+}

@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { indexMigrations } from '../../../src/main/core/index/index-schema';
+import { silentLogger } from '../../../src/main/core/logger';
+import { closeDatabase } from '../../../src/main/core/store/database';
+import type { Migration } from '../../../src/main/core/store/migrator';
+import { openRebuildableDatabase, setAsidePathOf } from '../../../src/main/core/store/rebuildable-database';
+import { useTempStore } from './temp-dir';
+
+const store = useTempStore();
+const at = new Date('2026-05-04T03:02:01.000Z');
+const open = (file: string, migrations: readonly Migration[] = indexMigrations, now = at) => {
+  const opened = openRebuildableDatabase({ file, migrations, logger: silentLogger, now: () => now });
+  store.track(opened.db);
+  return opened;
+};
+const nextStep: Migration = { version: indexMigrations.length + 1, name: 'future', sql: 'CREATE TABLE future (id INTEGER PRIMARY KEY)' };
+const rowCount = (db: ReturnType<typeof open>['db']) => db.prepare('SELECT count(*) FROM syncs').pluck().get();
+
+/** An index file with one sync row, written by a build whose list is `migrations`. */
+function indexWithRow(file: string, migrations: readonly Migration[]): void {
+  const { db } = openRebuildableDatabase({ file, migrations, logger: silentLogger });
+  db.prepare("INSERT INTO syncs (connection_id, bucket, source, state, started_at) VALUES ('c', 'b', 'list', 'done', 't')").run();
+  closeDatabase(db);
+}
+
+describe('a rebuildable file (the object index)', () => {
+  it('is migrated without ever being copied', () => {
+    const file = store.file();
+    indexWithRow(file, indexMigrations);
+    const { db, setAside } = open(file, [...indexMigrations, nextStep]);
+    expect(setAside).toBeNull();
+    expect(rowCount(db)).toBe(1);
+    expect(fs.readdirSync(path.dirname(file)).filter((f) => f.endsWith('.bak') || f.includes('set-aside'))).toEqual([]);
+  });
+
+  it('written by a newer app, is set aside (renamed, not copied) and started empty, with the reason', () => {
+    const file = store.file();
+    indexWithRow(file, [...indexMigrations, nextStep]);
+    const inode = fs.statSync(file).ino;
+    const { db, setAside } = open(file);
+    expect(setAside).toEqual({ setAsidePath: setAsidePathOf(file, at), reason: expect.stringMatching(/written by a newer Bucket Admin \(schema version 2; this one knows up to 1\)/) as string });
+    expect(rowCount(db)).toBe(0);
+    expect(fs.statSync(setAside?.setAsidePath ?? '').ino).toBe(inode);
+    expect(fs.readdirSync(path.dirname(file)).filter((f) => f.endsWith('.bak'))).toEqual([]);
+  });
+
+  it('damaged, is set aside and started empty; only the newest set-aside copy is kept', () => {
+    const file = store.file();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, Buffer.alloc(8192, 0x5a));
+    const first = open(file, indexMigrations, new Date('2026-01-01T00:00:00.000Z'));
+    expect(first.setAside?.reason).toMatch(/^it is damaged/);
+    closeDatabase(first.db);
+    fs.writeFileSync(file, Buffer.alloc(8192, 0x5a));
+    const second = open(file);
+    expect(second.setAside?.setAsidePath).toBe(setAsidePathOf(file, at));
+    expect(fs.readdirSync(path.dirname(file)).filter((f) => f.includes('set-aside'))).toEqual([path.basename(setAsidePathOf(file, at))]);
+  });
+
+  it('with an edited migration, is set aside rather than refused', () => {
+    const file = store.file();
+    indexWithRow(file, indexMigrations);
+    const edited = indexMigrations.map((m) => ({ ...m, sql: `${m.sql}\n-- edited` }));
+    const { setAside } = open(file, edited);
+    expect(setAside?.reason).toMatch(/schema could not be updated .*differs from the one already applied/);
+  });
+});
