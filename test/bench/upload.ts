@@ -5,12 +5,14 @@
 // Targets (issue 4): at least as fast as the fastest peer on both workloads; peak RSS < 150 MB.
 // Options: --reps N (default 3), --tools app,rclone,aws, --workloads big,small, and smaller
 // workloads for a quick check: --big-mib N (default 1024), --small-files N (default 2000);
-// --checksum md5|crc32: the app's per-request integrity (default md5, the compatibility mode).
+// --checksum md5|crc32: the app's per-request integrity (default md5, the compatibility mode);
+// --engine fast|sdk: the connection's transfer engine (default fast; sdk = the AWS SDK's own path).
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import { transferEngineSchema, type TransferEngine } from '../../src/shared/model/connection';
 import { checkStoreHealth, type GatewayHandle } from '../../src/main/local-gateway/ceph-gateway';
 import { makeS3Client } from '../../src/main/local-gateway/s3-client';
 import { acquireGateway } from '../../src/main/local-gateway/state';
@@ -61,10 +63,10 @@ function dataDirFor(sizes: UploadSizes): string {
   return join(tmpdir(), full ? 'bucket-admin-bench-upload' : `bucket-admin-bench-upload-${sizes.bigFileBytes}-${sizes.smallFileCount}`);
 }
 
-async function run(tool: Tool, dir: string, prefix: string, target: UploadTarget, bundle: string, md5: boolean): Promise<Sample> {
+async function run(tool: Tool, dir: string, prefix: string, target: UploadTarget, bundle: string, md5: boolean, engine: TransferEngine): Promise<Sample> {
   if (tool === 'rclone') return uploadWithRclone(target, dir, prefix);
   if (tool === 'aws') return uploadWithAwsCli(target, dir, prefix);
-  const app = await uploadWithApp(bundle, target, dir, prefix, undefined, md5);
+  const app = await uploadWithApp(bundle, target, dir, prefix, undefined, md5, engine);
   return { ...app, engineMs: app.report.engineMs, idleRssKb: app.report.idleRssKb };
 }
 
@@ -79,10 +81,12 @@ async function verifyAndClean(client: S3Client, handle: GatewayHandle, bucket: s
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { reps: { type: 'string' }, tools: { type: 'string' }, workloads: { type: 'string' }, 'big-mib': { type: 'string' }, 'small-files': { type: 'string' }, checksum: { type: 'string' } },
+    options: { reps: { type: 'string' }, tools: { type: 'string' }, workloads: { type: 'string' }, 'big-mib': { type: 'string' }, 'small-files': { type: 'string' }, checksum: { type: 'string' }, engine: { type: 'string' } },
   });
   const checksum = values.checksum ?? 'md5';
   if (checksum !== 'md5' && checksum !== 'crc32') throw new Error(`--checksum must be md5 or crc32, not "${checksum}"`);
+  const engine = transferEngineSchema.safeParse(values.engine ?? 'fast');
+  if (!engine.success) throw new Error(`--engine must be ${transferEngineSchema.options.join(' or ')}, not "${values.engine ?? ''}"`);
   const reps = Number(values.reps ?? 3);
   const tools = (values.tools ?? 'app,rclone,aws').split(',') as Tool[];
   const chosen = (values.workloads ?? 'big,small').split(',') as Workload[];
@@ -97,7 +101,7 @@ async function main(): Promise<void> {
   }
   const data = ensureUploadData(dataDirFor(sizes), sizes, log);
   const bundle = await bundleEngineChild();
-  log(`Gateway ${handle.endpoint}; ${reps} rep(s) of ${chosen.join(', ')} with ${tools.join(', ')}; app checksums: ${checksum}`);
+  log(`Gateway ${handle.endpoint}; ${reps} rep(s) of ${chosen.join(', ')} with ${tools.join(', ')}; app checksums: ${checksum}, engine: ${engine.data}`);
   log(`Workloads: big = 1 × ${formatBytes(sizes.bigFileBytes)}, small = ${sizes.smallFileCount} × ${formatBytes(sizes.smallFileBytes)}`);
 
   const samples: Record<string, Sample[]> = {};
@@ -107,7 +111,7 @@ async function main(): Promise<void> {
       const order = tools.map((_, i) => tools[(i + rep) % tools.length] as Tool);
       for (const tool of order) {
         const prefix = `${tool}/${w}/r${rep}/`;
-        const sample = await run(tool, w === 'big' ? data.big : data.small, prefix, target, bundle, checksum === 'md5');
+        const sample = await run(tool, w === 'big' ? data.big : data.small, prefix, target, bundle, checksum === 'md5', engine.data);
         await verifyAndClean(client, handle, target.bucket, prefix, workloads[w].files);
         (samples[`${tool}:${w}`] ??= []).push(sample);
         log(`  rep ${rep} ${w.padEnd(5)} ${tool.padEnd(6)} ${round(sample.ms / 1000, 2)} s  ${Math.round(sample.maxRssKb / 1024)} MB  ${round(sample.cpuUserS + sample.cpuSysS, 2)} CPU-s`);

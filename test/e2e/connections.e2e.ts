@@ -53,6 +53,17 @@ test('a user adds a connection, sees the bucket and opens public/ and private/',
   }
 });
 
+test('a connection set to the AWS SDK transfer engine keeps that setting, and fast is the default', async ({ page, app }) => {
+  const connections = new ConnectionsPage(page);
+  await connections.fill(gatewayConnection(app, { name: 'Fussy server' }));
+  await expect(connections.form.getByTestId('field-transfer-engine')).toHaveValue('fast');
+  await connections.form.getByTestId('field-transfer-engine').selectOption('sdk');
+  await expect(connections.form.getByText(/choose AWS SDK/)).toBeVisible();
+  await connections.save();
+  await connections.item('Fussy server').getByTestId('connection-edit').click();
+  await expect(connections.form.getByTestId('field-transfer-engine')).toHaveValue('sdk');
+});
+
 test('a wrong secret is reported in plain words', async ({ page, app }) => {
   const connections = new ConnectionsPage(page);
   await connections.fill(gatewayConnection(app, { secret: 'definitely-not-the-secret' }));

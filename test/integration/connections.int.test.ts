@@ -237,7 +237,7 @@ describe('connection failures outside S3 itself', () => {
       systemClockOffset: 2 * 60 * 60 * 1000,
       maxAttempts: 1,
     });
-    const record = { id: 'x', name: 'x', region: 'us-east-1', endpoint: gw.endpoint, forcePathStyle: true, checksumCompatibility: true, roots: { public: 'public/', private: 'private/' }, credentials: { kind: 'keys' as const, accessKeyId: gw.accessKeyId, hasSessionToken: false }, createdAt: '', updatedAt: '' };
+    const record = { id: 'x', name: 'x', region: 'us-east-1', endpoint: gw.endpoint, forcePathStyle: true, checksumCompatibility: true, transferEngine: 'fast' as const, roots: { public: 'public/', private: 'private/' }, credentials: { kind: 'keys' as const, accessKeyId: gw.accessKeyId, hasSessionToken: false }, createdAt: '', updatedAt: '' };
     const report = await testConnection({ record, client: skewed });
     expect(report).toMatchObject({ ok: false, code: 'ClockSkew' });
     expect(report.message).toMatch(/clock/i);

@@ -83,6 +83,15 @@ export const credentialsDraftSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('profile'), profile }).strict(),
 ]);
 
+/**
+ * How transfers talk to S3. `fast`: the app's own data path (PutObject and UploadPart signed with
+ * the SDK's signer but sent without its per-request machinery, a tuned HTTP handler). `sdk`: every
+ * transfer request through the AWS SDK's own commands and HTTP handler, for S3-compatible servers
+ * where the fast path misbehaves. Resume, checksums and conflict checks are the same in both.
+ */
+export const transferEngineSchema = z.enum(['fast', 'sdk']);
+export type TransferEngine = z.infer<typeof transferEngineSchema>;
+
 /** What the renderer sends to add, edit or test a connection. */
 export const connectionDraftSchema = z
   .object({
@@ -95,6 +104,7 @@ export const connectionDraftSchema = z
     forcePathStyle: z.boolean().default(false),
     /** Send checksums only when an operation requires them; needed by many S3-compatible servers. */
     checksumCompatibility: z.boolean().default(false),
+    transferEngine: transferEngineSchema.default('fast'),
     /** Optional single bucket: for keys that may not call ListBuckets. */
     bucket: bucketNameSchema.optional(),
     roots: rootsSchema.default(defaultRoots),
@@ -123,6 +133,7 @@ export interface Connection {
   endpoint?: string;
   forcePathStyle: boolean;
   checksumCompatibility: boolean;
+  transferEngine: TransferEngine;
   bucket?: string;
   roots: Roots;
   /** CDN or custom domain base for public links; absent means the S3 endpoint's own URL. */

@@ -44,8 +44,9 @@ export async function uploadWithApp(
   prefix: string,
   options?: EngineChildArgs['options'],
   checksumCompatibility = true,
+  transferEngine: EngineChildArgs['transferEngine'] = 'fast',
 ): Promise<AppRun> {
-  const args: EngineChildArgs = { ...t, prefix, paths: [dir], ...(options ? { options } : {}), checksumCompatibility };
+  const args: EngineChildArgs = { ...t, prefix, paths: [dir], ...(options ? { options } : {}), checksumCompatibility, transferEngine };
   const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp' };
   const run = await runTimed(process.execPath, [bundle, JSON.stringify(args)], env, uploadTimeoutMs);
   const report = lastJsonLine<EngineChildReport>(run.stdout);

@@ -3,6 +3,7 @@
 // UI would (plan, start, wait for the batch to finish), then prints one JSON line with its
 // timings, CPU and peak RSS. A process of its own so its memory is measured alone.
 import type { TransferEngineOptions } from '../../../src/main/core/transfers/engine-options';
+import type { TransferEngine } from '../../../src/shared/model/connection';
 import { startCore } from '../../support/core-harness';
 
 export interface EngineChildArgs {
@@ -16,6 +17,8 @@ export interface EngineChildArgs {
   options?: Partial<TransferEngineOptions>;
   /** Content-MD5 per request (the default, compatibility mode) or CRC32 (`false`). */
   checksumCompatibility?: boolean;
+  /** The connection's transfer engine (default fast). */
+  transferEngine?: TransferEngine;
 }
 
 export interface EngineChildReport {
@@ -53,6 +56,7 @@ async function main(): Promise<void> {
       region: args.region,
       forcePathStyle: true,
       checksumCompatibility: args.checksumCompatibility ?? true,
+      ...(args.transferEngine ? { transferEngine: args.transferEngine } : {}),
     });
     const idleRssKb = Math.round(process.memoryUsage.rss() / 1024);
     const idleHeapMb = Math.round(process.memoryUsage().heapUsed / 1048576);

@@ -8,6 +8,8 @@ export interface KeysConnection {
   region?: string;
   pathStyle?: boolean;
   checksumCompatibility?: boolean;
+  /** The transfer engine to choose; left at the form's default when absent. */
+  transferEngine?: 'fast' | 'sdk';
   bucket?: string;
 }
 
@@ -35,6 +37,7 @@ export class ConnectionsPage {
     if (c.endpoint) await this.form.getByTestId('field-endpoint').fill(c.endpoint);
     await this.form.getByTestId('field-path-style').setChecked(c.pathStyle ?? false);
     await this.form.getByTestId('field-checksum-compat').setChecked(c.checksumCompatibility ?? false);
+    if (c.transferEngine) await this.form.getByTestId('field-transfer-engine').selectOption(c.transferEngine);
     if (c.bucket) await this.form.getByTestId('field-bucket').fill(c.bucket);
   }
 

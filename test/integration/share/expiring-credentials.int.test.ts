@@ -60,6 +60,7 @@ describe('credentials that expire sooner than the link', () => {
       endpoint: gw.endpoint,
       forcePathStyle: true,
       checksumCompatibility: true,
+      transferEngine: 'fast',
       roots: { public: 'public/', private: 'private/' },
       createdAt: '2026-01-01T00:00:00.000Z',
       updatedAt: '2026-01-01T00:00:00.000Z',

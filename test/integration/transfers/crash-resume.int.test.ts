@@ -8,6 +8,7 @@ import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stateFileName } from '../../../src/main/core/store/state-file';
 import { MiB } from '../../../src/main/core/s3/part-size';
+import { transferEngineSchema } from '../../../src/shared/model/connection';
 import type { TransferProgressEvent } from '../../../src/shared/model/transfer';
 import { isUploadPart, partNumberOf, startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
 import { createTestBucket, gatewayFromState, type GatewayHandle, type TestBucket } from '../../support/s3-test-env';
@@ -30,9 +31,10 @@ afterAll(async () => {
   for (const dir of cleanups) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('a process killed mid-upload', () => {
+// In each transfer engine: both keep the upload id and parts in the journal, so both resume.
+describe.each(transferEngineSchema.options)('a process killed mid-upload (%s engine)', (transferEngine) => {
   it('resumes in a new core from the parts S3 already has, without sending them again', async () => {
-    const { root, sha } = makeTree({ 'interview.mov': 40 * MiB }, 'crash');
+    const { root, sha } = makeTree({ 'interview.mov': 40 * MiB }, `crash-${transferEngine}`);
     const dataDir = mkdtempSync(join(tmpdir(), 'bucket-admin-crash-'));
     cleanups.push(root, dataDir);
     // Parts 1 and 2 go through; every later part stalls, so the child is surely mid-upload.
@@ -40,7 +42,7 @@ describe('a process killed mid-upload', () => {
 
     const child = spawn(process.execPath, ['--import', 'tsx', resolve('test/integration/transfers/support/upload-child.ts')], {
       cwd: resolve('.'),
-      env: { ...process.env, UPLOAD_CHILD_ARGS: JSON.stringify({ gw, endpoint: proxy.endpoint, dataDir, bucket: tb.bucket, prefix: 'public/crash/', file: join(root, 'interview.mov') }) },
+      env: { ...process.env, UPLOAD_CHILD_ARGS: JSON.stringify({ gw, endpoint: proxy.endpoint, dataDir, bucket: tb.bucket, prefix: 'public/crash/', file: join(root, 'interview.mov'), transferEngine }) },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const exited = new Promise<NodeJS.Signals | null>((done) => child.once('exit', (_code, signal) => done(signal)));

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MiB } from '../../../src/main/core/s3/part-size';
+import { transferEngineSchema } from '../../../src/shared/model/connection';
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
 import { createTestBucket, gatewayFromState, putObjects, type GatewayHandle, type TestBucket } from '../../support/s3-test-env';
 import { sha256 } from './support/local-files';
@@ -12,9 +13,6 @@ import { startTransferCore, type TransferHarness } from './support/transfer-harn
 
 let gw: GatewayHandle;
 let tb: TestBucket;
-let proxy: FaultProxy;
-let h: TransferHarness;
-let dest: string;
 const big = randomBytes(20 * MiB);
 const objects: Record<string, Buffer> = {
   'dl/f/normal.txt': Buffer.from('normal'),
@@ -43,18 +41,28 @@ beforeAll(async () => {
   gw = gatewayFromState();
   tb = await createTestBucket(gw, 'transfers-download');
   await putObjects(tb.client, tb.bucket, Object.entries(objects).map(([key, body]) => ({ key, body })));
-  proxy = await startFaultProxy(gw.endpoint);
-  dest = mkdtempSync(join(tmpdir(), 'bucket-admin-dl-'));
-  h = await startTransferCore({ gw, endpoint: proxy.endpoint, dialogs: scriptedDialogs({ downloadFolder: dest }) });
 });
 afterAll(async () => {
-  h.close();
-  await proxy.close();
   await tb.cleanup();
-  rmSync(dest, { recursive: true, force: true });
 });
 
-describe('downloads', () => {
+// The core cases in each transfer engine: the same downloads through the fast path and the SDK's own.
+describe.each(transferEngineSchema.options)('downloads (%s engine)', (engine) => {
+  let proxy: FaultProxy;
+  let h: TransferHarness;
+  let dest: string;
+
+  beforeAll(async () => {
+    proxy = await startFaultProxy(gw.endpoint);
+    dest = mkdtempSync(join(tmpdir(), 'bucket-admin-dl-'));
+    h = await startTransferCore({ gw, endpoint: proxy.endpoint, dialogs: scriptedDialogs({ downloadFolder: dest }), transferEngine: engine });
+  });
+  afterAll(async () => {
+    h.close();
+    await proxy.close();
+    rmSync(dest, { recursive: true, force: true });
+  });
+
   it('refuses a destination the user did not choose', async () => {
     const result = await h.call('transfers:planDownload', { connectionId: h.connectionId, bucket: tb.bucket, keys: ['dl/f/normal.txt'], prefixes: [], destination: tmpdir() });
     expect(result).toMatchObject({ ok: false, error: { code: 'Forbidden' } });

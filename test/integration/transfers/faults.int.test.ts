@@ -3,38 +3,44 @@ import { join } from 'node:path';
 import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MiB } from '../../../src/main/core/s3/part-size';
+import { transferEngineSchema } from '../../../src/shared/model/connection';
 import { isUploadPart, partNumberOf, startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
 import { createTestBucket, gatewayFromState, type GatewayHandle, type TestBucket } from '../../support/s3-test-env';
 import { makeTree, objectSha256 } from './support/local-files';
 import { startTransferCore, type TransferHarness } from './support/transfer-harness';
 
-let gw: GatewayHandle;
-let tb: TestBucket;
-let proxy: FaultProxy;
-let h: TransferHarness;
 const trees: string[] = [];
 
-beforeAll(async () => {
-  gw = gatewayFromState();
-  tb = await createTestBucket(gw, 'transfers-faults');
-  proxy = await startFaultProxy(gw.endpoint);
-  h = await startTransferCore({ gw, endpoint: proxy.endpoint });
-});
-afterEach(() => proxy.setRule(() => ({ kind: 'pass' })));
-afterAll(async () => {
-  h.close();
-  await proxy.close();
-  await tb.cleanup();
+afterAll(() => {
   for (const t of trees) rmSync(t, { recursive: true, force: true });
 });
 
-async function upload(paths: string[], prefix: string) {
-  h.drop(...paths);
-  const plan = await h.value('transfers:planUpload', { connectionId: h.connectionId, bucket: tb.bucket, prefix, paths });
-  return h.value('transfers:startUpload', { planId: plan.planId, conflict: 'overwrite' });
-}
+// The core cases in each transfer engine: cuts, stalls, throttling, pause and resume, cancel.
+describe.each(transferEngineSchema.options)('uploads through a failing network (%s engine)', (engine) => {
+  let gw: GatewayHandle;
+  let tb: TestBucket;
+  let proxy: FaultProxy;
+  let h: TransferHarness;
 
-describe('uploads through a failing network', () => {
+  beforeAll(async () => {
+    gw = gatewayFromState();
+    tb = await createTestBucket(gw, `transfers-faults-${engine}`);
+    proxy = await startFaultProxy(gw.endpoint);
+    h = await startTransferCore({ gw, endpoint: proxy.endpoint, transferEngine: engine });
+  });
+  afterEach(() => proxy.setRule(() => ({ kind: 'pass' })));
+  afterAll(async () => {
+    h.close();
+    await proxy.close();
+    await tb.cleanup();
+  });
+
+  async function upload(paths: string[], prefix: string) {
+    h.drop(...paths);
+    const plan = await h.value('transfers:planUpload', { connectionId: h.connectionId, bucket: tb.bucket, prefix, paths });
+    return h.value('transfers:startUpload', { planId: plan.planId, conflict: 'overwrite' });
+  }
+
   it('completes with identical bytes when connections are cut mid-part and stalled', async () => {
     const { root, sha } = makeTree({ 'big.bin': 40 * MiB, 'small.txt': 300_000 }, 'faults');
     trees.push(root);

@@ -1,36 +1,41 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { HeadObjectCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MiB } from '../../../src/main/core/s3/part-size';
+import { transferEngineSchema } from '../../../src/shared/model/connection';
 import { createTestBucket, gatewayFromState, type GatewayHandle, type TestBucket } from '../../support/s3-test-env';
 import { makeTree, objectSha256 } from './support/local-files';
 import { startTransferCore, type TransferHarness } from './support/transfer-harness';
 
-let gw: GatewayHandle;
-let tb: TestBucket;
-let h: TransferHarness;
 const trees: string[] = [];
 
-beforeAll(async () => {
-  gw = gatewayFromState();
-  tb = await createTestBucket(gw, 'transfers-upload');
-  h = await startTransferCore({ gw });
-});
-afterAll(async () => {
-  h.close();
-  await tb.cleanup();
+afterAll(() => {
   for (const t of trees) rmSync(t, { recursive: true, force: true });
 });
-afterEach(() => undefined);
 
-/** Anonymous GET of a key, path-style, as a browser or CDN would fetch it. */
-async function anonymousGet(key: string): Promise<Response> {
-  const path = key.split('/').map(encodeURIComponent).join('/');
-  return fetch(`${gw.endpoint}/${tb.bucket}/${path}`, { signal: AbortSignal.timeout(10_000) });
-}
+// The core cases in each transfer engine: the same uploads through the fast path and the SDK's own.
+describe.each(transferEngineSchema.options)('uploads to the real gateway (%s engine)', (engine) => {
+  let gw: GatewayHandle;
+  let tb: TestBucket;
+  let h: TransferHarness;
 
-describe('uploads to the real gateway', () => {
+  beforeAll(async () => {
+    gw = gatewayFromState();
+    tb = await createTestBucket(gw, `transfers-upload-${engine}`);
+    h = await startTransferCore({ gw, transferEngine: engine });
+  });
+  afterAll(async () => {
+    h.close();
+    await tb.cleanup();
+  });
+
+  /** Anonymous GET of a key, path-style, as a browser or CDN would fetch it. */
+  async function anonymousGet(key: string): Promise<Response> {
+    const path = key.split('/').map(encodeURIComponent).join('/');
+    return fetch(`${gw.endpoint}/${tb.bucket}/${path}`, { signal: AbortSignal.timeout(10_000) });
+  }
+
   it('uploads a nested folder with a large file and many small ones, bytes identical, headers by root', async () => {
     const files: Record<string, number | string> = { 'Shoot/big/clip.mov': 40 * MiB, 'Shoot/empty.txt': '' };
     for (let i = 0; i < 60; i += 1) files[`Shoot/stills/${String(i).padStart(3, '0')}.jpg`] = 3000 + i;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Connection } from '../../../src/shared/model/connection';
+import { connectionDraftSchema, type Connection } from '../../../src/shared/model/connection';
 import { buildDraft, initialValues, validateDraft } from '../../../src/renderer/features/connections/connection-form-values';
 import { fieldForPath } from '../../../src/renderer/features/connections/field-errors';
 
@@ -35,6 +35,7 @@ describe('public base URL (CDN)', () => {
     region: 'eu-west-1',
     forcePathStyle: false,
     checksumCompatibility: false,
+    transferEngine: 'fast',
     roots: { public: 'public/', private: 'private/' },
     publicBaseUrl: 'https://cdn.example.com/media/',
     createdAt: '2026-01-01T00:00:00.000Z',
@@ -84,5 +85,41 @@ describe('validateDraft', () => {
     const paths = validateDraft(buildDraft(values, noSecrets), { adding: true });
     expect(paths.map((i) => i.path).sort()).toEqual(['credentials.profile', 'endpoint', 'name', 'roots.public']);
     expect(paths.find((i) => i.path === 'credentials.profile')?.message).toBe('Choose a profile.');
+  });
+});
+
+describe('transfer engine', () => {
+  const saved: Connection = {
+    id: 'conn-12345678',
+    name: 'Media',
+    credentials: { kind: 'keys', accessKeyIdMasked: 'AKIA…1234', hasSessionToken: false },
+    region: 'eu-west-1',
+    forcePathStyle: true,
+    checksumCompatibility: true,
+    transferEngine: 'sdk',
+    roots: { public: 'public/', private: 'private/' },
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  };
+
+  it('starts fast for a new connection, and main fills in fast when the draft leaves it out', () => {
+    expect(initialValues().transferEngine).toBe('fast');
+    const draft = buildDraft({ ...initialValues(), name: 'x', accessKeyId: 'AKIA1234' }, { secret: 's', sessionToken: '' });
+    expect(draft).not.toHaveProperty('transferEngine');
+    expect(connectionDraftSchema.parse(draft).transferEngine).toBe('fast');
+  });
+
+  it('is loaded when editing and sent back; switching back to fast saves fast', () => {
+    const values = initialValues(saved);
+    expect(values.transferEngine).toBe('sdk');
+    expect(buildDraft({ ...values, name: 'Media 2' }, noSecrets).transferEngine).toBe('sdk');
+    expect(connectionDraftSchema.parse(buildDraft({ ...values, transferEngine: 'fast' }, noSecrets)).transferEngine).toBe('fast');
+  });
+
+  it('refuses an engine it does not know, on its own field', () => {
+    const draft = { ...buildDraft(initialValues(saved), noSecrets), transferEngine: 'turbo' } as unknown as Parameters<typeof validateDraft>[0];
+    const issues = validateDraft(draft, { adding: false });
+    expect(issues.map((i) => i.path)).toEqual(['transferEngine']);
+    expect(fieldForPath('draft.transferEngine')).toBe('transferEngine');
   });
 });

@@ -60,6 +60,7 @@ export class ConnectionRepository {
 }
 
 function fromRow(row: Row): ConnectionRecord {
-  const settings = JSON.parse(row.settings_json) as Omit<ConnectionRecord, 'id' | 'name' | 'createdAt' | 'updatedAt'>;
-  return { ...settings, id: row.id, name: row.name, createdAt: row.created_at, updatedAt: row.updated_at };
+  // Rows saved before the transfer engine setting existed have none: they keep the default.
+  const settings = JSON.parse(row.settings_json) as Omit<ConnectionRecord, 'id' | 'name' | 'createdAt' | 'updatedAt' | 'transferEngine'> & Partial<Pick<ConnectionRecord, 'transferEngine'>>;
+  return { ...settings, transferEngine: settings.transferEngine ?? 'fast', id: row.id, name: row.name, createdAt: row.created_at, updatedAt: row.updated_at };
 }

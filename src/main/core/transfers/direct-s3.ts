@@ -1,8 +1,9 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { HttpRequest } from '@smithy/core/protocols';
+import type { RequestSigner } from '@smithy/types';
 import type { IncomingMessage } from 'node:http';
 import { encodeKeyPath } from '../../../shared/model/keys';
-import type { FileRangeBody } from './file-range-body';
+import type { PutRequest, PutSender } from './put-sender';
 import type { TransferHttpHandler } from './transfer-http-handler';
 
 /** Where a bucket's objects live, as the SDK itself addresses them (path-style or virtual-hosted). */
@@ -12,21 +13,6 @@ interface BucketAddress {
   port: number | undefined;
   /** Path up to the key: `/bucket/` (path-style) or `/` (virtual-hosted). */
   base: string;
-}
-
-interface Signer {
-  sign(request: HttpRequest): Promise<HttpRequest>;
-}
-
-export interface DirectPut {
-  bucket: string;
-  key: string;
-  /** Extra query (UploadPart: partNumber, uploadId). */
-  query?: Record<string, string>;
-  body: Buffer | FileRangeBody;
-  contentLength: number;
-  /** Lower-case header names: content-type, content-md5, x-amz-acl, if-none-match, … */
-  headers: Record<string, string>;
 }
 
 const probeKey = 'bucket-admin-endpoint-probe';
@@ -39,19 +25,20 @@ const probeKey = 'bucket-admin-endpoint-probe';
  * endpoint rules: path-style, virtual-hosted, FIPS, dual-stack) and signs (its SigV4 signer and
  * credential provider); every other call still goes through the SDK.
  */
-export class DirectS3 {
+export class DirectS3 implements PutSender {
   private readonly addresses = new Map<string, Promise<BucketAddress>>();
-  private signer: Promise<Signer> | undefined;
+  private signer: Promise<RequestSigner> | undefined;
 
   constructor(
     private readonly client: S3Client,
-    private readonly handler: TransferHttpHandler,
+    private readonly handler: Pick<TransferHttpHandler, 'handle'>,
   ) {}
 
   /** Sends the PUT; resolves with the ETag, rejects with an error shaped like the SDK's (name = S3 code). */
-  async put(request: DirectPut, signal: AbortSignal): Promise<{ etag: string }> {
+  async put(request: PutRequest, signal: AbortSignal): Promise<{ etag: string }> {
     const address = await this.address(request.bucket);
-    this.signer ??= (this.client.config.signer as unknown as () => Promise<Signer>)();
+    // The resolved SigV4 signer (test/unit/transfers/sdk-internals.test.ts pins its shape).
+    this.signer ??= this.client.config.signer();
     const signer = await this.signer;
     const unsigned = new HttpRequest({
       protocol: address.protocol,
@@ -59,9 +46,9 @@ export class DirectS3 {
       ...(address.port ? { port: address.port } : {}),
       method: 'PUT',
       path: address.base + encodeKeyPath(request.key),
-      query: request.query ?? {},
+      query: request.target.kind === 'part' ? { partNumber: String(request.target.partNumber), uploadId: request.target.uploadId } : {},
       headers: {
-        ...request.headers,
+        ...rawHeaders(request),
         host: address.port ? `${address.hostname}:${address.port}` : address.hostname,
         'content-length': String(request.contentLength),
         'x-amz-content-sha256': 'UNSIGNED-PAYLOAD',
@@ -87,6 +74,20 @@ export class DirectS3 {
     }
     return found;
   }
+}
+
+/** The request's headers as S3 names them on the wire (lower case), as the SDK would send them. */
+function rawHeaders({ target, checksum }: PutRequest): Record<string, string> {
+  const integrity: Record<string, string> = checksum.mode === 'md5' ? { 'content-md5': checksum.base64 } : { 'x-amz-checksum-crc32': checksum.base64 };
+  if (target.kind === 'part') return integrity;
+  const { ContentType, CacheControl, ACL } = target.headers;
+  return {
+    'content-type': ContentType,
+    ...(CacheControl ? { 'cache-control': CacheControl } : {}),
+    ...(ACL ? { 'x-amz-acl': ACL } : {}),
+    ...integrity,
+    ...(target.createOnly ? { 'if-none-match': '*' } : {}),
+  };
 }
 
 /** Thrown by the probe middleware to stop the SDK before it signs or sends; carries the request. */

@@ -213,15 +213,8 @@ async function uploadPart(
           throw new SourceRewrittenError(item.localPath, `part ${n} reads differently from when it was first sent`);
         }
         const body = source.stream(range.start, range.end, (bytes) => ((sent += bytes), ctx.addBytes(item, bytes)), checksum.mode === 'crc32');
-        const out = await tc.direct.put(
-          {
-            bucket: item.bucket,
-            key: item.key,
-            query: { partNumber: String(n), uploadId },
-            body,
-            contentLength: range.size,
-            headers: checksum.mode === 'md5' ? { 'content-md5': checksum.base64 } : { 'x-amz-checksum-crc32': checksum.base64 },
-          },
+        const out = await tc.puts.put(
+          { bucket: item.bucket, key: item.key, target: { kind: 'part', uploadId, partNumber: n }, body, contentLength: range.size, checksum },
           signal,
         );
         const etag = bareEtag(out.etag);

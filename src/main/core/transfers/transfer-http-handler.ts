@@ -3,8 +3,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { buildQueryString, HttpResponse } from '@smithy/core/protocols';
-import type { HttpRequest } from '@smithy/core/transport';
-import type { HttpHandlerOptions } from '@smithy/types';
+import type { HttpHandlerOptions, HttpRequest } from '@smithy/types';
 import { FileRangeBody, writeFileRange } from './file-range-body';
 import { requestSignal } from './request-signal';
 
@@ -43,7 +42,7 @@ export class TransferHttpHandler {
         return;
       }
       const secure = request.protocol === 'https:';
-      const query = buildQueryString(request.query);
+      const query = buildQueryString(request.query ?? {});
       const req: ClientRequest = (secure ? httpsRequest : httpRequest)({
         protocol: request.protocol,
         hostname: request.hostname.replace(/^\[(.*)\]$/, '$1'),

@@ -1,7 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import { firstFreeName } from './conflict-names';
 import { isAclNotSupported } from './s3-ops';
-import type { BodyChecksum } from './file-source';
 import type { RunContext } from './run-context';
 import type { TransferItem, UploadSpec } from './transfer-item';
 
@@ -9,23 +8,19 @@ import type { TransferItem, UploadSpec } from './transfer-item';
 export const aclDroppedNotice =
   'No ACL was set: this bucket has ACLs disabled, so whether the file is public is decided by the bucket policy or the CDN.';
 
+/** An upload's object headers, as SDK command input (PutObject, CreateMultipartUpload). */
+export interface ObjectHeaders {
+  ContentType: string;
+  CacheControl?: string;
+  ACL?: Exclude<UploadSpec['acl'], 'bucket-default'>;
+}
+
 /** The object headers an upload sends (ACL only when wanted and the bucket takes ACLs). */
-export function objectHeaders(spec: UploadSpec, withAcl: boolean) {
+export function objectHeaders(spec: UploadSpec, withAcl: boolean): ObjectHeaders {
   return {
     ContentType: spec.contentType,
     ...(spec.cacheControl ? { CacheControl: spec.cacheControl } : {}),
     ...(withAcl && spec.acl !== 'bucket-default' ? { ACL: spec.acl } : {}),
-  };
-}
-
-/** The same as raw HTTP headers, for the direct PUT path. */
-export function rawObjectHeaders(spec: UploadSpec, withAcl: boolean, checksum: BodyChecksum, conditional: boolean): Record<string, string> {
-  return {
-    'content-type': spec.contentType,
-    ...(spec.cacheControl ? { 'cache-control': spec.cacheControl } : {}),
-    ...(withAcl && spec.acl !== 'bucket-default' ? { 'x-amz-acl': spec.acl } : {}),
-    ...(checksum.mode === 'md5' ? { 'content-md5': checksum.base64 } : { 'x-amz-checksum-crc32': checksum.base64 }),
-    ...(conditional ? { 'if-none-match': '*' } : {}),
   };
 }
 

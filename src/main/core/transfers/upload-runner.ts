@@ -7,7 +7,7 @@ import { bareEtag, type RunContext } from './run-context';
 import { headObject, isPreconditionFailed } from './s3-ops';
 import type { TransferClient } from './transfer-client';
 import type { TransferItem, UploadSpec } from './transfer-item';
-import { conflictError, rawObjectHeaders, renumber, withAclFallback } from './upload-headers';
+import { conflictError, objectHeaders, renumber, withAclFallback } from './upload-headers';
 
 /**
  * Uploads one file: checks it is still the file that was queued (a changed file starts over
@@ -95,13 +95,14 @@ async function putSingle(item: TransferItem, spec: UploadSpec, source: FileSourc
             lastChecksum = checksum;
             const stream = body ? undefined : source.stream(0, size, (n) => ((sent += n), ctx.addBytes(item, n)), checksum.mode === 'crc32');
             const out = await withAclFallback(item, spec, ctx, (withAcl) =>
-              tc.direct.put(
+              tc.puts.put(
                 {
                   bucket: item.bucket,
                   key: item.key,
+                  target: { kind: 'object', headers: objectHeaders(spec, withAcl), createOnly: spec.mode !== 'overwrite' },
                   body: body ?? stream ?? Buffer.alloc(0),
                   contentLength: size,
-                  headers: rawObjectHeaders(spec, withAcl, checksum, spec.mode !== 'overwrite'),
+                  checksum,
                 },
                 signal,
               ),

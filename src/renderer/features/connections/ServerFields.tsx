@@ -1,8 +1,9 @@
+import { transferEngineSchema } from '../../../shared/model/connection';
 import { CheckboxField } from '../../ui/CheckboxField';
 import { Field } from '../../ui/Field';
 import type { FieldGroupProps } from './form-types';
 
-/** Where S3 is and how to talk to it: region, endpoint, addressing and checksum behaviour. */
+/** Where S3 is and how to talk to it: region, endpoint, addressing, checksum behaviour, transfer engine. */
 export function ServerFields({ idPrefix, values, set, errors }: FieldGroupProps) {
   return (
     <fieldset className="form-section">
@@ -53,6 +54,24 @@ export function ServerFields({ idPrefix, values, set, errors }: FieldGroupProps)
         hint="Send checksums only when required. Turn on if a non-AWS server rejects uploads."
         testId="field-checksum-compat"
       />
+      <Field
+        id={`${idPrefix}-transfer-engine`}
+        label="Transfer engine"
+        error={errors.transferEngine}
+        hint="Fast uses the app's own tuned requests. If uploads or downloads fail on this server while browsing works, choose AWS SDK: every transfer request is then made by the AWS SDK itself. It is slower with many small files; pause, resume and checks work the same."
+      >
+        {(control) => (
+          <select
+            {...control}
+            value={values.transferEngine}
+            onChange={(e) => set('transferEngine', transferEngineSchema.parse(e.currentTarget.value))}
+            data-testid="field-transfer-engine"
+          >
+            <option value="fast">Fast (default)</option>
+            <option value="sdk">AWS SDK (compatibility)</option>
+          </select>
+        )}
+      </Field>
     </fieldset>
   );
 }

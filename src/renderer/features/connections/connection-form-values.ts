@@ -2,6 +2,7 @@ import {
   connectionDraftSchema,
   type Connection,
   type ConnectionDraft,
+  type TransferEngine,
 } from '../../../shared/model/connection';
 import { defaultRoots } from '../../../shared/model/roots';
 import type { Issue } from './field-errors';
@@ -21,6 +22,7 @@ export interface ConnectionFormValues {
   endpoint: string;
   forcePathStyle: boolean;
   checksumCompatibility: boolean;
+  transferEngine: TransferEngine;
   bucket: string;
   rootPublic: string;
   rootPrivate: string;
@@ -50,6 +52,7 @@ export function initialValues(connection?: Connection): ConnectionFormValues {
     endpoint: connection?.endpoint ?? '',
     forcePathStyle: connection?.forcePathStyle ?? false,
     checksumCompatibility: connection?.checksumCompatibility ?? false,
+    transferEngine: connection?.transferEngine ?? 'fast',
     bucket: connection?.bucket ?? '',
     rootPublic: connection?.roots.public ?? defaultRoots.public,
     rootPrivate: connection?.roots.private ?? defaultRoots.private,
@@ -86,6 +89,8 @@ export function buildDraft(values: ConnectionFormValues, secrets: SecretInputs):
     ...(endpoint ? { endpoint } : {}),
     forcePathStyle: values.forcePathStyle,
     checksumCompatibility: values.checksumCompatibility,
+    // The default is left out like an empty field; main fills it in.
+    ...(values.transferEngine !== 'fast' ? { transferEngine: values.transferEngine } : {}),
     ...(bucket ? { bucket } : {}),
     roots: { public: values.rootPublic.trim(), private: values.rootPrivate.trim() },
     ...(publicBaseUrl ? { publicBaseUrl } : {}),

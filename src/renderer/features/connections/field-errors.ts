@@ -11,6 +11,7 @@ export type FormField =
   | 'endpoint'
   | 'forcePathStyle'
   | 'checksumCompatibility'
+  | 'transferEngine'
   | 'bucket'
   | 'rootPublic'
   | 'rootPrivate'
@@ -40,6 +41,7 @@ const fieldByPath: Record<string, FormField> = {
   endpoint: 'endpoint',
   forcePathStyle: 'forcePathStyle',
   checksumCompatibility: 'checksumCompatibility',
+  transferEngine: 'transferEngine',
   bucket: 'bucket',
   'roots.public': 'rootPublic',
   'roots.private': 'rootPrivate',

@@ -3,6 +3,7 @@ import type { DialogPort } from '../../../../src/main/core/dialogs/dialog-port';
 import type { TransferEngineOptions } from '../../../../src/main/core/transfers/engine-options';
 import { MiB } from '../../../../src/main/core/s3/part-size';
 import type { Channel, ChannelInput, ChannelResult, EventName, EventPayload } from '../../../../src/shared/contract';
+import type { TransferEngine } from '../../../../src/shared/model/connection';
 import type { TransferBatchView, TransferItemView } from '../../../../src/shared/model/transfer';
 import type { Result } from '../../../../src/shared/result';
 import { startCore } from '../../../support/core-harness';
@@ -44,6 +45,8 @@ export interface HarnessOptions {
   transfers?: Partial<TransferEngineOptions>;
   dialogs?: DialogPort;
   checksumCompatibility?: boolean;
+  /** The connection's transfer engine (`fast` unless given). */
+  transferEngine?: TransferEngine;
   /** Reuse a connection already saved in `dataDir`. */
   connectionId?: string;
 }
@@ -66,6 +69,7 @@ export async function startTransferCore(options: HarnessOptions): Promise<Transf
         endpoint: options.endpoint ?? options.gw.endpoint,
         forcePathStyle: true,
         checksumCompatibility: options.checksumCompatibility ?? true,
+        ...(options.transferEngine ? { transferEngine: options.transferEngine } : {}),
       })
     ).id;
   const until = async <T>(test: () => Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> => {

@@ -2,6 +2,7 @@
 // through the engine and prints each progress event as a JSON line, until it is killed.
 import { startTransferCore } from './transfer-harness';
 import type { GatewayHandle } from '../../../support/s3-test-env';
+import type { TransferEngine } from '../../../../src/shared/model/connection';
 
 interface ChildArgs {
   gw: GatewayHandle;
@@ -10,11 +11,12 @@ interface ChildArgs {
   bucket: string;
   prefix: string;
   file: string;
+  transferEngine?: TransferEngine;
 }
 
 async function main(): Promise<void> {
   const args = JSON.parse(process.env.UPLOAD_CHILD_ARGS ?? '{}') as ChildArgs;
-  const h = await startTransferCore({ gw: args.gw, endpoint: args.endpoint, dataDir: args.dataDir });
+  const h = await startTransferCore({ gw: args.gw, endpoint: args.endpoint, dataDir: args.dataDir, ...(args.transferEngine ? { transferEngine: args.transferEngine } : {}) });
   h.core.onEvent((event, payload) => {
     if (event === 'transfers:progress') process.stdout.write(`${JSON.stringify(payload)}\n`);
   });
