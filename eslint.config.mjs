@@ -10,7 +10,19 @@ import { layers } from './eslint/layers.mjs';
 import { singleCallers } from './eslint/single-callers.mjs';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.rgw/**', 'coverage/**', '.scratch-*/**', '.demo/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.rgw/**',
+      'coverage/**',
+      '.scratch-*/**',
+      '.demo/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

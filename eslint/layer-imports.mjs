@@ -18,7 +18,11 @@ function importedNames(node) {
   switch (node.type) {
     case 'ImportDeclaration':
       return node.specifiers.map((s) =>
-        s.type === 'ImportDefaultSpecifier' ? 'default' : s.type === 'ImportNamespaceSpecifier' ? '*' : (s.imported.name ?? s.imported.value),
+        s.type === 'ImportDefaultSpecifier'
+          ? 'default'
+          : s.type === 'ImportNamespaceSpecifier'
+            ? '*'
+            : (s.imported.name ?? s.imported.value),
       );
     case 'ExportNamedDeclaration':
       return node.specifiers.map((s) => s.local.name ?? s.local.value);
@@ -60,13 +64,16 @@ export const layerImports = {
     ],
     messages: {
       nodeProtocol: "Import Node's '{{spec}}' as 'node:{{spec}}': the protocol says it is a built-in and no package can shadow it.",
-      notInLayer: '{{file}} is in no layer of the table in eslint/layers.mjs: put it in a layer folder (DESIGN.md §2) or add the folder to the table.',
+      notInLayer:
+        '{{file}} is in no layer of the table in eslint/layers.mjs: put it in a layer folder (DESIGN.md §2) or add the folder to the table.',
       fileNotAllowed: '{{layer}} may not import {{target}} ({{spec}}). {{why}}',
       packageNotAllowed: "{{layer}} may not import '{{spec}}'. {{why}}",
       nameNotAllowed: "{{layer}} may not import {{name}} from '{{spec}}'. {{why}}",
-      crossFeature: '{{from}} may not import another feature ({{spec}} is in {{to}}): move what both need to ui/, api/ or a shared renderer module, or pass it down from app/.',
+      crossFeature:
+        '{{from}} may not import another feature ({{spec}} is in {{to}}): move what both need to ui/, api/ or a shared renderer module, or pass it down from app/.',
       staleException: '{{from}} no longer imports {{to}}: delete that entry from the feature exceptions in eslint/layers.mjs.',
-      featureFromShared: '{{from}} is shared by the features and may not import one ({{spec}} is in {{to}}): shared modules depend on no feature.',
+      featureFromShared:
+        '{{from}} is shared by the features and may not import one ({{spec}} is in {{to}}): shared modules depend on no feature.',
     },
   },
   create(context) {
@@ -91,11 +98,18 @@ export const layerImports = {
       }
       const why = layer.why ?? '';
       if (spec.startsWith('.') || spec.startsWith('/')) {
-        const target = path.relative(cwd, path.resolve(path.dirname(context.filename), spec)).split(path.sep).join('/');
+        const target = path
+          .relative(cwd, path.resolve(path.dirname(context.filename), spec))
+          .split(path.sep)
+          .join('/');
         const allowed = (layer.may ?? []).some((dir) => within(target, dir));
         if (!allowed) {
           const owner = layerOf(layers, target);
-          context.report({ node: source, messageId: 'fileNotAllowed', data: { layer: layer.name, target: owner ? owner.name : target, spec, why } });
+          context.report({
+            node: source,
+            messageId: 'fileNotAllowed',
+            data: { layer: layer.name, target: owner ? owner.name : target, spec, why },
+          });
           return;
         }
         checkFeature(source, spec, target);
@@ -111,9 +125,18 @@ export const layerImports = {
       // `except`: name -> why it is refused here.
       for (const name of importedNames(node)) {
         const except = entry.except ?? {};
-        const refused = entry.only ? !entry.only.includes(name) : name === '*' ? Object.keys(except).length > 0 : Object.hasOwn(except, name);
+        const refused = entry.only
+          ? !entry.only.includes(name)
+          : name === '*'
+            ? Object.keys(except).length > 0
+            : Object.hasOwn(except, name);
         const reason = (Object.hasOwn(except, name) ? except[name] : undefined) ?? entry.why ?? why;
-        if (refused) context.report({ node: source, messageId: 'nameNotAllowed', data: { layer: layer.name, name: name === '*' ? 'everything' : name, spec, why: reason } });
+        if (refused)
+          context.report({
+            node: source,
+            messageId: 'nameNotAllowed',
+            data: { layer: layer.name, name: name === '*' ? 'everything' : name, spec, why: reason },
+          });
       }
     }
 
@@ -131,13 +154,15 @@ export const layerImports = {
         return;
       }
       if (from) context.report({ node: source, messageId: 'crossFeature', data: { from, to, spec } });
-      else if (!(features.composers ?? []).some((dir) => within(file, dir))) context.report({ node: source, messageId: 'featureFromShared', data: { from: file, to, spec } });
+      else if (!(features.composers ?? []).some((dir) => within(file, dir)))
+        context.report({ node: source, messageId: 'featureFromShared', data: { from: file, to, spec } });
     }
 
     /** Exceptions for this file that no import needs any more: the list must shrink as they go. */
     function reportStaleExceptions(program) {
       for (const e of layer?.features?.exceptions ?? []) {
-        if (e.from === file && !usedExceptions.has(e)) context.report({ node: program, messageId: 'staleException', data: { from: e.from, to: e.to } });
+        if (e.from === file && !usedExceptions.has(e))
+          context.report({ node: program, messageId: 'staleException', data: { from: e.from, to: e.to } });
       }
     }
 
@@ -150,7 +175,8 @@ export const layerImports = {
       TSImportType: (node) => check(node, node.source),
       TSExternalModuleReference: (node) => check(node, node.expression),
       CallExpression(node) {
-        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length === 1) check(node, node.arguments[0]);
+        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length === 1)
+          check(node, node.arguments[0]);
       },
     };
   },

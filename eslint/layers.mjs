@@ -3,7 +3,8 @@
 // not named here is refused, so a new dependency between layers is a decision made in this file.
 // `dir` may name one file, which then has its own entry (the most specific `dir` wins).
 
-const coreWhy = 'The core is Electron-free and knows neither host (DESIGN.md §2): take what you need through a port in the core (see SecretStore) and let the host wire it.';
+const coreWhy =
+  'The core is Electron-free and knows neither host (DESIGN.md §2): take what you need through a port in the core (see SecretStore) and let the host wire it.';
 const electronNames = {
   ipcMain: 'Serve channels through the typed binding in src/main/electron/ipc-binding.ts; never raw IPC.',
   ipcRenderer: 'ipcRenderer belongs to the preload; main uses the typed binding in src/main/electron/ipc-binding.ts.',
@@ -84,8 +85,18 @@ export const layers = [
     why: 'The local gateway runs a Ceph RADOS Gateway from Node: Node, the SDK and the core (its S3 client factory, the demo port), nothing of the hosts or the renderer.',
   },
   { name: 'src/main/electron', dir: 'src/main/electron', ...shell, packages: shellPackages(electronNames) },
-  { name: 'src/main/electron', dir: 'src/main/electron/ipc-binding.ts', ...shell, packages: shellPackages(without(electronNames, 'ipcMain')) },
-  { name: 'src/main/electron', dir: 'src/main/electron/safe-open-external.ts', ...shell, packages: shellPackages(without(electronNames, 'shell')) },
+  {
+    name: 'src/main/electron',
+    dir: 'src/main/electron/ipc-binding.ts',
+    ...shell,
+    packages: shellPackages(without(electronNames, 'ipcMain')),
+  },
+  {
+    name: 'src/main/electron',
+    dir: 'src/main/electron/safe-open-external.ts',
+    ...shell,
+    packages: shellPackages(without(electronNames, 'shell')),
+  },
   {
     name: 'src/main/index.ts',
     dir: 'src/main/index.ts',

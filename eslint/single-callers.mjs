@@ -7,17 +7,18 @@ const openExternal = {
   selectors: ["MemberExpression[property.name='openExternal']", "ObjectPattern > Property[key.name='openExternal']"],
 };
 
-const sendMessage = 'Send to windows through the typed binding in src/main/electron/ipc-binding.ts (it checks the window is still on our origin).';
+const sendMessage =
+  'Send to windows through the typed binding in src/main/electron/ipc-binding.ts (it checks the window is still on our origin).';
 const webContentsSend = {
   message: sendMessage,
   selectors: [
-    "CallExpression[callee.property.name=/^(send|sendToFrame|postMessage)$/][callee.object.property.name=/^(webContents|sender)$/]",
-    "CallExpression[callee.property.name=/^(send|sendToFrame|postMessage)$/][callee.object.name=/contents$/i]",
+    'CallExpression[callee.property.name=/^(send|sendToFrame|postMessage)$/][callee.object.property.name=/^(webContents|sender)$/]',
+    'CallExpression[callee.property.name=/^(send|sendToFrame|postMessage)$/][callee.object.name=/contents$/i]',
   ],
 };
 const shellSend = {
   message: sendMessage,
-  selectors: ["CallExpression[callee.property.name=/^(send|sendToFrame|reply)$/]"],
+  selectors: ['CallExpression[callee.property.name=/^(send|sendToFrame|reply)$/]'],
 };
 
 /** `no-restricted-syntax` options for the given fences. */

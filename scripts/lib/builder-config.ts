@@ -38,18 +38,28 @@ async function resolveIcons(projectDir: string, config: Configuration, report: B
     for (const [platform, format, sources] of iconSources(config)) {
       let result: ResolvedIcons;
       try {
-        result = await convertIcon({ sources, fallbackSources: [], roots: [resourcesDir, projectDir], format, outDir: join(scratch, format) });
+        result = await convertIcon({
+          sources,
+          fallbackSources: [],
+          roots: [resourcesDir, projectDir],
+          format,
+          outDir: join(scratch, format),
+        });
       } catch (error) {
         report.problems.push(`${platform} icon: electron-builder cannot use it: ${error instanceof Error ? error.message : String(error)}`);
         continue;
       }
       const outside = result.icons.filter((icon) => relative(resourcesDir, icon.file).startsWith('..'));
       if (result.icons.length === 0 || result.isFallback || outside.length > 0) {
-        report.problems.push(`${platform} icon: electron-builder would not use resources/ (got ${result.icons.map((i) => i.file).join(', ') || 'nothing'}); run \`npm run icons\`.`);
+        report.problems.push(
+          `${platform} icon: electron-builder would not use resources/ (got ${result.icons.map((i) => i.file).join(', ') || 'nothing'}); run \`npm run icons\`.`,
+        );
         continue;
       }
       const files = result.icons.map((icon) => relative(projectDir, icon.file));
-      report.checked.push(`${platform} icon (${format}): ${files.length > 2 ? `${files.length} sizes in ${relative(projectDir, resourcesDir)}/icons` : files.join(', ')}`);
+      report.checked.push(
+        `${platform} icon (${format}): ${files.length > 2 ? `${files.length} sizes in ${relative(projectDir, resourcesDir)}/icons` : files.join(', ')}`,
+      );
     }
   } finally {
     if (previousToolset === undefined) delete process.env.ELECTRON_BUILDER_ICONS_TOOLSET_DIR;
@@ -60,7 +70,8 @@ async function resolveIcons(projectDir: string, config: Configuration, report: B
 
 /** The hardened runtime is on and both entitlement files parse and grant V8 its JIT. */
 async function checkMacSigning(projectDir: string, config: Configuration, report: BuilderConfigReport): Promise<void> {
-  if (config.mac?.hardenedRuntime !== true) report.problems.push('mac.hardenedRuntime must be true: notarization requires the hardened runtime.');
+  if (config.mac?.hardenedRuntime !== true)
+    report.problems.push('mac.hardenedRuntime must be true: notarization requires the hardened runtime.');
   for (const key of ['entitlements', 'entitlementsInherit'] as const) {
     const file = config.mac?.[key];
     if (typeof file !== 'string') {
@@ -97,7 +108,8 @@ export async function checkBuilderConfig(projectDir: string): Promise<BuilderCon
   } catch (error) {
     report.problems.push(error instanceof Error ? error.message : String(error));
   }
-  if (config.asar === false) report.problems.push('asar is off: the app would ship as loose files, and the asar integrity fuse would have nothing to check.');
+  if (config.asar === false)
+    report.problems.push('asar is off: the app would ship as loose files, and the asar integrity fuse would have nothing to check.');
   await resolveIcons(projectDir, config, report);
   await checkMacSigning(projectDir, config, report);
   return report;

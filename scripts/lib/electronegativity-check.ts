@@ -46,7 +46,8 @@ function loadExceptions(projectDir: string, file: string): Exception[] {
   if (!parsed.success) throw new Error(`${file} is not a valid exceptions file: ${parsed.error.message}`);
   for (const exception of parsed.data.exceptions) {
     for (const evidence of exception.evidence) {
-      if (!existsSync(join(projectDir, evidence))) throw new Error(`${file}: the evidence ${evidence} for ${exception.check} does not exist.`);
+      if (!existsSync(join(projectDir, evidence)))
+        throw new Error(`${file}: the evidence ${evidence} for ${exception.check} does not exist.`);
     }
   }
   return parsed.data.exceptions;
@@ -67,14 +68,19 @@ export async function runElectronegativityCheck(projectDir: string, layout: Chec
   if (suppressed.length > 0) {
     return {
       ok: false,
-      lines: suppressed.map((path) => `FAIL ${relative(projectDir, path)} has an eng-disable comment: record the exception in ${layout.exceptionsFile} with its reason instead.`),
+      lines: suppressed.map(
+        (path) =>
+          `FAIL ${relative(projectDir, path)} has an eng-disable comment: record the exception in ${layout.exceptionsFile} with its reason instead.`,
+      ),
     };
   }
   const exceptions = loadExceptions(projectDir, layout.exceptionsFile);
   const scan = await scanWithElectronegativity(inputDir, electronVersion(projectDir));
   let ok = true;
   if (scan.atomicChecks === 0 || scan.globalChecks === 0) {
-    lines.push(`FAIL Electronegativity loaded ${scan.atomicChecks} atomic and ${scan.globalChecks} global checks: the scan did not really run.`);
+    lines.push(
+      `FAIL Electronegativity loaded ${scan.atomicChecks} atomic and ${scan.globalChecks} global checks: the scan did not really run.`,
+    );
     ok = false;
   }
   for (const error of scan.parseErrors) {
@@ -87,7 +93,8 @@ export async function runElectronegativityCheck(projectDir: string, layout: Chec
   // Global checks (a missing CSP, no navigation limits…) concern the whole folder: Electronegativity says "N/A".
   const findings = scan.findings.map((f) => ({ ...f, file: f.file === 'N/A' ? layout.input : join(layout.input, f.file) }));
   const verdict = judgeFindings(findings, exceptions);
-  for (const { finding, exception } of verdict.excused) lines.push(`ok   excepted ${describe(finding)}\n       reviewed: ${exception.reason}`);
+  for (const { finding, exception } of verdict.excused)
+    lines.push(`ok   excepted ${describe(finding)}\n       reviewed: ${exception.reason}`);
   for (const finding of verdict.noted) lines.push(`note ${describe(finding)}`);
   for (const finding of verdict.failures) lines.push(`FAIL ${describe(finding)}\n       ${finding.description} ${finding.url}`);
   for (const stale of verdict.staleExceptions) {

@@ -89,7 +89,14 @@ function loadRunner(): Runner {
   // Same configuration as the package's own i18n.js (which registers `__` on global for the
   // checks), minus the download.
   offlineI18n.exports = function offlineTranslations(): Promise<void> {
-    i18n.configure({ locales: ['en-US'], defaultLocale: 'en-US', directory: dirname(i18nPath), updateFiles: false, objectNotation: true, register: global });
+    i18n.configure({
+      locales: ['en-US'],
+      defaultLocale: 'en-US',
+      directory: dirname(i18nPath),
+      updateFiles: false,
+      objectNotation: true,
+      register: global,
+    });
     i18n.setLocale('en-US');
     return Promise.resolve();
   };
@@ -100,7 +107,8 @@ function loadRunner(): Runner {
 
 function level<T extends string>(levels: readonly T[], name: string): T {
   const found = levels.find((l) => l === name);
-  if (found === undefined) throw new Error(`Electronegativity reported an unknown level "${name}"; update scripts/lib/electronegativity-scan.ts.`);
+  if (found === undefined)
+    throw new Error(`Electronegativity reported an unknown level "${name}"; update scripts/lib/electronegativity-scan.ts.`);
   return found;
 }
 

@@ -21,9 +21,7 @@ export type Listener<E extends EventName> = (payload: EventPayload<E>) => void;
 
 export type BucketAdminApi = {
   [D in DomainOf<Channel>]: {
-    [C in Channel as C extends `${D}:${infer V}` ? V : never]: (
-      input: ChannelInput<C>,
-    ) => Promise<Result<ChannelResult<C>>>;
+    [C in Channel as C extends `${D}:${infer V}` ? V : never]: (input: ChannelInput<C>) => Promise<Result<ChannelResult<C>>>;
   };
 } & {
   events: { [E in EventName as CamelEvent<E>]: (listener: Listener<E>) => () => void };
@@ -67,9 +65,7 @@ export function buildApi(invoke: Invoke, subscribe: Subscribe): BucketAdminApi {
     methods[verb] = (input: unknown) => invoke(channel, input);
   }
   for (const event of eventNames) {
-    events[eventMethodName(event)] = (
-      listener: (payload: unknown) => void,
-    ) => subscribe(event, listener);
+    events[eventMethodName(event)] = (listener: (payload: unknown) => void) => subscribe(event, listener);
   }
   return api as unknown as BucketAdminApi;
 }

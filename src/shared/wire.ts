@@ -7,13 +7,9 @@ import type { Result } from './result';
  * API (other local servers receive 127.0.0.1's cookies too). Then the same calls as Electron
  * IPC, one JSON message each; `id` pairs a result with its request.
  */
-export type ClientMessage =
-  | { type: 'hello'; token: string }
-  | { type: 'invoke'; id: number; channel: Channel; input: unknown };
+export type ClientMessage = { type: 'hello'; token: string } | { type: 'invoke'; id: number; channel: Channel; input: unknown };
 
-export type ServerMessage =
-  | { type: 'result'; id: number; result: Result<unknown> }
-  | { type: 'event'; event: EventName; payload: unknown };
+export type ServerMessage = { type: 'result'; id: number; result: Result<unknown> } | { type: 'event'; event: EventName; payload: unknown };
 
 /** Query parameter that carries the browser host's per-run token in the address it prints. */
 export const tokenParam = 'token';

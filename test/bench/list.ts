@@ -25,13 +25,19 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { objects: { type: 'string' } } });
   const objects = Number(values.objects ?? fullFolder.count);
-  if (!(Number.isInteger(objects) && objects > 0)) throw new Error(`--objects must be a whole number above 0, not "${values.objects ?? ''}"`);
+  if (!(Number.isInteger(objects) && objects > 0))
+    throw new Error(`--objects must be a whole number above 0, not "${values.objects ?? ''}"`);
   const benchFolder = benchFolderOf(objects);
   for (const bin of [awsCli, rcloneBin, gnuTime]) {
     if (!existsSync(bin)) throw new Error(`${bin} is missing: apt-get install awscli rclone time`);
   }
   const { handle } = await acquireGateway(undefined, log);
-  const target: PeerTarget = { endpoint: handle.endpoint, region: handle.region, accessKeyId: handle.accessKeyId, secretAccessKey: handle.secretAccessKey };
+  const target: PeerTarget = {
+    endpoint: handle.endpoint,
+    region: handle.region,
+    accessKeyId: handle.accessKeyId,
+    secretAccessKey: handle.secretAccessKey,
+  };
   const client = makeS3Client(handle, { timeoutMs: 30_000, maxAttempts: 3 });
   log(`Folder s3://${benchFolder.bucket}/${benchFolder.prefix} on ${handle.endpoint}`);
   const seeded = await ensureBenchFolder(client, benchFolder, log).finally(() => client.destroy());
@@ -46,7 +52,12 @@ async function main(): Promise<void> {
   // Interleaved, so a busy moment on the shared 2 cores hits every tool alike.
   for (let r = 1; r <= runs; r += 1) {
     log(`Run ${r} of ${runs}`);
-    const engine = await runNodeJson<EngineReport>(join(here, 'support', 'app-engine.ts'), { ...target, bucket: benchFolder.bucket, prefix: benchFolder.prefix, runs: 1 });
+    const engine = await runNodeJson<EngineReport>(join(here, 'support', 'app-engine.ts'), {
+      ...target,
+      bucket: benchFolder.bucket,
+      prefix: benchFolder.prefix,
+      runs: 1,
+    });
     app.push(...engine.runs);
     appRssKb = Math.max(appRssKb, engine.maxRssKb);
     appBaselineKb = Math.max(appBaselineKb, engine.baselineRssKb);
@@ -59,7 +70,11 @@ async function main(): Promise<void> {
 
   const loadAfter = loadavg()[0] ?? Number.NaN;
   const expected = benchFolder.count;
-  for (const [name, rows] of [['app', app.map((x) => x.rows)], ['aws', aws.map((x) => x.rows)], ['rclone', rclone.map((x) => x.rows)]] as const) {
+  for (const [name, rows] of [
+    ['app', app.map((x) => x.rows)],
+    ['aws', aws.map((x) => x.rows)],
+    ['rclone', rclone.map((x) => x.rows)],
+  ] as const) {
     if (rows.some((n) => n !== expected)) throw new Error(`${name} listed ${rows.join('/')} rows, expected ${expected}`);
   }
   const appMs = median(app.map((x) => x.ms));
@@ -72,18 +87,42 @@ async function main(): Promise<void> {
 
   const table = formatTable([
     ['tool', 'median s', 'runs (s)', 'peak RSS MB', 'vs app'],
-    ['app engine (browse:list)', (appMs / 1000).toFixed(2), app.map((x) => (x.ms / 1000).toFixed(2)).join(' / '), String(mb(appRssKb)), '1.00'],
-    ['aws s3api list-objects-v2', (awsMs / 1000).toFixed(2), aws.map((x) => (x.ms / 1000).toFixed(2)).join(' / '), String(mb(Math.max(...aws.map((x) => x.maxRssKb)))), (awsMs / appMs).toFixed(2)],
-    ['rclone lsf', (rcloneMs / 1000).toFixed(2), rclone.map((x) => (x.ms / 1000).toFixed(2)).join(' / '), String(mb(Math.max(...rclone.map((x) => x.maxRssKb)))), (rcloneMs / appMs).toFixed(2)],
+    [
+      'app engine (browse:list)',
+      (appMs / 1000).toFixed(2),
+      app.map((x) => (x.ms / 1000).toFixed(2)).join(' / '),
+      String(mb(appRssKb)),
+      '1.00',
+    ],
+    [
+      'aws s3api list-objects-v2',
+      (awsMs / 1000).toFixed(2),
+      aws.map((x) => (x.ms / 1000).toFixed(2)).join(' / '),
+      String(mb(Math.max(...aws.map((x) => x.maxRssKb)))),
+      (awsMs / appMs).toFixed(2),
+    ],
+    [
+      'rclone lsf',
+      (rcloneMs / 1000).toFixed(2),
+      rclone.map((x) => (x.ms / 1000).toFixed(2)).join(' / '),
+      String(mb(Math.max(...rclone.map((x) => x.maxRssKb)))),
+      (rcloneMs / appMs).toFixed(2),
+    ],
   ]);
   log('');
   log(table);
   log('');
-  log(`App engine: first 1,000 rows in ${round(firstMs)} ms (target ${firstRowsTargetMs} ms): ${firstMs <= firstRowsTargetMs ? 'met' : 'MISSED'}`);
-  log(`App engine vs fastest peer (${fastestPeer}): ${(appMs / fastestPeerMs).toFixed(2)}× the time: ${appMs <= fastestPeerMs ? 'met (not slower)' : 'MISSED (slower)'}`);
+  log(
+    `App engine: first 1,000 rows in ${round(firstMs)} ms (target ${firstRowsTargetMs} ms): ${firstMs <= firstRowsTargetMs ? 'met' : 'MISSED'}`,
+  );
+  log(
+    `App engine vs fastest peer (${fastestPeer}): ${(appMs / fastestPeerMs).toFixed(2)}× the time: ${appMs <= fastestPeerMs ? 'met (not slower)' : 'MISSED (slower)'}`,
+  );
   log('App engine time is the listing inside a running app (warm connection); peer times are whole processes, start-up included.');
   log(`App engine RSS: ${mb(appBaselineKb)} MB before listing (Node, tsx, SDK, SQLite), ${mb(appRssKb)} MB peak.`);
-  log(`Load average (1 min) ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after, on ${String(navigator.hardwareConcurrency)} CPUs shared with the gateway.`);
+  log(
+    `Load average (1 min) ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after, on ${String(navigator.hardwareConcurrency)} CPUs shared with the gateway.`,
+  );
 
   const summary = {
     bench: 'list',

@@ -52,8 +52,10 @@ function sizesFrom(bigMib: string | undefined, smallFiles: string | undefined): 
   const sizes = { ...fullUploadSizes };
   if (bigMib !== undefined) sizes.bigFileBytes = Number(bigMib) * 1024 * 1024;
   if (smallFiles !== undefined) sizes.smallFileCount = Number(smallFiles);
-  if (!(sizes.bigFileBytes > 0 && Number.isInteger(sizes.bigFileBytes))) throw new Error(`--big-mib must be a whole number of MiB above 0, not "${bigMib ?? ''}"`);
-  if (!(sizes.smallFileCount > 0 && Number.isInteger(sizes.smallFileCount))) throw new Error(`--small-files must be a whole number above 0, not "${smallFiles ?? ''}"`);
+  if (!(sizes.bigFileBytes > 0 && Number.isInteger(sizes.bigFileBytes)))
+    throw new Error(`--big-mib must be a whole number of MiB above 0, not "${bigMib ?? ''}"`);
+  if (!(sizes.smallFileCount > 0 && Number.isInteger(sizes.smallFileCount)))
+    throw new Error(`--small-files must be a whole number above 0, not "${smallFiles ?? ''}"`);
   return sizes;
 }
 
@@ -63,7 +65,15 @@ function dataDirFor(sizes: UploadSizes): string {
   return join(tmpdir(), full ? 'bucket-admin-bench-upload' : `bucket-admin-bench-upload-${sizes.bigFileBytes}-${sizes.smallFileCount}`);
 }
 
-async function run(tool: Tool, dir: string, prefix: string, target: UploadTarget, bundle: string, md5: boolean, engine: TransferEngine): Promise<Sample> {
+async function run(
+  tool: Tool,
+  dir: string,
+  prefix: string,
+  target: UploadTarget,
+  bundle: string,
+  md5: boolean,
+  engine: TransferEngine,
+): Promise<Sample> {
   if (tool === 'rclone') return uploadWithRclone(target, dir, prefix);
   if (tool === 'aws') return uploadWithAwsCli(target, dir, prefix);
   const app = await uploadWithApp(bundle, target, dir, prefix, undefined, md5, engine);
@@ -76,12 +86,23 @@ async function verifyAndClean(client: S3Client, handle: GatewayHandle, bucket: s
   await collectGarbage(handle);
   if (count !== expected) throw new Error(`${prefix}: expected ${expected} objects, found ${count}`);
   const health = await checkStoreHealth(handle);
-  if (health.wrapped) throw new Error(`The gateway's store counter wrapped (${health.problem ?? ''}); restart it: npx tsx src/main/local-gateway/cli.ts stop`);
+  if (health.wrapped)
+    throw new Error(
+      `The gateway's store counter wrapped (${health.problem ?? ''}); restart it: npx tsx src/main/local-gateway/cli.ts stop`,
+    );
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { reps: { type: 'string' }, tools: { type: 'string' }, workloads: { type: 'string' }, 'big-mib': { type: 'string' }, 'small-files': { type: 'string' }, checksum: { type: 'string' }, engine: { type: 'string' } },
+    options: {
+      reps: { type: 'string' },
+      tools: { type: 'string' },
+      workloads: { type: 'string' },
+      'big-mib': { type: 'string' },
+      'small-files': { type: 'string' },
+      checksum: { type: 'string' },
+      engine: { type: 'string' },
+    },
   });
   const checksum = values.checksum ?? 'md5';
   if (checksum !== 'md5' && checksum !== 'crc32') throw new Error(`--checksum must be md5 or crc32, not "${checksum}"`);
@@ -92,16 +113,30 @@ async function main(): Promise<void> {
   const chosen = (values.workloads ?? 'big,small').split(',') as Workload[];
   const sizes = sizesFrom(values['big-mib'], values['small-files']);
   const workloads = workloadsOf(sizes);
-  for (const bin of [awsCli, rcloneBin, gnuTime]) if (!existsSync(bin)) throw new Error(`${bin} is missing: apt-get install awscli rclone time`);
+  for (const bin of [awsCli, rcloneBin, gnuTime])
+    if (!existsSync(bin)) throw new Error(`${bin} is missing: apt-get install awscli rclone time`);
   const { handle } = await acquireGateway(undefined, log);
-  const target: UploadTarget = { endpoint: handle.endpoint, region: handle.region, accessKeyId: handle.accessKeyId, secretAccessKey: handle.secretAccessKey, bucket: 'bench-upload' };
+  const target: UploadTarget = {
+    endpoint: handle.endpoint,
+    region: handle.region,
+    accessKeyId: handle.accessKeyId,
+    secretAccessKey: handle.secretAccessKey,
+    bucket: 'bench-upload',
+  };
   const client = makeS3Client(handle, { timeoutMs: 120_000, maxAttempts: 3 });
-  if (!(await client.send(new HeadBucketCommand({ Bucket: target.bucket })).then(() => true, () => false))) {
+  if (
+    !(await client.send(new HeadBucketCommand({ Bucket: target.bucket })).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     await client.send(new CreateBucketCommand({ Bucket: target.bucket }));
   }
   const data = ensureUploadData(dataDirFor(sizes), sizes, log);
   const bundle = await bundleEngineChild();
-  log(`Gateway ${handle.endpoint}; ${reps} rep(s) of ${chosen.join(', ')} with ${tools.join(', ')}; app checksums: ${checksum}, engine: ${engine.data}`);
+  log(
+    `Gateway ${handle.endpoint}; ${reps} rep(s) of ${chosen.join(', ')} with ${tools.join(', ')}; app checksums: ${checksum}, engine: ${engine.data}`,
+  );
   log(`Workloads: big = 1 × ${formatBytes(sizes.bigFileBytes)}, small = ${sizes.smallFileCount} × ${formatBytes(sizes.smallFileBytes)}`);
 
   const samples: Record<string, Sample[]> = {};
@@ -114,7 +149,9 @@ async function main(): Promise<void> {
         const sample = await run(tool, w === 'big' ? data.big : data.small, prefix, target, bundle, checksum === 'md5', engine.data);
         await verifyAndClean(client, handle, target.bucket, prefix, workloads[w].files);
         (samples[`${tool}:${w}`] ??= []).push(sample);
-        log(`  rep ${rep} ${w.padEnd(5)} ${tool.padEnd(6)} ${round(sample.ms / 1000, 2)} s  ${Math.round(sample.maxRssKb / 1024)} MB  ${round(sample.cpuUserS + sample.cpuSysS, 2)} CPU-s`);
+        log(
+          `  rep ${rep} ${w.padEnd(5)} ${tool.padEnd(6)} ${round(sample.ms / 1000, 2)} s  ${Math.round(sample.maxRssKb / 1024)} MB  ${round(sample.cpuUserS + sample.cpuSysS, 2)} CPU-s`,
+        );
       }
     }
   }
@@ -138,10 +175,21 @@ function report(samples: Record<string, Sample[]>, tools: Tool[], chosen: Worklo
         filesPerS: round(workloads[w].files / (ms / 1000), 1),
         peakRssMb: round(Math.max(...list.map((s) => s.maxRssKb)) / 1024, 1),
         cpuS: round(median(list.map((s) => s.cpuUserS + s.cpuSysS)), 2),
-        ...(Number.isNaN(engine) ? {} : { engineOnlyS: round(engine / 1000, 3), idleRssMb: round(Math.max(...list.map((s) => s.idleRssKb ?? 0)) / 1024, 1) }),
+        ...(Number.isNaN(engine)
+          ? {}
+          : { engineOnlyS: round(engine / 1000, 3), idleRssMb: round(Math.max(...list.map((s) => s.idleRssKb ?? 0)) / 1024, 1) }),
       };
       figures[`${tool}.${w}`] = f;
-      rows.push([w, tool, String(f.medianS), String(f.mbPerS), String(f.filesPerS), String(f.peakRssMb), String(f.cpuS), Number.isNaN(engine) ? '' : String(f.engineOnlyS)]);
+      rows.push([
+        w,
+        tool,
+        String(f.medianS),
+        String(f.mbPerS),
+        String(f.filesPerS),
+        String(f.peakRssMb),
+        String(f.cpuS),
+        Number.isNaN(engine) ? '' : String(f.engineOnlyS),
+      ]);
     }
   }
   process.stdout.write(`${formatTable(rows, { leftColumns: 2, rule: false })}\n`);
@@ -154,7 +202,9 @@ function report(samples: Record<string, Sample[]>, tools: Tool[], chosen: Worklo
     // > 1: the app is faster than the fastest peer (whole process, as a user waits for a tool).
     ratios[`${w}.appVsFastestPeer`] = round(fastest / app.medianS, 3);
     if (app.engineOnlyS) ratios[`${w}.appEngineOnlyVsFastestPeer`] = round(fastest / app.engineOnlyS, 3);
-    process.stdout.write(`${w}: app ${app.medianS} s vs fastest peer ${fastest} s → ratio ${ratios[`${w}.appVsFastestPeer`]} (engine only ${ratios[`${w}.appEngineOnlyVsFastestPeer`] ?? '–'})\n`);
+    process.stdout.write(
+      `${w}: app ${app.medianS} s vs fastest peer ${fastest} s → ratio ${ratios[`${w}.appVsFastestPeer`]} (engine only ${ratios[`${w}.appEngineOnlyVsFastestPeer`] ?? '–'})\n`,
+    );
   }
   const appPeak = Math.max(...chosen.map((w) => figures[`app.${w}`]?.peakRssMb ?? 0));
   const targets = {

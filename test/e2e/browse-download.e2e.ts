@@ -66,6 +66,10 @@ test('downloading a folder with odd keys writes every object inside the chosen f
   for (const name of ['escape-dots.txt', 'escape-backslash.txt']) {
     expect(existsSync(resolve(downloads, '..', name))).toBe(false);
     expect(existsSync(resolve(downloads, '..', '..', name))).toBe(false);
-    expect(filesUnder(app.dataDir).filter((f) => f.endsWith(name)).every((f) => !relative(downloads, f).startsWith('..'))).toBe(true);
+    expect(
+      filesUnder(app.dataDir)
+        .filter((f) => f.endsWith(name))
+        .every((f) => !relative(downloads, f).startsWith('..')),
+    ).toBe(true);
   }
 });

@@ -74,7 +74,17 @@ test('access denied on one folder is shown for that folder only', async ({ page,
     await browser.openFolder('private/open/');
     await expect(browser.row('private/open/ok.txt')).toBeVisible();
   } finally {
-    await testBucket.client.send(new PutBucketPolicyCommand({ Bucket: testBucket.bucket, Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${testBucket.bucket}/none/*` }] }) })).catch(() => undefined);
+    await testBucket.client
+      .send(
+        new PutBucketPolicyCommand({
+          Bucket: testBucket.bucket,
+          Policy: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${testBucket.bucket}/none/*` }],
+          }),
+        }),
+      )
+      .catch(() => undefined);
     await testBucket.cleanup();
   }
 });

@@ -1,5 +1,12 @@
 /// <reference lib="dom" />
-import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutBucketPolicyCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutBucketPolicyCommand,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { createTestBucket, putObjects, type TestBucket } from '../support/s3-test-env';
 import { forEachConcurrent } from '../../src/shared/concurrency';
 import { expect, test } from './fixtures';
@@ -54,7 +61,16 @@ test('create, rename, move and delete a folder; S3 holds exactly what the app sa
   await page.keyboard.press('Escape');
 
   // Files arrive from elsewhere; F5 shows them.
-  await client.send(new PutObjectCommand({ Bucket: bucket, Key: 'public/Season 2/ep1.txt', Body: 'episode one', ContentType: 'text/plain', CacheControl: 'max-age=60', Metadata: { origin: 'camera-a' } }));
+  await client.send(
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: 'public/Season 2/ep1.txt',
+      Body: 'episode one',
+      ContentType: 'text/plain',
+      CacheControl: 'max-age=60',
+      Metadata: { origin: 'camera-a' },
+    }),
+  );
   await browser.row('public/Season 2/').click();
   await page.keyboard.press('F5');
   await browser.openFolder('public/Season 2/');
@@ -124,7 +140,13 @@ test('copy keeps the original, and a rename onto an existing name asks before re
   await dialog.getByTestId('transfer-submit').click();
   await expect(dialog.getByTestId('job-progress')).toHaveAttribute('data-status', 'finished', { timeout: 30_000 });
   await dialog.getByTestId('job-close').click();
-  expect(await keysUnder(client, bucket, '')).toEqual(['private/copies/a.txt', 'private/copies/b.txt', 'private/x.txt', 'public/a.txt', 'public/b.txt']);
+  expect(await keysUnder(client, bucket, '')).toEqual([
+    'private/copies/a.txt',
+    'private/copies/b.txt',
+    'private/x.txt',
+    'public/a.txt',
+    'public/b.txt',
+  ]);
 
   // Renaming a.txt to b.txt: refused first, then replaced on request.
   await browser.row('public/a.txt').click();
@@ -148,7 +170,9 @@ test('a delete that fails for some keys lists each failure and deletes the rest'
       Bucket: bucket,
       Policy: JSON.stringify({
         Version: '2012-10-17',
-        Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:DeleteObject', Resource: `arn:aws:s3:::${bucket}/public/batch/locked/*` }],
+        Statement: [
+          { Effect: 'Deny', Principal: '*', Action: 's3:DeleteObject', Resource: `arn:aws:s3:::${bucket}/public/batch/locked/*` },
+        ],
       }),
     }),
   );
@@ -164,7 +188,15 @@ test('a delete that fails for some keys lists each failure and deletes the rest'
   await expect(confirm.getByTestId('job-failure')).toHaveCount(1);
   await expect(confirm.getByTestId('job-failure')).toContainText('public/batch/locked/one.txt');
   await expect(confirm.getByTestId('job-failure')).toHaveAttribute('data-code', 'AccessDenied');
-  await client.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${bucket}/none/*` }] }) }));
+  await client.send(
+    new PutBucketPolicyCommand({
+      Bucket: bucket,
+      Policy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${bucket}/none/*` }],
+      }),
+    }),
+  );
   expect(await keysUnder(client, bucket, 'public/')).toEqual(['public/batch/locked/one.txt']);
 });
 
@@ -192,7 +224,10 @@ test('a long copy shows progress and stops on Cancel, keeping what was done', as
   await expect(dialog).toBeHidden();
 });
 
-test('a move whose contents would land on each other is refused with both names, without a Replace offer, and nothing changes', async ({ page, app }) => {
+test('a move whose contents would land on each other is refused with both names, without a Replace offer, and nothing changes', async ({
+  page,
+  app,
+}) => {
   const { bucket, client } = testBucket;
   // Moving public/x/x/ up into public/ sends x/x/x/g onto x/x/g, which the same move takes away.
   await putObjects(client, bucket, { 'public/x/x/g': 'outer g', 'public/x/x/x/g': 'inner g' });

@@ -49,7 +49,12 @@ test('mouse: double-click opens, breadcrumbs, back and forward buttons, mouse ba
   await expect(page.getByTestId('folder-root-badge')).toHaveAttribute('data-root', 'public');
   await browser.openFolder('public/media/');
   // Natural order: numbers by value, case ignored.
-  expect(await browser.renderedKeys()).toEqual(['public/media/Clip 1.mp4', 'public/media/clip 2.mp4', 'public/media/clip 10.mp4', 'public/media/intro.mp4']);
+  expect(await browser.renderedKeys()).toEqual([
+    'public/media/Clip 1.mp4',
+    'public/media/clip 2.mp4',
+    'public/media/clip 10.mp4',
+    'public/media/intro.mp4',
+  ]);
 
   await page.getByTestId('nav-back').click();
   await browser.expectFolder('public/');

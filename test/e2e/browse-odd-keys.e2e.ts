@@ -53,7 +53,9 @@ test('odd keys show exactly, with invisible parts marked, and round-trip through
   for (const key of [keys.trailing, keys.symbols, keys.nfd, keys.long]) {
     await browser.row(key).click();
     await expect(page.getByTestId('object-inspector')).toHaveAttribute('data-key', key);
-    await expect(page.getByTestId('detail-size')).toContainText(`${new TextEncoder().encode(`body of ${key}`).length.toLocaleString('en-US')} bytes`);
+    await expect(page.getByTestId('detail-size')).toContainText(
+      `${new TextEncoder().encode(`body of ${key}`).length.toLocaleString('en-US')} bytes`,
+    );
   }
   // The preview streams the right object through the app's route.
   await browser.row(keys.symbols).dblclick();
@@ -91,6 +93,8 @@ test('odd keys show exactly, with invisible parts marked, and round-trip through
   await expect(dialog.getByTestId('job-progress')).toHaveAttribute('data-status', 'finished', { timeout: 30_000 });
   const listed = await testBucket.client.send(new ListObjectsV2Command({ Bucket: testBucket.bucket, Prefix: 'copied/' }));
   const copied = (listed.Contents ?? []).map((o) => o.Key ?? '').sort();
-  const expected = [keys.space, keys.trailing, keys.nfc, keys.nfd, keys.symbols, keys.double].map((k) => `copied/${k.slice('odd/'.length)}`).sort();
+  const expected = [keys.space, keys.trailing, keys.nfc, keys.nfd, keys.symbols, keys.double]
+    .map((k) => `copied/${k.slice('odd/'.length)}`)
+    .sort();
   expect(copied).toEqual(expected);
 });

@@ -100,6 +100,9 @@ test('the secret never reaches the renderer', async ({ page, app }) => {
   const received = frames.join('\n');
   expect(received).not.toContain(app.gateway.secretAccessKey);
   expect(received).not.toContain(app.gateway.accessKeyId);
-  const pageText = await page.evaluate(() => document.documentElement.outerHTML + JSON.stringify(Object.entries(localStorage)) + JSON.stringify(Object.entries(sessionStorage)));
+  const pageText = await page.evaluate(
+    () =>
+      document.documentElement.outerHTML + JSON.stringify(Object.entries(localStorage)) + JSON.stringify(Object.entries(sessionStorage)),
+  );
   expect(pageText).not.toContain(app.gateway.secretAccessKey);
 });

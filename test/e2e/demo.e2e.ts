@@ -21,6 +21,9 @@ test('an empty app offers the demo; one click shows public/ and private/ of the 
 
   // The demo connection is removable like any other; the welcome screen comes back.
   await item.getByTestId('connection-remove').click();
-  await page.getByRole('alertdialog').getByRole('button', { name: /Remove/ }).click();
+  await page
+    .getByRole('alertdialog')
+    .getByRole('button', { name: /Remove/ })
+    .click();
   await expect(page.getByTestId('welcome')).toBeVisible();
 });

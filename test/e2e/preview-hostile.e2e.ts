@@ -28,7 +28,12 @@ const hostile = `<!doctype html><h1>planted</h1>
   try { parent.postMessage('pwned', '*'); } catch {}
 </script>`;
 
-const hostileTypes = ['application/pdf;x=,text/html', 'application/pdf;,text/html', 'application/pdf, text/html', 'application/pdf,text/html;charset=utf-8'];
+const hostileTypes = [
+  'application/pdf;x=,text/html',
+  'application/pdf;,text/html',
+  'application/pdf, text/html',
+  'application/pdf,text/html;charset=utf-8',
+];
 
 let testBucket: TestBucket;
 
@@ -61,7 +66,12 @@ test('a planted object with a hostile Content-Type never runs script or reaches 
   });
   page.on('download', (download) => void download.cancel());
   await page.exposeFunction('recordMessage', (data: string) => alerts.push(`message: ${data}`));
-  await page.evaluate(() => window.addEventListener('message', (event) => void (window as unknown as { recordMessage(d: string): Promise<void> }).recordMessage(String(event.data))));
+  await page.evaluate(() =>
+    window.addEventListener(
+      'message',
+      (event) => void (window as unknown as { recordMessage(d: string): Promise<void> }).recordMessage(String(event.data)),
+    ),
+  );
 
   await connectToGateway(page, app);
   const browser = new BrowserPage(page);
@@ -75,7 +85,17 @@ test('a planted object with a hostile Content-Type never runs script or reaches 
   await expect(frameElement).toBeVisible();
   const realUrl = (await frameElement.getAttribute('src')) ?? '';
   expect(new URL(realUrl).origin).not.toBe(app.origin);
-  await expect.poll(async () => (await page.frames().find((f) => f.url() === realUrl)?.content())?.includes('pdf') ?? false).toBe(true);
+  await expect
+    .poll(
+      async () =>
+        (
+          await page
+            .frames()
+            .find((f) => f.url() === realUrl)
+            ?.content()
+        )?.includes('pdf') ?? false,
+    )
+    .toBe(true);
   await page.keyboard.press('Escape');
 
   for (let i = 0; i < hostileTypes.length; i++) {

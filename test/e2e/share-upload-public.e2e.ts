@@ -87,7 +87,10 @@ test('an upload link for a ticket folder shows a curl command that uploads a fil
   await expect(row).toHaveAttribute('data-note', 'T-1');
 });
 
-test('a public file’s link is its plain URL, through the CDN base once set; editing the connection keeps the base', async ({ page, app }) => {
+test('a public file’s link is its plain URL, through the CDN base once set; editing the connection keeps the base', async ({
+  page,
+  app,
+}) => {
   const { bucket, client } = bucketOf(testBucket);
   await putObjects(client, bucket, { 'public/logo v1.txt': 'logo' });
   await connectToGateway(page, app);

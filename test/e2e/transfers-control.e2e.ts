@@ -34,7 +34,8 @@ test.afterEach(async () => {
 });
 
 const isPart = (target: string, n?: number) => new RegExp(`[?&]partNumber=${n ?? '\\d+'}(&|$)`).test(target);
-const partNumbers = () => proxy.requests.filter((r) => r.method === 'PUT' && isPart(r.target)).map((r) => Number(/partNumber=(\d+)/.exec(r.target)?.[1]));
+const partNumbers = () =>
+  proxy.requests.filter((r) => r.method === 'PUT' && isPart(r.target)).map((r) => Number(/partNumber=(\d+)/.exec(r.target)?.[1]));
 
 /** Connects through the proxy, opens public/media/ and starts a 40 MiB upload (3 parts) whose part 2 stalls. */
 async function startStalledUpload(page: Page, app: AppHarness) {
@@ -85,7 +86,15 @@ test('cancelling an upload from the panel leaves no multipart upload and no obje
   await transfers.latestBatch.getByTestId('transfer-batch-cancel').click();
   await expect(transfers.latestBatch).toHaveAttribute('data-state', 'cancelled');
   await expect
-    .poll(async () => (await testBucket.client.send(new ListMultipartUploadsCommand({ Bucket: testBucket.bucket }), { abortSignal: AbortSignal.timeout(15_000) })).Uploads ?? [], { timeout: 20_000 })
+    .poll(
+      async () =>
+        (
+          await testBucket.client.send(new ListMultipartUploadsCommand({ Bucket: testBucket.bucket }), {
+            abortSignal: AbortSignal.timeout(15_000),
+          })
+        ).Uploads ?? [],
+      { timeout: 20_000 },
+    )
     .toEqual([]);
   expect(await exists(testBucket.client, testBucket.bucket, 'public/media/clip.mov')).toBe(false);
   await expect(transfers.panel.getByTestId('transfers-badge')).toBeHidden();
@@ -102,12 +111,17 @@ test('a file that vanished before upload fails with its reason; Retry sends it o
   await browser.openBucket(testBucket.bucket);
   await browser.openRoot('public');
   await browser.openFolder('public/media/');
-  await transfers.drop(page.getByTestId('upload-drop-zone'), files.map((f) => ({ relativePath: f.relativePath, base64: f.bytes.toString('base64') })));
+  await transfers.drop(
+    page.getByTestId('upload-drop-zone'),
+    files.map((f) => ({ relativePath: f.relativePath, base64: f.bytes.toString('base64') })),
+  );
   await expect(transfers.sheet).toHaveAttribute('data-step', 'review', { timeout: 30_000 });
 
   // The staged copy of two.txt disappears between planning and sending.
   const staging = join(app.dataDir, 'staging');
-  const staged = readdirSync(staging, { recursive: true, encoding: 'utf8' }).map((p) => join(staging, p)).find((p) => p.endsWith(join('Set', 'two.txt')));
+  const staged = readdirSync(staging, { recursive: true, encoding: 'utf8' })
+    .map((p) => join(staging, p))
+    .find((p) => p.endsWith(join('Set', 'two.txt')));
   if (!staged) throw new Error('two.txt was not staged');
   const { mtime } = statSync(staged);
   rmSync(staged);

@@ -22,7 +22,11 @@ export function sha256(bytes: Uint8Array): string {
 }
 
 /** Downloads an object with the SDK and hashes it; also returns its headers. */
-export async function fetchObject(client: S3Client, bucket: string, key: string): Promise<{ sha: string; size: number; cacheControl: string | undefined; contentType: string | undefined }> {
+export async function fetchObject(
+  client: S3Client,
+  bucket: string,
+  key: string,
+): Promise<{ sha: string; size: number; cacheControl: string | undefined; contentType: string | undefined }> {
   const got = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: AbortSignal.timeout(30_000) });
   const bytes = await got.Body?.transformToByteArray();
   if (!bytes) throw new Error(`No body for ${key}`);

@@ -26,10 +26,16 @@ test.afterEach(async () => {
   await testBucket.cleanup();
 });
 
-test('a picked folder (nested, one multipart file, 30 small ones) lands in public/media/ byte for byte, public and cached', async ({ page, app }) => {
+test('a picked folder (nested, one multipart file, 30 small ones) lands in public/media/ byte for byte, public and cached', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(180_000);
   // 24 MiB is above the engine's 16 MiB multipart threshold: two parts.
-  const files: Record<string, Buffer> = { 'Shoot/video/clip.mov': randomFile(24 * MiB), 'Shoot/notes/deep/plan.json': Buffer.from('{"take":3}') };
+  const files: Record<string, Buffer> = {
+    'Shoot/video/clip.mov': randomFile(24 * MiB),
+    'Shoot/notes/deep/plan.json': Buffer.from('{"take":3}'),
+  };
   for (let i = 1; i <= 30; i++) files[`Shoot/stills/still-${String(i).padStart(2, '0')}.jpg`] = randomFile(1024 + i * 977);
   writeTree(localDir, files);
 
@@ -66,7 +72,9 @@ test('a picked folder (nested, one multipart file, 30 small ones) lands in publi
     expect(got.cacheControl, key).toBe('public, max-age=86400');
     expect(await anonymousStatus(app.gateway.endpoint, testBucket.bucket, key), key).toBe(200);
   }
-  expect((await fetchObject(testBucket.client, testBucket.bucket, 'public/media/Shoot/notes/deep/plan.json')).contentType).toBe('application/json');
+  expect((await fetchObject(testBucket.client, testBucket.bucket, 'public/media/Shoot/notes/deep/plan.json')).contentType).toBe(
+    'application/json',
+  );
 });
 
 test('files dropped on a private folder row stay private with no public caching; a breadcrumb takes drops too', async ({ page, app }) => {

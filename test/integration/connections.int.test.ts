@@ -121,7 +121,10 @@ describe('the endpoint a connection stores', () => {
       ] as const;
       for (const [endpoint, words] of cases) {
         const added = await h.call('connections:add', draft({ endpoint }));
-        expect(added, JSON.stringify(endpoint)).toMatchObject({ ok: false, error: { code: 'InvalidInput', message: expect.stringMatching(words) as string } });
+        expect(added, JSON.stringify(endpoint)).toMatchObject({
+          ok: false,
+          error: { code: 'InvalidInput', message: expect.stringMatching(words) as string },
+        });
       }
       expect(await h.value('connections:list', {})).toEqual([]);
       const good = await h.value('connections:add', draft({ endpoint: `${gw.endpoint}/` }));
@@ -140,12 +143,18 @@ describe('the endpoint a connection stores', () => {
     const db = new Database(join(first.dataDir, stateFileName));
     const row = db.prepare('SELECT settings_json FROM connections WHERE id = ?').get(saved.id) as { settings_json: string };
     const settings = JSON.parse(row.settings_json) as { endpoint: string };
-    db.prepare('UPDATE connections SET settings_json = ? WHERE id = ?').run(JSON.stringify({ ...settings, endpoint: `${settings.endpoint}\r\n` }), saved.id);
+    db.prepare('UPDATE connections SET settings_json = ? WHERE id = ?').run(
+      JSON.stringify({ ...settings, endpoint: `${settings.endpoint}\r\n` }),
+      saved.id,
+    );
     db.close();
     const h = startCore({ dataDir: first.dataDir });
     try {
       expect(await h.value('connections:list', {})).toMatchObject([{ id: saved.id, name: 'Old one', endpoint: `${gw.endpoint}\r\n` }]);
-      const fixed = await h.value('connections:update', { id: saved.id, draft: { ...draft({ name: 'Old one' }), credentials: { kind: 'keys', accessKeyId: gw.accessKeyId } } });
+      const fixed = await h.value('connections:update', {
+        id: saved.id,
+        draft: { ...draft({ name: 'Old one' }), credentials: { kind: 'keys', accessKeyId: gw.accessKeyId } },
+      });
       expect(fixed.endpoint).toBe(gw.endpoint);
       expect(await h.value('connections:test', { id: saved.id })).toMatchObject({ ok: true });
     } finally {
@@ -169,7 +178,10 @@ describe('a connection through a named AWS profile', () => {
       const dir = join(h.dataDir, 'aws');
       mkdirSync(dir);
       writeFileSync(join(dir, 'config'), '[profile media-team]\nregion = us-east-1\n[default]\nregion = eu-west-1\n');
-      writeFileSync(join(dir, 'credentials'), `[media-team]\naws_access_key_id = ${gw.accessKeyId}\naws_secret_access_key = ${gw.secretAccessKey}\n`);
+      writeFileSync(
+        join(dir, 'credentials'),
+        `[media-team]\naws_access_key_id = ${gw.accessKeyId}\naws_secret_access_key = ${gw.secretAccessKey}\n`,
+      );
       process.env.AWS_CONFIG_FILE = join(dir, 'config');
       process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
 
@@ -237,7 +249,19 @@ describe('connection failures outside S3 itself', () => {
       systemClockOffset: 2 * 60 * 60 * 1000,
       maxAttempts: 1,
     });
-    const record = { id: 'x', name: 'x', region: 'us-east-1', endpoint: gw.endpoint, forcePathStyle: true, checksumCompatibility: true, transferEngine: 'fast' as const, roots: { public: 'public/', private: 'private/' }, credentials: { kind: 'keys' as const, accessKeyId: gw.accessKeyId, hasSessionToken: false }, createdAt: '', updatedAt: '' };
+    const record = {
+      id: 'x',
+      name: 'x',
+      region: 'us-east-1',
+      endpoint: gw.endpoint,
+      forcePathStyle: true,
+      checksumCompatibility: true,
+      transferEngine: 'fast' as const,
+      roots: { public: 'public/', private: 'private/' },
+      credentials: { kind: 'keys' as const, accessKeyId: gw.accessKeyId, hasSessionToken: false },
+      createdAt: '',
+      updatedAt: '',
+    };
     const report = await testConnection({ record, client: skewed });
     expect(report).toMatchObject({ ok: false, code: 'ClockSkew' });
     expect(report.message).toMatch(/clock/i);

@@ -33,7 +33,9 @@ describe('the demo', () => {
       const roots = await h.value('browse:list', { connectionId: started.connectionId, bucket: 'demo-media', prefix: '' });
       expect(roots.entries.map((e) => e.key)).toEqual(expect.arrayContaining(['public/', 'private/']));
       const connections = await h.value('connections:list', {});
-      expect(connections).toEqual([expect.objectContaining({ id: started.connectionId, name: 'Demo (local gateway)', bucket: 'demo-media' })]);
+      expect(connections).toEqual([
+        expect.objectContaining({ id: started.connectionId, name: 'Demo (local gateway)', bucket: 'demo-media' }),
+      ]);
 
       const pids = readState(stateFile)?.pids ?? [];
       expect(pids.length).toBe(3);
@@ -47,10 +49,22 @@ describe('the demo', () => {
   }, 120_000);
 
   it('says what to install when the gateway is missing and cannot be installed here', async () => {
-    const h = startCore({ dataDir: join(root, 'missing'), demoGateway: { ...createDemoGateway({ stateFile: join(root, 'unused.json') }), check: () => Promise.resolve({ installed: false, installable: false, reason: 'Install it with: sudo apt-get install radosgw' }) } });
+    const h = startCore({
+      dataDir: join(root, 'missing'),
+      demoGateway: {
+        ...createDemoGateway({ stateFile: join(root, 'unused.json') }),
+        check: () => Promise.resolve({ installed: false, installable: false, reason: 'Install it with: sudo apt-get install radosgw' }),
+      },
+    });
     try {
-      expect(await h.value('demo:status', {})).toMatchObject({ available: false, unavailableReason: 'Install it with: sudo apt-get install radosgw' });
-      expect(await h.call('demo:start', {})).toMatchObject({ ok: false, error: { code: 'NotFound', message: 'Install it with: sudo apt-get install radosgw' } });
+      expect(await h.value('demo:status', {})).toMatchObject({
+        available: false,
+        unavailableReason: 'Install it with: sudo apt-get install radosgw',
+      });
+      expect(await h.call('demo:start', {})).toMatchObject({
+        ok: false,
+        error: { code: 'NotFound', message: 'Install it with: sudo apt-get install radosgw' },
+      });
     } finally {
       h.close();
     }

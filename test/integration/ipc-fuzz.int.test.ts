@@ -44,10 +44,18 @@ beforeAll(async () => {
   for (const dir of ['granted', 'downloads', 'outside']) mkdirSync(join(root, dir));
   writeFileSync(join(root, 'granted', 'ok.txt'), 'granted bytes');
   writeFileSync(join(root, 'outside', 'canary.txt'), canary);
-  const chosen = (folder: string): DialogPort['chooseFiles'] => () => Promise.resolve({ canceled: false, paths: [join(root, folder)] });
+  const chosen =
+    (folder: string): DialogPort['chooseFiles'] =>
+    () =>
+      Promise.resolve({ canceled: false, paths: [join(root, folder)] });
   h = startCore({
     dataDir: join(root, 'data'),
-    dialogs: { chooseFiles: chosen('granted'), chooseFolder: chosen('granted'), chooseDownloadFolder: chosen('downloads'), chooseSaveFile: () => Promise.resolve({ canceled: false, paths: [join(root, 'downloads', 'export.csv')] }) },
+    dialogs: {
+      chooseFiles: chosen('granted'),
+      chooseFolder: chosen('granted'),
+      chooseDownloadFolder: chosen('downloads'),
+      chooseSaveFile: () => Promise.resolve({ canceled: false, paths: [join(root, 'downloads', 'export.csv')] }),
+    },
   });
   const gw = gatewayFromState();
   const { id } = await h.value('connections:add', {
@@ -60,7 +68,12 @@ beforeAll(async () => {
   });
   await h.value('dialogs:chooseFolder', {});
   await h.value('dialogs:chooseDownloadFolder', {});
-  const plan = await h.value('transfers:planUpload', { connectionId: id, bucket: tb.bucket, prefix: 'private/fuzz/', paths: [join(root, 'granted')] });
+  const plan = await h.value('transfers:planUpload', {
+    connectionId: id,
+    bucket: tb.bucket,
+    prefix: 'private/fuzz/',
+    paths: [join(root, 'granted')],
+  });
   seeds = {
     connectionId: id,
     id,
@@ -135,7 +148,8 @@ describe('every channel, every string field, hostile values', () => {
             const result = await h.core.router.handle(channel, input);
             calls += 1;
             expect(typeof result.ok, channel).toBe('boolean');
-            if (!result.ok && result.error.code === 'Internal') unexpected.push(`${channel} ${path.join('.')}=${hostile.slice(0, 40)}: ${result.error.message}`);
+            if (!result.ok && result.error.code === 'Internal')
+              unexpected.push(`${channel} ${path.join('.')}=${hostile.slice(0, 40)}: ${result.error.message}`);
             // An attacker who got a plan through would start it at once: do the same.
             if (result.ok && (channel === 'transfers:planUpload' || channel === 'transfers:planDownload')) {
               const { planId } = result.value as { planId: string };
@@ -158,10 +172,19 @@ describe('every channel, every string field, hostile values', () => {
     expect(readFileSync(join(root, 'outside', 'canary.txt'), 'utf8')).toBe(canary);
 
     // Nothing the user did not grant reached the bucket.
-    const secrets = [canary, readFileSync(join(root, 'data', 'dev-secret.key')).toString('utf8').slice(0, 32), 'SQLite format 3', 'root:x:0:0'];
+    const secrets = [
+      canary,
+      readFileSync(join(root, 'data', 'dev-secret.key'))
+        .toString('utf8')
+        .slice(0, 32),
+      'SQLite format 3',
+      'root:x:0:0',
+    ];
     const listed = await tb.client.send(new ListObjectsV2Command({ Bucket: tb.bucket }));
     for (const object of listed.Contents ?? []) {
-      const body = await (await tb.client.send(new GetObjectCommand({ Bucket: tb.bucket, Key: object.Key }))).Body?.transformToString('latin1');
+      const body = await (
+        await tb.client.send(new GetObjectCommand({ Bucket: tb.bucket, Key: object.Key }))
+      ).Body?.transformToString('latin1');
       for (const secret of secrets) expect(body?.includes(secret), `${object.Key ?? ''} holds ${secret.slice(0, 20)}`).toBe(false);
     }
   }, 600_000);

@@ -31,7 +31,9 @@ describe('electron-builder.yml', () => {
 
   it('would be refused by electron-builder with a misspelt option or a wrong type', async () => {
     await expect(validateBuilderConfig({ ...config, electronFuse: {} } as Configuration)).rejects.toThrow(/electronFuse/);
-    await expect(validateBuilderConfig({ ...config, nsis: { oneClick: 'sometimes' } } as unknown as Configuration)).rejects.toThrow(/oneClick/);
+    await expect(validateBuilderConfig({ ...config, nsis: { oneClick: 'sometimes' } } as unknown as Configuration)).rejects.toThrow(
+      /oneClick/,
+    );
   });
 
   it('builds AppImage and deb, a dmg and an NSIS installer, with asar on and better-sqlite3 unpacked', () => {

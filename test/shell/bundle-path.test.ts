@@ -12,9 +12,7 @@ describe('resolveBundlePath', () => {
   });
 
   it('serves files inside the bundle, ignoring query and hash', () => {
-    expect(resolveBundlePath(bundle, 'app://bundle/assets/index-abc.js?v=1#x')).toBe(
-      path.join(bundle, 'assets', 'index-abc.js'),
-    );
+    expect(resolveBundlePath(bundle, 'app://bundle/assets/index-abc.js?v=1#x')).toBe(path.join(bundle, 'assets', 'index-abc.js'));
     expect(resolveBundlePath(bundle, 'app://bundle/assets/my%20icon.svg')).toBe(path.join(bundle, 'assets', 'my icon.svg'));
   });
 

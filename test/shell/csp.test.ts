@@ -54,7 +54,10 @@ describe('the HTML meta policy', () => {
   const meta = parse(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '');
   /** True when a meta source covers a header source (`http://127.0.0.1:*` covers any port). */
   const covers = (metaSource: string, headerSource: string) =>
-    metaSource === headerSource || (metaSource.endsWith(':*') && headerSource.startsWith(metaSource.slice(0, -1)) && /^\d+$/.test(headerSource.slice(metaSource.length - 1)));
+    metaSource === headerSource ||
+    (metaSource.endsWith(':*') &&
+      headerSource.startsWith(metaSource.slice(0, -1)) &&
+      /^\d+$/.test(headerSource.slice(metaSource.length - 1)));
 
   for (const [host, policy] of [
     ['Electron', contentSecurityPolicy],
@@ -66,7 +69,11 @@ describe('the HTML meta policy', () => {
         if (name === 'frame-ancestors') continue;
         const metaSources = meta.get(name);
         expect(metaSources, name).toBeDefined();
-        for (const source of sources) expect(metaSources?.some((m) => covers(m, source)), `${name} ${source}`).toBe(true);
+        for (const source of sources)
+          expect(
+            metaSources?.some((m) => covers(m, source)),
+            `${name} ${source}`,
+          ).toBe(true);
       }
       expect([...meta.keys()].sort()).toEqual([...parse(policy).keys()].filter((n) => n !== 'frame-ancestors').sort());
     });

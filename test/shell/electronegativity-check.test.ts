@@ -98,19 +98,26 @@ const lockdown = {
     "  contents.setWindowOpenHandler(() => ({ action: 'deny' }));\n" +
     '  contents.session.setPermissionRequestHandler((_c, _p, callback) => callback(false));\n' +
     '});\n',
-  'index.html': '<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src \'none\'; script-src \'self\'"></head><body></body></html>\n',
+  'index.html':
+    '<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src \'none\'; script-src \'self\'"></head><body></body></html>\n',
 };
 
 describe('runElectronegativityCheck (the real scanner, offline)', () => {
   it('fails a window with Node integration and no isolation, naming the checks and the line', async () => {
     const dir = fixture({
       ...lockdown,
-      'main.ts': "import { BrowserWindow } from 'electron';\nexport const w = new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false } });\n",
+      'main.ts':
+        "import { BrowserWindow } from 'electron';\nexport const w = new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false } });\n",
     });
     const report = await runElectronegativityCheck(dir);
     expect(report.ok).toBe(false);
     const failures = report.verdict?.failures ?? [];
-    expect(failures.map((f) => f.check).sort()).toEqual(['AUXCLICK_JS_CHECK', 'CONTEXT_ISOLATION_JS_CHECK', 'NODE_INTEGRATION_JS_CHECK', 'SANDBOX_JS_CHECK']);
+    expect(failures.map((f) => f.check).sort()).toEqual([
+      'AUXCLICK_JS_CHECK',
+      'CONTEXT_ISOLATION_JS_CHECK',
+      'NODE_INTEGRATION_JS_CHECK',
+      'SANDBOX_JS_CHECK',
+    ]);
     expect(failures.every((f) => f.file === 'src/main.ts' && f.line === 2)).toBe(true);
   }, 60_000);
 
@@ -129,12 +136,18 @@ describe('runElectronegativityCheck (the real scanner, offline)', () => {
   it('fails an app with no navigation limits, permission handler or CSP (global checks)', async () => {
     const report = await runElectronegativityCheck(fixture({ 'main.ts': "import { app } from 'electron';\napp.whenReady();\n" }));
     expect(report.verdict?.failures.map((f) => [f.check, f.file])).toEqual(
-      expect.arrayContaining([['LIMIT_NAVIGATION_GLOBAL_CHECK', 'src'], ['PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK', 'src']]),
+      expect.arrayContaining([
+        ['LIMIT_NAVIGATION_GLOBAL_CHECK', 'src'],
+        ['PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK', 'src'],
+      ]),
     );
   }, 60_000);
 
   it('refuses an inline eng-disable comment instead of letting it hide a finding', async () => {
-    const dir = fixture({ 'main.ts': "// eng-disable NODE_INTEGRATION_JS_CHECK\nimport { BrowserWindow } from 'electron';\nnew BrowserWindow({ webPreferences: { nodeIntegration: true } });\n" });
+    const dir = fixture({
+      'main.ts':
+        "// eng-disable NODE_INTEGRATION_JS_CHECK\nimport { BrowserWindow } from 'electron';\nnew BrowserWindow({ webPreferences: { nodeIntegration: true } });\n",
+    });
     const report = await runElectronegativityCheck(dir);
     expect(report.ok).toBe(false);
     expect(report.lines.join('\n')).toMatch(/src\/main\.ts has an eng-disable comment/);

@@ -38,7 +38,7 @@ function readIcns(file: Buffer): Array<[string, Buffer]> {
   expect(file.toString('latin1', 0, 4)).toBe('icns');
   expect(file.readUInt32BE(4)).toBe(file.length);
   const elements: Array<[string, Buffer]> = [];
-  for (let at = 8; at < file.length; ) {
+  for (let at = 8; at < file.length;) {
     const length = file.readUInt32BE(at + 4);
     expect(length).toBeGreaterThan(8);
     elements.push([file.toString('latin1', at, at + 4), file.subarray(at + 8, at + length)]);
@@ -54,7 +54,11 @@ describe('encodeIco', () => {
     const images = [png(16), png(48), png(256)];
     const file = encodeIco(images);
     expect(file.readUInt8(6 + 32)).toBe(0);
-    expect(readIco(file)).toEqual([[16, images[0]], [48, images[1]], [256, images[2]]]);
+    expect(readIco(file)).toEqual([
+      [16, images[0]],
+      [48, images[1]],
+      [256, images[2]],
+    ]);
   });
 
   it('refuses images an .ico cannot hold', () => {
@@ -66,8 +70,14 @@ describe('encodeIco', () => {
 
 describe('encodeIcns', () => {
   it('writes big-endian lengths that cover the file exactly, one element per image', () => {
-    const images = [{ type: 'icp4' as const, png: png(16) }, { type: 'ic11' as const, png: png(32) }];
-    expect(readIcns(encodeIcns(images))).toEqual([['icp4', images[0]?.png], ['ic11', images[1]?.png]]);
+    const images = [
+      { type: 'icp4' as const, png: png(16) },
+      { type: 'ic11' as const, png: png(32) },
+    ];
+    expect(readIcns(encodeIcns(images))).toEqual([
+      ['icp4', images[0]?.png],
+      ['ic11', images[1]?.png],
+    ]);
   });
 
   it('refuses an image whose size does not fit its slot', () => {

@@ -96,10 +96,7 @@ describe('bindIpc', () => {
     ['a foreign origin', (c: TrackedContents): SenderEvent => ({ sender: c, senderFrame: frame('https://evil.example/') })],
     ['a file:// page', (c: TrackedContents): SenderEvent => ({ sender: c, senderFrame: frame('file:///tmp/x.html') })],
     ['a destroyed frame', (c: TrackedContents): SenderEvent => ({ sender: c, senderFrame: null })],
-    [
-      'an iframe',
-      (c: TrackedContents): SenderEvent => ({ sender: c, senderFrame: frame(`${appOrigin}/x`, { parent: {}, routingId: 9 }) }),
-    ],
+    ['an iframe', (c: TrackedContents): SenderEvent => ({ sender: c, senderFrame: frame(`${appOrigin}/x`, { parent: {}, routingId: 9 }) })],
     ['a window we did not create', (): SenderEvent => fromWindow(fakeContents(99))],
   ])('refuses %s with Forbidden, without calling the router', async (_label, makeEvent) => {
     const { handle, ours, call } = setup();

@@ -45,14 +45,19 @@ describe('the packaged app (a real electron-builder run, Linux dir target)', () 
     const out = readdirSync(join(projectDir, 'out'), { withFileTypes: true, recursive: true })
       .filter((entry) => entry.isFile() && !entry.name.endsWith('.map'))
       .map((entry) => relative(projectDir, join(entry.parentPath, entry.name)).replaceAll('\\', '/'));
-    expect(packed.asar.filter((path) => path.startsWith('out/') && !packed.asar.some((p) => p.startsWith(`${path}/`))).sort()).toEqual(out.sort());
+    expect(packed.asar.filter((path) => path.startsWith('out/') && !packed.asar.some((p) => p.startsWith(`${path}/`))).sort()).toEqual(
+      out.sort(),
+    );
   });
 
   it('holds only out/, package.json and node_modules at its root: no sources, tests, scripts or local state', () => {
     const roots = new Set(everything().map((path) => path.split('/')[0]));
     expect([...roots].sort()).toEqual(['node_modules', 'out', 'package.json']);
     for (const forbidden of ['src/', 'test/', 'scripts/', '.ci/', 'resources/', '.rgw/', '.demo/', 'dist/', 'coverage/']) {
-      expect(everything().filter((path) => path.startsWith(forbidden)), forbidden).toEqual([]);
+      expect(
+        everything().filter((path) => path.startsWith(forbidden)),
+        forbidden,
+      ).toEqual([]);
     }
   });
 
@@ -95,14 +100,17 @@ describe('the per-platform native binary patterns (electron-builder’s FileMatc
     expect(common('linux')).toEqual(common('mac'));
   });
 
-  it.each(platforms.flatMap(([key, os]) => ['x64', 'arm64'].map((arch) => [key, os, arch] as const)))('%s %s-%s keeps exactly its own binary', (key, os, arch) => {
-    // getNodeModuleFileMatcher: every file, minus the negations in `files`, relative to the app root.
-    const negations = filesOf(key).filter((p) => p.startsWith('!'));
-    const keep = fileFilter('/app', ['**/*', ...negations], (pattern) => pattern.replaceAll('${arch}', arch));
-    const kept = prebuilds.filter((name) => {
-      const moduleFullFilePath = `node_modules/better-sqlite3/prebuilds/${name}`;
-      return keep(`/app/${moduleFullFilePath}`, { isDirectory: () => false, moduleFullFilePath });
-    });
-    expect(kept).toEqual([`${os}-${arch}.node`]);
-  });
+  it.each(platforms.flatMap(([key, os]) => ['x64', 'arm64'].map((arch) => [key, os, arch] as const)))(
+    '%s %s-%s keeps exactly its own binary',
+    (key, os, arch) => {
+      // getNodeModuleFileMatcher: every file, minus the negations in `files`, relative to the app root.
+      const negations = filesOf(key).filter((p) => p.startsWith('!'));
+      const keep = fileFilter('/app', ['**/*', ...negations], (pattern) => pattern.replaceAll('${arch}', arch));
+      const kept = prebuilds.filter((name) => {
+        const moduleFullFilePath = `node_modules/better-sqlite3/prebuilds/${name}`;
+        return keep(`/app/${moduleFullFilePath}`, { isDirectory: () => false, moduleFullFilePath });
+      });
+      expect(kept).toEqual([`${os}-${arch}.node`]);
+    },
+  );
 });

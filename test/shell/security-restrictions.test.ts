@@ -18,13 +18,19 @@ function fakeContents() {
   const session = {
     request: undefined as Handler | undefined,
     check: undefined as Handler | undefined,
-    setPermissionRequestHandler(h: Handler) { this.request = h; },
-    setPermissionCheckHandler(h: Handler) { this.check = h; },
+    setPermissionRequestHandler(h: Handler) {
+      this.request = h;
+    },
+    setPermissionCheckHandler(h: Handler) {
+      this.check = h;
+    },
   };
   let openHandler: Handler | undefined;
   const contents = {
     on: (event: string, handler: Handler) => on.set(event, handler),
-    setWindowOpenHandler: (h: Handler) => { openHandler = h; },
+    setWindowOpenHandler: (h: Handler) => {
+      openHandler = h;
+    },
     session,
   };
   return { contents, on, session, open: (url: string) => openHandler?.({ url }) };

@@ -38,7 +38,13 @@ describe('createMainWindow', () => {
   it('gives the window exactly the secure preferences: sandbox, context isolation, no Node', () => {
     const { options } = open(false);
     expect(options.webPreferences).toStrictEqual(secureWebPreferences('/app/out/preload/index.cjs', { devTools: false }));
-    expect(options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false, devTools: false });
+    expect(options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      devTools: false,
+    });
   });
 
   it('turns DevTools on only when asked', () => {

@@ -35,7 +35,8 @@ export function countingKind(hooks: CountingHooks): CheckpointedKind<CountInput,
         await hooks.beforeItem?.(item, ctx.signal);
         if (ctx.signal.aborted) return;
         hooks.onItem(item);
-        if (ctx.input.failing?.includes(item)) ctx.tally.failed(`item-${item}`, { code: 'AccessDenied', message: `Item ${item} was refused.` });
+        if (ctx.input.failing?.includes(item))
+          ctx.tally.failed(`item-${item}`, { code: 'AccessDenied', message: `Item ${item} was refused.` });
         else ctx.tally.succeeded();
         ctx.checkpoint({ next: item + 1 });
         ctx.progress(ctx.input.items);

@@ -56,7 +56,13 @@ export interface TestBucket {
 
 /** A bucket name like `t-<label>-<8 hex>`: lowercase, DNS-safe, at most 63 chars. */
 export function testBucketName(label: string): string {
-  const slug = label.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '').slice(0, 40).replace(/-$/, '');
+  const slug = label
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40)
+    .replace(/-$/, '');
   return `t-${slug || 'x'}-${randomBytes(4).toString('hex')}`;
 }
 
@@ -67,7 +73,8 @@ export async function createTestBucket(
 ): Promise<TestBucket> {
   // A wrapped store counter makes the OSD drop writes silently; say so up front.
   const store = await checkStoreHealth(handle);
-  if (store.wrapped) throw new Error(`S3 test gateway is stalled: ${store.problem} (npx tsx src/main/local-gateway/cli.ts stop, then rerun)`);
+  if (store.wrapped)
+    throw new Error(`S3 test gateway is stalled: ${store.problem} (npx tsx src/main/local-gateway/cli.ts stop, then rerun)`);
   const client = opts.client ?? s3ClientFor(handle);
   const bucket = testBucketName(label);
   await client.send(new CreateBucketCommand({ Bucket: bucket }));
@@ -94,7 +101,9 @@ export async function emptyBucket(client: S3Client, bucket: string): Promise<voi
   let keyMarker: string | undefined;
   let uploadIdMarker: string | undefined;
   do {
-    const page: ListMultipartUploadsCommandOutput = await client.send(new ListMultipartUploadsCommand({ Bucket: bucket, KeyMarker: keyMarker, UploadIdMarker: uploadIdMarker }));
+    const page: ListMultipartUploadsCommandOutput = await client.send(
+      new ListMultipartUploadsCommand({ Bucket: bucket, KeyMarker: keyMarker, UploadIdMarker: uploadIdMarker }),
+    );
     for (const u of page.Uploads ?? []) {
       await client.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: u.Key, UploadId: u.UploadId }));
     }
@@ -103,13 +112,16 @@ export async function emptyBucket(client: S3Client, bucket: string): Promise<voi
   // ListObjectVersions also lists plain objects of unversioned buckets (VersionId "null").
   let versionIdMarker: string | undefined;
   do {
-    const page: ListObjectVersionsCommandOutput = await client.send(new ListObjectVersionsCommand({ Bucket: bucket, KeyMarker: keyMarker, VersionIdMarker: versionIdMarker }));
+    const page: ListObjectVersionsCommandOutput = await client.send(
+      new ListObjectVersionsCommand({ Bucket: bucket, KeyMarker: keyMarker, VersionIdMarker: versionIdMarker }),
+    );
     const entries = [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])].map((v) => ({ Key: v.Key, VersionId: v.VersionId }));
     if (entries.length > 0) {
       // A page holds at most 1000 entries, the DeleteObjects limit.
       const res = await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: entries, Quiet: true } }));
       const failed = res.Errors ?? [];
-      if (failed.length > 0) throw new Error(`emptying ${bucket}: ${failed.length} deletes failed, e.g. ${failed[0]?.Key}: ${failed[0]?.Code}`);
+      if (failed.length > 0)
+        throw new Error(`emptying ${bucket}: ${failed.length} deletes failed, e.g. ${failed[0]?.Key}: ${failed[0]?.Code}`);
     }
     [keyMarker, versionIdMarker] = page.IsTruncated ? [page.NextKeyMarker, page.NextVersionIdMarker] : [undefined, undefined];
   } while (keyMarker !== undefined);

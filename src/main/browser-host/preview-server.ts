@@ -48,7 +48,12 @@ export async function startPreviewServer(core: AppCore, appOrigin: () => string,
     }
     const viewer = new AbortController();
     res.on('close', () => viewer.abort());
-    const object = await core.objects.open({ method: req.method ?? 'GET', query: url.searchParams, range: req.headers.range ?? null, signal: viewer.signal });
+    const object = await core.objects.open({
+      method: req.method ?? 'GET',
+      query: url.searchParams,
+      range: req.headers.range ?? null,
+      signal: viewer.signal,
+    });
     res.writeHead(object.status, { ...object.headers, ...common });
     if (object.body === null || req.method === 'HEAD') {
       if (typeof object.body === 'object' && object.body !== null) object.body.destroy();

@@ -56,7 +56,11 @@ export async function runBrowserHost(options: RunOptions): Promise<BrowserHost &
     logger,
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.token ? { token: options.token } : {}),
-    staging: { stagingDir: stagingDirOf(options.dataDir), maxBytes: options.maxStageBytes ?? 20 * 1024 ** 3, reserveBytes: 256 * 1024 ** 2 },
+    staging: {
+      stagingDir: stagingDirOf(options.dataDir),
+      maxBytes: options.maxStageBytes ?? 20 * 1024 ** 3,
+      reserveBytes: 256 * 1024 ** 2,
+    },
   });
   return {
     ...host,

@@ -39,15 +39,22 @@ export async function handleStageUpload(req: IncomingMessage, res: ServerRespons
     return void reply(400, { code: 'InvalidInput', message: isAppError(error) ? error.message : 'The file name cannot be used.' });
   }
   const length = Number(req.headers['content-length']);
-  if (!Number.isSafeInteger(length) || length < 0) return void reply(411, { code: 'InvalidInput', message: 'The file size (Content-Length) is missing.' });
+  if (!Number.isSafeInteger(length) || length < 0)
+    return void reply(411, { code: 'InvalidInput', message: 'The file size (Content-Length) is missing.' });
   if (length > options.maxBytes) {
-    return void reply(413, { code: 'InvalidInput', message: `This file is larger than the browser host accepts (${options.maxBytes} bytes). Use the desktop app for it.` });
+    return void reply(413, {
+      code: 'InvalidInput',
+      message: `This file is larger than the browser host accepts (${options.maxBytes} bytes). Use the desktop app for it.`,
+    });
   }
   const batchDir = path.join(options.stagingDir, batch);
   await mkdir(batchDir, { recursive: true });
   const disk = await statfs(batchDir);
   if (disk.bavail * disk.bsize < length + options.reserveBytes) {
-    return void reply(507, { code: 'Internal', message: 'There is not enough free disk space to receive this file. Free some space, then drop it again.' });
+    return void reply(507, {
+      code: 'Internal',
+      message: 'There is not enough free disk space to receive this file. Free some space, then drop it again.',
+    });
   }
   const file = resolveInside(batchDir, segments);
   await mkdir(path.dirname(file), { recursive: true });
@@ -66,7 +73,12 @@ export async function handleStageUpload(req: IncomingMessage, res: ServerRespons
   } catch (error) {
     await rm(file, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
-    const message = code === 'EEXIST' ? `${segments.join('/')} was already staged in this drop.` : code ? describeFsError(error, file, 'write') : (error as Error).message;
+    const message =
+      code === 'EEXIST'
+        ? `${segments.join('/')} was already staged in this drop.`
+        : code
+          ? describeFsError(error, file, 'write')
+          : (error as Error).message;
     if (!res.headersSent) reply(code === 'EEXIST' ? 409 : 400, { code: code === 'EEXIST' ? 'Conflict' : 'InvalidInput', message });
     return;
   }

@@ -46,7 +46,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const objectIndex = new ObjectIndex(index);
   const connections = new ConnectionsService(new ConnectionRepository(db), options.secretStore);
   connections.onRemoved((id) => {
-    objectIndex.forgetConnection(id).catch((error: unknown) => logger.warn('Could not drop a removed connection from the object index', { id, error }));
+    objectIndex
+      .forgetConnection(id)
+      .catch((error: unknown) => logger.warn('Could not drop a removed connection from the object index', { id, error }));
   });
   const capabilities = new BucketCapabilities(db);
   const dialogs = options.dialogs ?? noDialogs;
@@ -54,7 +56,14 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const bus = new EventEmitter();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => bus.emit('event', event, payload);
   const jobs = new JobService({ db, emit, logger });
-  const info = { version: options.version, host: options.host, dataDir, platform: process.platform, notices, previewBase: options.previewBase ?? '' };
+  const info = {
+    version: options.version,
+    host: options.host,
+    dataDir,
+    platform: process.platform,
+    notices,
+    previewBase: options.previewBase ?? '',
+  };
   const grants = new LocalGrants();
   const stagingDir = stagingDirOf(dataDir);
   if (options.host === 'browser') {

@@ -37,7 +37,18 @@ export interface HandlerDeps {
  * `domain:verb` is declared in `shared/channels/<domain>-channels.ts` and handled in
  * `core/<domain>/<domain>-handlers.ts` (singular file names: `jobs:cancel` → `job-handlers.ts`).
  */
-export function createHandlers({ info, startup, connections, capabilities, jobs, share, transfers, dialogs, grants, demo }: HandlerDeps): Handlers {
+export function createHandlers({
+  info,
+  startup,
+  connections,
+  capabilities,
+  jobs,
+  share,
+  transfers,
+  dialogs,
+  grants,
+  demo,
+}: HandlerDeps): Handlers {
   return {
     ...createAppHandlers(info, startup),
     ...createJobHandlers(jobs),

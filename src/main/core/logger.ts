@@ -23,7 +23,9 @@ export function redact(value: unknown, depth = 0): unknown {
 /** A logger writing JSON lines through `write` (a file stream in the app, stderr in dev). */
 export function createJsonLogger(write: (line: string) => void): Logger {
   const line = (level: string, message: string, extra?: unknown) =>
-    write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...(extra === undefined ? {} : { extra: redact(extra) }) })}\n`);
+    write(
+      `${JSON.stringify({ time: new Date().toISOString(), level, message, ...(extra === undefined ? {} : { extra: redact(extra) }) })}\n`,
+    );
   return {
     info: (message, fields) => line('info', message, fields),
     warn: (message, fields) => line('warn', message, fields),

@@ -55,9 +55,7 @@ export function createRouter(handlers: Handlers, logger: Logger): Router {
       } catch (error) {
         if (isAppError(error)) return fail(error.toShape());
         logger.error(`Unexpected failure in ${channel}`, error);
-        return fail(
-          new AppError('Internal', 'Something went wrong inside the app. Try again; if it persists, check the log.').toShape(),
-        );
+        return fail(new AppError('Internal', 'Something went wrong inside the app. Try again; if it persists, check the log.').toShape());
       }
     },
   };

@@ -16,7 +16,10 @@ export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     // stream: media elements may read responses piecemeal, with ranges (preview seeking).
     // corsEnabled: the page (app://bundle) reads text previews from app://preview with CORS.
-    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true, stream: true, corsEnabled: true } },
+    {
+      scheme: appScheme,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true, stream: true, corsEnabled: true },
+    },
   ]);
 }
 

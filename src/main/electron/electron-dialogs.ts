@@ -43,7 +43,13 @@ export function createElectronDialogs<W>(dialog: ElectronDialogLike<W>, focusedW
     chooseDownloadFolder: () =>
       open({ title: 'Download to folder', buttonLabel: 'Download here', properties: ['openDirectory', 'createDirectory'] }),
     chooseSaveFile: async ({ title, defaultName, filters }) => {
-      const options: SaveDialogOptions = { title, defaultPath: defaultName, buttonLabel: 'Save', filters, properties: ['createDirectory', 'showOverwriteConfirmation'] };
+      const options: SaveDialogOptions = {
+        title,
+        defaultPath: defaultName,
+        buttonLabel: 'Save',
+        filters,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
       const window = focusedWindow();
       const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? { canceled: true, paths: [] } : { canceled: false, paths: [result.filePath] };

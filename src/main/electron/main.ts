@@ -98,8 +98,7 @@ function onReady({ rendererOrigin, rendererUrl, logger, closeLog, logPath }: Rea
       if (Notification.isSupported()) new Notification({ title, body }).show();
     },
   });
-  const openWindow = (): BrowserWindow =>
-    createMainWindow({ preloadPath, url: rendererUrl, registry, devTools: !app.isPackaged, logger });
+  const openWindow = (): BrowserWindow => createMainWindow({ preloadPath, url: rendererUrl, registry, devTools: !app.isPackaged, logger });
   let mainWindow = openWindow();
 
   app.on('second-instance', () => {

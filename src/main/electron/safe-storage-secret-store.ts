@@ -21,8 +21,7 @@ const linuxBackends: Readonly<Record<string, string>> = {
  * keyring on Linux). Create it after the app is ready: before that, Linux reports no backend.
  */
 export function createSafeStorageSecretStore(safeStorage: SafeStorageLike, platform: NodeJS.Platform): SecretStore {
-  const linuxBackend = (): string =>
-    platform === 'linux' ? (safeStorage.getSelectedStorageBackend?.() ?? 'unknown') : '';
+  const linuxBackend = (): string => (platform === 'linux' ? (safeStorage.getSelectedStorageBackend?.() ?? 'unknown') : '');
 
   const isAvailable = (): boolean => {
     if (!safeStorage.isEncryptionAvailable()) return false;

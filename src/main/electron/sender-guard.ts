@@ -23,7 +23,6 @@ export function isTrustedSender(event: SenderEvent, registry: WindowRegistry, re
   if (frame === null) return false;
   if (!registry.has(event.sender.id)) return false;
   const main = event.sender.mainFrame;
-  const isMainFrame =
-    frame.parent === null && frame.processId === main.processId && frame.routingId === main.routingId;
+  const isMainFrame = frame.parent === null && frame.processId === main.processId && frame.routingId === main.routingId;
   return isMainFrame && sameOrigin(frame.url, rendererOrigin);
 }

@@ -60,7 +60,9 @@ const asok = (dataDir: string, name: string): string => join(dataDir, 'run', `${
 export async function startGateway(opts: { dataDir?: string; port?: number } = {}): Promise<GatewayHandle> {
   const missing = missingBinaries(gatewayBinaries);
   if (missing.length > 0) {
-    throw new Error(`Ceph binaries missing (${missing.join(', ')}): run \`bash scripts/preflight.sh gateway\` (it installs them with apt where it can, or prints the command)`);
+    throw new Error(
+      `Ceph binaries missing (${missing.join(', ')}): run \`bash scripts/preflight.sh gateway\` (it installs them with apt where it can, or prints the command)`,
+    );
   }
   const dataDir = opts.dataDir ? resolve(opts.dataDir) : await mkdtemp(join(tmpdir(), 'rgw-'));
   // Unix socket paths are limited to 107 bytes; fail clearly rather than deep in Ceph.
@@ -94,10 +96,14 @@ export async function startGateway(opts: { dataDir?: string; port?: number } = {
     const mon = daemon('mon.a', 'ceph-mon', ['-i', 'a']);
     daemons.push(mon);
     // The mon's admin socket answers before it has quorum; "leader" means ready.
-    await waitFor('ceph-mon to become leader', async () => ((await statusOf(dataDir, 'mon.a', 'mon_status')) === 'leader' ? true : undefined), {
-      timeoutMs: START_TIMEOUT_MS,
-      watch: [mon],
-    });
+    await waitFor(
+      'ceph-mon to become leader',
+      async () => ((await statusOf(dataDir, 'mon.a', 'mon_status')) === 'leader' ? true : undefined),
+      {
+        timeoutMs: START_TIMEOUT_MS,
+        watch: [mon],
+      },
+    );
     phase('mon leader');
 
     if (!previous) {
@@ -118,15 +124,27 @@ export async function startGateway(opts: { dataDir?: string; port?: number } = {
     daemons.push(rgw);
     const endpoint = `http://127.0.0.1:${params.rgwPort}`;
     // radosgw creates its pools before binding the port, so any HTTP answer means up.
-    await waitFor('radosgw to listen', async () => ((await fetch(`${endpoint}/`, { signal: AbortSignal.timeout(2_000) })).status > 0 ? true : undefined), {
-      timeoutMs: START_TIMEOUT_MS,
-      watch: [mon, osd, rgw],
-    });
+    await waitFor(
+      'radosgw to listen',
+      async () => ((await fetch(`${endpoint}/`, { signal: AbortSignal.timeout(2_000) })).status > 0 ? true : undefined),
+      {
+        timeoutMs: START_TIMEOUT_MS,
+        watch: [mon, osd, rgw],
+      },
+    );
     phase('radosgw listening');
 
     if (!previous) {
       for (const u of [TEST_USER, BALLAST]) {
-        await run('radosgw-admin', [...c, 'user', 'create', `--uid=${u.uid}`, `--display-name=${u.uid}`, `--access-key=${u.accessKeyId}`, `--secret-key=${u.secret}`]);
+        await run('radosgw-admin', [
+          ...c,
+          'user',
+          'create',
+          `--uid=${u.uid}`,
+          `--display-name=${u.uid}`,
+          `--access-key=${u.accessKeyId}`,
+          `--secret-key=${u.secret}`,
+        ]);
       }
     }
     phase('users created');
@@ -180,7 +198,9 @@ export async function restartGateway(handle: GatewayHandle): Promise<GatewayHand
 /** Reads the OSD's perf counters; used > total means the memstore counter wrapped (restart the bed). */
 export async function checkStoreHealth(handle: GatewayHandle): Promise<StoreHealth> {
   try {
-    const dump = (await adminSocketCommand(asok(handle.dataDir, 'osd.0'), 'perf dump')) as { osd?: { stat_bytes?: number; stat_bytes_used?: number } };
+    const dump = (await adminSocketCommand(asok(handle.dataDir, 'osd.0'), 'perf dump')) as {
+      osd?: { stat_bytes?: number; stat_bytes_used?: number };
+    };
     const statBytes = dump.osd?.stat_bytes ?? 0;
     const statBytesUsed = dump.osd?.stat_bytes_used ?? 0;
     const wrapped = statBytesUsed > statBytes;

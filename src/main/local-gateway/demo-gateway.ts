@@ -29,7 +29,9 @@ export function createDemoGateway(options: DemoGatewayOptions): LocalGatewayPort
         installable,
         ...(installable
           ? {}
-          : { reason: `The demo runs a local S3 server (Ceph's RADOS Gateway), which is not installed (missing: ${missing.join(', ')}). On Debian or Ubuntu run: ${installCommand} — then try the demo again.` }),
+          : {
+              reason: `The demo runs a local S3 server (Ceph's RADOS Gateway), which is not installed (missing: ${missing.join(', ')}). On Debian or Ubuntu run: ${installCommand} — then try the demo again.`,
+            }),
       });
     },
     install(onLine) {
@@ -40,7 +42,11 @@ export function createDemoGateway(options: DemoGatewayOptions): LocalGatewayPort
         createInterface({ input: child.stdout }).on('line', onLine);
         createInterface({ input: child.stderr }).on('line', (line) => tail.push(line));
         child.on('error', reject);
-        child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`Installing the local S3 server failed: ${tail.slice(-5).join(' ') || `exit ${code}`}`))));
+        child.on('exit', (code) =>
+          code === 0
+            ? resolve()
+            : reject(new Error(`Installing the local S3 server failed: ${tail.slice(-5).join(' ') || `exit ${code}`}`)),
+        );
       });
     },
     async start() {

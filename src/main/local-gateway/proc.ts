@@ -91,8 +91,7 @@ export function logTail(file: string, lines = 25): string {
 
 export function daemonFailure(d: Daemon, what: string): Error {
   return new Error(
-    `${d.name} (pid ${d.pid}) ${what}.\n--- ${d.outFile} ---\n${logTail(d.outFile, 10)}\n` +
-      `--- ${d.logFile} ---\n${logTail(d.logFile)}`,
+    `${d.name} (pid ${d.pid}) ${what}.\n--- ${d.outFile} ---\n${logTail(d.outFile, 10)}\n` + `--- ${d.logFile} ---\n${logTail(d.logFile)}`,
   );
 }
 

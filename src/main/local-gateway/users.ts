@@ -21,7 +21,19 @@ export async function ensureUser(handle: GatewayHandle, uid: string): Promise<Us
   try {
     await run('radosgw-admin', [...conf, 'user', 'info', `--uid=${uid}`], 15_000);
   } catch {
-    await run('radosgw-admin', [...conf, 'user', 'create', `--uid=${uid}`, `--display-name=${uid}`, `--access-key=${creds.accessKeyId}`, `--secret-key=${creds.secretAccessKey}`], 15_000);
+    await run(
+      'radosgw-admin',
+      [
+        ...conf,
+        'user',
+        'create',
+        `--uid=${uid}`,
+        `--display-name=${uid}`,
+        `--access-key=${creds.accessKeyId}`,
+        `--secret-key=${creds.secretAccessKey}`,
+      ],
+      15_000,
+    );
   }
   return creds;
 }

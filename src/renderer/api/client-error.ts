@@ -26,7 +26,10 @@ export function toClientError(error: unknown): ClientError {
   if (error instanceof ClientError) return error;
   if (error instanceof AppError) return new ClientError(error.code, error.message, error.details);
   const message = error instanceof Error && error.message ? error.message : String(error);
-  return new ClientError('Internal', `Something went wrong in the app window: ${message}. Reload the window; if it persists, check the log.`);
+  return new ClientError(
+    'Internal',
+    `Something went wrong in the app window: ${message}. Reload the window; if it persists, check the log.`,
+  );
 }
 
 /** Unwraps a Result into its value, or throws a ClientError carrying code, message and details. */

@@ -8,8 +8,7 @@ export const queryKeys = {
   profiles: ['profiles'] as const,
   connection: (connectionId: string) => ['connection', connectionId] as const,
   buckets: (connectionId: string) => ['connection', connectionId, 'buckets'] as const,
-  listing: (connectionId: string, bucket: string, prefix: string) =>
-    ['connection', connectionId, 'listing', bucket, prefix] as const,
+  listing: (connectionId: string, bucket: string, prefix: string) => ['connection', connectionId, 'listing', bucket, prefix] as const,
 };
 
 /**
@@ -20,7 +19,6 @@ export const queryKeys = {
 export const browseKeys = {
   /** Every listing and detail of one bucket: what a folder action invalidates afterwards. */
   bucket: (connectionId: string, bucket: string) => [...queryKeys.connection(connectionId), 'listing', bucket] as const,
-  details: (connectionId: string, bucket: string, key: string) =>
-    [...queryKeys.connection(connectionId), 'details', bucket, key] as const,
+  details: (connectionId: string, bucket: string, key: string) => [...queryKeys.connection(connectionId), 'details', bucket, key] as const,
   allDetails: (connectionId: string, bucket: string) => [...queryKeys.connection(connectionId), 'details', bucket] as const,
 };

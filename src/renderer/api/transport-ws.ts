@@ -42,17 +42,22 @@ export interface TransportOptions {
 /** The error every call gets once the socket is gone; there is no reconnect by design. */
 export const offlineError: AppErrorShape = {
   code: 'Offline',
-  message:
-    'Lost the connection to the app’s host. Check that the browser host is still running, then open the address it printed.',
+  message: 'Lost the connection to the app’s host. Check that the browser host is still running, then open the address it printed.',
 };
 
 /** Why the host closed the socket, in words, when its close code says. */
 function closedError(code: number | undefined): AppErrorShape {
   if (code === closeCodes.tooBig) {
-    return { code: 'InvalidInput', message: 'A request was too large for the app’s host, which closed the connection. Reload the page, then try a smaller selection.' };
+    return {
+      code: 'InvalidInput',
+      message: 'A request was too large for the app’s host, which closed the connection. Reload the page, then try a smaller selection.',
+    };
   }
   if (code === closeCodes.unauthorized) {
-    return { code: 'AccessDenied', message: 'The app’s host did not accept this page’s token. Open the address the browser host printed when it started.' };
+    return {
+      code: 'AccessDenied',
+      message: 'The app’s host did not accept this page’s token. Open the address the browser host printed when it started.',
+    };
   }
   return offlineError;
 }

@@ -49,38 +49,38 @@ export function Workspace({ info }: { info: AppInfo }) {
     <ToastProvider>
       <ShareProvider>
         <UploadProvider>
-        <div className="workspace">
-          <aside className="sidebar" aria-label="Sidebar">
-            <div className="app-title">
-              <span className="app-name">Bucket Admin</span>
-              <span className="app-version">v{info.version}</span>
-            </div>
-            <ConnectionsSidebar
-              selectedId={selectedId}
-              onSelect={choose}
-              formTarget={formTarget}
-              onFormTarget={setFormTarget}
-              demoConnectionId={demo.status.data?.connectionId}
-            />
-            <SharedLinksNavItem active={view === 'ledger'} onOpen={() => setView('ledger')} />
-          </aside>
-          <main className="main-pane">
-            <StartupNotices notices={info.notices} />
-            {view === 'ledger' ? <LedgerView connections={connections.data ?? []} connectionId={selectedId} /> : null}
-            <Activity mode={view === 'browse' ? 'visible' : 'hidden'}>
-              {selected ? (
-                <BrowserPane key={selected.id} connection={selected} />
-              ) : noConnections || demo.start.isPending ? (
-                <WelcomeState demo={demo} onAddConnection={() => setFormTarget('new')} />
-              ) : (
-                <EmptyState title="Choose a connection" icon={<Cable size={28} />}>
-                  <p>Pick one in the sidebar, or add one to get started.</p>
-                </EmptyState>
-              )}
-            </Activity>
-            <TransfersPanel />
-          </main>
-        </div>
+          <div className="workspace">
+            <aside className="sidebar" aria-label="Sidebar">
+              <div className="app-title">
+                <span className="app-name">Bucket Admin</span>
+                <span className="app-version">v{info.version}</span>
+              </div>
+              <ConnectionsSidebar
+                selectedId={selectedId}
+                onSelect={choose}
+                formTarget={formTarget}
+                onFormTarget={setFormTarget}
+                demoConnectionId={demo.status.data?.connectionId}
+              />
+              <SharedLinksNavItem active={view === 'ledger'} onOpen={() => setView('ledger')} />
+            </aside>
+            <main className="main-pane">
+              <StartupNotices notices={info.notices} />
+              {view === 'ledger' ? <LedgerView connections={connections.data ?? []} connectionId={selectedId} /> : null}
+              <Activity mode={view === 'browse' ? 'visible' : 'hidden'}>
+                {selected ? (
+                  <BrowserPane key={selected.id} connection={selected} />
+                ) : noConnections || demo.start.isPending ? (
+                  <WelcomeState demo={demo} onAddConnection={() => setFormTarget('new')} />
+                ) : (
+                  <EmptyState title="Choose a connection" icon={<Cable size={28} />}>
+                    <p>Pick one in the sidebar, or add one to get started.</p>
+                  </EmptyState>
+                )}
+              </Activity>
+              <TransfersPanel />
+            </main>
+          </div>
         </UploadProvider>
       </ShareProvider>
     </ToastProvider>

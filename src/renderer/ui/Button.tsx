@@ -20,7 +20,11 @@ export function Button({ variant = 'secondary', icon, busy = false, className, c
       disabled={disabled || busy}
       aria-busy={busy || undefined}
     >
-      {icon ? <span className="btn-icon" aria-hidden="true">{icon}</span> : null}
+      {icon ? (
+        <span className="btn-icon" aria-hidden="true">
+          {icon}
+        </span>
+      ) : null}
       {children}
     </button>
   );

@@ -26,7 +26,13 @@ export function ConflictChoice<T extends string>({ legend, name, choices, value,
       {children}
       {choices.map((c) => (
         <label key={c.action} className="segmented-option">
-          <input type="radio" name={name} checked={value === c.action} onChange={() => onChange(c.action)} data-testid={`${name}-${c.action}`} />
+          <input
+            type="radio"
+            name={name}
+            checked={value === c.action}
+            onChange={() => onChange(c.action)}
+            data-testid={`${name}-${c.action}`}
+          />
           {c.label}
         </label>
       ))}

@@ -60,7 +60,11 @@ export function ContextMenu({ at, entries, onClose, label }: ContextMenuProps) {
                 title={entry.hint}
                 data-testid={`menu-${entry.id}`}
               >
-                {entry.icon ? <span className="menu-icon" aria-hidden="true">{entry.icon}</span> : null}
+                {entry.icon ? (
+                  <span className="menu-icon" aria-hidden="true">
+                    {entry.icon}
+                  </span>
+                ) : null}
                 <span className="menu-label">{entry.label}</span>
                 {entry.shortcut ? <span className="menu-shortcut">{entry.shortcut}</span> : null}
               </Menu.Item>

@@ -11,7 +11,11 @@ export interface EmptyStateProps {
 export function EmptyState({ title, children, icon, testId }: EmptyStateProps) {
   return (
     <div className="empty-state" data-testid={testId}>
-      {icon ? <div className="empty-state-icon" aria-hidden="true">{icon}</div> : null}
+      {icon ? (
+        <div className="empty-state-icon" aria-hidden="true">
+          {icon}
+        </div>
+      ) : null}
       <p className="empty-state-title">{title}</p>
       {children ? <div className="empty-state-body">{children}</div> : null}
     </div>

@@ -36,9 +36,7 @@ export const browseChannels = {
   },
   /** Counts what a selection amounts to (folders expanded), up to `limit` objects (default 100,000). */
   'browse:measure': {
-    input: bucketRefSchema
-      .extend({ keys: selection, limit: z.number().int().min(1).max(1_000_000).optional() })
-      .strict(),
+    input: bucketRefSchema.extend({ keys: selection, limit: z.number().int().min(1).max(1_000_000).optional() }).strict(),
     result: returns<SelectionMeasure>(),
   },
   /** Creates the zero-byte `name/` placeholder in `parentPrefix`; Conflict if it exists. */
@@ -53,16 +51,12 @@ export const browseChannels = {
   },
   /** Server-side copy into `destinationPrefix`, keeping headers, metadata and ACL. Job. */
   'browse:copy': {
-    input: bucketRefSchema
-      .extend({ keys: selection, destinationPrefix: folderPrefix, overwrite: z.boolean().optional() })
-      .strict(),
+    input: bucketRefSchema.extend({ keys: selection, destinationPrefix: folderPrefix, overwrite: z.boolean().optional() }).strict(),
     result: returns<JobStarted>(),
   },
   /** Copy, verify, then delete the source. Job. */
   'browse:move': {
-    input: bucketRefSchema
-      .extend({ keys: selection, destinationPrefix: folderPrefix, overwrite: z.boolean().optional() })
-      .strict(),
+    input: bucketRefSchema.extend({ keys: selection, destinationPrefix: folderPrefix, overwrite: z.boolean().optional() }).strict(),
     result: returns<JobStarted>(),
   },
   /** Renames one object or folder within its parent folder (a move). Job. */

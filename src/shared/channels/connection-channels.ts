@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  connectionDraftSchema,
-  connectionIdSchema,
-  type Connection,
-  type ConnectionTestReport,
-} from '../model/connection';
+import { connectionDraftSchema, connectionIdSchema, type Connection, type ConnectionTestReport } from '../model/connection';
 import { noInput, returns } from './define';
 
 export const connectionChannels = {

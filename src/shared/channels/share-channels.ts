@@ -49,7 +49,11 @@ const prefixSchema = keySchema
   .refine((p) => p.endsWith('/'), 'An upload folder ends with /, e.g. private/inbox/ticket-123/.');
 
 const byteCount = (what: string) =>
-  z.number().int(`${what} is a whole number of bytes.`).min(0, `${what} cannot be negative.`).max(maxPostBytes, `${what} is at most 5 GiB, the largest single upload S3 accepts.`);
+  z
+    .number()
+    .int(`${what} is a whole number of bytes.`)
+    .min(0, `${what} cannot be negative.`)
+    .max(maxPostBytes, `${what} is at most 5 GiB, the largest single upload S3 accepts.`);
 
 const uploadCommon = {
   connectionId: connectionIdSchema,
@@ -66,7 +70,10 @@ const uploadCommon = {
 };
 
 /** Content type rules every upload link obeys: one exact type, or "any" asked for in so many words. */
-function contentTypeRules(input: { contentType?: string | undefined; anyContentType: boolean; target?: { type: string } }, ctx: z.RefinementCtx): void {
+function contentTypeRules(
+  input: { contentType?: string | undefined; anyContentType: boolean; target?: { type: string } },
+  ctx: z.RefinementCtx,
+): void {
   if (input.contentType !== undefined && input.anyContentType) {
     ctx.addIssue({ code: 'custom', path: ['contentType'], message: 'Give a content type or allow any type, not both.' });
   }
@@ -74,7 +81,8 @@ function contentTypeRules(input: { contentType?: string | undefined; anyContentT
     ctx.addIssue({
       code: 'custom',
       path: ['contentType'],
-      message: 'Say which content type uploads must have (e.g. application/zip), or tick “Allow any content type” to let the uploader choose it.',
+      message:
+        'Say which content type uploads must have (e.g. application/zip), or tick “Allow any content type” to let the uploader choose it.',
     });
   }
 }

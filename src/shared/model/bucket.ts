@@ -6,9 +6,7 @@ export interface BucketSummary {
   createdAt?: string;
 }
 
-export const bucketRefSchema = z
-  .object({ connectionId: connectionIdSchema, bucket: bucketNameSchema })
-  .strict();
+export const bucketRefSchema = z.object({ connectionId: connectionIdSchema, bucket: bucketNameSchema }).strict();
 
 /** One row of a folder listing: a folder (common prefix) or an object. */
 export type ListEntry =

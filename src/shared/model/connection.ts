@@ -32,7 +32,8 @@ const region = z
 export function endpointProblem(value: string): string | null {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
   const bad = /[\u0000-\u0020\u007f-\u009f\s\\]/u.exec(value);
-  if (bad) return `The endpoint contains ${describeCharacter(bad[0].codePointAt(0) ?? 0)}. Enter only the server's address, such as https://s3.example.com.`;
+  if (bad)
+    return `The endpoint contains ${describeCharacter(bad[0].codePointAt(0) ?? 0)}. Enter only the server's address, such as https://s3.example.com.`;
   if (!URL.canParse(value)) return 'The endpoint must be a URL such as https://s3.example.com.';
   const url = new URL(value);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'The endpoint must start with http:// or https://.';
@@ -121,8 +122,7 @@ export type ConnectionSettings = z.output<typeof connectionDraftSchema>;
 
 /** How the renderer sees credentials: never the secret, and the key ID masked. */
 export type CredentialsSummary =
-  | { kind: 'keys'; accessKeyIdMasked: string; hasSessionToken: boolean }
-  | { kind: 'profile'; profile: string };
+  { kind: 'keys'; accessKeyIdMasked: string; hasSessionToken: boolean } | { kind: 'profile'; profile: string };
 
 /** A saved connection as the renderer sees it. */
 export interface Connection {
@@ -142,9 +142,7 @@ export interface Connection {
   updatedAt: string;
 }
 
-export const connectionIdSchema = z
-  .string()
-  .regex(/^[a-z0-9-]{8,64}$/, 'Not a connection ID.');
+export const connectionIdSchema = z.string().regex(/^[a-z0-9-]{8,64}$/, 'Not a connection ID.');
 
 /** Keep the first 4 and last 4 characters: enough to tell keys apart, not enough to use one. */
 export function maskAccessKeyId(id: string): string {

@@ -64,7 +64,9 @@ export function keyForNewName(parent: string, name: string, folder: boolean): st
   if (problem) throw new AppError('InvalidInput', problem, { name });
   const key = `${parent}${name}${folder ? '/' : ''}`;
   if (keyBytes(key) > maxKeyBytes) {
-    throw new AppError('InvalidInput', `That name makes the full key longer than S3's ${maxKeyBytes} bytes. Choose a shorter name.`, { name });
+    throw new AppError('InvalidInput', `That name makes the full key longer than S3's ${maxKeyBytes} bytes. Choose a shorter name.`, {
+      name,
+    });
   }
   return key;
 }
@@ -73,7 +75,8 @@ export function keyForNewName(parent: string, name: string, folder: boolean): st
 export function nameProblem(name: string): string | undefined {
   if (name.length === 0) return 'Enter a name.';
   if (name.includes('/')) return 'A name cannot contain “/”: that would make a folder inside it. Choose a name without it.';
-  if (name === '.' || name === '..') return '“.” and “..” are not usable names: they mean this folder and the parent folder. Choose another name.';
+  if (name === '.' || name === '..')
+    return '“.” and “..” are not usable names: they mean this folder and the parent folder. Choose another name.';
   if (hasControlCharacter(name)) return 'A name cannot contain control characters (such as tab or newline). Remove them.';
   return undefined;
 }

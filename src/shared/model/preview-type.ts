@@ -19,10 +19,29 @@ export interface PreviewPolicy {
 export const octetStream = 'application/octet-stream';
 
 /** Raster images a browser decodes in <img>, and SVG (an <img> never runs its scripts). */
-const inlineImages = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif', 'image/bmp', 'image/x-icon', 'image/vnd.microsoft.icon', 'image/svg+xml']);
+const inlineImages = new Set([
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'image/avif',
+  'image/bmp',
+  'image/x-icon',
+  'image/vnd.microsoft.icon',
+  'image/svg+xml',
+]);
 
 /** Types whose bytes are text, shown in a <pre> by the renderer and served as plain text. */
-const textTypes = new Set(['application/json', 'application/xml', 'application/javascript', 'application/x-yaml', 'application/yaml', 'application/x-mpegurl', 'application/vnd.apple.mpegurl', 'application/x-subrip']);
+const textTypes = new Set([
+  'application/json',
+  'application/xml',
+  'application/javascript',
+  'application/x-yaml',
+  'application/yaml',
+  'application/x-mpegurl',
+  'application/vnd.apple.mpegurl',
+  'application/x-subrip',
+]);
 
 const saveOnly: PreviewPolicy = { kind: 'none', servedType: octetStream, disposition: 'attachment' };
 

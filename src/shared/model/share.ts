@@ -27,7 +27,10 @@ const maxRequestSeconds = 10 * 365 * 86_400;
 export const expirySecondsSchema = z
   .number('Give the expiry as a number of seconds.')
   .int('Give the expiry in whole seconds.')
-  .min(1, 'An expiry of zero or less would give a link that never works. Choose 15 minutes, 1 hour, 1 day, 7 days or a custom length of at least 1 second.')
+  .min(
+    1,
+    'An expiry of zero or less would give a link that never works. Choose 15 minutes, 1 hour, 1 day, 7 days or a custom length of at least 1 second.',
+  )
   .max(maxRequestSeconds, 'That expiry is longer than 10 years. A presigned link lives at most 7 days; choose 7 days or less.');
 
 /** No control characters: these strings end up in headers, CSV files and HTML. */

@@ -15,15 +15,7 @@ export type TransferDirection = 'upload' | 'download';
  * Where an item is. `interrupted`: left unfinished by a previous run (quit or crash); it waits
  * until the user resumes or cancels it. Terminal: done, failed (retryable), cancelled, skipped.
  */
-export type TransferState =
-  | 'queued'
-  | 'active'
-  | 'paused'
-  | 'interrupted'
-  | 'done'
-  | 'failed'
-  | 'cancelled'
-  | 'skipped';
+export type TransferState = 'queued' | 'active' | 'paused' | 'interrupted' | 'done' | 'failed' | 'cancelled' | 'skipped';
 
 export const transferStates = [
   'queued',
@@ -41,7 +33,6 @@ export type TransferPhase = 'preparing' | 'transferring' | 'verifying' | 'finish
 
 /** The ACL an upload sets: a canned ACL, or none at all so the bucket's own rules decide. */
 export type UploadAcl = 'public-read' | 'private' | 'bucket-default';
-
 
 /** Headers an upload sets, per root. `cacheControl: null` sends no Cache-Control header. */
 export interface UploadRootDefaults {
@@ -288,9 +279,7 @@ export const uploadAclSchema = z.enum(['public-read', 'private', 'bucket-default
 /** A Cache-Control value, e.g. `public, max-age=86400`: a clean header value (see header-value.ts). */
 export const cacheControlSchema = headerValueSchema('Cache-Control', 256);
 
-export const uploadRootDefaultsSchema = z
-  .object({ acl: uploadAclSchema, cacheControl: cacheControlSchema.nullable() })
-  .strict();
+export const uploadRootDefaultsSchema = z.object({ acl: uploadAclSchema, cacheControl: cacheControlSchema.nullable() }).strict();
 
 export const uploadDefaultsSettingsSchema = z
   .object({ public: uploadRootDefaultsSchema, private: uploadRootDefaultsSchema, other: uploadRootDefaultsSchema })

@@ -45,7 +45,10 @@ function awsEnv(t: PeerTarget, s3Tuning: readonly string[] = []): NodeJS.Process
   const home = env.HOME ?? tmpdir();
   const config = join(home, 'aws-config');
   // Path-style, like the app's connection to the gateway.
-  writeFileSync(config, `[default]\nregion = ${t.region}\ns3 =\n${['addressing_style = path', ...s3Tuning].map((l) => `  ${l}\n`).join('')}`);
+  writeFileSync(
+    config,
+    `[default]\nregion = ${t.region}\ns3 =\n${['addressing_style = path', ...s3Tuning].map((l) => `  ${l}\n`).join('')}`,
+  );
   return {
     ...env,
     AWS_ACCESS_KEY_ID: t.accessKeyId,
@@ -77,7 +80,20 @@ function rcloneEnv(t: PeerTarget): NodeJS.ProcessEnv {
 
 /** `aws s3api list-objects-v2` with the folder's delimiter; the CLI follows every page itself. */
 export async function listWithAwsCli(t: PeerTarget, f: BenchFolder): Promise<PeerRun> {
-  const args = ['s3api', 'list-objects-v2', '--bucket', f.bucket, '--prefix', f.prefix, '--delimiter', '/', '--endpoint-url', t.endpoint, '--output', 'json'];
+  const args = [
+    's3api',
+    'list-objects-v2',
+    '--bucket',
+    f.bucket,
+    '--prefix',
+    f.prefix,
+    '--delimiter',
+    '/',
+    '--endpoint-url',
+    t.endpoint,
+    '--output',
+    'json',
+  ];
   const run = await runTimed(awsCli, args, awsEnv(t));
   const parsed = JSON.parse(run.stdout) as { Contents?: unknown[]; CommonPrefixes?: unknown[] };
   return { ...run, rows: (parsed.Contents?.length ?? 0) + (parsed.CommonPrefixes?.length ?? 0) };
@@ -95,7 +111,12 @@ export async function listWithRclone(t: PeerTarget, f: BenchFolder): Promise<Pee
  */
 export function uploadWithAwsCli(t: UploadTarget, dir: string, prefix: string): Promise<TimedRun> {
   const env = awsEnv(t, ['max_concurrent_requests = 16', 'multipart_chunksize = 16MB', 'multipart_threshold = 16MB']);
-  return runTimed(awsCli, ['s3', 'cp', '--recursive', '--only-show-errors', '--endpoint-url', t.endpoint, dir, `s3://${t.bucket}/${prefix}`], env, uploadTimeoutMs);
+  return runTimed(
+    awsCli,
+    ['s3', 'cp', '--recursive', '--only-show-errors', '--endpoint-url', t.endpoint, dir, `s3://${t.bucket}/${prefix}`],
+    env,
+    uploadTimeoutMs,
+  );
 }
 
 /** `rclone copy` with PEERS.md's tuning: 16 files at once, 16 MiB chunks, 8 chunks in flight per file. */

@@ -11,7 +11,8 @@ export interface BenchFolder {
 export const benchFolder: BenchFolder = { bucket: 'bench-list-100k', prefix: 'bench/', count: 100_000 };
 
 /** The bench folder of `count` objects: the full one above, or a smaller one in a bucket of its own. */
-export const benchFolderOf = (count: number): BenchFolder => (count === benchFolder.count ? benchFolder : { ...benchFolder, bucket: `bench-list-${count}`, count });
+export const benchFolderOf = (count: number): BenchFolder =>
+  count === benchFolder.count ? benchFolder : { ...benchFolder, bucket: `bench-list-${count}`, count };
 
 /** Outside the listed folder, so it never counts as a row. */
 const markerKey = (f: BenchFolder) => `markers/complete-${f.count}`;
@@ -23,10 +24,23 @@ export const benchKey = (f: BenchFolder, i: number) => `${f.prefix}k${String(i).
  * Makes sure the folder exists in full: reuses it when the marker is there (a previous run on
  * the same gateway), otherwise creates the missing objects with `concurrency` PUTs in flight.
  */
-export async function ensureBenchFolder(client: S3Client, f: BenchFolder, log: (line: string) => void, concurrency = 48): Promise<'reused' | 'created'> {
-  const bucketExists = await client.send(new HeadBucketCommand({ Bucket: f.bucket })).then(() => true, () => false);
+export async function ensureBenchFolder(
+  client: S3Client,
+  f: BenchFolder,
+  log: (line: string) => void,
+  concurrency = 48,
+): Promise<'reused' | 'created'> {
+  const bucketExists = await client.send(new HeadBucketCommand({ Bucket: f.bucket })).then(
+    () => true,
+    () => false,
+  );
   if (!bucketExists) await client.send(new CreateBucketCommand({ Bucket: f.bucket }));
-  const marked = bucketExists && (await client.send(new HeadObjectCommand({ Bucket: f.bucket, Key: markerKey(f) })).then(() => true, () => false));
+  const marked =
+    bucketExists &&
+    (await client.send(new HeadObjectCommand({ Bucket: f.bucket, Key: markerKey(f) })).then(
+      () => true,
+      () => false,
+    ));
   if (marked) return 'reused';
   const started = performance.now();
   let done = 0;
@@ -38,7 +52,9 @@ export async function ensureBenchFolder(client: S3Client, f: BenchFolder, log: (
     if (now - lastLog > 5000 || done === f.count) {
       lastLog = now;
       const rate = done / ((now - started) / 1000);
-      log(`  seeding ${done.toLocaleString('en-US')} / ${f.count.toLocaleString('en-US')} objects (${Math.round(rate)}/s, ~${Math.round((f.count - done) / rate)} s left)`);
+      log(
+        `  seeding ${done.toLocaleString('en-US')} / ${f.count.toLocaleString('en-US')} objects (${Math.round(rate)}/s, ~${Math.round((f.count - done) / rate)} s left)`,
+      );
     }
   });
   await client.send(new PutObjectCommand({ Bucket: f.bucket, Key: markerKey(f), Body: `${f.count} objects under ${f.prefix}` }));

@@ -21,7 +21,8 @@ export interface TableLayout {
 /** A plain text table: first row is the header, columns padded to fit. */
 export function formatTable(rows: readonly (readonly string[])[], { leftColumns = 1, rule = true }: TableLayout = {}): string {
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
-  const line = (r: readonly string[]) => r.map((cell, c) => (c < leftColumns ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ');
+  const line = (r: readonly string[]) =>
+    r.map((cell, c) => (c < leftColumns ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ');
   const [head, ...body] = rows;
   return [line(head ?? []), ...(rule ? [widths.map((w) => '─'.repeat(w)).join('  ')] : []), ...body.map(line)].join('\n');
 }

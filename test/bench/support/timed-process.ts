@@ -33,7 +33,12 @@ function collect(command: string, args: string[], env: NodeJS.ProcessEnv | undef
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, ms: performance.now() - started, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+      resolve({
+        code,
+        ms: performance.now() - started,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      });
     });
   });
 }
@@ -46,7 +51,13 @@ export async function runTimed(command: string, args: string[], env: NodeJS.Proc
   const { code, ms, stdout, stderr } = await collect(gnuTime, ['-v', command, ...args], env, timeoutMs);
   if (code !== 0) {
     // GNU time's report lines are indented; the tool's own words are not.
-    throw new Error(`${command} exited with ${code}: ${stderr.split('\n').filter((l) => !/^\s/.test(l)).slice(0, 6).join(' | ')}`);
+    throw new Error(
+      `${command} exited with ${code}: ${stderr
+        .split('\n')
+        .filter((l) => !/^\s/.test(l))
+        .slice(0, 6)
+        .join(' | ')}`,
+    );
   }
   const field = (label: string) => Number(new RegExp(`${label}: ([\\d.]+)`).exec(stderr)?.[1] ?? Number.NaN);
   return {

@@ -31,7 +31,8 @@ export function ensureUploadData(dir: string, sizes: UploadSizes, log: (line: st
     const fd = openSync(big, 'w');
     try {
       // Fresh random bytes for every 16 MiB: no two parts alike, nothing a server could dedupe.
-      for (let written = 0; written < sizes.bigFileBytes; written += chunkBytes) writeSync(fd, randomBytes(Math.min(chunkBytes, sizes.bigFileBytes - written)));
+      for (let written = 0; written < sizes.bigFileBytes; written += chunkBytes)
+        writeSync(fd, randomBytes(Math.min(chunkBytes, sizes.bigFileBytes - written)));
     } finally {
       closeSync(fd);
     }
@@ -49,7 +50,11 @@ export function ensureUploadData(dir: string, sizes: UploadSizes, log: (line: st
 
 /** 1 GiB, 20 MiB, 64 KiB: for the log. */
 export function formatBytes(bytes: number): string {
-  for (const [unit, size] of [['GiB', 1024 ** 3], ['MiB', 1024 ** 2], ['KiB', 1024]] as const) {
+  for (const [unit, size] of [
+    ['GiB', 1024 ** 3],
+    ['MiB', 1024 ** 2],
+    ['KiB', 1024],
+  ] as const) {
     if (bytes >= size) return `${Number((bytes / size).toFixed(1))} ${unit}`;
   }
   return `${bytes} B`;

@@ -71,7 +71,12 @@ async function main(): Promise<void> {
     const startupMs = t0;
     // As if the user dropped them onto the window: main reads only what was picked or dropped.
     for (const p of args.paths) core.localFiles.grantDropped(p);
-    const plan = await value('transfers:planUpload', { connectionId: connection.id, bucket: args.bucket, prefix: args.prefix, paths: args.paths });
+    const plan = await value('transfers:planUpload', {
+      connectionId: connection.id,
+      bucket: args.bucket,
+      prefix: args.prefix,
+      paths: args.paths,
+    });
     const planMs = performance.now() - t0;
     const finished = new Promise<void>((resolve) => {
       core.onEvent((event) => {
@@ -107,6 +112,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`upload engine child failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(`upload engine child failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

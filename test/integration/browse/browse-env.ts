@@ -1,4 +1,10 @@
-import { DeleteBucketPolicyCommand, PutBucketPolicyCommand, PutObjectCommand, type PutObjectCommandInput, type S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteBucketPolicyCommand,
+  PutBucketPolicyCommand,
+  PutObjectCommand,
+  type PutObjectCommandInput,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { forEachConcurrent } from '../../../src/shared/concurrency';
 import type { EventPayload } from '../../../src/shared/contract';
 import type { JobProgress } from '../../../src/shared/model/job';
@@ -51,7 +57,11 @@ export async function startBrowseEnv(label: string, opts: { endpoint?: string; v
       };
       const timer = setTimeout(() => {
         waiters.delete(check);
-        reject(new Error(`job ${jobId}: no matching event in ${timeoutMs} ms; saw ${JSON.stringify(events.filter((e) => e.jobId === jobId).map((e) => e.kind))}`));
+        reject(
+          new Error(
+            `job ${jobId}: no matching event in ${timeoutMs} ms; saw ${JSON.stringify(events.filter((e) => e.jobId === jobId).map((e) => e.kind))}`,
+          ),
+        );
       }, timeoutMs);
       waiters.add(check);
       check();
@@ -82,7 +92,11 @@ export async function putMany(client: S3Client, inputs: PutObjectCommandInput[],
 }
 
 /** A bucket policy that denies `actions` to everyone (the owner included) on the given resources. */
-export async function denyPolicy(client: S3Client, bucket: string, statements: { actions: string[]; resource: string; prefixCondition?: string }[]): Promise<void> {
+export async function denyPolicy(
+  client: S3Client,
+  bucket: string,
+  statements: { actions: string[]; resource: string; prefixCondition?: string }[],
+): Promise<void> {
   const Statement = statements.map((s) => ({
     Effect: 'Deny',
     Principal: { AWS: ['*'] },

@@ -17,7 +17,15 @@ afterAll(() => env.close());
 async function seedAlbum(prefix: string): Promise<void> {
   await putMany(env.client, [
     { Bucket: env.bucket, Key: prefix, Body: '' },
-    { Bucket: env.bucket, Key: `${prefix}cover image.jpg`, Body: 'jpeg bytes', ContentType: 'image/jpeg', CacheControl: 'public, max-age=31536000', Metadata: { credit: 'studio 9' }, ACL: 'public-read' },
+    {
+      Bucket: env.bucket,
+      Key: `${prefix}cover image.jpg`,
+      Body: 'jpeg bytes',
+      ContentType: 'image/jpeg',
+      CacheControl: 'public, max-age=31536000',
+      Metadata: { credit: 'studio 9' },
+      ACL: 'public-read',
+    },
     { Bucket: env.bucket, Key: `${prefix}sub/notes+1.txt`, Body: 'notes', ContentType: 'text/plain', ContentLanguage: 'fr' },
     { Bucket: env.bucket, Key: `${prefix}sub/é#?&.bin`, Body: 'odd', ContentType: 'application/octet-stream' },
   ]);
@@ -32,7 +40,9 @@ async function expectKeptAttributes(key: string): Promise<void> {
   const head = await env.client.send(new HeadObjectCommand({ Bucket: env.bucket, Key: key }));
   expect(head).toMatchObject({ ContentType: 'image/jpeg', CacheControl: 'public, max-age=31536000', Metadata: { credit: 'studio 9' } });
   // The ACL came along: anyone can still GET the moved public object.
-  const anonymous = await fetch(`${env.gw.endpoint}/${env.bucket}/${key.split('/').map(encodeURIComponent).join('/')}`, { signal: AbortSignal.timeout(10_000) });
+  const anonymous = await fetch(`${env.gw.endpoint}/${env.bucket}/${key.split('/').map(encodeURIComponent).join('/')}`, {
+    signal: AbortSignal.timeout(10_000),
+  });
   expect(anonymous.status).toBe(200);
   expect(await anonymous.text()).toBe('jpeg bytes');
 }
@@ -44,14 +54,22 @@ describe('copy, move and rename', () => {
     const end = await env.jobEnd(jobId);
     expect(end).toMatchObject({ kind: 'finished', outcome: { done: 4, failedTotal: 0 } });
     expect(await keysUnder('public/album/')).toEqual([]);
-    expect(await keysUnder('public/album 2024/')).toEqual(['public/album 2024/', 'public/album 2024/cover image.jpg', 'public/album 2024/sub/notes+1.txt', 'public/album 2024/sub/é#?&.bin']);
+    expect(await keysUnder('public/album 2024/')).toEqual([
+      'public/album 2024/',
+      'public/album 2024/cover image.jpg',
+      'public/album 2024/sub/notes+1.txt',
+      'public/album 2024/sub/é#?&.bin',
+    ]);
     await expectKeptAttributes('public/album 2024/cover image.jpg');
     const notes = await env.client.send(new HeadObjectCommand({ Bucket: env.bucket, Key: 'public/album 2024/sub/notes+1.txt' }));
     expect(notes).toMatchObject({ ContentType: 'text/plain', ContentLanguage: 'fr' });
   });
 
   it('refuses a rename onto a taken name before moving anything', async () => {
-    await putMany(env.client, [{ Bucket: env.bucket, Key: 'public/r/a.txt', Body: 'a' }, { Bucket: env.bucket, Key: 'public/r/b.txt', Body: 'b' }]);
+    await putMany(env.client, [
+      { Bucket: env.bucket, Key: 'public/r/a.txt', Body: 'a' },
+      { Bucket: env.bucket, Key: 'public/r/b.txt', Body: 'b' },
+    ]);
     const r = await env.h.call('browse:rename', { ...ref(), key: 'public/r/a.txt', newName: 'b.txt' });
     expect(r).toMatchObject({ ok: false, error: { code: 'Conflict' } });
     const slash = await env.h.call('browse:rename', { ...ref(), key: 'public/r/a.txt', newName: 'x/y' });
@@ -78,10 +96,18 @@ describe('copy, move and rename', () => {
     const keys = ['public/src/one.txt', 'public/src/two.txt'];
     const first = await env.h.value('browse:copy', { ...ref(), keys, destinationPrefix: 'public/dst/' });
     const end = await env.jobEnd(first.jobId);
-    expect(end).toMatchObject({ kind: 'finished', outcome: { done: 1, failedTotal: 1, failed: [{ key: 'public/src/one.txt', code: 'Conflict' }] } });
+    expect(end).toMatchObject({
+      kind: 'finished',
+      outcome: { done: 1, failedTotal: 1, failed: [{ key: 'public/src/one.txt', code: 'Conflict' }] },
+    });
     const kept = await env.client.send(new GetObjectCommand({ Bucket: env.bucket, Key: 'public/dst/one.txt' }));
     expect(await kept.Body?.transformToString()).toBe('old one');
-    const second = await env.h.value('browse:copy', { ...ref(), keys: ['public/src/one.txt'], destinationPrefix: 'public/dst/', overwrite: true });
+    const second = await env.h.value('browse:copy', {
+      ...ref(),
+      keys: ['public/src/one.txt'],
+      destinationPrefix: 'public/dst/',
+      overwrite: true,
+    });
     expect(await env.jobEnd(second.jobId)).toMatchObject({ kind: 'finished', outcome: { done: 1, failedTotal: 0 } });
     const replaced = await env.client.send(new GetObjectCommand({ Bucket: env.bucket, Key: 'public/dst/one.txt' }));
     expect(await replaced.Body?.transformToString()).toBe('new one');
@@ -89,11 +115,27 @@ describe('copy, move and rename', () => {
   });
 
   it('keeps the original when its delete is refused after the copy, and says so', async () => {
-    await putMany(env.client, [{ Bucket: env.bucket, Key: 'guarded/keep.txt', Body: 'k' }, { Bucket: env.bucket, Key: 'guarded/free.txt', Body: 'f' }]);
+    await putMany(env.client, [
+      { Bucket: env.bucket, Key: 'guarded/keep.txt', Body: 'k' },
+      { Bucket: env.bucket, Key: 'guarded/free.txt', Body: 'f' },
+    ]);
     await denyPolicy(env.client, env.bucket, [{ actions: ['s3:DeleteObject'], resource: `arn:aws:s3:::${env.bucket}/guarded/keep.txt` }]);
     const { jobId } = await env.h.value('browse:move', { ...ref(), keys: ['guarded/'], destinationPrefix: 'moved/' });
     const end = await env.jobEnd(jobId);
-    expect(end).toMatchObject({ kind: 'finished', outcome: { done: 1, failedTotal: 1, failed: [{ key: 'guarded/keep.txt', code: 'AccessDenied', message: expect.stringMatching(/^Copied, but the original could not be removed/) as string }] } });
+    expect(end).toMatchObject({
+      kind: 'finished',
+      outcome: {
+        done: 1,
+        failedTotal: 1,
+        failed: [
+          {
+            key: 'guarded/keep.txt',
+            code: 'AccessDenied',
+            message: expect.stringMatching(/^Copied, but the original could not be removed/) as string,
+          },
+        ],
+      },
+    });
     expect(await keysUnder('guarded/')).toEqual(['guarded/keep.txt']);
     expect(await keysUnder('moved/guarded/')).toEqual(['moved/guarded/free.txt', 'moved/guarded/keep.txt']);
   });
@@ -102,7 +144,17 @@ describe('copy, move and rename', () => {
     const body = Buffer.alloc(12 * MiB, 7);
     body.write('start', 0);
     body.write('end', body.length - 3);
-    await putMany(env.client, [{ Bucket: env.bucket, Key: 'public/big.mov', Body: body, ContentType: 'video/quicktime', CacheControl: 'max-age=60', Metadata: { take: '3' }, ACL: 'public-read' }]);
+    await putMany(env.client, [
+      {
+        Bucket: env.bucket,
+        Key: 'public/big.mov',
+        Body: body,
+        ContentType: 'video/quicktime',
+        CacheControl: 'max-age=60',
+        Metadata: { take: '3' },
+        ACL: 'public-read',
+      },
+    ]);
     await copyObject(env.client, {
       bucket: env.bucket,
       sourceKey: 'public/big.mov',
@@ -112,7 +164,12 @@ describe('copy, move and rename', () => {
       tuning: { ...defaultCopyTuning, multipartThreshold: 6 * MiB, partBytes: 5 * MiB },
     });
     const head = await env.client.send(new HeadObjectCommand({ Bucket: env.bucket, Key: 'public/copies/big.mov' }));
-    expect(head).toMatchObject({ ContentLength: body.length, ContentType: 'video/quicktime', CacheControl: 'max-age=60', Metadata: { take: '3' } });
+    expect(head).toMatchObject({
+      ContentLength: body.length,
+      ContentType: 'video/quicktime',
+      CacheControl: 'max-age=60',
+      Metadata: { take: '3' },
+    });
     expect(head.ETag).toMatch(/-3"$/); // three parts: it really went the multipart way
     const anonymous = await fetch(`${env.gw.endpoint}/${env.bucket}/public/copies/big.mov`, { signal: AbortSignal.timeout(20_000) });
     expect(anonymous.status).toBe(200);

@@ -8,7 +8,10 @@ const bulk = 3500;
 beforeAll(async () => {
   env = await startBrowseEnv('delete');
   const keys = Array.from({ length: bulk }, (_, i) => `big/part-${String(i).padStart(5, '0')}.txt`);
-  await putMany(env.client, [...keys, 'big/', 'big/nested/deep.txt'].map((Key) => ({ Bucket: env.bucket, Key, Body: Key.endsWith('/') ? '' : 'x' })));
+  await putMany(
+    env.client,
+    [...keys, 'big/', 'big/nested/deep.txt'].map((Key) => ({ Bucket: env.bucket, Key, Body: Key.endsWith('/') ? '' : 'x' })),
+  );
 }, 180_000);
 afterAll(() => env.close());
 
@@ -16,7 +19,9 @@ async function countUnder(client: S3Client, bucket: string, prefix: string): Pro
   let n = 0;
   let token: string | undefined;
   do {
-    const out: ListObjectsV2CommandOutput = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+    const out: ListObjectsV2CommandOutput = await client.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
+    );
     n += out.KeyCount ?? 0;
     token = out.NextContinuationToken;
   } while (token);
@@ -76,13 +81,23 @@ describe('measure and delete', () => {
     const mine = env.events.filter((e): e is Extract<JobProgress, { kind: 'progress' }> => e.jobId === jobId && e.kind === 'progress');
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.at(-1)).toMatchObject({ done: before + 1, total: before + 1, unit: 'items' });
-    expect(env.events.find((e) => e.jobId === jobId)).toMatchObject({ kind: 'started', label: expect.stringMatching(/^Deleting 2 items/) as string });
+    expect(env.events.find((e) => e.jobId === jobId)).toMatchObject({
+      kind: 'started',
+      label: expect.stringMatching(/^Deleting 2 items/) as string,
+    });
     expect(await countUnder(env.client, env.bucket, 'big/')).toBe(0);
     expect(await countUnder(env.client, env.bucket, 'made/')).toBe(0);
   });
 
   it('lists the keys a bucket policy refused to delete, and deletes the rest', async () => {
-    await putMany(env.client, ['mixed/locked/a.txt', 'mixed/locked/b.txt', 'mixed/open/c.txt', 'mixed/d.txt'].map((Key) => ({ Bucket: env.bucket, Key, Body: 'x' })));
+    await putMany(
+      env.client,
+      ['mixed/locked/a.txt', 'mixed/locked/b.txt', 'mixed/open/c.txt', 'mixed/d.txt'].map((Key) => ({
+        Bucket: env.bucket,
+        Key,
+        Body: 'x',
+      })),
+    );
     await denyPolicy(env.client, env.bucket, [{ actions: ['s3:DeleteObject'], resource: `arn:aws:s3:::${env.bucket}/mixed/locked/*` }]);
     const { jobId } = await env.h.value('browse:delete', { ...ref(), keys: ['mixed/'] });
     const end = await env.jobEnd(jobId);

@@ -14,7 +14,12 @@ let host: BrowserHost;
 let staticDir: string;
 let cookie = '';
 /** Stored types that Chromium used to render as HTML in the preview frame (issue 8). */
-const hostileTypes = ['application/pdf;x=,text/html', 'application/pdf;,text/html', 'application/pdf, text/html', 'application/pdf,text/html;charset=utf-8'];
+const hostileTypes = [
+  'application/pdf;x=,text/html',
+  'application/pdf;,text/html',
+  'application/pdf, text/html',
+  'application/pdf,text/html;charset=utf-8',
+];
 const planted = '<script>parent.postMessage("pwned", "*")</script><h1>planted</h1>';
 
 beforeAll(async () => {
@@ -32,7 +37,12 @@ beforeAll(async () => {
       ACL: 'public-read',
     },
     { Bucket: env.bucket, Key: 'private/notes.txt', Body: 'private words', ContentType: 'text/plain' },
-    { Bucket: env.bucket, Key: 'public/evil.svg', Body: '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', ContentType: 'image/svg+xml' },
+    {
+      Bucket: env.bucket,
+      Key: 'public/evil.svg',
+      Body: '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+      ContentType: 'image/svg+xml',
+    },
     { Bucket: env.bucket, Key: 'public/doc.pdf', Body: '%PDF-1.4', ContentType: 'application/pdf' },
     ...hostileTypes.map((ContentType, i) => ({ Bucket: env.bucket, Key: `public/planted-${i}.pdf`, Body: planted, ContentType })),
   ]);
@@ -147,7 +157,7 @@ describe('object stream for previews', () => {
     expect(beyond.headers['Content-Range']).toBe(`bytes */${bytes.length}`);
   });
 
-  it('serves everything under a sandbox policy (PDF too: Chromium\'s viewer works under it), downloads as attachments', async () => {
+  it("serves everything under a sandbox policy (PDF too: Chromium's viewer works under it), downloads as attachments", async () => {
     const svg = await open('public/evil.svg');
     expect(svg.headers['Content-Security-Policy']).toMatch(/^sandbox; default-src 'none'/);
     await bodyBytes(svg.body);
@@ -185,7 +195,10 @@ describe('object stream for previews', () => {
     const missing = await open('public/none.bin');
     expect(missing.status).toBe(404);
     expect(missing.body).toMatch(/no longer exists/);
-    const bad = await env.h.core.objects.open({ method: 'GET', query: new URLSearchParams({ c: env.connectionId, b: 'Not A Bucket', k: 'x' }) });
+    const bad = await env.h.core.objects.open({
+      method: 'GET',
+      query: new URLSearchParams({ c: env.connectionId, b: 'Not A Bucket', k: 'x' }),
+    });
     expect(bad.status).toBe(400);
     const post = await open('public/clip.bin', { method: 'POST' });
     expect(post.status).toBe(405);

@@ -10,17 +10,29 @@ const ref = () => ({ connectionId: env.connectionId, bucket: env.bucket });
 
 beforeAll(async () => {
   env = await startBrowseEnv('failures');
-  await putMany(env.client, ['open/a.txt', 'secret/b.txt', 'secret/c.txt', ...Array.from({ length: 30 }, (_, i) => `many/${i}.txt`)].map((Key) => ({ Bucket: env.bucket, Key, Body: 'x' })));
+  await putMany(
+    env.client,
+    ['open/a.txt', 'secret/b.txt', 'secret/c.txt', ...Array.from({ length: 30 }, (_, i) => `many/${i}.txt`)].map((Key) => ({
+      Bucket: env.bucket,
+      Key,
+      Body: 'x',
+    })),
+  );
 });
 afterAll(() => env.close());
 
 describe('failures a user meets while browsing', () => {
   it('access denied on one folder: that listing says so in plain words, the others still work', async () => {
-    await denyPolicy(env.client, env.bucket, [{ actions: ['s3:ListBucket'], resource: `arn:aws:s3:::${env.bucket}`, prefixCondition: 'secret/*' }]);
+    await denyPolicy(env.client, env.bucket, [
+      { actions: ['s3:ListBucket'], resource: `arn:aws:s3:::${env.bucket}`, prefixCondition: 'secret/*' },
+    ]);
     const denied = await env.h.call('browse:list', { ...ref(), prefix: 'secret/' });
     expect(denied).toMatchObject({
       ok: false,
-      error: { code: 'AccessDenied', message: expect.stringMatching(/may not list the folder “secret\/”.*Other folders may still open/) as string },
+      error: {
+        code: 'AccessDenied',
+        message: expect.stringMatching(/may not list the folder “secret\/”.*Other folders may still open/) as string,
+      },
     });
     expect(await env.h.value('browse:list', { ...ref(), prefix: 'open/' })).toMatchObject({ entries: [{ key: 'open/a.txt' }] });
     expect((await env.h.value('browse:list', { ...ref(), prefix: '' })).entries.map((e) => e.key)).toEqual(['many/', 'open/', 'secret/']);
@@ -39,7 +51,10 @@ describe('failures a user meets while browsing', () => {
     const list = await env.h.call('browse:list', { ...target, prefix: 'f/' });
     expect(list).toMatchObject({ ok: false, error: { code: 'NoSuchBucket', message: expect.stringMatching(/no bucket/) as string } });
     expect(await env.h.call('browse:details', { ...target, key: 'f/x.txt' })).toMatchObject({ ok: false });
-    const preview = await env.h.core.objects.open({ method: 'GET', query: new URLSearchParams({ c: env.connectionId, b: doomed.bucket, k: 'f/x.txt' }) });
+    const preview = await env.h.core.objects.open({
+      method: 'GET',
+      query: new URLSearchParams({ c: env.connectionId, b: doomed.bucket, k: 'f/x.txt' }),
+    });
     expect(preview.status).toBe(404);
     // The rest of the app is fine.
     expect(await env.h.value('browse:list', { ...ref(), prefix: 'open/' })).toMatchObject({ entries: [{ key: 'open/a.txt' }] });
@@ -61,7 +76,15 @@ describe('failures a user meets while browsing', () => {
     await proxy.cut();
     const started = Date.now();
     const second = await env.h.call('browse:list', { ...req, continuationToken: first.continuationToken ?? '' });
-    expect(second).toMatchObject({ ok: false, error: { code: 'EndpointUnreachable', message: expect.stringMatching(/Could not reach the server at http:\/\/127\.0\.0\.1:\d+ .*Check the endpoint address and your network/) as string } });
+    expect(second).toMatchObject({
+      ok: false,
+      error: {
+        code: 'EndpointUnreachable',
+        message: expect.stringMatching(
+          /Could not reach the server at http:\/\/127\.0\.0\.1:\d+ .*Check the endpoint address and your network/,
+        ) as string,
+      },
+    });
     expect(Date.now() - started).toBeLessThan(15_000);
     // Other connections keep working while this one is cut off.
     expect(await env.h.value('browse:list', { ...ref(), prefix: 'open/' })).toMatchObject({ entries: [{ key: 'open/a.txt' }] });
@@ -91,7 +114,11 @@ describe('failures a user meets while browsing', () => {
         listing('<Contents><Key xml:space="preserve">odd/a.txt</Key><Size>3</Size></Contents>'),
       ];
       for (const body of bodies) {
-        proxy.setRule((req) => (req.method === 'GET' && req.target.includes('list-type=2') ? { kind: 'respond', status: 200, headers: { 'content-type': 'application/xml' }, body } : { kind: 'pass' }));
+        proxy.setRule((req) =>
+          req.method === 'GET' && req.target.includes('list-type=2')
+            ? { kind: 'respond', status: 200, headers: { 'content-type': 'application/xml' }, body }
+            : { kind: 'pass' },
+        );
         const page = await env.h.call('browse:list', { connectionId: viaProxy.id, bucket: env.bucket, prefix: 'odd/' });
         expect(page, body).toMatchObject({ ok: true, value: { entries: [{ kind: 'object', key: 'odd/a.txt', size: 3 }] } });
       }

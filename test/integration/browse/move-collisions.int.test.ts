@@ -25,10 +25,15 @@ async function contentsUnder(prefix: string): Promise<Record<string, string>> {
   return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-const put = (objects: Record<string, string>) => putMany(env.client, Object.entries(objects).map(([Key, Body]) => ({ Bucket: env.bucket, Key, Body })));
+const put = (objects: Record<string, string>) =>
+  putMany(
+    env.client,
+    Object.entries(objects).map(([Key, Body]) => ({ Bucket: env.bucket, Key, Body })),
+  );
 
 /** `count` distinct files under `prefix`, as a key → content map. */
-const fillers = (prefix: string, count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`${prefix}item-${String(i).padStart(2, '0')}.txt`, `filler ${i}`]));
+const fillers = (prefix: string, count: number) =>
+  Object.fromEntries(Array.from({ length: count }, (_, i) => [`${prefix}item-${String(i).padStart(2, '0')}.txt`, `filler ${i}`]));
 
 describe('two sources that land on one target are refused before anything is written', () => {
   it('move with overwrite: x/f.txt and y/f.txt (a dozen items between them) into z/ is refused; every byte stays where it was', async () => {
@@ -53,7 +58,10 @@ describe('two sources that land on one target are refused before anything is wri
     await put(seeded);
     const keys = Object.keys(seeded);
     const r = await env.h.call('browse:copy', { ...ref(), keys, destinationPrefix: 'c1/z/', overwrite: true });
-    expect(r).toMatchObject({ ok: false, error: { code: 'Conflict', details: { collisions: [{ target: 'c1/z/f.txt', sources: ['c1/x/f.txt', 'c1/y/f.txt'] }] } } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'Conflict', details: { collisions: [{ target: 'c1/z/f.txt', sources: ['c1/x/f.txt', 'c1/y/f.txt'] }] } },
+    });
     expect(await contentsUnder('c1/')).toEqual(seeded);
   });
 
@@ -69,12 +77,19 @@ describe('two sources that land on one target are refused before anything is wri
       'm2/b/photos/only-b.jpg': 'b only',
     };
     await put(seeded);
-    const r = await env.h.call('browse:move', { ...ref(), keys: ['m2/a/photos/', 'm2/b/photos/'], destinationPrefix: 'm2/z/', overwrite: true });
+    const r = await env.h.call('browse:move', {
+      ...ref(),
+      keys: ['m2/a/photos/', 'm2/b/photos/'],
+      destinationPrefix: 'm2/z/',
+      overwrite: true,
+    });
     expect(r).toMatchObject({
       ok: false,
       error: {
         code: 'Conflict',
-        message: expect.stringMatching(/“m2\/a\/photos\/deep\/q\.jpg” and “m2\/b\/photos\/deep\/q\.jpg” would both become “m2\/z\/photos\/deep\/q\.jpg”.*1 more/) as string,
+        message: expect.stringMatching(
+          /“m2\/a\/photos\/deep\/q\.jpg” and “m2\/b\/photos\/deep\/q\.jpg” would both become “m2\/z\/photos\/deep\/q\.jpg”.*1 more/,
+        ) as string,
         details: {
           collisionCount: 2,
           collisions: [
@@ -108,7 +123,10 @@ describe('two sources that land on one target are refused before anything is wri
     const seeded = { 'm4/a/x/f': 'a f', 'm4/z/x/f': 'z f' };
     await put(seeded);
     const r = await env.h.call('browse:move', { ...ref(), keys: ['m4/a/x/', 'm4/z/x/f'], destinationPrefix: 'm4/z/', overwrite: true });
-    expect(r).toMatchObject({ ok: false, error: { code: 'Conflict', details: { collisions: [{ target: 'm4/z/x/f', sources: ['m4/a/x/f', 'm4/z/x/f'] }] } } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'Conflict', details: { collisions: [{ target: 'm4/z/x/f', sources: ['m4/a/x/f', 'm4/z/x/f'] }] } },
+    });
     expect(await contentsUnder('m4/')).toEqual(seeded);
   });
 
@@ -116,7 +134,10 @@ describe('two sources that land on one target are refused before anything is wri
     await put({ 'm8/a/d/1': '1', 'm8/a/d/2': '2', 'm8/b/d/3': '3', 'm8/b/d/4': '4' });
     const resolved = { record: { endpoint: env.gw.endpoint } as ConnectionRecord, client: env.client };
     const items = planTransfer(['m8/a/d/', 'm8/b/d/'], 'm8/z/', 'move');
-    await expect(checkCopyMoveTargets(resolved, env.bucket, items, 'move', 3)).rejects.toMatchObject({ code: 'InvalidInput', message: expect.stringMatching(/more than 3 objects/) as string });
+    await expect(checkCopyMoveTargets(resolved, env.bucket, items, 'move', 3)).rejects.toMatchObject({
+      code: 'InvalidInput',
+      message: expect.stringMatching(/more than 3 objects/) as string,
+    });
     const checked = await checkCopyMoveTargets(resolved, env.bucket, items, 'move', 4);
     expect([...checked.listed.keys()].sort()).toEqual(['m8/a/d/', 'm8/b/d/']);
   });
@@ -130,7 +151,12 @@ describe('two sources that land on one target are refused before anything is wri
 
   it('treats names that differ only in case as different keys', async () => {
     await put({ 'm6/x/F.txt': 'upper', 'm6/y/f.txt': 'lower' });
-    const { jobId } = await env.h.value('browse:move', { ...ref(), keys: ['m6/x/F.txt', 'm6/y/f.txt'], destinationPrefix: 'm6/z/', overwrite: true });
+    const { jobId } = await env.h.value('browse:move', {
+      ...ref(),
+      keys: ['m6/x/F.txt', 'm6/y/f.txt'],
+      destinationPrefix: 'm6/z/',
+      overwrite: true,
+    });
     expect(await env.jobEnd(jobId)).toMatchObject({ kind: 'finished', outcome: { done: 2, failedTotal: 0 } });
     expect(await contentsUnder('m6/')).toEqual({ 'm6/z/F.txt': 'upper', 'm6/z/f.txt': 'lower' });
   });
@@ -141,8 +167,16 @@ describe('a move deletes an original only once its copy is in place', () => {
     await put({ 'm7/src/blocked.txt': 'blocked bytes', 'm7/src/free.txt': 'free bytes' });
     await denyPolicy(env.client, env.bucket, [{ actions: ['s3:PutObject'], resource: `arn:aws:s3:::${env.bucket}/m7/dst/blocked.txt` }]);
     try {
-      const { jobId } = await env.h.value('browse:move', { ...ref(), keys: ['m7/src/blocked.txt', 'm7/src/free.txt'], destinationPrefix: 'm7/dst/', overwrite: true });
-      expect(await env.jobEnd(jobId)).toMatchObject({ kind: 'finished', outcome: { done: 1, failedTotal: 1, failed: [{ key: 'm7/src/blocked.txt', code: 'AccessDenied' }] } });
+      const { jobId } = await env.h.value('browse:move', {
+        ...ref(),
+        keys: ['m7/src/blocked.txt', 'm7/src/free.txt'],
+        destinationPrefix: 'm7/dst/',
+        overwrite: true,
+      });
+      expect(await env.jobEnd(jobId)).toMatchObject({
+        kind: 'finished',
+        outcome: { done: 1, failedTotal: 1, failed: [{ key: 'm7/src/blocked.txt', code: 'AccessDenied' }] },
+      });
     } finally {
       await env.client.send(new DeleteBucketPolicyCommand({ Bucket: env.bucket }));
     }

@@ -23,8 +23,18 @@ const body = (key: string) => `bytes of ${key}`;
 let env: BrowseEnv;
 beforeAll(async () => {
   env = await startBrowseEnv('odd-keys');
-  const keys = [...oddNames.map((n) => `${dir}${n}`), long, `${dir}/double-slash.txt`, '/leading-slash.txt', `${dir}sub/`, `${dir}sub/inner.txt`];
-  await putMany(env.client, keys.map((Key) => ({ Bucket: env.bucket, Key, Body: body(Key), ContentType: 'text/plain; charset=utf-8' })));
+  const keys = [
+    ...oddNames.map((n) => `${dir}${n}`),
+    long,
+    `${dir}/double-slash.txt`,
+    '/leading-slash.txt',
+    `${dir}sub/`,
+    `${dir}sub/inner.txt`,
+  ];
+  await putMany(
+    env.client,
+    keys.map((Key) => ({ Bucket: env.bucket, Key, Body: body(Key), ContentType: 'text/plain; charset=utf-8' })),
+  );
 });
 afterAll(() => env.close());
 
@@ -32,7 +42,13 @@ async function listAll(prefix: string, pageSize?: number): Promise<ListEntry[]> 
   const entries: ListEntry[] = [];
   let token: string | undefined;
   do {
-    const page = await env.h.value('browse:list', { connectionId: env.connectionId, bucket: env.bucket, prefix, ...(token ? { continuationToken: token } : {}), ...(pageSize ? { pageSize } : {}) });
+    const page = await env.h.value('browse:list', {
+      connectionId: env.connectionId,
+      bucket: env.bucket,
+      prefix,
+      ...(token ? { continuationToken: token } : {}),
+      ...(pageSize ? { pageSize } : {}),
+    });
     entries.push(...page.entries);
     token = page.continuationToken;
   } while (token);
@@ -77,7 +93,7 @@ describe('odd keys round-trip: list → details → bytes', () => {
   });
 });
 
-describe('fast listing reader on the gateway\'s own XML', () => {
+describe("fast listing reader on the gateway's own XML", () => {
   it('reads exactly what the SDK reads, odd keys included', async () => {
     for (const input of [{ Prefix: dir, Delimiter: '/' }, { Prefix: '' }, { Prefix: dir, MaxKeys: 3 }]) {
       const command = { Bucket: env.bucket, ...input };

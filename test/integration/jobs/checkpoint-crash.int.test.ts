@@ -21,7 +21,8 @@ afterAll(() => {
 function journaled(file: string): { state_json: string | null; outcome_json: string } | undefined {
   const db = new Database(file, { readonly: true });
   try {
-    return db.prepare('SELECT state_json, outcome_json FROM job_checkpoints').get() as { state_json: string | null; outcome_json: string } | undefined;
+    return db.prepare('SELECT state_json, outcome_json FROM job_checkpoints').get() as
+      { state_json: string | null; outcome_json: string } | undefined;
   } finally {
     db.close();
   }
@@ -59,7 +60,11 @@ describe('a process killed in the middle of a checkpointed job', () => {
     const db = openDatabase({ file: databaseFile, migrations, logger: silentLogger });
     try {
       const events: JobProgress[] = [];
-      const jobs = new JobService({ db, emit: (event, payload) => event === 'jobs:progress' && events.push(payload as JobProgress), logger: silentLogger });
+      const jobs = new JobService({
+        db,
+        emit: (event, payload) => event === 'jobs:progress' && events.push(payload as JobProgress),
+        logger: silentLogger,
+      });
       const finished = new Promise<JobProgress>((done) => {
         const check = () => {
           const end = events.find((e) => e.jobId === jobId && e.kind !== 'started' && e.kind !== 'progress');
@@ -69,7 +74,9 @@ describe('a process killed in the middle of a checkpointed job', () => {
         check();
       });
       jobs.register(countingKind({ onItem: (item) => writeFileSync(log, `${item}\n`, { flag: 'a' }) }));
-      expect(jobs.interrupted(countingKindName)).toMatchObject([{ jobId, label: 'Counting 10 items', outcome: { done: 5, failedTotal: 1 } }]);
+      expect(jobs.interrupted(countingKindName)).toMatchObject([
+        { jobId, label: 'Counting 10 items', outcome: { done: 5, failedTotal: 1 } },
+      ]);
       jobs.resume(jobId);
       expect(await finished).toEqual({
         jobId,

@@ -22,18 +22,34 @@ const multipart = { ...defaultCopyTuning, multipartThreshold: 6 * MiB, partBytes
 
 async function put(key: string, body: Buffer | string): Promise<string> {
   const out = await tb.client.send(
-    new PutObjectCommand({ Bucket: tb.bucket, Key: key, Body: body, ContentType: 'video/quicktime', CacheControl: 'max-age=60', Metadata: { take: '3' }, ACL: 'public-read' }),
+    new PutObjectCommand({
+      Bucket: tb.bucket,
+      Key: key,
+      Body: body,
+      ContentType: 'video/quicktime',
+      CacheControl: 'max-age=60',
+      Metadata: { take: '3' },
+      ACL: 'public-read',
+    }),
   );
   return out.ETag ?? '';
 }
 
 function inPlace(key: string, extra: Partial<CopyObjectRequest>): CopyObjectRequest {
-  return { bucket: tb.bucket, sourceKey: key, destinationKey: key, endpoint: gw.endpoint, acl: jobAclState(), tuning: defaultCopyTuning, ...extra };
+  return {
+    bucket: tb.bucket,
+    sourceKey: key,
+    destinationKey: key,
+    endpoint: gw.endpoint,
+    acl: jobAclState(),
+    tuning: defaultCopyTuning,
+    ...extra,
+  };
 }
 
 async function bytesOf(key: string): Promise<Buffer> {
   const out = await tb.client.send(new GetObjectCommand({ Bucket: tb.bucket, Key: key }));
-  return Buffer.from(await out.Body?.transformToByteArray() ?? []);
+  return Buffer.from((await out.Body?.transformToByteArray()) ?? []);
 }
 
 describe('copying an object onto its own key with new headers', () => {
@@ -42,9 +58,17 @@ describe('copying an object onto its own key with new headers', () => {
     ['multipart copy', 'public/big.mov', Buffer.alloc(12 * MiB, 5), multipart, /-3"$/],
   ])('replaces the headers it is given and keeps the rest, the bytes and the ACL (%s)', async (_how, key, body, tuning, etag) => {
     const seen = await put(key, body);
-    await copyObject(tb.client, inPlace(key, { tuning, ifMatch: seen, replaceHeaders: (kept) => ({ ...kept, CacheControl: 'public, max-age=86400' }) }));
+    await copyObject(
+      tb.client,
+      inPlace(key, { tuning, ifMatch: seen, replaceHeaders: (kept) => ({ ...kept, CacheControl: 'public, max-age=86400' }) }),
+    );
     const head = await tb.client.send(new HeadObjectCommand({ Bucket: tb.bucket, Key: key }));
-    expect(head).toMatchObject({ ContentLength: body.length, ContentType: 'video/quicktime', CacheControl: 'public, max-age=86400', Metadata: { take: '3' } });
+    expect(head).toMatchObject({
+      ContentLength: body.length,
+      ContentType: 'video/quicktime',
+      CacheControl: 'public, max-age=86400',
+      Metadata: { take: '3' },
+    });
     expect(head.ETag).toMatch(etag);
     expect((await bytesOf(key)).equals(body)).toBe(true);
     const anonymous = await fetch(`${gw.endpoint}/${tb.bucket}/${key}`, { method: 'HEAD', signal: AbortSignal.timeout(10_000) });
@@ -55,7 +79,10 @@ describe('copying an object onto its own key with new headers', () => {
     const seen = await put('public/edited.mov', 'first take');
     await put('public/edited.mov', 'second take');
     await expect(
-      copyObject(tb.client, inPlace('public/edited.mov', { ifMatch: seen, replaceHeaders: (kept) => ({ ...kept, CacheControl: 'no-store' }) })),
+      copyObject(
+        tb.client,
+        inPlace('public/edited.mov', { ifMatch: seen, replaceHeaders: (kept) => ({ ...kept, CacheControl: 'no-store' }) }),
+      ),
     ).rejects.toMatchObject({ code: 'Conflict', message: expect.stringContaining('changed since it was read') as string });
     const head = await tb.client.send(new HeadObjectCommand({ Bucket: tb.bucket, Key: 'public/edited.mov' }));
     expect(head.CacheControl).toBe('max-age=60');

@@ -32,7 +32,10 @@ function rawGet(url: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: origin.hostname, port: origin.port, path: url.slice(pathStart), timeout: 15_000 }, (res) => {
       let body = '';
-      res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk)).on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      res
+        .setEncoding('utf8')
+        .on('data', (chunk: string) => (body += chunk))
+        .on('end', () => resolve({ status: res.statusCode ?? 0, body }));
     });
     req.on('error', reject).on('timeout', () => req.destroy(new Error('raw GET timed out')));
     req.end();
@@ -60,7 +63,9 @@ describe('download links against the real gateway', () => {
     expect(Date.parse(link.expiresAt ?? '') - Date.now()).toBeLessThanOrEqual(3000);
     const res = await fetchBounded(link.url);
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="R_sum_ _.pdf"; filename*=UTF-8''R%C3%A9sum%C3%A9%20%E2%82%AC.pdf`);
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="R_sum_ _.pdf"; filename*=UTF-8''R%C3%A9sum%C3%A9%20%E2%82%AC.pdf`,
+    );
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(report);
 
     const after = await pollUntil(
@@ -92,7 +97,12 @@ describe('download links against the real gateway', () => {
   });
 
   it('inline display with a content type override', async () => {
-    const link = await h.value('share:link', { ...ref(), key: 'private/notes.txt', disposition: { type: 'inline' }, contentType: 'text/markdown; charset=utf-8' });
+    const link = await h.value('share:link', {
+      ...ref(),
+      key: 'private/notes.txt',
+      disposition: { type: 'inline' },
+      contentType: 'text/markdown; charset=utf-8',
+    });
     const res = await fetchBounded(link.url);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
@@ -128,7 +138,12 @@ describe('download links against the real gateway', () => {
     // The origin behind the CDN is checked: the object is public there, so no warning.
     expect(link.warning).toBeUndefined();
     // A download name needs a signature, so it is presigned at the endpoint even with a CDN.
-    const named = await h.value('share:link', { connectionId: cdn.id, bucket: tb.bucket, key: 'public/logo (1).png', disposition: { type: 'attachment' } });
+    const named = await h.value('share:link', {
+      connectionId: cdn.id,
+      bucket: tb.bucket,
+      key: 'public/logo (1).png',
+      disposition: { type: 'attachment' },
+    });
     expect(named).toMatchObject({ kind: 'get', route: 'presigned' });
     expect(named.explanation).toMatch(/needs a signed link/);
   });
@@ -146,7 +161,10 @@ describe('download links against the real gateway', () => {
   it('a link for a bucket that does not exist says NoSuchBucket, for one key, a selection and an upload link', async () => {
     const gone = { connectionId, bucket: `${tb.bucket}-not-there` };
     const link = await h.value('share:link', { ...gone, key: 'private/reports/q1.pdf' });
-    expect(link.warning).toMatchObject({ code: 'NoSuchBucket', message: expect.stringMatching(/^There is no bucket “[^”]+-not-there” on this server\./) as string });
+    expect(link.warning).toMatchObject({
+      code: 'NoSuchBucket',
+      message: expect.stringMatching(/^There is no bucket “[^”]+-not-there” on this server\./) as string,
+    });
     expect(link.explanation).toMatch(/Warning: There is no bucket/);
     const preview = await h.value('share:preview', { ...gone, key: 'private/reports/q1.pdf' });
     expect(preview.warning?.code).toBe('NoSuchBucket');
@@ -155,16 +173,30 @@ describe('download links against the real gateway', () => {
     expect(new Set(rows.rows.map((r) => r.warning?.code))).toEqual(new Set(['NoSuchBucket']));
     const put = await h.value('share:uploadLink', { ...gone, method: 'put', key: 'private/in/a.bin' });
     expect(put.warning?.code).toBe('NoSuchBucket');
-    const post = await h.value('share:uploadLink', { ...gone, method: 'post', target: { type: 'prefix', prefix: 'private/in/' }, maxBytes: 1000, anyContentType: true });
+    const post = await h.value('share:uploadLink', {
+      ...gone,
+      method: 'post',
+      target: { type: 'prefix', prefix: 'private/in/' },
+      maxBytes: 1000,
+      anyContentType: true,
+    });
     expect(post.warning?.code).toBe('NoSuchBucket');
     // A missing key in a bucket that exists is still a missing key.
     expect((await h.value('share:link', { ...ref(), key: 'private/nothing-here.bin' })).warning?.code).toBe('NoSuchKey');
   });
 
   it('links to keys with . or .. segments warn that browsers cannot open them: a browser-style fetch gets 403, the raw path 200', async () => {
-    for (const [key, body] of [['dot/./seg.txt', 'dot segment'], ['dotdot/../escape.txt', 'dot-dot segment']] as const) {
+    for (const [key, body] of [
+      ['dot/./seg.txt', 'dot segment'],
+      ['dotdot/../escape.txt', 'dot-dot segment'],
+    ] as const) {
       const link = await h.value('share:link', { ...ref(), key, expiresInSeconds: 600 });
-      expect(link.warning, key).toMatchObject({ code: 'BrowserRewritesPath', message: expect.stringMatching(/^Browsers cannot use this link: the key has “\.” or “\.\.” segments.*refuses the signature \(403\)/) as string });
+      expect(link.warning, key).toMatchObject({
+        code: 'BrowserRewritesPath',
+        message: expect.stringMatching(
+          /^Browsers cannot use this link: the key has “\.” or “\.\.” segments.*refuses the signature \(403\)/,
+        ) as string,
+      });
       expect(link.explanation).toMatch(/Warning: Browsers cannot use this link/);
       // What a browser does with the link: the URL parser drops the dot segments.
       expect(new URL(link.url).href).not.toBe(link.url);
@@ -174,12 +206,18 @@ describe('download links against the real gateway', () => {
     const preview = await h.value('share:preview', { ...ref(), key: 'dot/./seg.txt' });
     expect(preview.warning?.code).toBe('BrowserRewritesPath');
     const missing = await h.value('share:link', { ...ref(), key: 'dot/./not-there.txt' });
-    expect(missing.warning).toMatchObject({ code: 'BrowserRewritesPath', message: expect.stringMatching(/Also: There is no object/) as string });
+    expect(missing.warning).toMatchObject({
+      code: 'BrowserRewritesPath',
+      message: expect.stringMatching(/Also: There is no object/) as string,
+    });
     const rows = await h.value('share:links', { ...ref(), keys: ['dot/./seg.txt', 'private/notes.txt'] });
     expect(rows.rows.map((r) => r.warning?.code)).toEqual(['BrowserRewritesPath', undefined]);
     // A public link names another key once a browser has rewritten it.
     const open = await h.value('share:link', { ...ref(), key: 'public/dot/./open.txt' });
-    expect(open).toMatchObject({ kind: 'public', warning: { code: 'BrowserRewritesPath', message: expect.stringMatching(/asks for another key/) as string } });
+    expect(open).toMatchObject({
+      kind: 'public',
+      warning: { code: 'BrowserRewritesPath', message: expect.stringMatching(/asks for another key/) as string },
+    });
     expect((await rawGet(open.url)).status).toBe(200);
     // A backslash is percent-encoded in the link, which URL parsers leave alone: no warning, and it works.
     const slash = await h.value('share:link', { ...ref(), key: 'back\\slash.txt' });
@@ -202,9 +240,19 @@ describe('download links against the real gateway', () => {
 
   it('previews without signing or recording, and remembers the last expiry for one-click copy', async () => {
     const before = await h.value('share:defaults', { connectionId });
-    expect(before).toMatchObject({ expirySeconds: 3600, lastUsedExpirySeconds: null, maxExpirySeconds: 604_800, clipboard: 'renderer', credentialsExpireAt: null });
+    expect(before).toMatchObject({
+      expirySeconds: 3600,
+      lastUsedExpirySeconds: null,
+      maxExpirySeconds: 604_800,
+      clipboard: 'renderer',
+      credentialsExpireAt: null,
+    });
     const preview = await h.value('share:preview', { ...ref(), key: 'private/reports/q1.pdf', expiresInSeconds: 86_400 });
-    expect(preview).toMatchObject({ kind: 'get', expiry: { seconds: 86_400, cap: 'requested' }, object: { size: report.length, contentType: 'application/pdf' } });
+    expect(preview).toMatchObject({
+      kind: 'get',
+      expiry: { seconds: 86_400, cap: 'requested' },
+      object: { size: report.length, contentType: 'application/pdf' },
+    });
     expect(preview).not.toHaveProperty('url');
     expect((await h.value('share:ledger', {})).total).toBe(0);
 

@@ -77,7 +77,9 @@ describe('credentials that expire sooner than the link', () => {
     expect(link.expiry?.seconds).toBeGreaterThan(1790);
     expect(link.expiry?.seconds).toBeLessThanOrEqual(1800);
     expect(Date.parse(link.expiresAt ?? '')).toBeLessThanOrEqual(Date.parse(link.expiry?.credentialsExpireAt ?? ''));
-    expect(link.explanation).toMatch(/You asked for 1 day, but the credentials that sign it expire at .* UTC and a link never outlives them/);
+    expect(link.explanation).toMatch(
+      /You asked for 1 day, but the credentials that sign it expire at .* UTC and a link never outlives them/,
+    );
     const url = new URL(link.url);
     expect(url.searchParams.get('X-Amz-Expires')).toBe(String(link.expiry?.seconds));
     expect(url.searchParams.get('X-Amz-Security-Token')).toBe('FwoGZXIvYXdzEXAMPLESESSIONTOKEN');
@@ -114,14 +116,20 @@ describe('credentials that expire sooner than the link', () => {
     const error = await share.link({ ...ref(), key: 'private/a.pdf', mode: 'auto', copy: false }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: 'CredentialsExpired' });
-    expect((error as AppError).message).toMatch(/expire at .* UTC, so a link would stop working at once\. Sign in again \(for SSO: aws sso login\)/);
+    expect((error as AppError).message).toMatch(
+      /expire at .* UTC, so a link would stop working at once\. Sign in again \(for SSO: aws sso login\)/,
+    );
     expect(share.ledger({ state: 'any' }, 0, 10).total).toBe(0);
   });
 
   it('reports a provider that cannot produce credentials (expired SSO session) in plain words', async () => {
     const failing: AwsCredentialIdentityProvider = () =>
-      Promise.reject(Object.assign(new Error('The SSO session associated with this profile has expired.'), { name: 'CredentialsProviderError' }));
-    const error = await serviceWith(failing).defaults('conn-sso-0001').catch((e: unknown) => e);
+      Promise.reject(
+        Object.assign(new Error('The SSO session associated with this profile has expired.'), { name: 'CredentialsProviderError' }),
+      );
+    const error = await serviceWith(failing)
+      .defaults('conn-sso-0001')
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'CredentialsUnavailable' });
     expect((error as AppError).message).toMatch(/SSO session associated with this profile has expired/);
   });

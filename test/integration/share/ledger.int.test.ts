@@ -31,10 +31,23 @@ describe('the share ledger', () => {
 
   it('records every link issued, of every kind, and never a signature', async () => {
     const ref = { connectionId, bucket: tb.bucket };
-    const get = await h.value('share:link', { ...ref, key: 'private/a.pdf', expiresInSeconds: 3600, note: 'ZD-100', disposition: { type: 'attachment' } });
+    const get = await h.value('share:link', {
+      ...ref,
+      key: 'private/a.pdf',
+      expiresInSeconds: 3600,
+      note: 'ZD-100',
+      disposition: { type: 'attachment' },
+    });
     const pub = await h.value('share:link', { ...ref, key: 'public/c.png' });
     const bulk = await h.value('share:links', { ...ref, keys: ['private/a.pdf', 'private/b.pdf'], note: 'ZD-200' });
-    const post = await h.value('share:uploadLink', { ...ref, method: 'post', target: { type: 'prefix', prefix: 'private/inbox/ZD-300/' }, maxBytes: 1000, note: 'ZD-300', anyContentType: true });
+    const post = await h.value('share:uploadLink', {
+      ...ref,
+      method: 'post',
+      target: { type: 'prefix', prefix: 'private/inbox/ZD-300/' },
+      maxBytes: 1000,
+      note: 'ZD-300',
+      anyContentType: true,
+    });
     const put = await h.value('share:uploadLink', { ...ref, method: 'put', key: 'private/inbox/one.bin' });
 
     const page = await h.value('share:ledger', {});
@@ -57,10 +70,19 @@ describe('the share ledger', () => {
       alive: true,
       osUser: userInfo().username,
       resource: `${gw.endpoint}/${tb.bucket}/private/a.pdf`,
-      options: { route: 'presigned', requestedSeconds: 3600, seconds: 3600, cap: 'requested', contentDisposition: 'attachment; filename="a.pdf"' },
+      options: {
+        route: 'presigned',
+        requestedSeconds: 3600,
+        seconds: 3600,
+        cap: 'requested',
+        contentDisposition: 'attachment; filename="a.pdf"',
+      },
     });
     expect(page.entries[4]).toMatchObject({ id: pub.ledgerId, expiresAt: null, alive: true, resource: pub.url });
-    expect(page.entries[1]).toMatchObject({ options: { minBytes: 1, maxBytes: 1000 }, resource: `${gw.endpoint}/${tb.bucket}/private/inbox/ZD-300/` });
+    expect(page.entries[1]).toMatchObject({
+      options: { minBytes: 1, maxBytes: 1000 },
+      resource: `${gw.endpoint}/${tb.bucket}/private/inbox/ZD-300/`,
+    });
     for (const entry of page.entries) expect(entry.resource).not.toContain('?');
 
     // The signatures that were handed out appear nowhere in the database file or its WAL.
@@ -136,9 +158,22 @@ describe('copying through main', () => {
       const link = await electron.value('share:link', { connectionId: eid, bucket: tb.bucket, key: 'private/a.pdf', copy: true });
       expect(link.copiedByMain).toBe(true);
       expect(electron.clipboard).toEqual([link.url]);
-      const many = await electron.value('share:links', { connectionId: eid, bucket: tb.bucket, keys: ['private/a.pdf', 'private/b.pdf'], copy: 'csv' });
+      const many = await electron.value('share:links', {
+        connectionId: eid,
+        bucket: tb.bucket,
+        keys: ['private/a.pdf', 'private/b.pdf'],
+        copy: 'csv',
+      });
       expect(electron.clipboard[1]).toBe(many.csv);
-      const form = await electron.value('share:uploadLink', { connectionId: eid, bucket: tb.bucket, method: 'post', target: { type: 'prefix', prefix: 'private/in/' }, maxBytes: 10, copy: 'html', anyContentType: true });
+      const form = await electron.value('share:uploadLink', {
+        connectionId: eid,
+        bucket: tb.bucket,
+        method: 'post',
+        target: { type: 'prefix', prefix: 'private/in/' },
+        maxBytes: 10,
+        copy: 'html',
+        anyContentType: true,
+      });
       expect(electron.clipboard[2]).toBe(form.html);
       // Copying again names the snippet: its text does not come back from the page.
       expect(await electron.value('share:copySnippet', { snippetId: form.snippetIds.curl })).toEqual({ copiedByMain: true });

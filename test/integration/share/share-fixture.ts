@@ -27,7 +27,11 @@ export function startShareCore(options: { withClipboard?: boolean } = {}): Share
   const clipboard: string[] = [];
   const dataDir = mkdtempSync(join(tmpdir(), 'bucket-admin-share-'));
   const dialogs = createBrowserDialogs(join(dataDir, 'downloads'));
-  const harness = startCore({ dataDir, dialogs, ...(options.withClipboard ? { host: 'electron', clipboard: { writeText: (text: string) => clipboard.push(text) } } : {}) });
+  const harness = startCore({
+    dataDir,
+    dialogs,
+    ...(options.withClipboard ? { host: 'electron', clipboard: { writeText: (text: string) => clipboard.push(text) } } : {}),
+  });
   return {
     ...harness,
     clipboard,
@@ -59,7 +63,12 @@ export function fetchBounded(url: string, init: RequestInit = {}): Promise<Respo
  * Calls `attempt` until `done` holds for its result or `timeoutMs` passes (then fails with the last
  * result). A short pause between attempts keeps the gateway free for other tests.
  */
-export async function pollUntil<T>(attempt: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, describe: (value: T) => string): Promise<T> {
+export async function pollUntil<T>(
+  attempt: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs: number,
+  describe: (value: T) => string,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await attempt();

@@ -28,7 +28,12 @@ afterAll(async () => {
 });
 
 /** Posts the form fields in order, then the file, as a browser or curl would. */
-async function postForm(link: Pick<UploadLinkResult, 'url' | 'fields'>, body: string, fileName = 'photo.txt', override: Record<string, string> = {}) {
+async function postForm(
+  link: Pick<UploadLinkResult, 'url' | 'fields'>,
+  body: string,
+  fileName = 'photo.txt',
+  override: Record<string, string> = {},
+) {
   const form = new FormData();
   for (const [name, value] of Object.entries({ ...link.fields, ...override })) form.append(name, value);
   form.append('file', new Blob([body]), fileName);
@@ -46,7 +51,9 @@ async function exists(key: string): Promise<boolean> {
 }
 
 async function read(key: string): Promise<string> {
-  const out = await tb.client.send(new GetObjectCommand({ Bucket: tb.bucket, Key: key }), { abortSignal: AbortSignal.timeout(httpTimeoutMs) });
+  const out = await tb.client.send(new GetObjectCommand({ Bucket: tb.bucket, Key: key }), {
+    abortSignal: AbortSignal.timeout(httpTimeoutMs),
+  });
   return (await out.Body?.transformToString()) ?? '';
 }
 
@@ -77,7 +84,12 @@ describe('upload links against the real gateway', () => {
       expiresInSeconds: 600,
       note: 'ZD-77',
     });
-    expect(link).toMatchObject({ method: 'post', target: 'prefix', key: 'private/inbox/ZD-77/', conditions: { minBytes: 1, maxBytes: 64 } });
+    expect(link).toMatchObject({
+      method: 'post',
+      target: 'prefix',
+      key: 'private/inbox/ZD-77/',
+      conditions: { minBytes: 1, maxBytes: 64 },
+    });
     expect(link.fields.key).toBe('private/inbox/ZD-77/${filename}');
     expect(Object.keys(link.fields)[0]).toBe('key');
 
@@ -142,14 +154,28 @@ describe('upload links against the real gateway', () => {
   });
 
   it('an exact-key link fixes the type its name implies: a planted HTML page is refused (issue 8)', async () => {
-    const post = await h.value('share:uploadLink', { connectionId, bucket: tb.bucket, method: 'post', target: { type: 'object', key: 'private/inbox/report.pdf' }, maxBytes: 1024 });
+    const post = await h.value('share:uploadLink', {
+      connectionId,
+      bucket: tb.bucket,
+      method: 'post',
+      target: { type: 'object', key: 'private/inbox/report.pdf' },
+      maxBytes: 1024,
+    });
     expect(post.conditions.contentType).toBe('application/pdf');
     expect(post.fields['Content-Type']).toBe('application/pdf');
-    expect((await postForm(post, '<script>alert(1)</script>', 'report.pdf', { 'Content-Type': 'application/pdf;x=,text/html' })).status).toBe(403);
+    expect(
+      (await postForm(post, '<script>alert(1)</script>', 'report.pdf', { 'Content-Type': 'application/pdf;x=,text/html' })).status,
+    ).toBe(403);
     expect(await exists('private/inbox/report.pdf')).toBe(false);
     expect((await postForm(post, '%PDF-1.4', 'report.pdf')).status).toBe(201);
 
-    const put = await h.value('share:uploadLink', { connectionId, bucket: tb.bucket, method: 'put', key: 'private/inbox/clip.mp4', expiresInSeconds: 600 });
+    const put = await h.value('share:uploadLink', {
+      connectionId,
+      bucket: tb.bucket,
+      method: 'put',
+      key: 'private/inbox/clip.mp4',
+      expiresInSeconds: 600,
+    });
     expect(put.headers).toEqual({ 'Content-Type': 'video/mp4' });
     const send = (type: string) => fetchBounded(put.url, { method: 'PUT', body: '<h1>x</h1>', headers: { 'Content-Type': type } });
     expect((await send('text/html')).status).toBe(403);
@@ -157,11 +183,36 @@ describe('upload links against the real gateway', () => {
   });
 
   it('refuses to guess: no type for a folder, or for a name that implies none, unless any type is allowed', async () => {
-    const folder = await h.call('share:uploadLink', { connectionId, bucket: tb.bucket, method: 'post', target: { type: 'prefix', prefix: 'private/inbox/any/' }, maxBytes: 10, anyContentType: false });
-    expect(folder).toMatchObject({ ok: false, error: { code: 'InvalidInput', message: expect.stringMatching(/Allow any content type/) as string } });
-    const noName = await h.call('share:uploadLink', { connectionId, bucket: tb.bucket, method: 'put', key: 'private/inbox/README', anyContentType: false });
-    expect(noName).toMatchObject({ ok: false, error: { code: 'InvalidInput', message: expect.stringMatching(/cannot tell a content type/) as string } });
-    const open = await h.value('share:uploadLink', { connectionId, bucket: tb.bucket, method: 'put', key: 'private/inbox/README', anyContentType: true });
+    const folder = await h.call('share:uploadLink', {
+      connectionId,
+      bucket: tb.bucket,
+      method: 'post',
+      target: { type: 'prefix', prefix: 'private/inbox/any/' },
+      maxBytes: 10,
+      anyContentType: false,
+    });
+    expect(folder).toMatchObject({
+      ok: false,
+      error: { code: 'InvalidInput', message: expect.stringMatching(/Allow any content type/) as string },
+    });
+    const noName = await h.call('share:uploadLink', {
+      connectionId,
+      bucket: tb.bucket,
+      method: 'put',
+      key: 'private/inbox/README',
+      anyContentType: false,
+    });
+    expect(noName).toMatchObject({
+      ok: false,
+      error: { code: 'InvalidInput', message: expect.stringMatching(/cannot tell a content type/) as string },
+    });
+    const open = await h.value('share:uploadLink', {
+      connectionId,
+      bucket: tb.bucket,
+      method: 'put',
+      key: 'private/inbox/README',
+      anyContentType: true,
+    });
     expect(open.headers).toEqual({});
     expect(open.explanation).toMatch(/Any content type is accepted \(you allowed it\)/);
   });
@@ -177,7 +228,12 @@ describe('upload links against the real gateway', () => {
       expiresInSeconds: 3,
     });
     expect((await postForm(link, 'in time', 'first.txt')).status).toBe(201);
-    const late = await pollUntil(() => postForm(link, 'too late', 'late.txt'), (r) => r.status !== 201, 20_000, (r) => `HTTP ${r.status}`);
+    const late = await pollUntil(
+      () => postForm(link, 'too late', 'late.txt'),
+      (r) => r.status !== 201,
+      20_000,
+      (r) => `HTTP ${r.status}`,
+    );
     expect(late.status).toBe(403);
     expect(late.body).toMatch(/Policy expired/);
   });
@@ -211,8 +267,17 @@ describe('upload links against the real gateway', () => {
   });
 
   it('PUT to a key with a dot segment: warns that browsers cannot use it, and its curl command still uploads', async () => {
-    const link = await h.value('share:uploadLink', { connectionId, bucket: tb.bucket, method: 'put', key: 'private/dot/./drop.txt', expiresInSeconds: 600 });
-    expect(link.warning).toMatchObject({ code: 'BrowserRewritesPath', message: expect.stringMatching(/^Browsers cannot use this link: the key has “\.” or “\.\.” segments/) as string });
+    const link = await h.value('share:uploadLink', {
+      connectionId,
+      bucket: tb.bucket,
+      method: 'put',
+      key: 'private/dot/./drop.txt',
+      expiresInSeconds: 600,
+    });
+    expect(link.warning).toMatchObject({
+      code: 'BrowserRewritesPath',
+      message: expect.stringMatching(/^Browsers cannot use this link: the key has “\.” or “\.\.” segments/) as string,
+    });
     expect(link.curl).toMatch(/--path-as-is/);
     // fetch parses the URL as a browser does: the dot segment is dropped and the signature fails.
     expect((await fetchBounded(link.url, { method: 'PUT', body: 'from a browser' })).status).toBe(403);
@@ -223,7 +288,14 @@ describe('upload links against the real gateway', () => {
   });
 
   it('warns before letting uploads land under the public root', async () => {
-    const link = await h.value('share:uploadLink', { connectionId, bucket: tb.bucket, method: 'post', target: { type: 'prefix', prefix: 'public/drop/' }, maxBytes: 10, contentType: 'image/png' });
+    const link = await h.value('share:uploadLink', {
+      connectionId,
+      bucket: tb.bucket,
+      method: 'post',
+      target: { type: 'prefix', prefix: 'public/drop/' },
+      maxBytes: 10,
+      contentType: 'image/png',
+    });
     expect(link.warning).toMatchObject({ code: 'PublicTarget' });
   });
 });

@@ -44,7 +44,10 @@ async function uploadNow(paths: string[], prefix: string) {
 describe('bad input gets a clear message and loses nothing else', () => {
   it('reports pipes, symlinks inside the folder (not followed: loops, broken links), missing paths and over-long keys per item; uploads the rest, a zero-byte file included', async () => {
     const long = Array.from({ length: 5 }, (_, i) => `${String(i)}${'x'.repeat(220)}`).join('/');
-    const { root } = makeTree({ 'drop/ok.txt': 'fine', 'drop/zero.bin': '', 'drop/.DS_Store': 'finder', [`drop/${long}/deep.txt`]: 'too deep' }, 'bad');
+    const { root } = makeTree(
+      { 'drop/ok.txt': 'fine', 'drop/zero.bin': '', 'drop/.DS_Store': 'finder', [`drop/${long}/deep.txt`]: 'too deep' },
+      'bad',
+    );
     cleanups.push(root);
     execFileSync('mkfifo', [join(root, 'drop', 'pipe')]);
     symlinkSync('..', join(root, 'drop', 'loop'));
@@ -65,7 +68,10 @@ describe('bad input gets a clear message and loses nothing else', () => {
     expect(p.sample.map((s) => s.name)).toEqual(['drop/ok.txt', 'drop/zero.bin']);
     const started = await h.value('transfers:startUpload', { planId: p.planId, conflict: 'overwrite' });
     const { items } = await h.settled(started.batchId);
-    expect(items.map((i) => [i.name, i.state])).toEqual([['drop/ok.txt', 'done'], ['drop/zero.bin', 'done']]);
+    expect(items.map((i) => [i.name, i.state])).toEqual([
+      ['drop/ok.txt', 'done'],
+      ['drop/zero.bin', 'done'],
+    ]);
     const zero = await tb.client.send(new HeadObjectCommand({ Bucket: tb.bucket, Key: 'public/bad/drop/zero.bin' }));
     expect(zero.ContentLength).toBe(0);
   });
@@ -77,7 +83,11 @@ describe('bad input gets a clear message and loses nothing else', () => {
     unlinkSync(join(root, 'b.txt'));
     const started = await h.value('transfers:startUpload', { planId: p.planId, conflict: 'overwrite' });
     const { items } = await h.settled(started.batchId);
-    expect(items.map((i) => [i.name, i.state])).toEqual([['a.txt', 'done'], ['b.txt', 'failed'], ['c.txt', 'done']]);
+    expect(items.map((i) => [i.name, i.state])).toEqual([
+      ['a.txt', 'done'],
+      ['b.txt', 'failed'],
+      ['c.txt', 'done'],
+    ]);
     expect(items[1]?.error).toMatchObject({ code: 'NotFound', message: expect.stringMatching(/no longer exists/) as string });
   });
 
@@ -96,10 +106,15 @@ describe('bad input gets a clear message and loses nothing else', () => {
     });
     const { items, batch } = await uploadNow([file], 'public/growing/');
     proxy.setRule(() => ({ kind: 'pass' }));
-    expect(items[0]).toMatchObject({ state: 'failed', error: { code: 'Conflict', message: expect.stringMatching(/changed while it was being uploaded/) as string } });
+    expect(items[0]).toMatchObject({
+      state: 'failed',
+      error: { code: 'Conflict', message: expect.stringMatching(/changed while it was being uploaded/) as string },
+    });
     const uploads = await tb.client.send(new ListMultipartUploadsCommand({ Bucket: tb.bucket, Prefix: 'public/growing/' }));
     expect(uploads.Uploads ?? []).toEqual([]);
-    await expect(tb.client.send(new HeadObjectCommand({ Bucket: tb.bucket, Key: 'public/growing/recording.mov' }))).rejects.toMatchObject({ name: 'NotFound' });
+    await expect(tb.client.send(new HeadObjectCommand({ Bucket: tb.bucket, Key: 'public/growing/recording.mov' }))).rejects.toMatchObject({
+      name: 'NotFound',
+    });
     await h.value('transfers:retry', { target: { batchId: batch.id } });
     const retried = await h.settled(batch.id);
     expect(retried.items[0]).toMatchObject({ state: 'done', bytesTotal: 13 * MiB, notice: expect.stringMatching(/changed/) as string });
@@ -139,17 +154,43 @@ describe('bad input gets a clear message and loses nothing else', () => {
     ] as const;
     for (const [char, named] of cases) {
       const contentType = `text/plain; charset="a${char}b"`;
-      const planned = await h.call('transfers:planUpload', { connectionId: h.connectionId, bucket: tb.bucket, prefix: 'private/chars/', paths, overrides: { contentType } });
-      expect(planned).toMatchObject({ ok: false, error: { code: 'InvalidInput', message: expect.stringContaining(`Content-Type contains ${named}; header values may only contain printable ASCII`) as string } });
+      const planned = await h.call('transfers:planUpload', {
+        connectionId: h.connectionId,
+        bucket: tb.bucket,
+        prefix: 'private/chars/',
+        paths,
+        overrides: { contentType },
+      });
+      expect(planned).toMatchObject({
+        ok: false,
+        error: {
+          code: 'InvalidInput',
+          message: expect.stringContaining(`Content-Type contains ${named}; header values may only contain printable ASCII`) as string,
+        },
+      });
     }
     const p = await plan(paths, 'private/chars/');
-    const started = await h.call('transfers:startUpload', { planId: p.planId, conflict: 'overwrite', overrides: { contentType: 'text/plain; charset="a\tb"' } });
-    expect(started).toMatchObject({ ok: false, error: { code: 'InvalidInput', message: expect.stringMatching(/tab character/) as string } });
+    const started = await h.call('transfers:startUpload', {
+      planId: p.planId,
+      conflict: 'overwrite',
+      overrides: { contentType: 'text/plain; charset="a\tb"' },
+    });
+    expect(started).toMatchObject({
+      ok: false,
+      error: { code: 'InvalidInput', message: expect.stringMatching(/tab character/) as string },
+    });
     const defaults = await h.call('transfers:setDefaults', {
       connectionId: h.connectionId,
-      settings: { public: { acl: 'public-read', cacheControl: 'public,\tmax-age=60' }, private: { acl: 'private', cacheControl: null }, other: { acl: 'private', cacheControl: null } },
+      settings: {
+        public: { acl: 'public-read', cacheControl: 'public,\tmax-age=60' },
+        private: { acl: 'private', cacheControl: null },
+        other: { acl: 'private', cacheControl: null },
+      },
     });
-    expect(defaults).toMatchObject({ ok: false, error: { code: 'InvalidInput', message: expect.stringMatching(/Cache-Control contains a tab character/) as string } });
+    expect(defaults).toMatchObject({
+      ok: false,
+      error: { code: 'InvalidInput', message: expect.stringMatching(/Cache-Control contains a tab character/) as string },
+    });
     // Only the plan's own existence check went out: never an upload.
     expect(proxy.requests.slice(sent).filter((r) => r.method === 'PUT' || r.method === 'POST')).toEqual([]);
   });
@@ -159,16 +200,32 @@ describe('bad input gets a clear message and loses nothing else', () => {
     cleanups.push(root);
     proxy.setRule((req) =>
       req.method === 'PUT' && req.target.includes('refused.txt')
-        ? { kind: 'respond', status: 403, body: '<?xml version="1.0" encoding="UTF-8"?><Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided.</Message></Error>' }
+        ? {
+            kind: 'respond',
+            status: 403,
+            body: '<?xml version="1.0" encoding="UTF-8"?><Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided.</Message></Error>',
+          }
         : { kind: 'pass' },
     );
     try {
       h.drop(join(root, 'refused.txt'));
-      const p = await h.value('transfers:planUpload', { connectionId: h.connectionId, bucket: tb.bucket, prefix: 'private/refused/', paths: [join(root, 'refused.txt')], overrides: { contentType: 'text/plain; charset=utf-8' } });
-      const started = await h.value('transfers:startUpload', { planId: p.planId, conflict: 'overwrite', overrides: { contentType: 'text/plain; charset=utf-8' } });
+      const p = await h.value('transfers:planUpload', {
+        connectionId: h.connectionId,
+        bucket: tb.bucket,
+        prefix: 'private/refused/',
+        paths: [join(root, 'refused.txt')],
+        overrides: { contentType: 'text/plain; charset=utf-8' },
+      });
+      const started = await h.value('transfers:startUpload', {
+        planId: p.planId,
+        conflict: 'overwrite',
+        overrides: { contentType: 'text/plain; charset=utf-8' },
+      });
       const { items } = await h.settled(started.batchId);
       expect(items[0]).toMatchObject({ state: 'failed', error: { code: 'SignatureRejected' } });
-      expect(items[0]?.error?.message).toMatch(/refused the request's signature.*Content-Type “text\/plain; charset=utf-8”.*Use Test connection/);
+      expect(items[0]?.error?.message).toMatch(
+        /refused the request's signature.*Content-Type “text\/plain; charset=utf-8”.*Use Test connection/,
+      );
       expect(items[0]?.error?.message).not.toMatch(/secret access key is wrong/);
       expect(await h.value('connections:test', { id: h.connectionId })).toMatchObject({ ok: true });
     } finally {
@@ -194,7 +251,12 @@ describe('bad input gets a clear message and loses nothing else', () => {
       const { root } = makeTree({ 'poster.jpg': 2000, 'trailer.mp4': 10 * MiB }, 'noacl');
       cleanups.push(root);
       h.drop(join(root, 'poster.jpg'), join(root, 'trailer.mp4'));
-      const p = await h.value('transfers:planUpload', { connectionId: h.connectionId, bucket: acl.bucket, prefix: 'public/', paths: [join(root, 'poster.jpg'), join(root, 'trailer.mp4')] });
+      const p = await h.value('transfers:planUpload', {
+        connectionId: h.connectionId,
+        bucket: acl.bucket,
+        prefix: 'public/',
+        paths: [join(root, 'poster.jpg'), join(root, 'trailer.mp4')],
+      });
       const started = await h.value('transfers:startUpload', { planId: p.planId, conflict: 'overwrite' });
       const { items } = await h.settled(started.batchId);
       expect(items.map((i) => [i.state, i.notice])).toEqual([
@@ -206,7 +268,12 @@ describe('bad input gets a clear message and loses nothing else', () => {
       expect(defaults).toMatchObject({ aclSupport: 'disabled', acl: 'bucket-default', requestedAcl: 'public-read' });
       expect(defaults.notes.join(' ')).toMatch(/bucket policy or the CDN/);
       const before = refused.length;
-      const again = await h.value('transfers:planUpload', { connectionId: h.connectionId, bucket: acl.bucket, prefix: 'public/', paths: [join(root, 'poster.jpg')] });
+      const again = await h.value('transfers:planUpload', {
+        connectionId: h.connectionId,
+        bucket: acl.bucket,
+        prefix: 'public/',
+        paths: [join(root, 'poster.jpg')],
+      });
       await h.settled((await h.value('transfers:startUpload', { planId: again.planId, conflict: 'overwrite' })).batchId);
       expect(refused.length).toBe(before);
       const head = await tb.client.send(new HeadObjectCommand({ Bucket: acl.bucket, Key: 'public/trailer.mp4' }));
@@ -224,7 +291,10 @@ describe('bad input gets a clear message and loses nothing else', () => {
       execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mount]);
     } catch (error) {
       // Mounting needs root (CAP_SYS_ADMIN); the test bed runs as root. Elsewhere, say why.
-      throw new Error(`Cannot mount a 2 MiB tmpfs to simulate a full disk (${(error as Error).message}); run the integration tests as root.`, { cause: error });
+      throw new Error(
+        `Cannot mount a 2 MiB tmpfs to simulate a full disk (${(error as Error).message}); run the integration tests as root.`,
+        { cause: error },
+      );
     }
     const dh = await startTransferCore({ gw, dialogs: scriptedDialogs({ downloadFolder: mount }), transfers: { maxActiveFiles: 1 } });
     try {
@@ -234,10 +304,20 @@ describe('bad input gets a clear message and loses nothing else', () => {
         { key: 'full/c-small.txt', body: 'y'.repeat(10_000) },
       ]);
       await dh.value('dialogs:chooseDownloadFolder', {});
-      const p = await dh.value('transfers:planDownload', { connectionId: dh.connectionId, bucket: tb.bucket, keys: [], prefixes: ['full/'], destination: mount });
+      const p = await dh.value('transfers:planDownload', {
+        connectionId: dh.connectionId,
+        bucket: tb.bucket,
+        keys: [],
+        prefixes: ['full/'],
+        destination: mount,
+      });
       const started = await dh.value('transfers:startDownload', { planId: p.planId, conflict: 'overwrite' });
       const { items } = await dh.settled(started.batchId);
-      expect(items.map((i) => [i.name, i.state])).toEqual([['full/a-small.txt', 'done'], ['full/b-big.bin', 'failed'], ['full/c-small.txt', 'done']]);
+      expect(items.map((i) => [i.name, i.state])).toEqual([
+        ['full/a-small.txt', 'done'],
+        ['full/b-big.bin', 'failed'],
+        ['full/c-small.txt', 'done'],
+      ]);
       expect(items[1]?.error?.message).toMatch(/The disk is full.*partial download was removed.*Free some space, then retry/);
       expect(readdirSync(join(mount, 'full')).sort()).toEqual(['a-small.txt', 'c-small.txt']);
     } finally {
@@ -246,4 +326,3 @@ describe('bad input gets a clear message and loses nothing else', () => {
     }
   });
 });
-

@@ -29,10 +29,20 @@ const planIn = (paths: string[], prefix: string) => {
 
 describe('upload conflicts: never overwrite silently', () => {
   it('finds existing keys at plan time; skip, overwrite and keep both apply per item and to the rest', async () => {
-    await putObjects(tb.client, tb.bucket, { 'public/c/one.jpg': 'old one', 'public/c/two.jpg': 'old two', 'public/c/three.jpg': 'old three' });
-    const { root, sha } = makeTree({ 'one.jpg': 'new one', 'two.jpg': 'new two', 'three.jpg': 'new three', 'four.jpg': 'new four' }, 'conflicts');
+    await putObjects(tb.client, tb.bucket, {
+      'public/c/one.jpg': 'old one',
+      'public/c/two.jpg': 'old two',
+      'public/c/three.jpg': 'old three',
+    });
+    const { root, sha } = makeTree(
+      { 'one.jpg': 'new one', 'two.jpg': 'new two', 'three.jpg': 'new three', 'four.jpg': 'new four' },
+      'conflicts',
+    );
     cleanups.push(root);
-    const plan = await planIn(['one.jpg', 'two.jpg', 'three.jpg', 'four.jpg'].map((n) => join(root, n)), 'public/c/');
+    const plan = await planIn(
+      ['one.jpg', 'two.jpg', 'three.jpg', 'four.jpg'].map((n) => join(root, n)),
+      'public/c/',
+    );
     expect(plan.conflictCount).toBe(3);
     expect(plan.conflicts.map((c) => [c.key, c.existing?.size])).toEqual([
       ['public/c/one.jpg', 7],
@@ -69,7 +79,10 @@ describe('upload conflicts: never overwrite silently', () => {
     await putObjects(tb.client, tb.bucket, { 'private/race/race.txt': 'theirs' });
     const started = await h.value('transfers:startUpload', { planId: plan.planId, conflict: 'skip' });
     const { items, batch } = await h.settled(started.batchId);
-    expect(items[0]).toMatchObject({ state: 'failed', error: { code: 'Conflict', message: expect.stringMatching(/already exists.*Overwrite or Keep both/) as string } });
+    expect(items[0]).toMatchObject({
+      state: 'failed',
+      error: { code: 'Conflict', message: expect.stringMatching(/already exists.*Overwrite or Keep both/) as string },
+    });
     expect(await objectSha256(tb.client, tb.bucket, 'private/race/race.txt')).toBe(sha256(Buffer.from('theirs')));
     await h.value('transfers:retry', { target: { batchId: batch.id }, conflict: 'overwrite' });
     const retried = await h.settled(batch.id);
@@ -104,7 +117,11 @@ describe('upload: two local files that would become one key', () => {
     expect(plan.fileCount).toBe(3);
     expect(plan.problemCount).toBe(1);
     expect(plan.problems).toEqual([
-      { path: secondA, code: 'SameKey', message: expect.stringContaining(`${secondA} and ${firstA} would both be uploaded as “public/same/photos/a.txt”`) as string },
+      {
+        path: secondA,
+        code: 'SameKey',
+        message: expect.stringContaining(`${secondA} and ${firstA} would both be uploaded as “public/same/photos/a.txt”`) as string,
+      },
     ]);
     expect(plan.sample.map((f) => [f.key, f.localPath])).toEqual([
       ['public/same/photos/a.txt', firstA],
@@ -135,9 +152,17 @@ describe('quitting mid-upload', () => {
     cleanups.push(root);
     const first = await startTransferCore({ gw, transfers: { maxPartsPerFile: 1, maxConcurrentRequests: 1 } });
     first.drop(join(root, 'long.mov'));
-    const plan = await first.value('transfers:planUpload', { connectionId: first.connectionId, bucket: tb.bucket, prefix: 'public/quit/', paths: [join(root, 'long.mov')] });
+    const plan = await first.value('transfers:planUpload', {
+      connectionId: first.connectionId,
+      bucket: tb.bucket,
+      prefix: 'public/quit/',
+      paths: [join(root, 'long.mov')],
+    });
     const started = await first.value('transfers:startUpload', { planId: plan.planId, conflict: 'overwrite' });
-    await first.until(async () => ((await first.value('transfers:list', { batchId: started.batchId })).items[0]?.parts?.done ?? 0) >= 1 || undefined, 'a part');
+    await first.until(
+      async () => ((await first.value('transfers:list', { batchId: started.batchId })).items[0]?.parts?.done ?? 0) >= 1 || undefined,
+      'a part',
+    );
     first.close({ keepData: true });
     writeFileSync(join(root, 'long.mov'), 'now a short file');
 
@@ -147,7 +172,11 @@ describe('quitting mid-upload', () => {
       expect(interrupted.itemCount).toBe(1);
       await h2.value('transfers:resume', { batchId: started.batchId });
       const { items } = await h2.settled(started.batchId);
-      expect(items[0]).toMatchObject({ state: 'done', bytesTotal: 16, notice: expect.stringMatching(/changed on disk.*restarted from the beginning/) as string });
+      expect(items[0]).toMatchObject({
+        state: 'done',
+        bytesTotal: 16,
+        notice: expect.stringMatching(/changed on disk.*restarted from the beginning/) as string,
+      });
       expect(await objectSha256(tb.client, tb.bucket, 'public/quit/long.mov')).toBe(sha256(Buffer.from('now a short file')));
       // The old version's parts were aborted, not left to cost storage.
       const uploads = await tb.client.send(new ListMultipartUploadsCommand({ Bucket: tb.bucket, Prefix: 'public/quit/' }));
@@ -162,18 +191,30 @@ describe('quitting mid-upload', () => {
     cleanups.push(root);
     const first = await startTransferCore({ gw, transfers: { maxPartsPerFile: 1, maxConcurrentRequests: 1 } });
     first.drop(join(root, 'abandon.mov'));
-    const plan = await first.value('transfers:planUpload', { connectionId: first.connectionId, bucket: tb.bucket, prefix: 'private/abandon/', paths: [join(root, 'abandon.mov')] });
+    const plan = await first.value('transfers:planUpload', {
+      connectionId: first.connectionId,
+      bucket: tb.bucket,
+      prefix: 'private/abandon/',
+      paths: [join(root, 'abandon.mov')],
+    });
     const started = await first.value('transfers:startUpload', { planId: plan.planId, conflict: 'overwrite' });
-    await first.until(async () => ((await first.value('transfers:list', { batchId: started.batchId })).items[0]?.parts?.done ?? 0) >= 1 || undefined, 'a part');
+    await first.until(
+      async () => ((await first.value('transfers:list', { batchId: started.batchId })).items[0]?.parts?.done ?? 0) >= 1 || undefined,
+      'a part',
+    );
     first.close({ keepData: true });
     const h2 = await startTransferCore({ gw, dataDir: first.dataDir, connectionId: first.connectionId });
     try {
       expect((await h2.value('transfers:list', {})).items.map((i) => i.state)).toEqual(['interrupted']);
       expect(await h2.value('transfers:cancel', { all: true })).toEqual({ changed: 1 });
-      await h2.until(async () => {
-        const uploads = await tb.client.send(new ListMultipartUploadsCommand({ Bucket: tb.bucket, Prefix: 'private/abandon/' }));
-        return (uploads.Uploads ?? []).length === 0 ? true : undefined;
-      }, 'the multipart upload to be aborted', 30_000);
+      await h2.until(
+        async () => {
+          const uploads = await tb.client.send(new ListMultipartUploadsCommand({ Bucket: tb.bucket, Prefix: 'private/abandon/' }));
+          return (uploads.Uploads ?? []).length === 0 ? true : undefined;
+        },
+        'the multipart upload to be aborted',
+        30_000,
+      );
       expect(await h2.value('transfers:interrupted', {})).toMatchObject({ itemCount: 0 });
     } finally {
       h2.close();

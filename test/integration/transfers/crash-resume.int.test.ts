@@ -38,11 +38,24 @@ describe.each(transferEngineSchema.options)('a process killed mid-upload (%s eng
     const dataDir = mkdtempSync(join(tmpdir(), 'bucket-admin-crash-'));
     cleanups.push(root, dataDir);
     // Parts 1 and 2 go through; every later part stalls, so the child is surely mid-upload.
-    proxy.setRule((req) => (isUploadPart(req) && (partNumberOf(req) ?? 0) > 2 ? { kind: 'stall', afterBytes: 256 * 1024 } : { kind: 'pass' }));
+    proxy.setRule((req) =>
+      isUploadPart(req) && (partNumberOf(req) ?? 0) > 2 ? { kind: 'stall', afterBytes: 256 * 1024 } : { kind: 'pass' },
+    );
 
     const child = spawn(process.execPath, ['--import', 'tsx', resolve('test/integration/transfers/support/upload-child.ts')], {
       cwd: resolve('.'),
-      env: { ...process.env, UPLOAD_CHILD_ARGS: JSON.stringify({ gw, endpoint: proxy.endpoint, dataDir, bucket: tb.bucket, prefix: 'public/crash/', file: join(root, 'interview.mov'), transferEngine }) },
+      env: {
+        ...process.env,
+        UPLOAD_CHILD_ARGS: JSON.stringify({
+          gw,
+          endpoint: proxy.endpoint,
+          dataDir,
+          bucket: tb.bucket,
+          prefix: 'public/crash/',
+          file: join(root, 'interview.mov'),
+          transferEngine,
+        }),
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const exited = new Promise<NodeJS.Signals | null>((done) => child.once('exit', (_code, signal) => done(signal)));
@@ -77,7 +90,10 @@ describe.each(transferEngineSchema.options)('a process killed mid-upload (%s eng
       expect(await h.value('transfers:resume', { all: true })).toEqual({ changed: 1 });
       const { items } = await h.settled(batchId, 60_000);
       expect(items.map((i) => [i.state, i.error?.message])).toEqual([['done', undefined]]);
-      const sent = proxy.requests.slice(before).filter(isUploadPart).map((r) => partNumberOf(r));
+      const sent = proxy.requests
+        .slice(before)
+        .filter(isUploadPart)
+        .map((r) => partNumberOf(r));
       expect(sent.sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([3, 4, 5, 6, 7, 8]);
       expect(proxy.requests.slice(before).some((r) => r.method === 'GET' && r.target.includes('uploadId='))).toBe(true);
       expect(await objectSha256(tb.client, tb.bucket, 'public/crash/interview.mov')).toBe(sha['interview.mov']);

@@ -1,4 +1,15 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -40,7 +51,11 @@ function walk(dir: string): string[] {
 beforeAll(async () => {
   gw = gatewayFromState();
   tb = await createTestBucket(gw, 'transfers-download');
-  await putObjects(tb.client, tb.bucket, Object.entries(objects).map(([key, body]) => ({ key, body })));
+  await putObjects(
+    tb.client,
+    tb.bucket,
+    Object.entries(objects).map(([key, body]) => ({ key, body })),
+  );
 });
 afterAll(async () => {
   await tb.cleanup();
@@ -55,7 +70,12 @@ describe.each(transferEngineSchema.options)('downloads (%s engine)', (engine) =>
   beforeAll(async () => {
     proxy = await startFaultProxy(gw.endpoint);
     dest = mkdtempSync(join(tmpdir(), 'bucket-admin-dl-'));
-    h = await startTransferCore({ gw, endpoint: proxy.endpoint, dialogs: scriptedDialogs({ downloadFolder: dest }), transferEngine: engine });
+    h = await startTransferCore({
+      gw,
+      endpoint: proxy.endpoint,
+      dialogs: scriptedDialogs({ downloadFolder: dest }),
+      transferEngine: engine,
+    });
   });
   afterAll(async () => {
     h.close();
@@ -64,7 +84,13 @@ describe.each(transferEngineSchema.options)('downloads (%s engine)', (engine) =>
   });
 
   it('refuses a destination the user did not choose', async () => {
-    const result = await h.call('transfers:planDownload', { connectionId: h.connectionId, bucket: tb.bucket, keys: ['dl/f/normal.txt'], prefixes: [], destination: tmpdir() });
+    const result = await h.call('transfers:planDownload', {
+      connectionId: h.connectionId,
+      bucket: tb.bucket,
+      keys: ['dl/f/normal.txt'],
+      prefixes: [],
+      destination: tmpdir(),
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'Forbidden' } });
   });
 
@@ -81,7 +107,13 @@ describe.each(transferEngineSchema.options)('downloads (%s engine)', (engine) =>
       if (range.startsWith('bytes=10485760-') && n === 1) return { kind: 'stallResponse', afterBytes: 256 * 1024 };
       return { kind: 'pass' };
     });
-    const plan = await h.value('transfers:planDownload', { connectionId: h.connectionId, bucket: tb.bucket, keys: ['/leading.txt'], prefixes: ['dl/f/'], destination: dest });
+    const plan = await h.value('transfers:planDownload', {
+      connectionId: h.connectionId,
+      bucket: tb.bucket,
+      keys: ['/leading.txt'],
+      prefixes: ['dl/f/'],
+      destination: dest,
+    });
     expect(plan).toMatchObject({ fileCount: 6, folderCount: 1, conflictCount: 0, problemCount: 0 });
     expect(plan.renamedCount).toBeGreaterThanOrEqual(3);
     const started = await h.value('transfers:startDownload', { planId: plan.planId, conflict: 'skip' });
@@ -97,7 +129,13 @@ describe.each(transferEngineSchema.options)('downloads (%s engine)', (engine) =>
 
   it('asks about existing files: keep both numbers the new one, skip and overwrite do what they say', async () => {
     writeFileSync(join(dest, 'leading.txt'), 'mine');
-    const plan = await h.value('transfers:planDownload', { connectionId: h.connectionId, bucket: tb.bucket, keys: ['/leading.txt', 'dl/f/normal.txt'], prefixes: [], destination: dest });
+    const plan = await h.value('transfers:planDownload', {
+      connectionId: h.connectionId,
+      bucket: tb.bucket,
+      keys: ['/leading.txt', 'dl/f/normal.txt'],
+      prefixes: [],
+      destination: dest,
+    });
     expect(plan.conflictCount).toBe(1);
     const started = await h.value('transfers:startDownload', {
       planId: plan.planId,
@@ -109,7 +147,13 @@ describe.each(transferEngineSchema.options)('downloads (%s engine)', (engine) =>
     expect(readFileSync(join(dest, 'leading.txt'), 'utf8')).toBe('mine');
     expect(readFileSync(join(dest, 'leading (1).txt'), 'utf8')).toBe('leading slash');
 
-    const again = await h.value('transfers:planDownload', { connectionId: h.connectionId, bucket: tb.bucket, keys: ['/leading.txt'], prefixes: [], destination: dest });
+    const again = await h.value('transfers:planDownload', {
+      connectionId: h.connectionId,
+      bucket: tb.bucket,
+      keys: ['/leading.txt'],
+      prefixes: [],
+      destination: dest,
+    });
     const skipped = await h.value('transfers:startDownload', { planId: again.planId, conflict: 'skip' });
     expect(skipped).toMatchObject({ queued: 0, skipped: 1 });
     expect(readFileSync(join(dest, 'leading.txt'), 'utf8')).toBe('mine');
@@ -125,9 +169,21 @@ describe.each(transferEngineSchema.options)('downloads (%s engine)', (engine) =>
       symlinkSync(outside, join(dest, 's', 'planted'));
       symlinkSync(precious, join(dest, 's', '.temp-planted.txt.part-bucketadmin'));
       symlinkSync(precious, join(dest, 's', 'final.txt'));
-      const intoLink = await h.call('transfers:planDownload', { connectionId: h.connectionId, bucket: tb.bucket, keys: ['dl/s/fine.txt'], prefixes: [], destination: join(dest, 's', 'planted') });
+      const intoLink = await h.call('transfers:planDownload', {
+        connectionId: h.connectionId,
+        bucket: tb.bucket,
+        keys: ['dl/s/fine.txt'],
+        prefixes: [],
+        destination: join(dest, 's', 'planted'),
+      });
       expect(intoLink).toMatchObject({ ok: false, error: { code: 'Forbidden' } });
-      const plan = await h.value('transfers:planDownload', { connectionId: h.connectionId, bucket: tb.bucket, keys: [], prefixes: ['dl/s/'], destination: dest });
+      const plan = await h.value('transfers:planDownload', {
+        connectionId: h.connectionId,
+        bucket: tb.bucket,
+        keys: [],
+        prefixes: ['dl/s/'],
+        destination: dest,
+      });
       const started = await h.value('transfers:startDownload', { planId: plan.planId, conflict: 'overwrite' });
       const { items } = await h.settled(started.batchId);
       const byName = Object.fromEntries(items.map((i) => [i.name, i]));
@@ -139,7 +195,12 @@ describe.each(transferEngineSchema.options)('downloads (%s engine)', (engine) =>
         's/final.txt': 'done',
       });
       for (const name of ['s/planted/through-symlink.txt', 's/planted/marker', 's/temp-planted.txt']) {
-        expect(byName[name]?.error).toMatchObject({ code: 'Forbidden', message: expect.stringMatching(/is a symbolic link, and downloads never write through links.*Remove or rename the link, then retry\./) as string });
+        expect(byName[name]?.error).toMatchObject({
+          code: 'Forbidden',
+          message: expect.stringMatching(
+            /is a symbolic link, and downloads never write through links.*Remove or rename the link, then retry\./,
+          ) as string,
+        });
       }
       // Nothing landed outside, and the file the links point to is untouched.
       expect(readdirSync(outside)).toEqual(['precious.txt']);
@@ -155,12 +216,26 @@ describe.each(transferEngineSchema.options)('downloads (%s engine)', (engine) =>
   });
 
   it('pauses a large download and resumes it without fetching finished ranges again', async () => {
-    proxy.setRule((req) => (req.headers.range && !req.headers.range.startsWith('bytes=0-') ? { kind: 'stallResponse', afterBytes: 0 } : { kind: 'pass' }));
-    const plan = await h.value('transfers:planDownload', { connectionId: h.connectionId, bucket: tb.bucket, keys: ['dl/f/sub/big.bin'], prefixes: [], destination: dest });
+    proxy.setRule((req) =>
+      req.headers.range && !req.headers.range.startsWith('bytes=0-') ? { kind: 'stallResponse', afterBytes: 0 } : { kind: 'pass' },
+    );
+    const plan = await h.value('transfers:planDownload', {
+      connectionId: h.connectionId,
+      bucket: tb.bucket,
+      keys: ['dl/f/sub/big.bin'],
+      prefixes: [],
+      destination: dest,
+    });
     const started = await h.value('transfers:startDownload', { planId: plan.planId, conflict: 'keepBoth' });
-    await h.until(async () => ((await h.value('transfers:list', { batchId: started.batchId })).items[0]?.parts?.done ?? 0) >= 1 || undefined, 'the first range');
+    await h.until(
+      async () => ((await h.value('transfers:list', { batchId: started.batchId })).items[0]?.parts?.done ?? 0) >= 1 || undefined,
+      'the first range',
+    );
     await h.value('transfers:pause', { batchId: started.batchId });
-    await h.until(async () => (await h.value('transfers:list', { batchId: started.batchId })).items[0]?.state === 'paused' || undefined, 'the pause');
+    await h.until(
+      async () => (await h.value('transfers:list', { batchId: started.batchId })).items[0]?.state === 'paused' || undefined,
+      'the pause',
+    );
     expect(existsSync(join(dest, '.big (1).bin.part-bucketadmin')) || existsSync(join(dest, '.big.bin.part-bucketadmin'))).toBe(true);
     proxy.setRule(() => ({ kind: 'pass' }));
     proxy.dropAll();

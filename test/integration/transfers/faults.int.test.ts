@@ -46,7 +46,11 @@ describe.each(transferEngineSchema.options)('uploads through a failing network (
     trees.push(root);
     const tries = new Map<string, number>();
     proxy.setRule((req) => {
-      const part = isUploadPart(req) ? `part${partNumberOf(req) ?? 0}` : req.method === 'PUT' && req.target.includes('small.txt') ? 'small' : '';
+      const part = isUploadPart(req)
+        ? `part${partNumberOf(req) ?? 0}`
+        : req.method === 'PUT' && req.target.includes('small.txt')
+          ? 'small'
+          : '';
       const n = (tries.get(part) ?? 0) + 1;
       tries.set(part, n);
       if ((part === 'part2' || part === 'part6') && n === 1) return { kind: 'cut', afterBytes: 1 * MiB };
@@ -75,7 +79,12 @@ describe.each(transferEngineSchema.options)('uploads through a failing network (
       if (isUploadPart(req) && refusals < 3) {
         refusals += 1;
         const code = refusals === 2 ? 'InternalError' : 'SlowDown';
-        return { kind: 'respond', status: refusals === 2 ? 500 : 503, body: `<Error><Code>${code}</Code><Message>Please reduce your request rate.</Message></Error>`, headers: { connection: 'close' } };
+        return {
+          kind: 'respond',
+          status: refusals === 2 ? 500 : 503,
+          body: `<Error><Code>${code}</Code><Message>Please reduce your request rate.</Message></Error>`,
+          headers: { connection: 'close' },
+        };
       }
       return { kind: 'pass' };
     });
@@ -91,9 +100,15 @@ describe.each(transferEngineSchema.options)('uploads through a failing network (
     trees.push(root);
     proxy.setRule((req) => (isUploadPart(req) && partNumberOf(req) !== 1 ? { kind: 'stall', afterBytes: 1024 } : { kind: 'pass' }));
     const started = await upload([join(root, 'pause.bin')], 'private/pause/');
-    await h.until(async () => ((await h.value('transfers:list', { batchId: started.batchId })).items[0]?.parts?.done ?? 0) >= 1 || undefined, 'part 1');
+    await h.until(
+      async () => ((await h.value('transfers:list', { batchId: started.batchId })).items[0]?.parts?.done ?? 0) >= 1 || undefined,
+      'part 1',
+    );
     expect(await h.value('transfers:pause', { batchId: started.batchId })).toEqual({ changed: 1 });
-    await h.until(async () => (await h.value('transfers:list', { batchId: started.batchId })).items[0]?.state === 'paused' || undefined, 'the pause');
+    await h.until(
+      async () => (await h.value('transfers:list', { batchId: started.batchId })).items[0]?.state === 'paused' || undefined,
+      'the pause',
+    );
     const listed = await tb.client.send(new ListMultipartUploadsCommand({ Bucket: tb.bucket, Prefix: 'private/pause/' }));
     expect(listed.Uploads?.length).toBe(1);
     proxy.setRule(() => ({ kind: 'pass' }));
@@ -123,9 +138,13 @@ describe.each(transferEngineSchema.options)('uploads through a failing network (
     expect(await h.value('transfers:cancel', { batchId: started.batchId })).toEqual({ changed: 1 });
     const { items } = await h.settled(started.batchId);
     expect(items[0]?.state).toBe('cancelled');
-    await h.until(async () => {
-      const after = await tb.client.send(new ListMultipartUploadsCommand({ Bucket: tb.bucket, Prefix: 'private/cancel/' }));
-      return (after.Uploads ?? []).length === 0 ? true : undefined;
-    }, 'ListMultipartUploads to be empty', 30_000);
+    await h.until(
+      async () => {
+        const after = await tb.client.send(new ListMultipartUploadsCommand({ Bucket: tb.bucket, Prefix: 'private/cancel/' }));
+        return (after.Uploads ?? []).length === 0 ? true : undefined;
+      },
+      'ListMultipartUploads to be empty',
+      30_000,
+    );
   }, 90_000);
 });

@@ -20,7 +20,16 @@ let shoot: string;
 beforeAll(async () => {
   gw = gatewayFromState();
   tb = await createTestBucket(gw, 'transfers-grants');
-  ({ root } = makeTree({ 'Shoot/a.jpg': 'jpeg bytes', 'Shoot/sub/b.txt': 'text bytes', 'clip.mov': 'movie bytes', 'dropped.mov': 'dropped bytes', 'secret/id_rsa': 'PRIVATE KEY' }, 'grants'));
+  ({ root } = makeTree(
+    {
+      'Shoot/a.jpg': 'jpeg bytes',
+      'Shoot/sub/b.txt': 'text bytes',
+      'clip.mov': 'movie bytes',
+      'dropped.mov': 'dropped bytes',
+      'secret/id_rsa': 'PRIVATE KEY',
+    },
+    'grants',
+  ));
   shoot = join(root, 'Shoot');
   // Links inside the folder the user will pick, pointing out of it.
   symlinkSync(join(root, 'secret'), join(shoot, 'keys'));
@@ -33,14 +42,21 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const planUpload = (paths: string[], prefix = 'public/grants/') => h.call('transfers:planUpload', { connectionId: h.connectionId, bucket: tb.bucket, prefix, paths });
+const planUpload = (paths: string[], prefix = 'public/grants/') =>
+  h.call('transfers:planUpload', { connectionId: h.connectionId, bucket: tb.bucket, prefix, paths });
 
 async function uploaded(prefix: string): Promise<string[]> {
   const page = await tb.client.send(new ListObjectsV2Command({ Bucket: tb.bucket, Prefix: prefix }));
   return (page.Contents ?? []).map((o) => o.Key ?? '').sort();
 }
 
-const refused = { ok: false, error: { code: 'AccessDenied', message: expect.stringMatching(/only reads files you picked or dropped\. Pick the file again\./) as string } };
+const refused = {
+  ok: false,
+  error: {
+    code: 'AccessDenied',
+    message: expect.stringMatching(/only reads files you picked or dropped\. Pick the file again\./) as string,
+  },
+};
 
 describe('uploads read only what the user picked or dropped', () => {
   it('refuses /etc/passwd and the data folder (the key file and the database that together give back every secret)', async () => {
@@ -67,7 +83,12 @@ describe('uploads read only what the user picked or dropped', () => {
 
   it('uploads a folder picked in the dialog; links inside it are left out and reported, not followed', async () => {
     await h.value('dialogs:chooseFolder', {});
-    const plan = await h.value('transfers:planUpload', { connectionId: h.connectionId, bucket: tb.bucket, prefix: 'public/picked/', paths: [shoot] });
+    const plan = await h.value('transfers:planUpload', {
+      connectionId: h.connectionId,
+      bucket: tb.bucket,
+      prefix: 'public/picked/',
+      paths: [shoot],
+    });
     expect(plan.sample.map((s) => s.name)).toEqual(['Shoot/a.jpg', 'Shoot/sub/b.txt']);
     expect(plan.problems.map((p) => [p.path, p.code])).toEqual([
       [join(shoot, 'key.txt'), 'Symlink'],
@@ -83,7 +104,12 @@ describe('uploads read only what the user picked or dropped', () => {
   it('uploads a file picked in the dialog', async () => {
     expect(await planUpload([join(root, 'clip.mov')], 'private/picked/')).toMatchObject(refused);
     await h.value('dialogs:chooseFiles', {});
-    const plan = await h.value('transfers:planUpload', { connectionId: h.connectionId, bucket: tb.bucket, prefix: 'private/picked/', paths: [join(root, 'clip.mov')] });
+    const plan = await h.value('transfers:planUpload', {
+      connectionId: h.connectionId,
+      bucket: tb.bucket,
+      prefix: 'private/picked/',
+      paths: [join(root, 'clip.mov')],
+    });
     const { items } = await h.settled((await h.value('transfers:startUpload', { planId: plan.planId, conflict: 'overwrite' })).batchId);
     expect(items.map((i) => i.state)).toEqual(['done']);
     expect(await objectSha256(tb.client, tb.bucket, 'private/picked/clip.mov')).toBe(sha256(readFileSync(join(root, 'clip.mov'))));
@@ -93,7 +119,12 @@ describe('uploads read only what the user picked or dropped', () => {
     const other = join(root, 'secret', 'id_rsa');
     expect(await planUpload([other], 'private/dropped/')).toMatchObject(refused);
     expect(h.core.localFiles.grantDropped(join(root, 'dropped.mov'))).toBe(true);
-    const plan = await h.value('transfers:planUpload', { connectionId: h.connectionId, bucket: tb.bucket, prefix: 'private/dropped/', paths: [join(root, 'dropped.mov')] });
+    const plan = await h.value('transfers:planUpload', {
+      connectionId: h.connectionId,
+      bucket: tb.bucket,
+      prefix: 'private/dropped/',
+      paths: [join(root, 'dropped.mov')],
+    });
     const { items } = await h.settled((await h.value('transfers:startUpload', { planId: plan.planId, conflict: 'overwrite' })).batchId);
     expect(items.map((i) => i.state)).toEqual(['done']);
     expect(await uploaded('private/dropped/')).toEqual(['private/dropped/dropped.mov']);

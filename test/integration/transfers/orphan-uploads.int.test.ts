@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { AbortMultipartUploadCommand, CreateMultipartUploadCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MiB } from '../../../src/main/core/s3/part-size';
-import { isCompleteMultipart, isCreateMultipart, isUploadPart, partNumberOf, startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
+import {
+  isCompleteMultipart,
+  isCreateMultipart,
+  isUploadPart,
+  partNumberOf,
+  startFaultProxy,
+  type FaultProxy,
+} from '../../support/fault-proxy';
 import { createTestBucket, gatewayFromState, type GatewayHandle, type TestBucket } from '../../support/s3-test-env';
 import { makeTree, objectSha256 } from './support/local-files';
 import { startTransferCore, type TransferHarness } from './support/transfer-harness';
@@ -72,7 +79,10 @@ describe('a lost CreateMultipartUpload answer', () => {
       // Another item of ours, paused after its first part, holds an upload of the same key.
       proxy.setRule((req) => (isUploadPart(req) && partNumberOf(req) !== 1 ? { kind: 'stall', afterBytes: 1024 } : { kind: 'pass' }));
       const other = await upload(h, [join(root, 'b/lost.bin')], 'private/orphans/');
-      await h.until(async () => ((await h.value('transfers:list', { batchId: other.batchId })).items[0]?.parts?.done ?? 0) >= 1 || undefined, 'the other item’s first part');
+      await h.until(
+        async () => ((await h.value('transfers:list', { batchId: other.batchId })).items[0]?.parts?.done ?? 0) >= 1 || undefined,
+        'the other item’s first part',
+      );
       await h.value('transfers:pause', { batchId: other.batchId });
       await h.until(async () => ((await stateOf(h, other.batchId)) === 'paused' ? true : undefined), 'the pause');
       const othersUpload = await uploadsOf(key);
@@ -142,7 +152,10 @@ describe('cancel leaves no multipart upload behind', () => {
     // The CompleteMultipartUpload body never reaches the server.
     proxy.setRule((req) => (isCompleteMultipart(req) ? { kind: 'stall', afterBytes: 0 } : { kind: 'pass' }));
     const started = await upload(h, [join(root, 'completing.bin')], 'private/orphans/');
-    await h.until(() => Promise.resolve(proxy.requests.some((r) => isCompleteMultipart(r) && r.target.includes('completing.bin')) ? true : undefined), 'the complete request');
+    await h.until(
+      () => Promise.resolve(proxy.requests.some((r) => isCompleteMultipart(r) && r.target.includes('completing.bin')) ? true : undefined),
+      'the complete request',
+    );
     expect(await uploadsOf(key)).toHaveLength(1);
     expect(await h.value('transfers:cancel', { batchId: started.batchId })).toEqual({ changed: 1 });
     expect((await h.settled(started.batchId)).items[0]?.state).toBe('cancelled');

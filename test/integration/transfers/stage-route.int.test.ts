@@ -40,7 +40,12 @@ async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Prom
 
 function stage(batch: string, path: string, body: string | Buffer, headers: Record<string, string> = {}) {
   const url = `${host.origin}${stageRoutePath}?token=${host.token}&batch=${batch}&path=${encodeURIComponent(path)}`;
-  return fetch(url, { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body), headers: { origin: host.origin, ...headers }, signal: AbortSignal.timeout(10_000) });
+  return fetch(url, {
+    method: 'POST',
+    body: typeof body === 'string' ? body : new Uint8Array(body),
+    headers: { origin: host.origin, ...headers },
+    signal: AbortSignal.timeout(10_000),
+  });
 }
 
 let connectionId: string | undefined;
@@ -90,7 +95,12 @@ describe('browser host: dropped files are staged, then uploaded by the same path
     expect(((await b.json()) as StageResponse).root).toBe(staged.root);
 
     const connection = await addConnection();
-    const plan = await call('transfers:planUpload', { connectionId: connection.id, bucket: tb.bucket, prefix: 'public/drop/', paths: [staged.root] });
+    const plan = await call('transfers:planUpload', {
+      connectionId: connection.id,
+      bucket: tb.bucket,
+      prefix: 'public/drop/',
+      paths: [staged.root],
+    });
     expect(plan.sample.map((s) => s.key)).toEqual(['public/drop/Shoot/a.jpg', 'public/drop/Shoot/sub/b.txt']);
     const started = await call('transfers:startUpload', { planId: plan.planId, conflict: 'skip' });
     const deadline = Date.now() + 30_000;
@@ -122,7 +132,11 @@ describe('browser host: dropped files are staged, then uploaded by the same path
   it('refuses a bad batch id, another origin, no token, an oversized file and the same name twice', async () => {
     expect((await stage('not-a-uuid', 'a.txt', 'x')).status).toBe(400);
     expect((await stage(randomUUID(), 'a.txt', 'x', { origin: 'https://evil.example' })).status).toBe(403);
-    const noToken = await fetch(`${host.origin}${stageRoutePath}?batch=${randomUUID()}&path=a.txt`, { method: 'POST', body: 'x', headers: { origin: host.origin } });
+    const noToken = await fetch(`${host.origin}${stageRoutePath}?batch=${randomUUID()}&path=a.txt`, {
+      method: 'POST',
+      body: 'x',
+      headers: { origin: host.origin },
+    });
     expect(noToken.status).toBe(403);
     expect((await stage(randomUUID(), 'big.bin', Buffer.alloc(1024 * 1024 + 1))).status).toBe(413);
     const batch = randomUUID();
@@ -136,7 +150,10 @@ describe('browser host: dropped files are staged, then uploaded by the same path
     expect(existsSync(keyFile)).toBe(true);
     for (const path of [keyFile, join(dataDir, stateFileName), join(dataDir, 'staging', '..', 'dev-secret.key'), '/etc/passwd']) {
       const result = await callRaw('transfers:planUpload', { connectionId: id, bucket: tb.bucket, prefix: 'public/steal/', paths: [path] });
-      expect(result).toMatchObject({ ok: false, error: { code: 'AccessDenied', message: expect.stringMatching(/only reads files you picked or dropped/) as string } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'AccessDenied', message: expect.stringMatching(/only reads files you picked or dropped/) as string },
+      });
     }
   });
 });

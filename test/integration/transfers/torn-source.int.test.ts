@@ -70,7 +70,8 @@ async function upload(core: TransferHarness, file: string, prefix: string) {
   return core.value('transfers:startUpload', { planId: plan.planId, conflict: 'overwrite' });
 }
 
-const uploadsUnder = async (prefix: string) => (await tb.client.send(new ListMultipartUploadsCommand({ Bucket: tb.bucket, Prefix: prefix }))).Uploads ?? [];
+const uploadsUnder = async (prefix: string) =>
+  (await tb.client.send(new ListMultipartUploadsCommand({ Bucket: tb.bucket, Prefix: prefix }))).Uploads ?? [];
 
 describe('a file rewritten in place during its upload, mtime restored', () => {
   for (const compatibility of [true, false]) {
@@ -86,7 +87,10 @@ describe('a file rewritten in place during its upload, mtime restored', () => {
         const started = await upload(h, file, prefix);
         const { items } = await h.settled(started.batchId);
         expect(rewrites.shas).toHaveLength(1);
-        expect(items[0]).toMatchObject({ state: 'done', notice: expect.stringMatching(/changed while it was being uploaded.*restarted from the beginning/) as string });
+        expect(items[0]).toMatchObject({
+          state: 'done',
+          notice: expect.stringMatching(/changed while it was being uploaded.*restarted from the beginning/) as string,
+        });
         expect(await objectSha256(tb.client, tb.bucket, `${prefix}cut.mov`)).toBe(rewrites.shas[0]);
         expect(await uploadsUnder(prefix)).toEqual([]);
       } finally {
@@ -104,11 +108,16 @@ describe('a file rewritten in place during its upload, mtime restored', () => {
       const rewrites = rewriteAfterPartOne(file, 100);
       const started = await upload(h, file, 'public/torn-live/');
       const { items } = await h.settled(started.batchId);
-      expect(items[0]).toMatchObject({ state: 'failed', error: { code: 'Conflict', message: expect.stringMatching(/kept changing while it was being uploaded.*Retry once/) as string } });
+      expect(items[0]).toMatchObject({
+        state: 'failed',
+        error: { code: 'Conflict', message: expect.stringMatching(/kept changing while it was being uploaded.*Retry once/) as string },
+      });
       expect(rewrites.shas.length).toBeGreaterThan(1);
       expect(rewrites.shas.length).toBeLessThan(10);
       expect(await uploadsUnder('public/torn-live/')).toEqual([]);
-      await expect(tb.client.send(new HeadObjectCommand({ Bucket: tb.bucket, Key: 'public/torn-live/live.mov' }))).rejects.toMatchObject({ name: 'NotFound' });
+      await expect(tb.client.send(new HeadObjectCommand({ Bucket: tb.bucket, Key: 'public/torn-live/live.mov' }))).rejects.toMatchObject({
+        name: 'NotFound',
+      });
     } finally {
       h.close();
     }
@@ -122,7 +131,10 @@ describe('a file rewritten in place during its upload, mtime restored', () => {
     // Part 1 goes through, part 2 stalls: the quit comes with part 1 in the journal.
     proxy.setRule((req) => (isUploadPart(req) && partNumberOf(req) !== 1 ? { kind: 'stall', afterBytes: 1024 } : { kind: 'pass' }));
     const started = await upload(first, file, 'private/torn-resume/');
-    await first.until(async () => ((await first.value('transfers:list', { batchId: started.batchId })).items[0]?.parts?.done ?? 0) >= 1 || undefined, 'part 1');
+    await first.until(
+      async () => ((await first.value('transfers:list', { batchId: started.batchId })).items[0]?.parts?.done ?? 0) >= 1 || undefined,
+      'part 1',
+    );
     first.close({ keepData: true });
     proxy.setRule(() => ({ kind: 'pass' }));
     proxy.dropAll();

@@ -46,7 +46,12 @@ describe.each(transferEngineSchema.options)('uploads to the real gateway (%s eng
     expect(defaults).toMatchObject({ root: 'public', acl: 'public-read', cacheControl: 'public, max-age=86400' });
 
     h.drop(join(root, 'Shoot'));
-    const plan = await h.value('transfers:planUpload', { connectionId: h.connectionId, bucket: tb.bucket, prefix: 'public/media/', paths: [join(root, 'Shoot')] });
+    const plan = await h.value('transfers:planUpload', {
+      connectionId: h.connectionId,
+      bucket: tb.bucket,
+      prefix: 'public/media/',
+      paths: [join(root, 'Shoot')],
+    });
     expect(plan.fileCount).toBe(62);
     expect(plan.conflictCount).toBe(0);
     expect(plan.multipartCount).toBe(1);
@@ -80,11 +85,24 @@ describe.each(transferEngineSchema.options)('uploads to the real gateway (%s eng
   });
 
   it('uploads files whose names need encoding, under exactly their names', async () => {
-    const names = ['a b.txt', 'ünï cödé.txt', 'plus+and&amp.txt', 'per%cent#hash?q.txt', "quote'(paren)*star!.txt", 'trailing space ', '~tilde=eq;semi,comma@at$.txt'];
+    const names = [
+      'a b.txt',
+      'ünï cödé.txt',
+      'plus+and&amp.txt',
+      'per%cent#hash?q.txt',
+      "quote'(paren)*star!.txt",
+      'trailing space ',
+      '~tilde=eq;semi,comma@at$.txt',
+    ];
     const { root, sha } = makeTree(Object.fromEntries(names.map((n) => [`odd/${n}`, `content of ${n}`])), 'odd');
     trees.push(root);
     h.drop(join(root, 'odd'));
-    const plan = await h.value('transfers:planUpload', { connectionId: h.connectionId, bucket: tb.bucket, prefix: 'private/odd dir/', paths: [join(root, 'odd')] });
+    const plan = await h.value('transfers:planUpload', {
+      connectionId: h.connectionId,
+      bucket: tb.bucket,
+      prefix: 'private/odd dir/',
+      paths: [join(root, 'odd')],
+    });
     const started = await h.value('transfers:startUpload', { planId: plan.planId, conflict: 'overwrite' });
     const { items } = await h.settled(started.batchId);
     expect(items.filter((i) => i.state !== 'done').map((i) => `${i.name}: ${i.error?.message ?? ''}`)).toEqual([]);
@@ -102,25 +120,55 @@ describe.each(transferEngineSchema.options)('uploads to the real gateway (%s eng
     const { root } = makeTree({ 'logo.svg': '<svg/>', 'doc.txt': 'words' }, 'defaults');
     trees.push(root);
     h.drop(join(root, 'logo.svg'));
-    const plan = await h.value('transfers:planUpload', { connectionId: h.connectionId, bucket: tb.bucket, prefix: 'public/defaults/', paths: [join(root, 'logo.svg')] });
+    const plan = await h.value('transfers:planUpload', {
+      connectionId: h.connectionId,
+      bucket: tb.bucket,
+      prefix: 'public/defaults/',
+      paths: [join(root, 'logo.svg')],
+    });
     expect(plan.options.cacheControl).toBe('public, max-age=31536000, immutable');
     await h.settled((await h.value('transfers:startUpload', { planId: plan.planId, conflict: 'overwrite' })).batchId);
     const head = await tb.client.send(new HeadObjectCommand({ Bucket: tb.bucket, Key: 'public/defaults/logo.svg' }));
     expect(head).toMatchObject({ CacheControl: 'public, max-age=31536000, immutable', ContentType: 'image/svg+xml' });
     // Per upload: no ACL and a given content type, whatever the defaults say.
     h.drop(join(root, 'doc.txt'));
-    const second = await h.value('transfers:planUpload', { connectionId: h.connectionId, bucket: tb.bucket, prefix: 'public/defaults/', paths: [join(root, 'doc.txt')] });
-    const done = await h.settled((await h.value('transfers:startUpload', { planId: second.planId, conflict: 'overwrite', overrides: { acl: 'private', contentType: 'text/markdown' } })).batchId);
+    const second = await h.value('transfers:planUpload', {
+      connectionId: h.connectionId,
+      bucket: tb.bucket,
+      prefix: 'public/defaults/',
+      paths: [join(root, 'doc.txt')],
+    });
+    const done = await h.settled(
+      (
+        await h.value('transfers:startUpload', {
+          planId: second.planId,
+          conflict: 'overwrite',
+          overrides: { acl: 'private', contentType: 'text/markdown' },
+        })
+      ).batchId,
+    );
     expect(done.items[0]?.upload).toMatchObject({ acl: 'private', contentType: 'text/markdown' });
     expect((await anonymousGet('public/defaults/doc.txt')).status).toBe(403);
-    await h.value('transfers:setDefaults', { connectionId: h.connectionId, settings: { public: { acl: 'public-read', cacheControl: 'public, max-age=86400' }, private: { acl: 'private', cacheControl: 'private, no-cache' }, other: { acl: 'bucket-default', cacheControl: null } } });
+    await h.value('transfers:setDefaults', {
+      connectionId: h.connectionId,
+      settings: {
+        public: { acl: 'public-read', cacheControl: 'public, max-age=86400' },
+        private: { acl: 'private', cacheControl: 'private, no-cache' },
+        other: { acl: 'bucket-default', cacheControl: null },
+      },
+    });
   });
 
   it('keeps private uploads private, with no public caching', async () => {
-    const { root, sha } = makeTree({ 'contract.pdf': '%PDF-1.7 test', 'notes': 'plain words' }, 'private');
+    const { root, sha } = makeTree({ 'contract.pdf': '%PDF-1.7 test', notes: 'plain words' }, 'private');
     trees.push(root);
     h.drop(join(root, 'contract.pdf'), join(root, 'notes'));
-    const plan = await h.value('transfers:planUpload', { connectionId: h.connectionId, bucket: tb.bucket, prefix: 'private/legal/', paths: [join(root, 'contract.pdf'), join(root, 'notes')] });
+    const plan = await h.value('transfers:planUpload', {
+      connectionId: h.connectionId,
+      bucket: tb.bucket,
+      prefix: 'private/legal/',
+      paths: [join(root, 'contract.pdf'), join(root, 'notes')],
+    });
     expect(plan.options).toMatchObject({ root: 'private', acl: 'private', cacheControl: 'private, no-cache' });
     const started = await h.value('transfers:startUpload', { planId: plan.planId, conflict: 'skip' });
     const { items } = await h.settled(started.batchId);

@@ -4,7 +4,10 @@ import { summarizeAcl } from '../../../src/main/core/access/acl-summary';
 
 const owner = { ID: 'owner-id', DisplayName: 'Owner' };
 const ownerFull = { Grantee: { Type: 'CanonicalUser' as const, ID: 'owner-id' }, Permission: 'FULL_CONTROL' as const };
-const allUsersRead = { Grantee: { Type: 'Group' as const, URI: 'http://acs.amazonaws.com/groups/global/AllUsers' }, Permission: 'READ' as const };
+const allUsersRead = {
+  Grantee: { Type: 'Group' as const, URI: 'http://acs.amazonaws.com/groups/global/AllUsers' },
+  Permission: 'READ' as const,
+};
 
 describe('ACL summary', () => {
   it('says public-read when everyone may read', () => {
@@ -23,8 +26,13 @@ describe('ACL summary', () => {
   });
 
   it('says private when only the owner has access, and flags wide write grants', () => {
-    expect(summarizeAcl({ grants: [{ type: 'CanonicalUser', id: 'x', permission: 'FULL_CONTROL' }] })).toMatchObject({ publicRead: false, publicWrite: false });
-    const wide = summarizeAcl({ grants: [{ type: 'Group', uri: 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers', permission: 'WRITE_ACP' }] });
+    expect(summarizeAcl({ grants: [{ type: 'CanonicalUser', id: 'x', permission: 'FULL_CONTROL' }] })).toMatchObject({
+      publicRead: false,
+      publicWrite: false,
+    });
+    const wide = summarizeAcl({
+      grants: [{ type: 'Group', uri: 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers', permission: 'WRITE_ACP' }],
+    });
     expect(wide).toMatchObject({ publicRead: false, publicWrite: true });
     expect(wide.grants[0]?.grantee).toBe('Any authenticated user');
   });
@@ -41,7 +49,11 @@ describe('ACL copy plan', () => {
 
   it('copies any other ACL grant by grant', () => {
     const other = { Grantee: { Type: 'CanonicalUser' as const, ID: 'someone' }, Permission: 'READ' as const };
-    expect(planAclCopy(owner, [ownerFull, allUsersRead, other])).toEqual({ kind: 'explicit', owner, grants: [ownerFull, allUsersRead, other] });
+    expect(planAclCopy(owner, [ownerFull, allUsersRead, other])).toEqual({
+      kind: 'explicit',
+      owner,
+      grants: [ownerFull, allUsersRead, other],
+    });
     expect(planAclCopy(owner, [allUsersRead])).toMatchObject({ kind: 'explicit' });
   });
 });

@@ -18,15 +18,31 @@ describe('fast ListObjectsV2 reader', () => {
       nextContinuationToken: '1ueGcxLPRx1Tr/XYExHnhbYLgveDs2J/wm36Hy4vbOwM=',
       commonPrefixes: ['a/b/', 'a//'],
       contents: [
-        { key: `a/x&y <z> "q" 's' &#x41;.txt`, size: 43, lastModified: new Date('2026-11-21T10:00:00.123Z'), etag: '"9e107d9d372bb6826bd81d3542a419d6"', storageClass: 'STANDARD' },
-        { key: 'a/trail ', size: 5368709121, lastModified: new Date('2026-11-21T10:00:01.000Z'), etag: '"d41d8cd98f00b204e9800998ecf8427e-2"', storageClass: 'GLACIER' },
+        {
+          key: `a/x&y <z> "q" 's' &#x41;.txt`,
+          size: 43,
+          lastModified: new Date('2026-11-21T10:00:00.123Z'),
+          etag: '"9e107d9d372bb6826bd81d3542a419d6"',
+          storageClass: 'STANDARD',
+        },
+        {
+          key: 'a/trail ',
+          size: 5368709121,
+          lastModified: new Date('2026-11-21T10:00:01.000Z'),
+          etag: '"d41d8cd98f00b204e9800998ecf8427e-2"',
+          storageClass: 'GLACIER',
+        },
         { key: 'a/é日本 😀', size: 0 },
       ],
     });
   });
 
   it('reads the last page and an empty folder', () => {
-    expect(parseListObjectsV2('<ListBucketResult><IsTruncated>false</IsTruncated><KeyCount>0</KeyCount></ListBucketResult>')).toEqual({ isTruncated: false, commonPrefixes: [], contents: [] });
+    expect(parseListObjectsV2('<ListBucketResult><IsTruncated>false</IsTruncated><KeyCount>0</KeyCount></ListBucketResult>')).toEqual({
+      isTruncated: false,
+      commonPrefixes: [],
+      contents: [],
+    });
   });
 
   it('leaves what it does not know to the SDK', () => {
@@ -35,7 +51,8 @@ describe('fast ListObjectsV2 reader', () => {
   });
 
   it('never throws: a malformed body or an unexpected shape is left to the SDK too', () => {
-    const wrap = (inner: string) => `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><IsTruncated>false</IsTruncated>${inner}</ListBucketResult>`;
+    const wrap = (inner: string) =>
+      `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><IsTruncated>false</IsTruncated>${inner}</ListBucketResult>`;
     const malformed = {
       unclosed: '<ListBucketResult><Contents><Key>a</Contents></ListBucketResult>',
       truncated: wrap('<Contents><Key>a.txt</Key><Size>3</Size></Contents><Contents><Key>b.t').slice(0, -19),

@@ -13,14 +13,26 @@ describe('folder rows', () => {
     expect(rows).toEqual([
       { kind: 'folder', key: 'a/b/', name: 'b/' },
       { kind: 'folder', key: 'a//', name: '/' },
-      { kind: 'object', key: 'a/x.txt', name: 'x.txt', size: 3, lastModified: '2026-01-02T03:04:05.000Z', etag: '"e"', storageClass: 'STANDARD' },
+      {
+        kind: 'object',
+        key: 'a/x.txt',
+        name: 'x.txt',
+        size: 3,
+        lastModified: '2026-01-02T03:04:05.000Z',
+        etag: '"e"',
+        storageClass: 'STANDARD',
+      },
     ]);
   });
 
   it('shows a placeholder listed as an object once, as its folder', () => {
     const rows = buildEntries('a/', {
       commonPrefixes: ['a/b/'],
-      contents: [{ key: 'a/b/', size: 0 }, { key: 'a/c/', size: 0 }, { key: 'a/c/deep.txt', size: 1 }],
+      contents: [
+        { key: 'a/b/', size: 0 },
+        { key: 'a/c/', size: 0 },
+        { key: 'a/c/deep.txt', size: 1 },
+      ],
     });
     expect(rows).toEqual([
       { kind: 'folder', key: 'a/b/', name: 'b/' },
@@ -31,7 +43,10 @@ describe('folder rows', () => {
   it('keeps odd names exactly and ignores keys outside the prefix', () => {
     const rows = buildEntries('', {
       commonPrefixes: ['/', 'p/', 'p/'],
-      contents: [{ key: 'trail ', size: 1 }, { key: 'trail ', size: 1 }],
+      contents: [
+        { key: 'trail ', size: 1 },
+        { key: 'trail ', size: 1 },
+      ],
     });
     expect(rows.map((r) => r.key)).toEqual(['/', 'p/', 'trail ']);
     expect(buildEntries('p/', { commonPrefixes: ['q/'], contents: [{ key: 'q', size: 1 }] })).toEqual([]);

@@ -17,7 +17,11 @@ function fakeFolder(pages: number) {
       failNext = false;
       return Promise.reject(new Error('network blip'));
     }
-    return Promise.resolve({ prefix: req.prefix, entries: [{ kind: 'folder', key: `p/${n}/`, name: `${n}/` }], ...(n + 1 < pages ? { continuationToken: String(n + 1) } : {}) });
+    return Promise.resolve({
+      prefix: req.prefix,
+      entries: [{ kind: 'folder', key: `p/${n}/`, name: `${n}/` }],
+      ...(n + 1 < pages ? { continuationToken: String(n + 1) } : {}),
+    });
   };
   return { calls, fetch, failOnce: () => (failNext = true) };
 }

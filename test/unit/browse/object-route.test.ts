@@ -5,9 +5,17 @@ import { objectUrl } from '../../../src/shared/object-url';
 describe('object URLs', () => {
   it('live under the preview base and carry odd keys intact', () => {
     const key = 'public/a b+c%d#e?f&g//h é ';
-    const url = objectUrl('http://127.0.0.1:5000/s3cr3t/', { connectionId: 'conn-1234', bucket: 'media', key, versionId: 'v1', download: true });
+    const url = objectUrl('http://127.0.0.1:5000/s3cr3t/', {
+      connectionId: 'conn-1234',
+      bucket: 'media',
+      key,
+      versionId: 'v1',
+      download: true,
+    });
     expect(url.startsWith('http://127.0.0.1:5000/s3cr3t/__object?')).toBe(true);
-    expect(objectUrl('app://preview', { connectionId: 'c-123456', bucket: 'b', key: 'k' }).startsWith('app://preview/__object?')).toBe(true);
+    expect(objectUrl('app://preview', { connectionId: 'c-123456', bucket: 'b', key: 'k' }).startsWith('app://preview/__object?')).toBe(
+      true,
+    );
     const q = new URL(url).searchParams;
     expect(q.get('k')).toBe(key);
     expect([q.get('c'), q.get('b'), q.get('v'), q.get('d')]).toEqual(['conn-1234', 'media', 'v1', '1']);
@@ -29,4 +37,3 @@ describe('Range headers', () => {
     }
   });
 });
-

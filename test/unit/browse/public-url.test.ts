@@ -33,7 +33,9 @@ describe('publicUrlFor', () => {
       'https://cdn.example.com/media/public/a%20b.jpg',
     );
     expect(publicUrlFor({ roots }, 'public/a b.jpg', bucketBase)).toBe('http://127.0.0.1:7480/media/public/a%20b.jpg');
-    expect(publicUrlFor({ roots }, 'public/x.png', 'https://media.s3.example.com/base/')).toBe('https://media.s3.example.com/base/public/x.png');
+    expect(publicUrlFor({ roots }, 'public/x.png', 'https://media.s3.example.com/base/')).toBe(
+      'https://media.s3.example.com/base/public/x.png',
+    );
   });
 
   it('gives no URL outside the public root, CDN or not', () => {
@@ -47,30 +49,46 @@ describe('publicUrlFor', () => {
 
 describe('bucket addresses follow the connection', () => {
   it('AWS: virtual-hosted, path-style when the bucket has dots or the connection says so', async () => {
-    expect(await endpointObjectUrl(client({ region: 'eu-west-1' }), 'media', 'public/a b.jpg')).toBe('https://media.s3.eu-west-1.amazonaws.com/public/a%20b.jpg');
+    expect(await endpointObjectUrl(client({ region: 'eu-west-1' }), 'media', 'public/a b.jpg')).toBe(
+      'https://media.s3.eu-west-1.amazonaws.com/public/a%20b.jpg',
+    );
     expect(await endpointObjectUrl(client({ region: 'eu-west-1' }), 'media-bucket', 'public/a b.jpg')).toBe(
       'https://media-bucket.s3.eu-west-1.amazonaws.com/public/a%20b.jpg',
     );
     expect(await endpointObjectUrl(client({ region: 'eu-west-1' }), 'media.example.com', 'public/a.jpg')).toBe(
       'https://s3.eu-west-1.amazonaws.com/media.example.com/public/a.jpg',
     );
-    expect(await endpointObjectUrl(client({ region: 'eu-west-1', forcePathStyle: true }), 'media', 'public/a.jpg')).toBe('https://s3.eu-west-1.amazonaws.com/media/public/a.jpg');
+    expect(await endpointObjectUrl(client({ region: 'eu-west-1', forcePathStyle: true }), 'media', 'public/a.jpg')).toBe(
+      'https://s3.eu-west-1.amazonaws.com/media/public/a.jpg',
+    );
     expect(await endpointObjectUrl(client({ region: 'eu-west-1', forcePathStyle: true }), 'media-bucket', 'public/a.jpg')).toBe(
       'https://s3.eu-west-1.amazonaws.com/media-bucket/public/a.jpg',
     );
   });
 
   it('custom endpoints keep their scheme, port and path; IP addresses are always path-style', async () => {
-    expect(await endpointObjectUrl(client({ region: 'us-east-1', endpoint: 'http://127.0.0.1:7480', forcePathStyle: true }), 'media', 'public/x.png')).toBe(
-      'http://127.0.0.1:7480/media/public/x.png',
+    expect(
+      await endpointObjectUrl(
+        client({ region: 'us-east-1', endpoint: 'http://127.0.0.1:7480', forcePathStyle: true }),
+        'media',
+        'public/x.png',
+      ),
+    ).toBe('http://127.0.0.1:7480/media/public/x.png');
+    expect(
+      await endpointObjectUrl(
+        client({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9000', forcePathStyle: true }),
+        'media',
+        'public/a.jpg',
+      ),
+    ).toBe('http://127.0.0.1:9000/media/public/a.jpg');
+    expect(await bucketBaseUrl(client({ region: 'us-east-1', endpoint: 'http://127.0.0.1:7480' }), 'media', 'public/x.png')).toBe(
+      'http://127.0.0.1:7480/media',
     );
-    expect(await endpointObjectUrl(client({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9000', forcePathStyle: true }), 'media', 'public/a.jpg')).toBe(
-      'http://127.0.0.1:9000/media/public/a.jpg',
+    expect(
+      await endpointObjectUrl(client({ region: 'us-east-1', endpoint: 'https://s3.example.com/base/' }), 'media', 'public/x.png'),
+    ).toBe('https://media.s3.example.com/base/public/x.png');
+    expect(await endpointObjectUrl(client({ region: 'auto', endpoint: 'https://s3.example.net' }), 'media', 'public/a.jpg')).toBe(
+      'https://media.s3.example.net/public/a.jpg',
     );
-    expect(await bucketBaseUrl(client({ region: 'us-east-1', endpoint: 'http://127.0.0.1:7480' }), 'media', 'public/x.png')).toBe('http://127.0.0.1:7480/media');
-    expect(await endpointObjectUrl(client({ region: 'us-east-1', endpoint: 'https://s3.example.com/base/' }), 'media', 'public/x.png')).toBe(
-      'https://media.s3.example.com/base/public/x.png',
-    );
-    expect(await endpointObjectUrl(client({ region: 'auto', endpoint: 'https://s3.example.net' }), 'media', 'public/a.jpg')).toBe('https://media.s3.example.net/public/a.jpg');
   });
 });

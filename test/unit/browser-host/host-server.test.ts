@@ -28,7 +28,13 @@ afterAll(async () => {
  * Opens a socket, says hello with `hello` (the token, unless null), sends one message and
  * resolves with the first answer, the refusal, or the close code.
  */
-function invokeOver(url: string, origin: string, message: unknown, hello: string | null = host.token, headers: Record<string, string> = {}): Promise<string> {
+function invokeOver(
+  url: string,
+  origin: string,
+  message: unknown,
+  hello: string | null = host.token,
+  headers: Record<string, string> = {},
+): Promise<string> {
   return new Promise((resolve) => {
     const ws = new WebSocket(url, { origin, headers });
     ws.on('open', () => {
@@ -79,7 +85,12 @@ describe('browser host', () => {
   });
 
   it('answers the contract over the socket for its own origin with the token', async () => {
-    const answer = await invokeOver(`${host.origin.replace('http', 'ws')}/ws?token=${host.token}`, host.origin, { type: 'invoke', id: 7, channel: 'connections:list', input: {} });
+    const answer = await invokeOver(`${host.origin.replace('http', 'ws')}/ws?token=${host.token}`, host.origin, {
+      type: 'invoke',
+      id: 7,
+      channel: 'connections:list',
+      input: {},
+    });
     expect(JSON.parse(answer)).toEqual({ type: 'result', id: 7, result: { ok: true, value: [] } });
   });
 
@@ -99,7 +110,10 @@ describe('browser host', () => {
     // The cookie gets the upgrade through, but without the token in `hello` nothing answers.
     expect(await invokeOver(`${ws}/ws`, host.origin, msg, null, { cookie })).toBe('closed 4401');
     expect(await invokeOver(`${ws}/ws`, host.origin, msg, 'wrong-token', { cookie })).toBe('closed 4401');
-    expect(JSON.parse(await invokeOver(`${ws}/ws`, host.origin, msg, host.token, { cookie }))).toMatchObject({ id: 3, result: { ok: true } });
+    expect(JSON.parse(await invokeOver(`${ws}/ws`, host.origin, msg, host.token, { cookie }))).toMatchObject({
+      id: 3,
+      result: { ok: true },
+    });
   });
 
   it('refuses any other Host name (DNS rebinding), for pages and the socket', async () => {
@@ -107,7 +121,11 @@ describe('browser host', () => {
     expect(await statusWithHost(host.url, `localhost:${new URL(host.origin).port}`)).toBe(421);
     expect(await statusWithHost(host.url, new URL(host.origin).host)).toBe(200);
     const msg = { type: 'invoke', id: 4, channel: 'connections:list', input: {} };
-    expect(await invokeOver(`${host.origin.replace('http', 'ws')}/ws?token=${host.token}`, host.origin, msg, host.token, { host: 'rebind.example' })).toBe('refused 403');
+    expect(
+      await invokeOver(`${host.origin.replace('http', 'ws')}/ws?token=${host.token}`, host.origin, msg, host.token, {
+        host: 'rebind.example',
+      }),
+    ).toBe('refused 403');
   });
 
   it('survives a message over the size limit: that socket closes with 1009, the host keeps answering', async () => {
@@ -119,7 +137,12 @@ describe('browser host', () => {
   });
 
   it('answers an unknown channel with InvalidInput', async () => {
-    const answer = await invokeOver(`${host.origin.replace('http', 'ws')}/ws?token=${host.token}`, host.origin, { type: 'invoke', id: 2, channel: 'fs:readFile', input: { path: '/etc/passwd' } });
+    const answer = await invokeOver(`${host.origin.replace('http', 'ws')}/ws?token=${host.token}`, host.origin, {
+      type: 'invoke',
+      id: 2,
+      channel: 'fs:readFile',
+      input: { path: '/etc/passwd' },
+    });
     expect(JSON.parse(answer)).toMatchObject({ id: 2, result: { ok: false, error: { code: 'InvalidInput' } } });
   });
 });

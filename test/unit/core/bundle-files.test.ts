@@ -60,7 +60,10 @@ describe('readBundleFile', () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('reads files with their type, and nothing outside the bundle', async () => {
-    expect(await readBundleFile(root, '/assets/app.js')).toEqual({ body: Buffer.from('export {}'), contentType: 'text/javascript; charset=utf-8' });
+    expect(await readBundleFile(root, '/assets/app.js')).toEqual({
+      body: Buffer.from('export {}'),
+      contentType: 'text/javascript; charset=utf-8',
+    });
     expect(await readBundleFile(root, '/../outside-the-bundle.txt', { clientRoutes: true })).toBeNull();
   });
 

@@ -14,7 +14,10 @@ async function channelFiles(): Promise<Array<{ stem: string; names: string[] }>>
     files.map(async (file) => {
       const module = (await import(pathToFileURL(join(channelsDir, file)).href)) as Record<string, unknown>;
       const maps = Object.entries(module).filter(([name]) => name.endsWith('Channels'));
-      expect(maps.map(([name]) => name), `${file} exports one channel map`).toHaveLength(1);
+      expect(
+        maps.map(([name]) => name),
+        `${file} exports one channel map`,
+      ).toHaveLength(1);
       return { stem: file.replace(/-channels\.ts$/, ''), names: Object.keys(maps[0]?.[1] ?? {}) };
     }),
   );

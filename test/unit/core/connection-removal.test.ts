@@ -12,7 +12,12 @@ afterEach(() => cores.splice(0).forEach((h) => h.close()));
 function settingsNaming(dataDir: string, id: string): string[] {
   const db = new BetterSqlite3(join(dataDir, stateFileName), { readonly: true });
   try {
-    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name IN ('app_settings', 'connection_settings', 'bucket_capabilities')").pluck().all() as string[];
+    const tables = db
+      .prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name IN ('app_settings', 'connection_settings', 'bucket_capabilities')",
+      )
+      .pluck()
+      .all() as string[];
     return tables.flatMap((table) =>
       (db.prepare(`SELECT * FROM ${table}`).all() as Array<Record<string, unknown>>)
         .filter((row) => Object.values(row).some((v) => typeof v === 'string' && v.includes(id)))
@@ -32,7 +37,10 @@ it('removing a connection removes its settings too (upload defaults, remembered 
     endpoint: 'http://127.0.0.1:9',
     forcePathStyle: true,
   });
-  await h.value('transfers:setDefaults', { connectionId: id, settings: { ...defaultUploadSettings, other: { acl: 'private', cacheControl: 'no-store' } } });
+  await h.value('transfers:setDefaults', {
+    connectionId: id,
+    settings: { ...defaultUploadSettings, other: { acl: 'private', cacheControl: 'no-store' } },
+  });
   expect(settingsNaming(h.dataDir, id)).not.toEqual([]);
   expect(await h.value('connections:remove', { id })).toEqual({ removed: true });
   expect(settingsNaming(h.dataDir, id)).toEqual([]);

@@ -33,7 +33,13 @@ describe('connection rows and the transfer engine setting', () => {
     const { id, name, createdAt, updatedAt, ...settings } = record;
     const older: Partial<typeof settings> = { ...settings };
     delete older.transferEngine;
-    db.prepare('INSERT INTO connections (id, name, settings_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(id, name, JSON.stringify(older), createdAt, updatedAt);
+    db.prepare('INSERT INTO connections (id, name, settings_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(
+      id,
+      name,
+      JSON.stringify(older),
+      createdAt,
+      updatedAt,
+    );
     expect(new ConnectionRepository(db).list()).toEqual([{ ...record, transferEngine: 'fast' }]);
   });
 });

@@ -32,7 +32,9 @@ describe('Content-Disposition (RFC 6266 / 5987)', () => {
 
   it('names the object route’s file after the key, with the same bytes a share link gets', () => {
     // Moved from the object route's own builder: one builder now, so its bytes follow the rules above.
-    expect(contentDisposition('attachment', downloadName('p/ü "x";.txt'))).toBe(`attachment; filename="_ _x_;.txt"; filename*=UTF-8''%C3%BC%20%22x%22%3B.txt`);
+    expect(contentDisposition('attachment', downloadName('p/ü "x";.txt'))).toBe(
+      `attachment; filename="_ _x_;.txt"; filename*=UTF-8''%C3%BC%20%22x%22%3B.txt`,
+    );
     expect(contentDisposition('inline', downloadName("p/it's (1).jpg"))).toBe(`inline; filename="it's (1).jpg"`);
     expect(contentDisposition('inline', downloadName('p/\r\nx'))).toContain('filename="__x"');
     expect(contentDisposition('inline', downloadName('p/\r\nx'))).toContain("filename*=UTF-8''%0D%0Ax");

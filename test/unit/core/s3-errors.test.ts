@@ -6,18 +6,30 @@ const mismatch = { name: 'SignatureDoesNotMatch', $metadata: { httpStatusCode: 4
 
 describe('a signature the server refused', () => {
   it('is a wrong secret when nothing in the request came from the user', () => {
-    expect(toAppError(mismatch, { endpoint: 'http://s3.local' })).toMatchObject({ code: 'WrongSecret', message: expect.stringMatching(/secret access key is wrong/) as string });
+    expect(toAppError(mismatch, { endpoint: 'http://s3.local' })).toMatchObject({
+      code: 'WrongSecret',
+      message: expect.stringMatching(/secret access key is wrong/) as string,
+    });
     expect(toAppError(mismatch, { bucket: 'media', key: 'public/photos/IMG_0001.jpg' }).code).toBe('WrongSecret');
   });
 
   it('names the header values and the unusual key instead of blaming the secret', () => {
-    const upload = toAppError(mismatch, { bucket: 'media', key: 'public/a.txt', headers: { 'Content-Type': 'text/plain; charset=x', 'Cache-Control': null } });
+    const upload = toAppError(mismatch, {
+      bucket: 'media',
+      key: 'public/a.txt',
+      headers: { 'Content-Type': 'text/plain; charset=x', 'Cache-Control': null },
+    });
     expect(upload.code).toBe('SignatureRejected');
-    expect(upload.message).toMatch(/^The server refused the request's signature\. The secret is probably not the cause: the request carried Content-Type “text\/plain; charset=x”,/);
+    expect(upload.message).toMatch(
+      /^The server refused the request's signature\. The secret is probably not the cause: the request carried Content-Type “text\/plain; charset=x”,/,
+    );
     expect(upload.message).not.toMatch(/Cache-Control/);
     expect(upload.message).toMatch(/Use Test connection: if it reports a wrong secret, re-enter the secret/);
     const odd = toAppError(mismatch, { bucket: 'media', key: 'dot/./seg.txt' });
-    expect(odd).toMatchObject({ code: 'SignatureRejected', message: expect.stringMatching(/the key “dot\/\.\/seg\.txt”, which has “\.” or “\.\.” path segments/) as string });
+    expect(odd).toMatchObject({
+      code: 'SignatureRejected',
+      message: expect.stringMatching(/the key “dot\/\.\/seg\.txt”, which has “\.” or “\.\.” path segments/) as string,
+    });
   });
 
   it('judges keys by the characters AWS lists as safe', () => {

@@ -16,7 +16,13 @@ it('starts on a fresh database when the file is damaged, keeps the old one, and 
   const dataDir = mkdtempSync(join(tmpdir(), 'bucket-admin-recovery-'));
   dirs.push(dataDir);
   writeFileSync(join(dataDir, stateFileName), Buffer.alloc(8192, 0x5a));
-  const core = createAppCore({ dataDir, secretStore: new KeyFileSecretStore(join(dataDir, 'k')), host: 'browser', version: 't', logger: silentLogger });
+  const core = createAppCore({
+    dataDir,
+    secretStore: new KeyFileSecretStore(join(dataDir, 'k')),
+    host: 'browser',
+    version: 't',
+    logger: silentLogger,
+  });
   try {
     const info = await core.router.handle('app:info', {});
     expect(info.ok).toBe(true);

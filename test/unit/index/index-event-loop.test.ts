@@ -31,7 +31,9 @@ let boundMs = 0;
 /** An IPC round trip through the router, as either host makes it. */
 const roundTrip = () => h.core.router.handle('connections:list', {});
 const report = (what: string, s: LatencyStats) =>
-  console.info(`${what}: ${s.count} round trips, p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, max ${s.max.toFixed(1)} ms, loop busy ${(100 * s.utilization).toFixed(0)}%${boundMs ? ` (bound ${boundMs.toFixed(1)} ms)` : ''}`);
+  console.info(
+    `${what}: ${s.count} round trips, p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, max ${s.max.toFixed(1)} ms, loop busy ${(100 * s.utilization).toFixed(0)}%${boundMs ? ` (bound ${boundMs.toFixed(1)} ms)` : ''}`,
+  );
 
 beforeAll(async () => {
   h = startCore();
@@ -65,7 +67,9 @@ describe('a long index write and the main thread', () => {
     const { db } = openRebuildableDatabase({ file: path.join(dir, 'main.sqlite'), migrations: indexMigrations, logger: silentLogger });
     try {
       const handler = new IndexRequestHandler(db);
-      const write = new Promise((resolve) => setTimeout(() => resolve(handler.handle({ id: 1, op: 'write', steps: [{ sql: longWrite, rows: [[]] }] })), 20));
+      const write = new Promise((resolve) =>
+        setTimeout(() => resolve(handler.handle({ id: 1, op: 'write', steps: [{ sql: longWrite, rows: [[]] }] })), 20),
+      );
       const stats = await probeRoundTrips(roundTrip, write);
       report('write on the main thread', stats);
       expect(stats.p99).toBeGreaterThan(10 * boundMs);

@@ -43,7 +43,10 @@ describe('the index store (a worker thread behind an async port)', () => {
     const { store } = start();
     await store.write([{ sql: insertObject, rows: [row('public/shoots/Holiday-2024/beach.mov'), row('private/contracts/offer.pdf')] }]);
     const search = (text: string) =>
-      store.all<{ key: string }>('SELECT o.key FROM objects_key_fts f JOIN objects o ON o.id = f.rowid WHERE objects_key_fts MATCH ? ORDER BY o.key', [`"${text}"`]);
+      store.all<{ key: string }>(
+        'SELECT o.key FROM objects_key_fts f JOIN objects o ON o.id = f.rowid WHERE objects_key_fts MATCH ? ORDER BY o.key',
+        [`"${text}"`],
+      );
     expect(await search('iday-20')).toEqual([{ key: 'public/shoots/Holiday-2024/beach.mov' }]);
     expect(await search('OFFER')).toEqual([{ key: 'private/contracts/offer.pdf' }]);
     await store.write([{ sql: 'DELETE FROM objects WHERE key LIKE ?', rows: [['private/%']] }]);
@@ -54,7 +57,10 @@ describe('the index store (a worker thread behind an async port)', () => {
     const { store } = start();
     const failed = await store.write([{ sql: insertObject, rows: [row('public/a.jpg'), row('public/a.jpg')] }]).catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(AppError);
-    expect(failed).toMatchObject({ code: 'Internal', message: expect.stringMatching(/UNIQUE constraint failed.*nothing was written/) as string });
+    expect(failed).toMatchObject({
+      code: 'Internal',
+      message: expect.stringMatching(/UNIQUE constraint failed.*nothing was written/) as string,
+    });
     expect(await store.get('SELECT count(*) AS n FROM objects')).toEqual({ n: 0 });
     await expect(store.all('SELECT nope FROM objects')).rejects.toMatchObject({ code: 'Internal' });
   });
@@ -63,7 +69,10 @@ describe('the index store (a worker thread behind an async port)', () => {
     const { store, file } = start();
     await store.opened;
     const long = store.write([
-      { sql: `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) INSERT INTO objects (connection_id, bucket, key, size) SELECT 'c1', 'media', 'k' || i, i FROM n`, rows: [[]] },
+      {
+        sql: `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) INSERT INTO objects (connection_id, bucket, key, size) SELECT 'c1', 'media', 'k' || i, i FROM n`,
+        rows: [[]],
+      },
     ]);
     const queued = store.get('SELECT count(*) AS n FROM objects');
     store.close();

@@ -27,7 +27,8 @@ function service(db: Database) {
     if (event === 'jobs:progress') events.push(payload as JobProgress);
   };
   const jobs = new JobService({ db, emit, logger: silentLogger, checkpointIntervalMs: interval });
-  const end = (jobId: string) => events.find((e) => e.jobId === jobId && (e.kind === 'finished' || e.kind === 'failed' || e.kind === 'cancelled'));
+  const end = (jobId: string) =>
+    events.find((e) => e.jobId === jobId && (e.kind === 'finished' || e.kind === 'failed' || e.kind === 'cancelled'));
   return { jobs, events, end };
 }
 
@@ -49,8 +50,14 @@ function stepper() {
 }
 
 function checkpointRow(db: Database): { state: unknown; outcome: unknown } | undefined {
-  const row = db.prepare('SELECT state_json, outcome_json FROM job_checkpoints').get() as { state_json: string | null; outcome_json: string } | undefined;
-  return row && { state: row.state_json === null ? null : (JSON.parse(row.state_json) as unknown), outcome: JSON.parse(row.outcome_json) as unknown };
+  const row = db.prepare('SELECT state_json, outcome_json FROM job_checkpoints').get() as
+    { state_json: string | null; outcome_json: string } | undefined;
+  return (
+    row && {
+      state: row.state_json === null ? null : (JSON.parse(row.state_json) as unknown),
+      outcome: JSON.parse(row.outcome_json) as unknown,
+    }
+  );
 }
 
 describe('checkpointed jobs', () => {
@@ -98,7 +105,9 @@ describe('checkpointed jobs', () => {
     // The next start: the job is listed with what it had done, and goes on from item 5.
     const second = service(db);
     second.jobs.register(countingKind({ onItem: (i) => done.push(i) }));
-    expect(second.jobs.interrupted()).toMatchObject([{ jobId, kind: countingKindName, label: 'Counting 10 items', resumes: 0, outcome: { done: 4, failedTotal: 1 } }]);
+    expect(second.jobs.interrupted()).toMatchObject([
+      { jobId, kind: countingKindName, label: 'Counting 10 items', resumes: 0, outcome: { done: 4, failedTotal: 1 } },
+    ]);
     expect(second.jobs.resume(jobId)).toEqual({ jobId });
     await until(() => second.end(jobId) !== undefined);
     expect(done).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
@@ -126,7 +135,10 @@ describe('checkpointed jobs', () => {
     expect(jobs.cancel(cancelled.jobId)).toBe(false);
 
     const other = service(db);
-    const failing = countingKind({ onItem: () => {}, beforeItem: (i) => (i === 1 ? Promise.reject(new AppError('EndpointUnreachable', 'Could not reach the server.')) : Promise.resolve()) });
+    const failing = countingKind({
+      onItem: () => {},
+      beforeItem: (i) => (i === 1 ? Promise.reject(new AppError('EndpointUnreachable', 'Could not reach the server.')) : Promise.resolve()),
+    });
     other.jobs.register(failing);
     const failed = other.jobs.startCheckpointed(failing, { items: 3 });
     await until(() => other.end(failed.jobId) !== undefined);
@@ -142,10 +154,12 @@ describe('checkpointed jobs', () => {
     const { jobId } = earlier.jobs.startCheckpointed(kind, { items: 3 });
     await turn();
     earlier.jobs.close();
-    db.prepare("UPDATE job_checkpoints SET state_json = '{\"cursor\":\"a/b\"}'").run();
+    db.prepare('UPDATE job_checkpoints SET state_json = \'{"cursor":"a/b"}\'').run();
 
     const { jobs } = service(db);
-    expect(() => jobs.resume(jobId)).toThrow(expect.objectContaining({ code: 'InvalidInput', message: expect.stringContaining('cannot be resumed') as string }));
+    expect(() => jobs.resume(jobId)).toThrow(
+      expect.objectContaining({ code: 'InvalidInput', message: expect.stringContaining('cannot be resumed') as string }),
+    );
     jobs.register(countingKind({ onItem: () => {} }));
     expect(() => jobs.resume(jobId)).toThrow(expect.objectContaining({ code: 'InvalidInput' }));
     expect(() => jobs.resume('no-such-job')).toThrow(expect.objectContaining({ code: 'NotFound' }));

@@ -70,7 +70,11 @@ describe('job runner', () => {
         return Promise.reject(new AppError('EndpointUnreachable', 'Could not reach the server.'));
       },
     });
-    expect(await h.ended(failed.jobId)).toMatchObject({ kind: 'failed', error: { code: 'EndpointUnreachable', message: 'Could not reach the server.' }, outcome: { done: 2 } });
+    expect(await h.ended(failed.jobId)).toMatchObject({
+      kind: 'failed',
+      error: { code: 'EndpointUnreachable', message: 'Could not reach the server.' },
+      outcome: { done: 2 },
+    });
     const crashed = startJob(h.job, { label: 'Bug', work: () => Promise.reject(new Error('boom')) });
     expect(await h.ended(crashed.jobId)).toMatchObject({ kind: 'failed', error: { code: 'Internal' } });
     expect(h.jobs.stop(crashed.jobId, 'cancel')).toBe(false);

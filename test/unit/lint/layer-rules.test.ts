@@ -63,8 +63,18 @@ const bannedImports: Banned[] = [
   [shell, "import { app } from 'electron/main';", 'layers/imports', "src/main/electron may not import 'electron/main'"],
   // the core by relative path into a host
   [core, "import { startApp } from '../../electron/main';", 'layers/imports', 'src/main/core may not import src/main/electron'],
-  [core, "import { startHost } from '../../browser-host/host-server';", 'layers/imports', 'src/main/core may not import src/main/browser-host'],
-  ['src/main/core/router.ts', "import { x } from '../browser-host/cli';", 'layers/imports', 'src/main/core may not import src/main/browser-host'],
+  [
+    core,
+    "import { startHost } from '../../browser-host/host-server';",
+    'layers/imports',
+    'src/main/core may not import src/main/browser-host',
+  ],
+  [
+    'src/main/core/router.ts',
+    "import { x } from '../browser-host/cli';",
+    'layers/imports',
+    'src/main/core may not import src/main/browser-host',
+  ],
   [core, "import { App } from '../../../renderer/app/App';", 'layers/imports', 'src/main/core may not import src/renderer'],
   [core, "import '../../../preload/index';", 'layers/imports', 'src/main/core may not import src/preload'],
   [host, "import { startApp } from '../electron/main';", 'layers/imports', 'src/main/browser-host may not import src/main/electron'],
@@ -92,10 +102,25 @@ const bannedImports: Banned[] = [
   [shell, "import { shell } from 'electron';", 'layers/imports', 'safeOpenExternal'],
   [shell, "import * as electron from 'electron';", 'layers/imports', "may not import everything from 'electron'"],
   ['src/main/electron/ipc-binding.ts', "import { shell } from 'electron';", 'layers/imports', "may not import shell from 'electron'"],
-  ['src/main/electron/safe-open-external.ts', "import { ipcMain } from 'electron';", 'layers/imports', "may not import ipcMain from 'electron'"],
-  [shell, "import { startHost } from '../browser-host/host-server';", 'layers/imports', 'src/main/electron may not import src/main/browser-host'],
+  [
+    'src/main/electron/safe-open-external.ts',
+    "import { ipcMain } from 'electron';",
+    'layers/imports',
+    "may not import ipcMain from 'electron'",
+  ],
+  [
+    shell,
+    "import { startHost } from '../browser-host/host-server';",
+    'layers/imports',
+    'src/main/electron may not import src/main/browser-host',
+  ],
   [shell, "import { App } from '../../renderer/app/App';", 'layers/imports', 'src/main/electron may not import src/renderer'],
-  ['src/main/index.ts', "import { createRouter } from './core/router';", 'layers/imports', 'src/main/index.ts may not import src/main/core'],
+  [
+    'src/main/index.ts',
+    "import { createRouter } from './core/router';",
+    'layers/imports',
+    'src/main/index.ts may not import src/main/core',
+  ],
   // built-ins without node:, anywhere
   [core, "import path from 'path';", 'layers/imports', "as 'node:path'"],
   [core, "import { readFile } from 'fs/promises';", 'layers/imports', "as 'node:fs/promises'"],
@@ -105,46 +130,139 @@ const bannedImports: Banned[] = [
   ['src/main/stray.ts', "import { x } from './core/router';", 'layers/imports', 'is in no layer'],
   // features
   [renderer, "import { useConnections } from '../connections/use-connections';", 'layers/imports', 'may not import another feature'],
-  ['src/renderer/features/share/deep/Example.tsx', "import { Row } from '../../browser/ListingRowView';", 'layers/imports', 'may not import another feature'],
-  ['src/renderer/ui/Example.tsx', "import { x } from '../features/share/expiry-text';", 'layers/imports', 'shared by the features and may not import one'],
+  [
+    'src/renderer/features/share/deep/Example.tsx',
+    "import { Row } from '../../browser/ListingRowView';",
+    'layers/imports',
+    'may not import another feature',
+  ],
+  [
+    'src/renderer/ui/Example.tsx',
+    "import { x } from '../features/share/expiry-text';",
+    'layers/imports',
+    'shared by the features and may not import one',
+  ],
   ['src/renderer/api/example.ts', "import { x } from '../features/browser/browse-query-keys';", 'layers/imports', 'may not import one'],
 ];
 
 const bannedCalls: Banned[] = [
-  [shell, "declare const shell: { openExternal(u: string): Promise<void> };\nvoid shell.openExternal('https://x.example');", 'no-restricted-syntax', 'safeOpenExternal'],
-  [shell, "declare const shell: { openExternal(u: string): Promise<void> };\nexport const { openExternal } = shell;", 'no-restricted-syntax', 'safeOpenExternal'],
-  [core, "declare const os: { openExternal(u: string): void };\nos.openExternal('https://x.example');", 'no-restricted-syntax', 'safeOpenExternal'],
-  [preload, "declare const s: { openExternal(u: string): void };\ns.openExternal('file:///etc/passwd');", 'no-restricted-syntax', 'safeOpenExternal'],
-  [shell, "declare const win: { webContents: { send(c: string, p: unknown): void } };\nwin.webContents.send('transfers:progress', {});", 'no-restricted-syntax', 'ipc-binding.ts'],
-  [shell, "declare const contents: { send(c: string, p: unknown): void };\ncontents.send('x', 1);", 'no-restricted-syntax', 'ipc-binding.ts'],
+  [
+    shell,
+    "declare const shell: { openExternal(u: string): Promise<void> };\nvoid shell.openExternal('https://x.example');",
+    'no-restricted-syntax',
+    'safeOpenExternal',
+  ],
+  [
+    shell,
+    'declare const shell: { openExternal(u: string): Promise<void> };\nexport const { openExternal } = shell;',
+    'no-restricted-syntax',
+    'safeOpenExternal',
+  ],
+  [
+    core,
+    "declare const os: { openExternal(u: string): void };\nos.openExternal('https://x.example');",
+    'no-restricted-syntax',
+    'safeOpenExternal',
+  ],
+  [
+    preload,
+    "declare const s: { openExternal(u: string): void };\ns.openExternal('file:///etc/passwd');",
+    'no-restricted-syntax',
+    'safeOpenExternal',
+  ],
+  [
+    shell,
+    "declare const win: { webContents: { send(c: string, p: unknown): void } };\nwin.webContents.send('transfers:progress', {});",
+    'no-restricted-syntax',
+    'ipc-binding.ts',
+  ],
+  [
+    shell,
+    "declare const contents: { send(c: string, p: unknown): void };\ncontents.send('x', 1);",
+    'no-restricted-syntax',
+    'ipc-binding.ts',
+  ],
   [shell, "declare const event: { sender: { send(c: string): void } };\nevent.sender.send('x');", 'no-restricted-syntax', 'ipc-binding.ts'],
   [shell, "declare const w: { send(c: string): void };\nw.send('x');", 'no-restricted-syntax', 'ipc-binding.ts'],
-  [core, "declare const win: { webContents: { send(c: string): void } };\nwin.webContents.send('x');", 'no-restricted-syntax', 'ipc-binding.ts'],
-  ['src/main/electron/safe-open-external.ts', "declare const contents: { send(c: string): void };\ncontents.send('x');", 'no-restricted-syntax', 'ipc-binding.ts'],
-  ['src/main/electron/ipc-binding.ts', "declare const shell: { openExternal(u: string): void };\nshell.openExternal('x');", 'no-restricted-syntax', 'safeOpenExternal'],
+  [
+    core,
+    "declare const win: { webContents: { send(c: string): void } };\nwin.webContents.send('x');",
+    'no-restricted-syntax',
+    'ipc-binding.ts',
+  ],
+  [
+    'src/main/electron/safe-open-external.ts',
+    "declare const contents: { send(c: string): void };\ncontents.send('x');",
+    'no-restricted-syntax',
+    'ipc-binding.ts',
+  ],
+  [
+    'src/main/electron/ipc-binding.ts',
+    "declare const shell: { openExternal(u: string): void };\nshell.openExternal('x');",
+    'no-restricted-syntax',
+    'safeOpenExternal',
+  ],
 ];
 
 const allowed: [string, string][] = [
-  [core, "import { readFile } from 'node:fs/promises';\nimport { S3Client } from '@aws-sdk/client-s3';\nimport { HttpRequest } from '@smithy/core/protocols';\nimport Database from 'better-sqlite3';\nimport { z } from 'zod';\nimport mime from 'mime';\nexport { readFile, S3Client, HttpRequest, Database, z, mime };"],
-  [core, "import { AppError } from '../../../shared/errors';\nimport { createS3Client } from '../s3/client-factory';\nexport { AppError, createS3Client };"],
-  [core, "declare const client: { send(c: unknown): Promise<unknown> };\nexport const sent = client.send({});"],
-  [host, "import { WebSocketServer } from 'ws';\nimport { createServer } from 'node:http';\nimport { createRouter } from '../core/router';\nimport { channelNames } from '../../shared/contract';\nexport { WebSocketServer, createServer, createRouter, channelNames };"],
-  [shell, "import { app, BrowserWindow, type WebContents } from 'electron';\nimport { createAppCore } from '../core/app-core';\nimport { channelNames } from '../../shared/contract';\nimport { safeOpenExternal } from './safe-open-external';\nexport type { WebContents };\nexport { app, BrowserWindow, createAppCore, channelNames, safeOpenExternal };"],
-  ['src/main/electron/ipc-binding.ts', "import { ipcMain, type WebContents } from 'electron';\ndeclare const contents: WebContents;\ncontents.send('transfers:progress', {});\nexport { ipcMain };"],
-  ['src/main/electron/safe-open-external.ts', "import { shell } from 'electron';\nexport const open = (u: string) => shell.openExternal(u);"],
+  [
+    core,
+    "import { readFile } from 'node:fs/promises';\nimport { S3Client } from '@aws-sdk/client-s3';\nimport { HttpRequest } from '@smithy/core/protocols';\nimport Database from 'better-sqlite3';\nimport { z } from 'zod';\nimport mime from 'mime';\nexport { readFile, S3Client, HttpRequest, Database, z, mime };",
+  ],
+  [
+    core,
+    "import { AppError } from '../../../shared/errors';\nimport { createS3Client } from '../s3/client-factory';\nexport { AppError, createS3Client };",
+  ],
+  [core, 'declare const client: { send(c: unknown): Promise<unknown> };\nexport const sent = client.send({});'],
+  [
+    host,
+    "import { WebSocketServer } from 'ws';\nimport { createServer } from 'node:http';\nimport { createRouter } from '../core/router';\nimport { channelNames } from '../../shared/contract';\nexport { WebSocketServer, createServer, createRouter, channelNames };",
+  ],
+  [
+    shell,
+    "import { app, BrowserWindow, type WebContents } from 'electron';\nimport { createAppCore } from '../core/app-core';\nimport { channelNames } from '../../shared/contract';\nimport { safeOpenExternal } from './safe-open-external';\nexport type { WebContents };\nexport { app, BrowserWindow, createAppCore, channelNames, safeOpenExternal };",
+  ],
+  [
+    'src/main/electron/ipc-binding.ts',
+    "import { ipcMain, type WebContents } from 'electron';\ndeclare const contents: WebContents;\ncontents.send('transfers:progress', {});\nexport { ipcMain };",
+  ],
+  [
+    'src/main/electron/safe-open-external.ts',
+    "import { shell } from 'electron';\nexport const open = (u: string) => shell.openExternal(u);",
+  ],
   ['src/main/index.ts', "import { startApp } from './electron/main';\nstartApp();"],
-  [preload, "import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';\nimport { buildApi } from '../shared/api-surface';\nexport type { IpcRendererEvent };\nexport { contextBridge, ipcRenderer, webUtils, buildApi };"],
-  [renderer, "import { useState } from 'react';\nimport { createRoot } from 'react-dom/client';\nimport { useQuery } from '@tanstack/react-query';\nimport * as Dialog from '@radix-ui/react-dialog';\nimport { X } from 'lucide-react';\nexport { useState, createRoot, useQuery, Dialog, X };"],
-  [renderer, "import { Button } from '../../ui/Button';\nimport { api } from '../../api/client';\nimport { formatBytes } from '../../format/format-bytes';\nimport { channelNames } from '../../../shared/contract';\nimport { expiryText } from './expiry-text';\nexport { Button, api, formatBytes, channelNames, expiryText };"],
-  ['src/renderer/app/Example.tsx', "import { BrowserPane } from '../features/browser/BrowserPane';\nimport { ShareProvider } from '../features/share/ShareProvider';\nexport { BrowserPane, ShareProvider };"],
+  [
+    preload,
+    "import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';\nimport { buildApi } from '../shared/api-surface';\nexport type { IpcRendererEvent };\nexport { contextBridge, ipcRenderer, webUtils, buildApi };",
+  ],
+  [
+    renderer,
+    "import { useState } from 'react';\nimport { createRoot } from 'react-dom/client';\nimport { useQuery } from '@tanstack/react-query';\nimport * as Dialog from '@radix-ui/react-dialog';\nimport { X } from 'lucide-react';\nexport { useState, createRoot, useQuery, Dialog, X };",
+  ],
+  [
+    renderer,
+    "import { Button } from '../../ui/Button';\nimport { api } from '../../api/client';\nimport { formatBytes } from '../../format/format-bytes';\nimport { channelNames } from '../../../shared/contract';\nimport { expiryText } from './expiry-text';\nexport { Button, api, formatBytes, channelNames, expiryText };",
+  ],
+  [
+    'src/renderer/app/Example.tsx',
+    "import { BrowserPane } from '../features/browser/BrowserPane';\nimport { ShareProvider } from '../features/share/ShareProvider';\nexport { BrowserPane, ShareProvider };",
+  ],
   [shared, "import { z } from 'zod';\nimport { AppError } from '../errors';\nexport { z, AppError };"],
-  ['test/unit/example.test.ts', "import { app } from 'electron';\nimport { readFile } from 'node:fs/promises';\nimport { startApp } from '../../src/main/electron/main';\nexport { app, readFile, startApp };"],
+  [
+    'test/unit/example.test.ts',
+    "import { app } from 'electron';\nimport { readFile } from 'node:fs/promises';\nimport { startApp } from '../../src/main/electron/main';\nexport { app, readFile, startApp };",
+  ],
 ];
 
 describe('layer fences (eslint.config.mjs)', () => {
   it.each([...bannedImports, ...bannedCalls])('%s refuses %s', async (file, code, rule, words) => {
     const found = await refusals(eslint, file, code);
-    expect(found.filter((r) => r.ruleId === rule).map((r) => r.message).join('\n')).toContain(words);
+    expect(
+      found
+        .filter((r) => r.ruleId === rule)
+        .map((r) => r.message)
+        .join('\n'),
+    ).toContain(words);
   });
 
   it.each(allowed)('%s allows %s', async (file, code) => {
@@ -159,14 +277,23 @@ describe('feature exceptions', () => {
     const url = pathToFileURL(join(root, 'eslint/layers.mjs')).href;
     const { layers } = (await import(url)) as { layers: { name: string; features?: Record<string, unknown> }[] };
     const table = layers.map((l) =>
-      l.features ? { ...l, features: { ...l.features, exceptions: [{ from: 'src/renderer/features/alpha/A.tsx', to: 'src/renderer/features/beta/b' }] } } : l,
+      l.features
+        ? {
+            ...l,
+            features: { ...l.features, exceptions: [{ from: 'src/renderer/features/alpha/A.tsx', to: 'src/renderer/features/beta/b' }] },
+          }
+        : l,
     );
     withException = linter([{ rules: { 'layers/imports': ['error', { srcDir: 'src', layers: table }] } }]);
   });
 
   it('lets the listed import through and no other', async () => {
     expect(await refusals(withException, 'src/renderer/features/alpha/A.tsx', "import { b } from '../beta/b';\nexport { b };")).toEqual([]);
-    const other = await refusals(withException, 'src/renderer/features/alpha/A.tsx', "import { b } from '../beta/b';\nimport { c } from '../beta/c';\nexport { b, c };");
+    const other = await refusals(
+      withException,
+      'src/renderer/features/alpha/A.tsx',
+      "import { b } from '../beta/b';\nimport { c } from '../beta/c';\nexport { b, c };",
+    );
     expect(other.map((r) => r.message)).toEqual([expect.stringContaining('../beta/c is in src/renderer/features/beta')]);
   });
 

@@ -5,7 +5,10 @@ import { GiB, MiB, s3Limits } from '../../../src/main/core/s3/part-size';
 const { maxParts, maxPartSize: maxPartBytes, minPartSize: minPartBytes } = s3Limits;
 
 function covers(size: number, parts: ReturnType<typeof planCopyParts>): boolean {
-  return parts.every((p, i) => p.partNumber === i + 1 && p.first === (i === 0 ? 0 : (parts[i - 1]?.last ?? -2) + 1)) && parts.at(-1)?.last === size - 1;
+  return (
+    parts.every((p, i) => p.partNumber === i + 1 && p.first === (i === 0 ? 0 : (parts[i - 1]?.last ?? -2) + 1)) &&
+    parts.at(-1)?.last === size - 1
+  );
 }
 
 describe('multipart copy parts', () => {

@@ -31,7 +31,10 @@ function machine(options: { uid: number; sudo: 'none' | 'password' | 'works'; pr
   if (options.sudo === 'works') fake('sudo', '[ "$1" = -n ] && shift; exec "$@"');
   fake('apt-cache', 'echo "  Candidate: 1.0"');
   // The fake apt-get "installs" by creating the binaries, and records each call.
-  fake('apt-get', `echo "$*" >> ${root}/apt.log; [ "$1" = install ] && for b in ${everything.join(' ')}; do printf '#!/bin/bash\\n' > ${bin}/$b; chmod +x ${bin}/$b; done; touch ${root}/chromium ${root}/font.ttf; exit 0`);
+  fake(
+    'apt-get',
+    `echo "$*" >> ${root}/apt.log; [ "$1" = install ] && for b in ${everything.join(' ')}; do printf '#!/bin/bash\\n' > ${bin}/$b; chmod +x ${bin}/$b; done; touch ${root}/chromium ${root}/font.ttf; exit 0`,
+  );
   for (const b of options.present) fake(b, 'exit 0');
   if (options.chromium) fake('chromium-bin', 'exit 0');
   if (options.fonts) writeFileSync(join(root, 'font.ttf'), '');
@@ -41,11 +44,21 @@ function machine(options: { uid: number; sudo: 'none' | 'password' | 'works'; pr
     const started = performance.now();
     const out = spawnSync(join(bin, 'bash'), ['-c', command], {
       encoding: 'utf8',
-      env: { PATH: bin, HOME: root, PREFLIGHT_CHROMIUM: join(root, 'chromium'), PREFLIGHT_FONTS: join(root, 'font.ttf'), PREFLIGHT_APT: 'apt-get' },
+      env: {
+        PATH: bin,
+        HOME: root,
+        PREFLIGHT_CHROMIUM: join(root, 'chromium'),
+        PREFLIGHT_FONTS: join(root, 'font.ttf'),
+        PREFLIGHT_APT: 'apt-get',
+      },
     });
     return { ...out, ms: performance.now() - started };
   };
-  return { root, run, aptCalls: () => (existsSync(join(root, 'apt.log')) ? readFileSync(join(root, 'apt.log'), 'utf8').trim().split('\n') : []) };
+  return {
+    root,
+    run,
+    aptCalls: () => (existsSync(join(root, 'apt.log')) ? readFileSync(join(root, 'apt.log'), 'utf8').trim().split('\n') : []),
+  };
 }
 
 describe('the test preflight', () => {
@@ -56,7 +69,9 @@ describe('the test preflight', () => {
     expect(testCommand.startsWith('bash scripts/preflight.sh && ')).toBe(true);
     const out = m.run(`bash ${script} && touch ${m.root}/tests-ran`);
     expect(out.status).toBe(3);
-    expect(out.stderr).toContain('sudo apt-get install -y --no-install-recommends ceph-mon ceph-osd radosgw ceph-common curl chromium fonts-liberation');
+    expect(out.stderr).toContain(
+      'sudo apt-get install -y --no-install-recommends ceph-mon ceph-osd radosgw ceph-common curl chromium fonts-liberation',
+    );
     expect(out.stderr).toContain('not root and sudo needs a password');
     expect(out.stdout).toContain('Chromium is missing');
     expect(existsSync(join(m.root, 'tests-ran'))).toBe(false);
@@ -71,7 +86,10 @@ describe('the test preflight', () => {
   });
 
   it('as root (or with a working sudo) installs what is missing once, a line per step with its time', () => {
-    for (const who of [{ uid: 0, sudo: 'none' as const }, { uid: 1000, sudo: 'works' as const }]) {
+    for (const who of [
+      { uid: 0, sudo: 'none' as const },
+      { uid: 1000, sudo: 'works' as const },
+    ]) {
       const m = machine({ ...who, present: ['curl'], chromium: true, fonts: true });
       const first = m.run();
       expect(first.status, first.stderr).toBe(0);

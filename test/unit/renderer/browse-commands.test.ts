@@ -104,11 +104,17 @@ describe('small helpers', () => {
     expect(endedInConflict(null, { code: 'Conflict' })).toBe(true);
     expect(endedInConflict(null, { code: 'AccessDenied' })).toBe(false);
     // Picked items that would land on one key: replacing cannot help.
-    expect(endedInConflict(null, { code: 'Conflict', details: { collisions: [{ target: 'z/f', sources: ['x/f', 'y/f'] }], collisionCount: 1 } })).toBe(false);
+    expect(
+      endedInConflict(null, { code: 'Conflict', details: { collisions: [{ target: 'z/f', sources: ['x/f', 'y/f'] }], collisionCount: 1 } }),
+    ).toBe(false);
     const base = { jobId: 'j', done: 0, unit: 'items' as const };
     expect(endedInConflict({ ...base, status: 'running' })).toBe(false);
     expect(endedInConflict({ ...base, status: 'failed', error: { code: 'Conflict', message: '' } })).toBe(true);
-    const failed = (codes: string[]) => ({ ...base, status: 'finished' as const, outcome: { done: 0, failedTotal: codes.length, failed: codes.map((code) => ({ key: code, code, message: '' })) } });
+    const failed = (codes: string[]) => ({
+      ...base,
+      status: 'finished' as const,
+      outcome: { done: 0, failedTotal: codes.length, failed: codes.map((code) => ({ key: code, code, message: '' })) },
+    });
     expect(endedInConflict(failed(['Conflict', 'Conflict']))).toBe(true);
     expect(endedInConflict(failed(['Conflict', 'AccessDenied']))).toBe(false);
     expect(endedInConflict(failed([]))).toBe(false);

@@ -51,7 +51,9 @@ describe('public base URL (CDN)', () => {
   it('is left out when blank (public links then use the endpoint) and trimmed otherwise', () => {
     expect(initialValues().publicBaseUrl).toBe('');
     expect(buildDraft({ ...initialValues(saved), publicBaseUrl: '  ' }, noSecrets)).not.toHaveProperty('publicBaseUrl');
-    expect(buildDraft({ ...initialValues(), publicBaseUrl: ' https://cdn.example.com ' }, noSecrets).publicBaseUrl).toBe('https://cdn.example.com');
+    expect(buildDraft({ ...initialValues(), publicBaseUrl: ' https://cdn.example.com ' }, noSecrets).publicBaseUrl).toBe(
+      'https://cdn.example.com',
+    );
   });
 
   it('is checked with the schema and reported on its own field', () => {
@@ -117,7 +119,9 @@ describe('transfer engine', () => {
   });
 
   it('refuses an engine it does not know, on its own field', () => {
-    const draft = { ...buildDraft(initialValues(saved), noSecrets), transferEngine: 'turbo' } as unknown as Parameters<typeof validateDraft>[0];
+    const draft = { ...buildDraft(initialValues(saved), noSecrets), transferEngine: 'turbo' } as unknown as Parameters<
+      typeof validateDraft
+    >[0];
     const issues = validateDraft(draft, { adding: false });
     expect(issues.map((i) => i.path)).toEqual(['transferEngine']);
     expect(fieldForPath('draft.transferEngine')).toBe('transferEngine');

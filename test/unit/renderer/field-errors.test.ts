@@ -61,9 +61,7 @@ describe('formErrorsFromError', () => {
 
 describe('issuesFromDetails', () => {
   it('keeps only well-formed issues', () => {
-    expect(issuesFromDetails({ issues: [{ path: 'a', message: 'm' }, { path: 1 }, null, 'x'] })).toEqual([
-      { path: 'a', message: 'm' },
-    ]);
+    expect(issuesFromDetails({ issues: [{ path: 'a', message: 'm' }, { path: 1 }, null, 'x'] })).toEqual([{ path: 'a', message: 'm' }]);
     expect(issuesFromDetails(undefined)).toEqual([]);
   });
 });

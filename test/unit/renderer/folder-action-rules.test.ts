@@ -52,14 +52,20 @@ describe('job state', () => {
     job = applyJobEvent(job, { jobId: 'j2', kind: 'progress', done: 99, unit: 'items' });
     job = applyJobEvent(job, { jobId: 'j1', kind: 'progress', done: 5, total: 10, unit: 'items' });
     expect(jobFraction(job)).toBe(0.5);
-    job = applyJobEvent(job, { jobId: 'j1', kind: 'finished', outcome: { done: 9, failed: [{ key: 'k', code: 'AccessDenied', message: 'no' }], failedTotal: 1 } });
+    job = applyJobEvent(job, {
+      jobId: 'j1',
+      kind: 'finished',
+      outcome: { done: 9, failed: [{ key: 'k', code: 'AccessDenied', message: 'no' }], failedTotal: 1 },
+    });
     expect(job.status).toBe('finished');
     expect(job.done).toBe(9);
     expect(hasFailures(job)).toBe(true);
     expect(applyJobEvent(job, { jobId: 'j1', kind: 'cancelled' })).toBe(job);
   });
   it('records failure and cancellation', () => {
-    expect(applyJobEvent(startedJob('j'), { jobId: 'j', kind: 'failed', error: { code: 'Offline', message: 'gone' } }).status).toBe('failed');
+    expect(applyJobEvent(startedJob('j'), { jobId: 'j', kind: 'failed', error: { code: 'Offline', message: 'gone' } }).status).toBe(
+      'failed',
+    );
     expect(applyJobEvent(startedJob('j'), { jobId: 'j', kind: 'cancelled' }).status).toBe('cancelled');
     expect(jobFraction(startedJob('j'))).toBeNull();
   });

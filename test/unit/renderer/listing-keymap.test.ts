@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { listingCommand, type KeyInput } from '../../../src/renderer/features/browser/listing-keymap';
 
-const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({ key: k, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, ...mods });
+const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({
+  key: k,
+  shiftKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  ...mods,
+});
 
 describe('listingCommand', () => {
   it('maps movement keys, with Shift extending and Ctrl moving focus only', () => {

@@ -47,7 +47,14 @@ describe('inspector fields', () => {
     underRoot: 'public' as const,
   };
   it('lists the facts, headers and metadata', () => {
-    expect(summaryFields(details).map((f) => f.id)).toEqual(['size', 'content-type', 'etag', 'last-modified', 'storage-class', 'version-id']);
+    expect(summaryFields(details).map((f) => f.id)).toEqual([
+      'size',
+      'content-type',
+      'etag',
+      'last-modified',
+      'storage-class',
+      'version-id',
+    ]);
     expect(summaryFields(details)[0]?.value).toBe('2 KB (2,048 bytes)');
     expect(headerFields(details.headers)).toEqual([{ id: 'header-cacheControl', label: 'Cache-Control', value: 'max-age=60' }]);
     expect(metadataFields(details.metadata).map((f) => f.label)).toEqual(['x-amz-meta-alpha', 'x-amz-meta-zeta']);

@@ -18,7 +18,14 @@ describe('buildLinkInput', () => {
   });
 
   it('carries download name, inline, content type, note and signing for public files', () => {
-    const values = { ...initialLinkValues(oneHour), disposition: 'attachment' as const, filename: ' Offer 2026.pdf ', contentType: 'application/pdf', note: ' T-4711 ', signAnyway: true };
+    const values = {
+      ...initialLinkValues(oneHour),
+      disposition: 'attachment' as const,
+      filename: ' Offer 2026.pdf ',
+      contentType: 'application/pdf',
+      note: ' T-4711 ',
+      signAnyway: true,
+    };
     const built = buildLinkInput(values, target);
     expect(built.ok && built.link).toEqual({
       ...target,
@@ -35,7 +42,13 @@ describe('buildLinkInput', () => {
 
   it('puts each mistake beside its field, in the contract’s words', () => {
     const built = buildLinkInput(
-      { ...initialLinkValues({ preset: 'custom', amount: '0', unit: 'hours' }), disposition: 'attachment', filename: 'a/b.pdf', contentType: 'pdf', note: 'line\nbreak' },
+      {
+        ...initialLinkValues({ preset: 'custom', amount: '0', unit: 'hours' }),
+        disposition: 'attachment',
+        filename: 'a/b.pdf',
+        contentType: 'pdf',
+        note: 'line\nbreak',
+      },
       target,
     );
     expect(built.ok).toBe(false);
@@ -58,7 +71,16 @@ describe('buildLinksInput', () => {
   it('builds one request for the selection with the copy format asked for', () => {
     expect(buildLinksInput(values, { connectionId, bucket: 'media', keys: ['private/a', 'private/b'] }, 'csv')).toEqual({
       ok: true,
-      input: { connectionId, bucket: 'media', keys: ['private/a', 'private/b'], expiresInSeconds: 3_600, mode: 'auto', disposition: 'attachment', note: 'T-1', copy: 'csv' },
+      input: {
+        connectionId,
+        bucket: 'media',
+        keys: ['private/a', 'private/b'],
+        expiresInSeconds: 3_600,
+        mode: 'auto',
+        disposition: 'attachment',
+        note: 'T-1',
+        copy: 'csv',
+      },
     });
   });
 
@@ -89,7 +111,17 @@ describe('buildUploadInput', () => {
   it('makes a POST for a folder with a size range by default', () => {
     expect(buildUploadInput(base({ note: 'T-1', contentType: 'application/zip' }), where)).toEqual({
       ok: true,
-      input: { ...where, method: 'post', target: { type: 'prefix', prefix: 'private/inbox/T-1/' }, minBytes: 1, maxBytes: 100 * 1024 ** 2, expiresInSeconds: 86_400, note: 'T-1', contentType: 'application/zip', anyContentType: false },
+      input: {
+        ...where,
+        method: 'post',
+        target: { type: 'prefix', prefix: 'private/inbox/T-1/' },
+        minBytes: 1,
+        maxBytes: 100 * 1024 ** 2,
+        expiresInSeconds: 86_400,
+        note: 'T-1',
+        contentType: 'application/zip',
+        anyContentType: false,
+      },
     });
   });
 
@@ -105,11 +137,21 @@ describe('buildUploadInput', () => {
     const exact = buildUploadInput(base({ target: 'object', key: 'private/inbox/T-1/logs.zip' }), where);
     expect(exact.ok && exact.input).toMatchObject({ method: 'post', target: { type: 'object', key: 'private/inbox/T-1/logs.zip' } });
     const put = buildUploadInput(base({ method: 'put', key: 'private/inbox/T-1/logs.zip', contentType: 'application/zip' }), where);
-    expect(put.ok && put.input).toEqual({ ...where, method: 'put', key: 'private/inbox/T-1/logs.zip', contentType: 'application/zip', anyContentType: false, expiresInSeconds: 86_400 });
+    expect(put.ok && put.input).toEqual({
+      ...where,
+      method: 'put',
+      key: 'private/inbox/T-1/logs.zip',
+      contentType: 'application/zip',
+      anyContentType: false,
+      expiresInSeconds: 86_400,
+    });
   });
 
   it('puts each mistake beside its field', () => {
-    const built = buildUploadInput(base({ prefix: 'private/inbox', contentType: 'application/zip', minAmount: '2', minUnit: 'MiB', maxAmount: '1', maxUnit: 'MiB' }), where);
+    const built = buildUploadInput(
+      base({ prefix: 'private/inbox', contentType: 'application/zip', minAmount: '2', minUnit: 'MiB', maxAmount: '1', maxUnit: 'MiB' }),
+      where,
+    );
     expect(built.ok ? null : built.errors).toEqual({
       prefix: 'An upload folder ends with /, e.g. private/inbox/ticket-123/.',
       minBytes: 'The smallest size is larger than the largest size.',

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { allConnections, entryState, ledgerExportInput, ledgerPageInput, pageRangeText } from '../../../src/renderer/features/ledger/ledger-filter';
+import {
+  allConnections,
+  entryState,
+  ledgerExportInput,
+  ledgerPageInput,
+  pageRangeText,
+} from '../../../src/renderer/features/ledger/ledger-filter';
 
 const filter = { connectionId: allConnections, search: '', kind: 'any' as const, state: 'any' as const, page: 0 };
 
@@ -10,7 +16,14 @@ describe('ledger filter', () => {
 
   it('narrows by connection, trimmed search, kind and state, and pages by 100', () => {
     const f = { connectionId: 'conn-12345678', search: '  T-4711 ', kind: 'get' as const, state: 'alive' as const, page: 2 };
-    expect(ledgerPageInput(f)).toEqual({ connectionId: 'conn-12345678', search: 'T-4711', kinds: ['get'], state: 'alive', offset: 200, limit: 100 });
+    expect(ledgerPageInput(f)).toEqual({
+      connectionId: 'conn-12345678',
+      search: 'T-4711',
+      kinds: ['get'],
+      state: 'alive',
+      offset: 200,
+      limit: 100,
+    });
     expect(ledgerExportInput(f)).toEqual({ connectionId: 'conn-12345678', search: 'T-4711', kinds: ['get'], state: 'alive' });
   });
 

@@ -9,7 +9,10 @@ const decision = (cap: ExpiryDecision['cap']): ExpiryDecision => ({
   seconds: cap === 'requested' ? 3_600 : 604_800,
   expiresAt,
   cap,
-  explanation: cap === 'requested' ? 'The link works for 1 hour, until 2026-11-21 17:40:00 UTC.' : 'You asked for 30 days, but S3 signatures (SigV4) last at most 7 days, so the link works for 7 days.',
+  explanation:
+    cap === 'requested'
+      ? 'The link works for 1 hour, until 2026-11-21 17:40:00 UTC.'
+      : 'You asked for 30 days, but S3 signatures (SigV4) last at most 7 days, so the link works for 7 days.',
 });
 
 function link(over: Partial<ShareLinkResult>): ShareLinkResult {
@@ -49,7 +52,11 @@ describe('copiedLinkMessage', () => {
 
   it('adds the cap sentence and the warning when there are any', () => {
     const message = copiedLinkMessage(
-      link({ expiry: decision('sigv4-max-7-days'), cap: 'sigv4-max-7-days', warning: { code: 'NoSuchKey', message: 'No object has this key yet.' } }),
+      link({
+        expiry: decision('sigv4-max-7-days'),
+        cap: 'sigv4-max-7-days',
+        warning: { code: 'NoSuchKey', message: 'No object has this key yet.' },
+      }),
       'en-GB',
       'UTC',
     );
@@ -57,8 +64,12 @@ describe('copiedLinkMessage', () => {
   });
 
   it('says public links do not expire', () => {
-    expect(copiedLinkMessage(link({ kind: 'public', route: 'cdn', expiry: null, expiresAt: null, cap: null })).title).toBe('Public link (CDN) copied — it does not expire');
-    expect(copiedLinkMessage(link({ kind: 'public', route: 'endpoint', expiry: null, expiresAt: null, cap: null })).title).toBe('Public link copied — it does not expire');
+    expect(copiedLinkMessage(link({ kind: 'public', route: 'cdn', expiry: null, expiresAt: null, cap: null })).title).toBe(
+      'Public link (CDN) copied — it does not expire',
+    );
+    expect(copiedLinkMessage(link({ kind: 'public', route: 'endpoint', expiry: null, expiresAt: null, cap: null })).title).toBe(
+      'Public link copied — it does not expire',
+    );
   });
 });
 

@@ -43,7 +43,14 @@ describe('shareSelection', () => {
 });
 
 describe('isCopyLinkShortcut', () => {
-  const key = (over: Partial<Parameters<typeof isCopyLinkShortcut>[0]>) => ({ key: 'L', shiftKey: true, ctrlKey: true, metaKey: false, altKey: false, ...over });
+  const key = (over: Partial<Parameters<typeof isCopyLinkShortcut>[0]>) => ({
+    key: 'L',
+    shiftKey: true,
+    ctrlKey: true,
+    metaKey: false,
+    altKey: false,
+    ...over,
+  });
   it('is Ctrl or Cmd with Shift and L, nothing else', () => {
     expect(isCopyLinkShortcut(key({}))).toBe(true);
     expect(isCopyLinkShortcut(key({ ctrlKey: false, metaKey: true, key: 'l' }))).toBe(true);
@@ -66,13 +73,21 @@ describe('shareMenuEntries', () => {
 
   it('offers links for the files of a mixed selection and says folders are left out', () => {
     const share = fakeShare();
-    const sel = shareSelection([file('private/docs/a'), file('private/docs/b'), folder('private/docs/x/')], place.prefix, place.privateRoot);
+    const sel = shareSelection(
+      [file('private/docs/a'), file('private/docs/b'), folder('private/docs/x/')],
+      place.prefix,
+      place.privateRoot,
+    );
     const entries = shareMenuEntries(share, place, sel);
     expect(ids(entries)).toEqual(['copy-links', 'share-links']);
     const first = entries[0];
     expect(first !== 'separator' && first?.label).toBe('Copy links (2 files)');
     run(entries, 'share-links');
-    expect(share.openLinksDialog).toHaveBeenCalledWith({ connectionId: place.connectionId, bucket: 'media', keys: ['private/docs/a', 'private/docs/b'] });
+    expect(share.openLinksDialog).toHaveBeenCalledWith({
+      connectionId: place.connectionId,
+      bucket: 'media',
+      keys: ['private/docs/a', 'private/docs/b'],
+    });
   });
 
   it('offers an upload link for one folder or the open folder', () => {
@@ -87,7 +102,14 @@ describe('shareMenuEntries', () => {
 describe('withShareEntries', () => {
   const entry = (id: string): MenuEntry => ({ id, label: id, onSelect: () => undefined });
   it('groups share entries right after Download, or at the end', () => {
-    expect(ids(withShareEntries([entry('open'), entry('download'), 'separator', entry('copy')], [entry('copy-link')]))).toEqual(['open', 'download', '—', 'copy-link', '—', 'copy']);
+    expect(ids(withShareEntries([entry('open'), entry('download'), 'separator', entry('copy')], [entry('copy-link')]))).toEqual([
+      'open',
+      'download',
+      '—',
+      'copy-link',
+      '—',
+      'copy',
+    ]);
     expect(ids(withShareEntries([entry('new-folder')], [entry('upload-link')]))).toEqual(['new-folder', '—', 'upload-link']);
     expect(ids(withShareEntries([entry('new-folder')], []))).toEqual(['new-folder']);
   });

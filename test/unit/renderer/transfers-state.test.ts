@@ -1,20 +1,65 @@
 import { describe, expect, it } from 'vitest';
 import type { TransferBatchView, TransferItemView, TransferState } from '../../../src/shared/model/transfer';
-import { afterClear, applyProgress, attentionCount, emptyOverall, emptyTransfers, itemsOfBatch, newlyDone } from '../../../src/renderer/features/transfers/transfer-state';
+import {
+  afterClear,
+  applyProgress,
+  attentionCount,
+  emptyOverall,
+  emptyTransfers,
+  itemsOfBatch,
+  newlyDone,
+} from '../../../src/renderer/features/transfers/transfer-state';
 import { documentTitle, formatEta, formatSpeed, overallSummary } from '../../../src/renderer/features/transfers/transfer-format';
 
 function item(id: string, state: TransferState, over: Partial<TransferItemView> = {}): TransferItemView {
-  return { id, batchId: 'b1', direction: 'upload', connectionId: 'c', bucket: 'bk', key: `public/${id}`, localPath: `/tmp/${id}`, name: id, state, bytesTotal: 10, bytesDone: 0, percent: 0, speed: 0, eta: null, attempts: 0, ...over };
+  return {
+    id,
+    batchId: 'b1',
+    direction: 'upload',
+    connectionId: 'c',
+    bucket: 'bk',
+    key: `public/${id}`,
+    localPath: `/tmp/${id}`,
+    name: id,
+    state,
+    bytesTotal: 10,
+    bytesDone: 0,
+    percent: 0,
+    speed: 0,
+    eta: null,
+    attempts: 0,
+    ...over,
+  };
 }
 
 const counts = { queued: 0, active: 0, paused: 0, interrupted: 0, done: 0, failed: 0, cancelled: 0, skipped: 0 };
 function batch(id: string, createdAt: string): TransferBatchView {
-  return { id, direction: 'upload', connectionId: 'c', bucket: 'bk', destination: 'public/', label: id, state: 'active', itemCount: 1, counts, bytesTotal: 1, bytesDone: 0, percent: 0, speed: 0, eta: null, createdAt };
+  return {
+    id,
+    direction: 'upload',
+    connectionId: 'c',
+    bucket: 'bk',
+    destination: 'public/',
+    label: id,
+    state: 'active',
+    itemCount: 1,
+    counts,
+    bytesTotal: 1,
+    bytesDone: 0,
+    percent: 0,
+    speed: 0,
+    eta: null,
+    createdAt,
+  };
 }
 
 describe('transfer state', () => {
   it('merges deltas: changed items replace old views, others stay', () => {
-    const first = applyProgress(emptyTransfers, { items: [item('a', 'active'), item('b', 'queued')], batches: [batch('b1', '2025-01-01')], overall: emptyOverall });
+    const first = applyProgress(emptyTransfers, {
+      items: [item('a', 'active'), item('b', 'queued')],
+      batches: [batch('b1', '2025-01-01')],
+      overall: emptyOverall,
+    });
     const next = applyProgress(first, { items: [item('a', 'done')], batches: [], overall: { ...emptyOverall, active: 1 } });
     expect(next.items.get('a')?.state).toBe('done');
     expect(next.items.get('b')?.state).toBe('queued');
@@ -25,13 +70,24 @@ describe('transfer state', () => {
 
   it('reports uploads that just finished, once', () => {
     const before = applyProgress(emptyTransfers, { items: [item('a', 'active'), item('c', 'done')], batches: [], overall: emptyOverall });
-    const event = { items: [item('a', 'done'), item('c', 'done'), item('d', 'done', { direction: 'download' })], batches: [], overall: emptyOverall };
+    const event = {
+      items: [item('a', 'done'), item('c', 'done'), item('d', 'done', { direction: 'download' })],
+      batches: [],
+      overall: emptyOverall,
+    };
     expect(newlyDone(before, event).map((i) => i.id)).toEqual(['a']);
   });
 
   it('orders a batch: failed first, then moving, waiting, finished', () => {
     const state = applyProgress(emptyTransfers, {
-      items: [item('z-done', 'done'), item('q', 'queued'), item('f', 'failed'), item('a', 'active'), item('p', 'paused'), item('other', 'failed', { batchId: 'b2' })],
+      items: [
+        item('z-done', 'done'),
+        item('q', 'queued'),
+        item('f', 'failed'),
+        item('a', 'active'),
+        item('p', 'paused'),
+        item('other', 'failed', { batchId: 'b2' }),
+      ],
       batches: [],
       overall: emptyOverall,
     });
@@ -39,7 +95,11 @@ describe('transfer state', () => {
   });
 
   it('after clear, drops finished items (and failed ones only when asked) and takes the batches from the snapshot', () => {
-    const state = applyProgress(emptyTransfers, { items: [item('d', 'done'), item('f', 'failed'), item('q', 'queued')], batches: [batch('b1', '1'), batch('b9', '2')], overall: emptyOverall });
+    const state = applyProgress(emptyTransfers, {
+      items: [item('d', 'done'), item('f', 'failed'), item('q', 'queued')],
+      batches: [batch('b1', '1'), batch('b9', '2')],
+      overall: emptyOverall,
+    });
     const snapshot = { batches: [batch('b1', '1')], items: [], totalItems: 2, overall: emptyOverall };
     expect([...afterClear(state, snapshot, undefined, false).items.keys()].sort()).toEqual(['f', 'q']);
     expect([...afterClear(state, snapshot, 'b1', true).items.keys()]).toEqual(['q']);
@@ -62,7 +122,15 @@ describe('transfer wording', () => {
   });
 
   it('summarises the queue and puts progress in the window title only while busy', () => {
-    const busy = { ...emptyOverall, active: 1, bytesTotal: 200 * 1024 * 1024, bytesDone: 50 * 1024 * 1024, fraction: 0.25, speed: 1024 * 1024, eta: 150 };
+    const busy = {
+      ...emptyOverall,
+      active: 1,
+      bytesTotal: 200 * 1024 * 1024,
+      bytesDone: 50 * 1024 * 1024,
+      fraction: 0.25,
+      speed: 1024 * 1024,
+      eta: 150,
+    };
     expect(overallSummary(busy)).toBe('25% · 50 MB of 200 MB · 1 MB/s · 3 min left');
     expect(documentTitle(busy, 'Bucket Admin')).toBe('25% · Transferring · Bucket Admin');
     expect(documentTitle(emptyOverall, 'Bucket Admin')).toBe('Bucket Admin');

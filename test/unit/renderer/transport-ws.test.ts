@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createWsTransport,
-  parseServerMessage,
-  type SocketConnection,
-  type SocketHandlers,
-} from '../../../src/renderer/api/transport-ws';
+import { createWsTransport, parseServerMessage, type SocketConnection, type SocketHandlers } from '../../../src/renderer/api/transport-ws';
 import { closeCodes } from '../../../src/shared/wire';
 
 /** What the fake socket saw: `hello` or `invoke` messages. */

@@ -43,7 +43,14 @@ describe('walkEntries', () => {
       file('single.txt'),
     ];
     const result = await walkEntries(drop);
-    expect(result.files.map((f) => f.relativePath)).toEqual(['Shoot/a.mov', 'Shoot/raw/1.mov', 'Shoot/raw/2.mov', 'Shoot/raw/3.mov', 'Shoot/b.mov', 'single.txt']);
+    expect(result.files.map((f) => f.relativePath)).toEqual([
+      'Shoot/a.mov',
+      'Shoot/raw/1.mov',
+      'Shoot/raw/2.mov',
+      'Shoot/raw/3.mov',
+      'Shoot/b.mov',
+      'single.txt',
+    ]);
     expect(result.files[1]?.file).toEqual({ name: '1.mov' });
     expect(result.problems).toEqual([]);
   });
@@ -68,20 +75,26 @@ describe('walkEntries', () => {
 
 describe('files without entries', () => {
   it('take webkitRelativePath first, then the explicit list, then the name', () => {
-    const files = [
-      { name: 'a.mov', webkitRelativePath: 'Picked/a.mov' },
-      { name: 'b.mov', webkitRelativePath: '' },
-      { name: 'c.mov' },
-    ];
-    expect(looseFiles(files, ['x/a.mov', '/Dropped/sub/b.mov']).map((f) => f.relativePath)).toEqual(['Picked/a.mov', 'Dropped/sub/b.mov', 'c.mov']);
+    const files = [{ name: 'a.mov', webkitRelativePath: 'Picked/a.mov' }, { name: 'b.mov', webkitRelativePath: '' }, { name: 'c.mov' }];
+    expect(looseFiles(files, ['x/a.mov', '/Dropped/sub/b.mov']).map((f) => f.relativePath)).toEqual([
+      'Picked/a.mov',
+      'Dropped/sub/b.mov',
+      'c.mov',
+    ]);
     expect(looseFiles(files, null).map((f) => f.relativePath)).toEqual(['Picked/a.mov', 'b.mov', 'c.mov']);
   });
 });
 
 describe('nativePaths (Electron)', () => {
   it('uploads by path and reports items that are not on disk', () => {
-    const paths = new Map([['clip.mov', '/home/me/clip.mov'], ['Shoot', '/home/me/Shoot']]);
-    const result = nativePaths([{ name: 'clip.mov' }, { name: 'Shoot' }, { name: 'from-browser.png' }, { name: 'clip.mov' }], (f) => paths.get(f.name) ?? '');
+    const paths = new Map([
+      ['clip.mov', '/home/me/clip.mov'],
+      ['Shoot', '/home/me/Shoot'],
+    ]);
+    const result = nativePaths(
+      [{ name: 'clip.mov' }, { name: 'Shoot' }, { name: 'from-browser.png' }, { name: 'clip.mov' }],
+      (f) => paths.get(f.name) ?? '',
+    );
     expect(result.paths).toEqual(['/home/me/clip.mov', '/home/me/Shoot']);
     expect(result.problems).toEqual([{ path: 'from-browser.png', message: expect.stringContaining('not a file on disk') as string }]);
   });
@@ -89,6 +102,9 @@ describe('nativePaths (Electron)', () => {
 
 describe('distinctRoots', () => {
   it('gives each staged root once, in order', () => {
-    expect(distinctRoots([{ root: '/s/b/Shoot' }, { root: '/s/b/one.txt' }, { root: '/s/b/Shoot' }])).toEqual(['/s/b/Shoot', '/s/b/one.txt']);
+    expect(distinctRoots([{ root: '/s/b/Shoot' }, { root: '/s/b/one.txt' }, { root: '/s/b/Shoot' }])).toEqual([
+      '/s/b/Shoot',
+      '/s/b/one.txt',
+    ]);
   });
 });

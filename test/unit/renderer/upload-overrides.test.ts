@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ResolvedUploadOptions } from '../../../src/shared/model/transfer';
-import { aclDescription, cacheControlProblem, contentTypeProblem, editsFrom, overridesFrom } from '../../../src/renderer/features/upload/upload-overrides';
+import {
+  aclDescription,
+  cacheControlProblem,
+  contentTypeProblem,
+  editsFrom,
+  overridesFrom,
+} from '../../../src/renderer/features/upload/upload-overrides';
 import { stageUrl } from '../../../src/renderer/features/upload/stage-files';
 
 const publicOptions: ResolvedUploadOptions = {

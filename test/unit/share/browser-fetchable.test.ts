@@ -5,8 +5,28 @@ import { presignGet } from '../../../src/main/core/share/presign';
 import { putCurl } from '../../../src/main/core/share/upload-snippets';
 
 // Signing needs no network: the URLs are what the app hands out, and `new URL()` is how a browser reads them.
-const client = new S3Client({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9000', forcePathStyle: true, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } });
-const keys = ['dot/./seg.txt', 'dotdot/../escape.txt', 'end/.', './start', '..', 'a/..b/c.', 'back\\slash.txt', 'a/%2e/b', 'a/%2E%2E/b', 'q?#x', 'tab\tname', ' lead/trail ', 'a//b', 'é/日本.txt'];
+const client = new S3Client({
+  region: 'us-east-1',
+  endpoint: 'http://127.0.0.1:9000',
+  forcePathStyle: true,
+  credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+});
+const keys = [
+  'dot/./seg.txt',
+  'dotdot/../escape.txt',
+  'end/.',
+  './start',
+  '..',
+  'a/..b/c.',
+  'back\\slash.txt',
+  'a/%2e/b',
+  'a/%2E%2E/b',
+  'q?#x',
+  'tab\tname',
+  ' lead/trail ',
+  'a//b',
+  'é/日本.txt',
+];
 
 describe('browserFetchable', () => {
   it('is false exactly for the keys whose presigned link a URL parser rewrites', async () => {
@@ -24,7 +44,10 @@ describe('browserFetchable', () => {
     expect(browserPathWarning('a/./b.txt', 'put')?.message).toMatch(/The curl command sends the path as is/);
     const missing = { code: 'NoSuchKey', message: 'There is no object.' } as const;
     expect(withBrowserPathWarning('a/b', 'get', missing)).toBe(missing);
-    expect(withBrowserPathWarning('a/../b', 'get', missing)).toMatchObject({ code: 'BrowserRewritesPath', message: expect.stringMatching(/ Also: There is no object\.$/) as string });
+    expect(withBrowserPathWarning('a/../b', 'get', missing)).toMatchObject({
+      code: 'BrowserRewritesPath',
+      message: expect.stringMatching(/ Also: There is no object\.$/) as string,
+    });
   });
 
   it('tells curl to keep the path when asked', () => {

@@ -25,7 +25,15 @@ describe('CSV (RFC 4180 with a formula guard)', () => {
   });
 
   it('ends every record with CRLF, header first', () => {
-    expect(toCsv(['k', 'v'], [['a', 1], ['b,c', null]])).toBe('k,v\r\na,1\r\n"b,c",\r\n');
+    expect(
+      toCsv(
+        ['k', 'v'],
+        [
+          ['a', 1],
+          ['b,c', null],
+        ],
+      ),
+    ).toBe('k,v\r\na,1\r\n"b,c",\r\n');
   });
 });
 

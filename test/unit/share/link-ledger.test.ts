@@ -35,7 +35,13 @@ describe('link ledger', () => {
       record({ key: 'private/old.pdf', createdAt: '2026-03-01T09:00:00.000Z', expiresAt: '2026-03-01T09:15:00.000Z' }),
       record({ key: 'private/new.pdf', createdAt: '2026-03-01T10:00:00.000Z', note: 'ZD-4711' }),
       record({ key: 'public/p.jpg', kind: 'public', expiresAt: null, createdAt: '2026-03-01T10:30:00.000Z' }),
-      record({ key: 'private/inbox/t1/', target: 'prefix', kind: 'post', connectionId: 'conn-bbbbbbbb', createdAt: '2026-03-01T10:45:00.000Z' }),
+      record({
+        key: 'private/inbox/t1/',
+        target: 'prefix',
+        kind: 'post',
+        connectionId: 'conn-bbbbbbbb',
+        createdAt: '2026-03-01T10:45:00.000Z',
+      }),
     ]);
     expect(ids).toHaveLength(4);
     const at = new Date('2026-03-01T10:20:00.000Z');

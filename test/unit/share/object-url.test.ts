@@ -45,7 +45,10 @@ describe('planDownload', () => {
   const roots = { public: 'public/', private: 'private/' };
   it('public root: plain URL (CDN when configured); anything else: presigned', () => {
     expect(planDownload({ roots }, { key: 'public/a.jpg', mode: 'auto' })).toEqual({ kind: 'public', route: 'endpoint' });
-    expect(planDownload({ roots, publicBaseUrl: 'https://cdn' }, { key: 'public/a.jpg', mode: 'auto' })).toEqual({ kind: 'public', route: 'cdn' });
+    expect(planDownload({ roots, publicBaseUrl: 'https://cdn' }, { key: 'public/a.jpg', mode: 'auto' })).toEqual({
+      kind: 'public',
+      route: 'cdn',
+    });
     expect(planDownload({ roots }, { key: 'private/a.jpg', mode: 'auto' })).toEqual({ kind: 'get', route: 'presigned' });
     expect(planDownload({ roots }, { key: 'elsewhere/a.jpg', mode: 'auto' })).toEqual({ kind: 'get', route: 'presigned' });
     expect(planDownload({ roots }, { key: 'public/a.jpg', mode: 'presigned' })).toEqual({ kind: 'get', route: 'presigned' });

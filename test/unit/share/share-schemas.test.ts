@@ -28,8 +28,12 @@ describe('share channel inputs', () => {
 
   it('refuses folders, unsafe names and odd content types', () => {
     expect(firstMessage(link.safeParse({ ...base, key: 'private/folder/' }))).toMatch(/That is a folder/);
-    expect(firstMessage(link.safeParse({ ...base, disposition: { type: 'attachment', filename: 'a\r\nSet-Cookie: x' } }))).toMatch(/line breaks/);
-    expect(firstMessage(link.safeParse({ ...base, disposition: { type: 'attachment', filename: '../etc/passwd' } }))).toMatch(/cannot contain \//);
+    expect(firstMessage(link.safeParse({ ...base, disposition: { type: 'attachment', filename: 'a\r\nSet-Cookie: x' } }))).toMatch(
+      /line breaks/,
+    );
+    expect(firstMessage(link.safeParse({ ...base, disposition: { type: 'attachment', filename: '../etc/passwd' } }))).toMatch(
+      /cannot contain \//,
+    );
     expect(firstMessage(link.safeParse({ ...base, contentType: 'text/html\r\nX: y' }))).toMatch(/contains a line break/);
     expect(firstMessage(link.safeParse({ ...base, contentType: 'not a type' }))).toMatch(/looks like application\/pdf/);
     expect(link.safeParse({ ...base, contentType: 'text/plain; charset=utf-8' }).success).toBe(true);
@@ -50,7 +54,13 @@ describe('share channel inputs', () => {
     expect(upload.safeParse({ ...common, method: 'put', target: { type: 'prefix', prefix: 'private/in/' } }).success).toBe(false);
     // A PUT link has no HTML form to copy.
     expect(upload.safeParse({ ...common, method: 'put', key: 'private/in/a.bin', copy: 'html' }).success).toBe(false);
-    const post = { ...common, method: 'post', target: { type: 'prefix', prefix: 'private/in/' }, maxBytes: 1000, contentType: 'application/zip' };
+    const post = {
+      ...common,
+      method: 'post',
+      target: { type: 'prefix', prefix: 'private/in/' },
+      maxBytes: 1000,
+      contentType: 'application/zip',
+    };
     expect(upload.parse(post)).toMatchObject({ minBytes: 1, copy: 'none', anyContentType: false });
     expect(firstMessage(upload.safeParse({ ...post, target: { type: 'prefix', prefix: 'private/in' } }))).toMatch(/ends with \//);
     expect(firstMessage(upload.safeParse({ ...post, minBytes: 2000 }))).toMatch(/smallest size is larger/);
@@ -60,19 +70,29 @@ describe('share channel inputs', () => {
 
   it('upload links under a folder fix the content type unless any type is asked for in so many words', () => {
     const upload = shareChannels['share:uploadLink'].input;
-    const post = { connectionId: base.connectionId, bucket: 'media', method: 'post', target: { type: 'prefix', prefix: 'private/in/' }, maxBytes: 1000 };
+    const post = {
+      connectionId: base.connectionId,
+      bucket: 'media',
+      method: 'post',
+      target: { type: 'prefix', prefix: 'private/in/' },
+      maxBytes: 1000,
+    };
     expect(firstMessage(upload.safeParse(post))).toMatch(/Allow any content type/);
     expect(upload.safeParse({ ...post, anyContentType: true }).success).toBe(true);
     expect(upload.safeParse({ ...post, contentType: 'image/png' }).success).toBe(true);
     expect(firstMessage(upload.safeParse({ ...post, contentType: 'image/png', anyContentType: true }))).toMatch(/not both/);
     // An exact key may leave it to main, which takes the type its name implies.
-    expect(upload.safeParse({ connectionId: base.connectionId, bucket: 'media', method: 'put', key: 'private/in/a.zip' }).success).toBe(true);
+    expect(upload.safeParse({ connectionId: base.connectionId, bucket: 'media', method: 'put', key: 'private/in/a.zip' }).success).toBe(
+      true,
+    );
   });
 
   it('upload links and download overrides take exactly one clean media type', () => {
     const upload = shareChannels['share:uploadLink'].input;
     const put = { connectionId: base.connectionId, bucket: 'media', method: 'put', key: 'private/in/a.bin' };
-    expect(firstMessage(upload.safeParse({ ...put, contentType: 'text/plain; charset="a\tb"' }))).toMatch(/^Content-Type contains a tab character \(U\+0009\)/);
+    expect(firstMessage(upload.safeParse({ ...put, contentType: 'text/plain; charset="a\tb"' }))).toMatch(
+      /^Content-Type contains a tab character \(U\+0009\)/,
+    );
     expect(firstMessage(upload.safeParse({ ...put, contentType: 'application/pdf;x=,text/html' }))).toMatch(/not a list/);
     expect(upload.safeParse({ ...put, contentType: 'image/svg+xml' }).success).toBe(true);
     expect(firstMessage(link.safeParse({ ...base, contentType: 'text/plain; charset="é"' }))).toMatch(/contains “é” \(U\+00E9\)/);
@@ -83,7 +103,9 @@ describe('share channel inputs', () => {
 describe('connection publicBaseUrl', () => {
   const draft = { name: 'C', credentials: { kind: 'profile', profile: 'default' } } as const;
   it('takes an http(s) base URL and refuses anything else', () => {
-    expect(connectionDraftSchema.parse({ ...draft, publicBaseUrl: ' https://cdn.example.com/media/ ' }).publicBaseUrl).toBe('https://cdn.example.com/media/');
+    expect(connectionDraftSchema.parse({ ...draft, publicBaseUrl: ' https://cdn.example.com/media/ ' }).publicBaseUrl).toBe(
+      'https://cdn.example.com/media/',
+    );
     expect(firstMessage(connectionDraftSchema.safeParse({ ...draft, publicBaseUrl: 'ftp://cdn' }))).toMatch(/http:\/\/ or https:\/\//);
     expect(firstMessage(connectionDraftSchema.safeParse({ ...draft, publicBaseUrl: 'cdn.example.com' }))).toMatch(/must be a URL/);
     expect(firstMessage(connectionDraftSchema.safeParse({ ...draft, publicBaseUrl: 'https://cdn/?a=1' }))).toMatch(/query/);

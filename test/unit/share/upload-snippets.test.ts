@@ -4,7 +4,9 @@ import { escapeHtml, postCurl, putCurl, shellQuote, uploadFormHtml } from '../..
 
 /** What a POSIX shell makes of the words: each printed NUL-terminated (words may hold newlines). */
 function shellWords(command: string): string[] {
-  return execFileSync('sh', ['-c', `for w in ${command}; do printf '%s\\0' "$w"; done`], { encoding: 'utf8' }).split('\0').slice(0, -1);
+  return execFileSync('sh', ['-c', `for w in ${command}; do printf '%s\\0' "$w"; done`], { encoding: 'utf8' })
+    .split('\0')
+    .slice(0, -1);
 }
 
 describe('shellQuote', () => {

@@ -3,7 +3,13 @@ import { connectionDraftSchema, endpointProblem } from '../../../src/shared/mode
 
 describe('endpointProblem', () => {
   it('takes a server address: http(s), host, optional port and a bare /', () => {
-    for (const ok of ['https://s3.example.com', 'http://127.0.0.1:9000/', 'https://[::1]:8443', 'https://s3.eu-central-1.amazonaws.com', 'https://bücher.example']) {
+    for (const ok of [
+      'https://s3.example.com',
+      'http://127.0.0.1:9000/',
+      'https://[::1]:8443',
+      'https://s3.eu-central-1.amazonaws.com',
+      'https://bücher.example',
+    ]) {
       expect(endpointProblem(ok), ok).toBeNull();
     }
   });
@@ -23,6 +29,8 @@ describe('endpointProblem', () => {
   it('is what the connection draft checks, after trimming', () => {
     const draft = { name: 'C', credentials: { kind: 'profile', profile: 'default' } } as const;
     expect(connectionDraftSchema.parse({ ...draft, endpoint: ' https://s3.example.com ' }).endpoint).toBe('https://s3.example.com');
-    expect(connectionDraftSchema.safeParse({ ...draft, endpoint: 'https://s3.example.com/x' }).error?.issues[0]?.path).toEqual(['endpoint']);
+    expect(connectionDraftSchema.safeParse({ ...draft, endpoint: 'https://s3.example.com/x' }).error?.issues[0]?.path).toEqual([
+      'endpoint',
+    ]);
   });
 });

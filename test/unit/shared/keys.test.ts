@@ -99,7 +99,8 @@ describe('new names', () => {
 
 describe('control characters', () => {
   it('are C0 and DEL: refused, marked or replaced alike everywhere', () => {
-    for (const c of ['\u0000', '\t', '\n', '\r', '\u001b', '\u001f', '\u007f']) expect(hasControlCharacter(`a${c}b`), JSON.stringify(c)).toBe(true);
+    for (const c of ['\u0000', '\t', '\n', '\r', '\u001b', '\u001f', '\u007f'])
+      expect(hasControlCharacter(`a${c}b`), JSON.stringify(c)).toBe(true);
     for (const c of [' ', '~', '\u0080', '\u00a0', 'é']) expect(hasControlCharacter(`a${c}b`), JSON.stringify(c)).toBe(false);
     expect(replaceControlCharacters('a\r\nb\u007f', '_')).toBe('a__b_');
   });

@@ -3,10 +3,20 @@ import { contentTypeSchema, mediaTypeProblem, parseMediaType } from '../../../sr
 
 describe('parseMediaType (RFC 9110 §8.3.1)', () => {
   it('reads ordinary types, lower-casing type, subtype and parameter names but not values', () => {
-    expect(parseMediaType('text/plain; charset="utf-8"')).toEqual({ type: 'text', subtype: 'plain', essence: 'text/plain', params: { charset: 'utf-8' } });
+    expect(parseMediaType('text/plain; charset="utf-8"')).toEqual({
+      type: 'text',
+      subtype: 'plain',
+      essence: 'text/plain',
+      params: { charset: 'utf-8' },
+    });
     expect(parseMediaType('image/svg+xml')).toEqual({ type: 'image', subtype: 'svg+xml', essence: 'image/svg+xml', params: {} });
     expect(parseMediaType('application/vnd.apple.mpegurl')?.essence).toBe('application/vnd.apple.mpegurl');
-    expect(parseMediaType('Text/HTML;Charset=UTF-8')).toEqual({ type: 'text', subtype: 'html', essence: 'text/html', params: { charset: 'UTF-8' } });
+    expect(parseMediaType('Text/HTML;Charset=UTF-8')).toEqual({
+      type: 'text',
+      subtype: 'html',
+      essence: 'text/html',
+      params: { charset: 'UTF-8' },
+    });
     expect(parseMediaType('video/mp4; codecs="avc1.42E01E, mp4a.40.2"')?.params).toEqual({ codecs: 'avc1.42E01E, mp4a.40.2' });
     expect(parseMediaType('text/plain;charset=utf-8;format=flowed')?.params).toEqual({ charset: 'utf-8', format: 'flowed' });
   });
@@ -20,7 +30,12 @@ describe('parseMediaType (RFC 9110 §8.3.1)', () => {
   });
 
   it('refuses lists, however they are disguised', () => {
-    for (const hostile of ['application/pdf;x=,text/html', 'application/pdf;,text/html', 'application/pdf, text/html', 'application/pdf,text/html;charset=utf-8']) {
+    for (const hostile of [
+      'application/pdf;x=,text/html',
+      'application/pdf;,text/html',
+      'application/pdf, text/html',
+      'application/pdf,text/html;charset=utf-8',
+    ]) {
       expect(parseMediaType(hostile), hostile).toBeNull();
     }
   });
@@ -66,8 +81,12 @@ describe('the Content-Type schema', () => {
   });
 
   it('names the bad character of a quoted tab, é, NUL, vertical tab or snowman, once', () => {
-    expect(message('text/plain; charset="a\tb"')).toEqual(['Content-Type contains a tab character (U+0009); header values may only contain printable ASCII (letters, digits, punctuation and spaces). Remove it or write it in plain ASCII.']);
-    expect(message('text/plain; charset="é"')?.[0]).toMatch(/^Content-Type contains “é” \(U\+00E9\); header values may only contain printable ASCII/);
+    expect(message('text/plain; charset="a\tb"')).toEqual([
+      'Content-Type contains a tab character (U+0009); header values may only contain printable ASCII (letters, digits, punctuation and spaces). Remove it or write it in plain ASCII.',
+    ]);
+    expect(message('text/plain; charset="é"')?.[0]).toMatch(
+      /^Content-Type contains “é” \(U\+00E9\); header values may only contain printable ASCII/,
+    );
     expect(message('text/plain; charset="a\u0000b"')?.[0]).toMatch(/contains a NUL character \(U\+0000\)/);
     expect(message('text/plain; charset="a\u000bb"')?.[0]).toMatch(/contains a vertical tab \(U\+000B\)/);
     expect(message('text/plain; charset="☃"')?.[0]).toMatch(/contains “☃” \(U\+2603\)/);

@@ -24,14 +24,24 @@ describe('previewPolicy', () => {
 
   it('renders in place only images, audio, video, PDF and plain text, each as its bare type', () => {
     expect(previewPolicy('image/PNG; q=1', 'a')).toEqual({ kind: 'image', servedType: 'image/png', disposition: 'inline' });
-    expect(previewPolicy('video/mp4; codecs="avc1.42E01E"', 'a')).toEqual({ kind: 'video', servedType: 'video/mp4', disposition: 'inline' });
+    expect(previewPolicy('video/mp4; codecs="avc1.42E01E"', 'a')).toEqual({
+      kind: 'video',
+      servedType: 'video/mp4',
+      disposition: 'inline',
+    });
     expect(previewPolicy('audio/mpeg', 'a')).toMatchObject({ kind: 'audio', servedType: 'audio/mpeg' });
     expect(previewPolicy('application/pdf', 'a')).toMatchObject({ kind: 'pdf', servedType: 'application/pdf', disposition: 'inline' });
     // Text of any kind is shown as text, never run: HTML included.
     for (const stored of ['text/html; charset=utf-8', 'application/json', 'text/csv', 'application/ld+json']) {
       expect(previewPolicy(stored, 'a'), stored).toEqual({ kind: 'text', servedType: 'text/plain; charset=utf-8', disposition: 'inline' });
     }
-    for (const stored of ['application/zip', 'image/tiff', 'application/x-msdownload', 'application/x-shockwave-flash', 'multipart/mixed; boundary=x']) {
+    for (const stored of [
+      'application/zip',
+      'image/tiff',
+      'application/x-msdownload',
+      'application/x-shockwave-flash',
+      'multipart/mixed; boundary=x',
+    ]) {
       expect(previewPolicy(stored, 'a.png'), stored).toEqual(saveOnly);
     }
   });

@@ -17,7 +17,10 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const files = sourceFiles(src).map((file) => ({ file: path.relative(src, file).split(path.sep).join('/'), text: readFileSync(file, 'utf8') }));
+const files = sourceFiles(src).map((file) => ({
+  file: path.relative(src, file).split(path.sep).join('/'),
+  text: readFileSync(file, 'utf8'),
+}));
 
 /** The files whose text matches `pattern`. */
 function filesMatching(pattern: RegExp): string[] {
@@ -34,7 +37,11 @@ const homes: Array<[string, RegExp, string]> = [
   ['the control-character rule', /\\u0000-\\u001f|\\x00-\\x1f/, 'shared/model/control-characters.ts'],
   ['the Content-Disposition builder', /filename\*=UTF-8''\$\{/, 'main/core/http/content-disposition.ts'],
   ['the S3 client factory', /new S3Client\(/, 'main/core/s3/client-factory.ts'],
-  ['the extension → type table', /(\b[a-z0-9]+: |\['\.?[a-z0-9]+', )'(image|video|audio|text|font)\/[\w.+-]+'/, 'shared/model/extension-types.ts'],
+  [
+    'the extension → type table',
+    /(\b[a-z0-9]+: |\['\.?[a-z0-9]+', )'(image|video|audio|text|font)\/[\w.+-]+'/,
+    'shared/model/extension-types.ts',
+  ],
 ];
 
 describe('one home for the domain vocabulary', () => {
@@ -45,7 +52,10 @@ describe('one home for the domain vocabulary', () => {
   });
 
   it('no feature reaches into the browser feature’s folder for a helper', () => {
-    const reaching = files.filter(({ file, text }) => file.startsWith('renderer/features/') && !file.startsWith('renderer/features/browser/') && /from '\.\.\/browser\//.test(text));
+    const reaching = files.filter(
+      ({ file, text }) =>
+        file.startsWith('renderer/features/') && !file.startsWith('renderer/features/browser/') && /from '\.\.\/browser\//.test(text),
+    );
     expect(reaching.map(({ file }) => file)).toEqual([]);
   });
 });

@@ -49,7 +49,9 @@ describe('bucket capabilities and connection settings move out of app_settings (
     // Only app-wide settings are left; nothing of the removed connection survives anywhere.
     expect(db.prepare('SELECT key FROM app_settings').pluck().all()).toEqual(['theme']);
     const mentions = db
-      .prepare("SELECT count(*) FROM (SELECT connection_id FROM bucket_capabilities UNION ALL SELECT connection_id FROM connection_settings) WHERE connection_id = ?")
+      .prepare(
+        'SELECT count(*) FROM (SELECT connection_id FROM bucket_capabilities UNION ALL SELECT connection_id FROM connection_settings) WHERE connection_id = ?',
+      )
       .pluck()
       .get(gone);
     expect(mentions).toBe(0);
@@ -68,6 +70,8 @@ describe('bucket capabilities and connection settings move out of app_settings (
     const db = store.track(openDatabase({ file: store.file(), migrations: stateMigrations, logger: silentLogger }));
     new BucketCapabilities(db).setAclSupport(gone, 'media', 'disabled');
     new ConnectionSettings(db).set(gone, 'transfers.uploadDefaults', customDefaults);
-    expect(db.prepare('SELECT (SELECT count(*) FROM bucket_capabilities) + (SELECT count(*) FROM connection_settings)').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT (SELECT count(*) FROM bucket_capabilities) + (SELECT count(*) FROM connection_settings)').pluck().get()).toBe(
+      0,
+    );
   });
 });

@@ -175,9 +175,7 @@ describe('openDatabase', () => {
     const file = store.file();
     const extra = { version: latest + 1, name: 'future', sql: 'CREATE TABLE future (id INTEGER)' };
     closeDatabase(openDatabase({ file, migrations: [...migrations, extra], logger: silentLogger }));
-    const error = thrown(() =>
-      openDatabase({ file, migrations, logger: silentLogger, onCorrupt: 'backup-and-recreate' }),
-    ) as AppError;
+    const error = thrown(() => openDatabase({ file, migrations, logger: silentLogger, onCorrupt: 'backup-and-recreate' })) as AppError;
     expect(error.code).toBe('Conflict');
     expect(fs.readdirSync(path.dirname(file)).some((f) => f.includes('.corrupt'))).toBe(false);
   });

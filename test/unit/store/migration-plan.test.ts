@@ -41,8 +41,6 @@ describe('migration planning', () => {
 
   it('names backups next to the file, with file-name-safe timestamps', () => {
     expect(preMigrationBackupPath('/d/app.sqlite', 3)).toBe('/d/app.sqlite.pre-v3.bak');
-    expect(corruptBackupPath('/d/app.sqlite', new Date('2025-02-03T04:05:06.789Z'))).toBe(
-      '/d/app.sqlite.corrupt-2025-02-03T04-05-06-789Z',
-    );
+    expect(corruptBackupPath('/d/app.sqlite', new Date('2025-02-03T04:05:06.789Z'))).toBe('/d/app.sqlite.corrupt-2025-02-03T04-05-06-789Z');
   });
 });

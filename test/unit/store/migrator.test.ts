@@ -13,8 +13,7 @@ import { thrown, useTempStore } from './temp-dir';
 
 const store = useTempStore();
 const latest = migrations.length;
-const openWith = (file: string, list: readonly Migration[]) =>
-  store.track(openDatabase({ file, migrations: list, logger: silentLogger }));
+const openWith = (file: string, list: readonly Migration[]) => store.track(openDatabase({ file, migrations: list, logger: silentLogger }));
 const version = (db: Database) => db.prepare('SELECT coalesce(max(version), 0) FROM schema_migrations').pluck().get();
 const schemaOf = (db: Database) =>
   db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all();
@@ -31,8 +30,10 @@ const seeds: Record<number, (db: Database) => void> = {
   },
   3: (db) => {
     db.prepare("INSERT INTO transfer_batches VALUES ('b1', 'upload', 'c1', 'media', 'public/', 'Shoot', 't0')").run();
-    db.prepare(`INSERT INTO transfers (id, batch_id, seq, direction, connection_id, bucket, object_key, local_path, name, size, state, options_json, upload_id, part_size, created_at, updated_at)
-      VALUES ('t1', 'b1', 0, 'upload', 'c1', 'media', 'public/a.mov', '/a.mov', 'a.mov', 9, 'queued', '{}', 'u1', 5, 't0', 't0')`).run();
+    db.prepare(
+      `INSERT INTO transfers (id, batch_id, seq, direction, connection_id, bucket, object_key, local_path, name, size, state, options_json, upload_id, part_size, created_at, updated_at)
+      VALUES ('t1', 'b1', 0, 'upload', 'c1', 'media', 'public/a.mov', '/a.mov', 'a.mov', 9, 'queued', '{}', 'u1', 5, 't0', 't0')`,
+    ).run();
   },
 };
 

@@ -40,7 +40,10 @@ describe('a rebuildable file (the object index)', () => {
     indexWithRow(file, [...indexMigrations, nextStep]);
     const inode = fs.statSync(file).ino;
     const { db, setAside } = open(file);
-    expect(setAside).toEqual({ setAsidePath: setAsidePathOf(file, at), reason: expect.stringMatching(/written by a newer Bucket Admin \(schema version 2; this one knows up to 1\)/) as string });
+    expect(setAside).toEqual({
+      setAsidePath: setAsidePathOf(file, at),
+      reason: expect.stringMatching(/written by a newer Bucket Admin \(schema version 2; this one knows up to 1\)/) as string,
+    });
     expect(rowCount(db)).toBe(0);
     expect(fs.statSync(setAside?.setAsidePath ?? '').ino).toBe(inode);
     expect(fs.readdirSync(path.dirname(file)).filter((f) => f.endsWith('.bak'))).toEqual([]);

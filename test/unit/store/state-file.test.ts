@@ -6,7 +6,13 @@ import { silentLogger } from '../../../src/main/core/logger';
 import { closeDatabase, openDatabase, type CorruptionNotice } from '../../../src/main/core/store/database';
 import { stateMigrations } from '../../../src/main/core/store/migrations';
 import { preMigrationBackupPath } from '../../../src/main/core/store/migrator';
-import { legacyKeptName, legacyStateFileName, moveLegacyStateFile, openStateDatabase, stateFileName } from '../../../src/main/core/store/state-file';
+import {
+  legacyKeptName,
+  legacyStateFileName,
+  moveLegacyStateFile,
+  openStateDatabase,
+  stateFileName,
+} from '../../../src/main/core/store/state-file';
 import { useTempStore } from './temp-dir';
 
 const store = useTempStore();
@@ -14,13 +20,19 @@ const store = useTempStore();
 /** A data folder holding `bucket-admin.sqlite` as a release at `version` left it, with a connection and a ledger row. */
 function legacyFolder(version: number): string {
   const dataDir = path.dirname(store.file());
-  const db = openDatabase({ file: path.join(dataDir, legacyStateFileName), migrations: stateMigrations.slice(0, version), logger: silentLogger });
+  const db = openDatabase({
+    file: path.join(dataDir, legacyStateFileName),
+    migrations: stateMigrations.slice(0, version),
+    logger: silentLogger,
+  });
   db.prepare("INSERT INTO connections VALUES ('c1', 'prod', '{}', 't0', 't0')").run();
   db.prepare("INSERT INTO secrets VALUES ('c1', x'0102', 't0')").run();
   db.prepare("INSERT INTO app_settings VALUES ('theme', '\"dark\"')").run();
   if (version >= 2) {
-    db.prepare(`INSERT INTO share_links (created_at, connection_id, connection_name, bucket, object_key, target, kind, expires_at, os_user, note, options_json, resource)
-      VALUES ('t0', 'c1', 'prod', 'media', 'private/a.pdf', 'object', 'get', NULL, 'ann', 'ZD-1', '{}', 'https://s3/media/private/a.pdf')`).run();
+    db.prepare(
+      `INSERT INTO share_links (created_at, connection_id, connection_name, bucket, object_key, target, kind, expires_at, os_user, note, options_json, resource)
+      VALUES ('t0', 'c1', 'prod', 'media', 'private/a.pdf', 'object', 'get', NULL, 'ann', 'ZD-1', '{}', 'https://s3/media/private/a.pdf')`,
+    ).run();
   }
   closeDatabase(db);
   return dataDir;

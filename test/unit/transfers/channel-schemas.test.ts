@@ -29,7 +29,9 @@ describe('transfer channel inputs are validated before main acts on them', () =>
     expect(ok('transfers:pause', { all: true })).toBe(true);
     expect(ok('transfers:pause', { all: false })).toBe(false);
     expect(ok('transfers:cancel', { ids: ['../../etc'] })).toBe(false);
-    expect(ok('transfers:startUpload', { planId: 'p1', conflict: 'keepBoth', choices: [{ name: 'public/a.jpg', action: 'skip' }] })).toBe(true);
+    expect(ok('transfers:startUpload', { planId: 'p1', conflict: 'keepBoth', choices: [{ name: 'public/a.jpg', action: 'skip' }] })).toBe(
+      true,
+    );
     expect(ok('transfers:startUpload', { planId: 'p1', conflict: 'replace' })).toBe(false);
     const dl = { connectionId: base.connectionId, bucket: base.bucket, destination: '/home/ann/Downloads' };
     expect(ok('transfers:planDownload', { ...dl, keys: ['public/a.jpg'], prefixes: [] })).toBe(true);

@@ -3,11 +3,35 @@ import { createElectronDialogs, type OpenDialogOptions } from '../../../src/main
 import { batchMessage, progressFor, showTransfersOnTaskbar } from '../../../src/main/electron/transfer-taskbar';
 import type { TransferBatchView, TransferOverall } from '../../../src/shared/model/transfer';
 
-const overall = (o: Partial<TransferOverall>): TransferOverall => ({ active: 0, queued: 0, paused: 0, interrupted: 0, failed: 0, bytesTotal: 0, bytesDone: 0, fraction: null, speed: 0, eta: null, ...o });
+const overall = (o: Partial<TransferOverall>): TransferOverall => ({
+  active: 0,
+  queued: 0,
+  paused: 0,
+  interrupted: 0,
+  failed: 0,
+  bytesTotal: 0,
+  bytesDone: 0,
+  fraction: null,
+  speed: 0,
+  eta: null,
+  ...o,
+});
 const batch = (counts: Partial<TransferBatchView['counts']>): TransferBatchView => ({
-  id: 'b', direction: 'upload', connectionId: 'c', bucket: 'media', destination: 'public/x/', label: 'Shoot', state: 'done', itemCount: 3,
+  id: 'b',
+  direction: 'upload',
+  connectionId: 'c',
+  bucket: 'media',
+  destination: 'public/x/',
+  label: 'Shoot',
+  state: 'done',
+  itemCount: 3,
   counts: { queued: 0, active: 0, paused: 0, interrupted: 0, done: 0, failed: 0, cancelled: 0, skipped: 0, ...counts },
-  bytesTotal: 0, bytesDone: 0, percent: 100, speed: 0, eta: null, createdAt: '',
+  bytesTotal: 0,
+  bytesDone: 0,
+  percent: 100,
+  speed: 0,
+  eta: null,
+  createdAt: '',
 });
 
 describe('Electron dialogs adapter', () => {

@@ -11,7 +11,8 @@ let grants: LocalGrants;
 beforeEach(() => {
   base = mkdtempSync(path.join(tmpdir(), 'bucket-admin-grants-'));
   for (const dir of ['home/Shoot/sub', 'home/.ssh', 'Downloads', 'Downloads2']) mkdirSync(path.join(base, dir), { recursive: true });
-  for (const file of ['home/Shoot/a.jpg', 'home/Shoot/sub/b.jpg', 'home/.ssh/id_rsa', 'home/clip.mov', 'home/other.mov']) writeFileSync(path.join(base, file), file);
+  for (const file of ['home/Shoot/a.jpg', 'home/Shoot/sub/b.jpg', 'home/.ssh/id_rsa', 'home/clip.mov', 'home/other.mov'])
+    writeFileSync(path.join(base, file), file);
   grants = new LocalGrants();
 });
 afterEach(() => rmSync(base, { recursive: true, force: true }));

@@ -1,7 +1,14 @@
 import { randomInt } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { keyToLocalSegments, localCollisionKey, maxSegmentBytes, resolveInside, safeSegment, type NameRules } from '../../../src/main/core/files/safe-local-path';
+import {
+  keyToLocalSegments,
+  localCollisionKey,
+  maxSegmentBytes,
+  resolveInside,
+  safeSegment,
+  type NameRules,
+} from '../../../src/main/core/files/safe-local-path';
 
 const rulesList: NameRules[] = ['posix', 'win32'];
 const roots: Record<NameRules, string> = { posix: '/home/ann/Downloads', win32: 'C:\\Users\\Ann\\Downloads' };
@@ -87,7 +94,28 @@ describe('keys mapped to local paths never leave the chosen folder', () => {
   });
 
   it('never escapes for 5,000 random keys built from hostile pieces', () => {
-    const pieces = ['..', '.', '/', '//', '\\', 'C:', 'con', 'NUL.', ' ', '\0', '\x01', '..\\', '%2e%2e', 'a', 'é', '~', '$', ':', '*', '?'];
+    const pieces = [
+      '..',
+      '.',
+      '/',
+      '//',
+      '\\',
+      'C:',
+      'con',
+      'NUL.',
+      ' ',
+      '\0',
+      '\x01',
+      '..\\',
+      '%2e%2e',
+      'a',
+      'é',
+      '~',
+      '$',
+      ':',
+      '*',
+      '?',
+    ];
     for (const rules of rulesList) {
       const p = rules === 'win32' ? path.win32 : path.posix;
       for (let i = 0; i < 5000; i += 1) {

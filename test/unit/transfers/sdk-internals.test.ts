@@ -46,7 +46,8 @@ function recordingHandler(answer: (request: WireRequest) => HttpResponse) {
   };
 }
 
-const ok = (headers: Record<string, string> = {}) => new HttpResponse({ statusCode: 200, headers: { etag: '"0123456789abcdef0123456789abcdef"', ...headers }, body: Readable.from([]) });
+const ok = (headers: Record<string, string> = {}) =>
+  new HttpResponse({ statusCode: 200, headers: { etag: '"0123456789abcdef0123456789abcdef"', ...headers }, body: Readable.from([]) });
 
 function clientWith(handler: ReturnType<typeof recordingHandler>, address: { endpoint?: string; region: string; forcePathStyle: boolean }) {
   return new S3Client({
@@ -61,7 +62,8 @@ function clientWith(handler: ReturnType<typeof recordingHandler>, address: { end
 
 describe('the SDK version the fast path was checked against', () => {
   it(`is ${checkedSdkVersion}, pinned exactly in package.json, with one copy of client-s3`, () => {
-    const installed = (JSON.parse(readFileSync(join(root, 'node_modules/@aws-sdk/client-s3/package.json'), 'utf8')) as { version: string }).version;
+    const installed = (JSON.parse(readFileSync(join(root, 'node_modules/@aws-sdk/client-s3/package.json'), 'utf8')) as { version: string })
+      .version;
     expect(
       installed,
       `@aws-sdk/client-s3 ${installed} is installed; the fast transfer path was checked against ${checkedSdkVersion}. Run this file, fix what fails (or switch the fast path off), then update checkedSdkVersion.`,
@@ -69,7 +71,10 @@ describe('the SDK version the fast path was checked against', () => {
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     const sdk = Object.entries(manifest.dependencies).filter(([name]) => name.startsWith('@aws-sdk/'));
     expect(sdk.length).toBeGreaterThan(0);
-    for (const [name, range] of sdk) expect(range, `${name} must be pinned to exactly ${checkedSdkVersion} (no ^ or ~): an upgrade is a decision, made here`).toBe(checkedSdkVersion);
+    for (const [name, range] of sdk)
+      expect(range, `${name} must be pinned to exactly ${checkedSdkVersion} (no ^ or ~): an upgrade is a decision, made here`).toBe(
+        checkedSdkVersion,
+      );
     const ours = createRequire(join(root, 'package.json')).resolve('@aws-sdk/client-s3');
     for (const [name] of sdk) {
       const theirs = createRequire(join(root, 'node_modules', name, 'package.json')).resolve('@aws-sdk/client-s3');
@@ -80,7 +85,10 @@ describe('the SDK version the fast path was checked against', () => {
 
 describe('SDK internals the fast path reads', () => {
   it('S3Client.config.signer resolves to a SigV4 signer that keeps UNSIGNED-PAYLOAD (DirectS3 signs with it)', async () => {
-    const client = clientWith(recordingHandler(() => ok()), { region: 'eu-west-1', forcePathStyle: false });
+    const client = clientWith(
+      recordingHandler(() => ok()),
+      { region: 'eu-west-1', forcePathStyle: false },
+    );
     expect(typeof client.config.signer, 'S3Client.config.signer is no longer a function').toBe('function');
     const signer = await client.config.signer();
     expect(typeof signer.sign, 'config.signer() no longer resolves to an object with sign()').toBe('function');
@@ -101,34 +109,77 @@ describe('SDK internals the fast path reads', () => {
   });
 
   it('S3Client.config.credentials is the provider (transfer clients share the browsing client’s)', async () => {
-    const client = clientWith(recordingHandler(() => ok()), { region: 'eu-west-1', forcePathStyle: false });
+    const client = clientWith(
+      recordingHandler(() => ok()),
+      { region: 'eu-west-1', forcePathStyle: false },
+    );
     expect(typeof client.config.credentials, 'S3Client.config.credentials is no longer a provider function').toBe('function');
     expect(await client.config.credentials()).toMatchObject({ accessKeyId: credentials.accessKeyId });
   });
 
   const addresses = [
-    { name: 'path-style, custom endpoint', endpoint: 'http://127.0.0.1:7480', region: 'us-east-1', forcePathStyle: true, host: '127.0.0.1', port: 7480 },
-    { name: 'virtual-hosted, AWS', region: 'eu-west-1', forcePathStyle: false, host: 'media-bucket.s3.eu-west-1.amazonaws.com', port: undefined },
+    {
+      name: 'path-style, custom endpoint',
+      endpoint: 'http://127.0.0.1:7480',
+      region: 'us-east-1',
+      forcePathStyle: true,
+      host: '127.0.0.1',
+      port: 7480,
+    },
+    {
+      name: 'virtual-hosted, AWS',
+      region: 'eu-west-1',
+      forcePathStyle: false,
+      host: 'media-bucket.s3.eu-west-1.amazonaws.com',
+      port: undefined,
+    },
   ];
-  it.each(addresses)('a build-step middleware sees the request addressed by the endpoint rules, not yet signed: DirectS3 addresses as the SDK does ($name)', async (address) => {
-    const handler = recordingHandler(() => ok());
-    const client = clientWith(handler, address);
-    const key = "odd/ü n+i(c)o*d!e's =&%.txt";
-    const checksum = checksumOf(Buffer.from('body'), 'md5');
-    await client.send(new PutObjectCommand({ Bucket: 'media-bucket', Key: key, Body: Buffer.from('body'), ContentType: 'text/plain', ContentMD5: checksum.base64 }));
-    await new DirectS3(client, handler).put(
-      { bucket: 'media-bucket', key, target: { kind: 'object', headers: { ContentType: 'text/plain' }, createOnly: true }, body: Buffer.from('body'), contentLength: 4, checksum },
-      AbortSignal.timeout(5_000),
-    );
-    const [sdk, direct] = handler.seen.map((s) => s.request);
-    if (!sdk || !direct) throw new Error('the handler saw fewer than two requests');
-    expect(sdk instanceof HttpRequest, 'the SDK builds requests with another copy of @smithy/core than the one direct-s3.ts imports').toBe(true);
-    const where = (r: WireRequest) => ({ protocol: r.protocol, hostname: r.hostname, port: r.port, path: r.path, method: r.method });
-    expect(where(sdk)).toMatchObject({ hostname: address.host, port: address.port });
-    expect(where(direct), 'DirectS3 (captureAddress + encodeKey) no longer addresses a PUT as the SDK does').toEqual(where(sdk));
-    expect(direct.headers.authorization, 'the probe request was signed or the signer changed its output').toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\//);
-    expect(direct.headers).toMatchObject({ 'content-md5': checksum.base64, 'if-none-match': '*', 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' });
-  });
+  it.each(addresses)(
+    'a build-step middleware sees the request addressed by the endpoint rules, not yet signed: DirectS3 addresses as the SDK does ($name)',
+    async (address) => {
+      const handler = recordingHandler(() => ok());
+      const client = clientWith(handler, address);
+      const key = "odd/ü n+i(c)o*d!e's =&%.txt";
+      const checksum = checksumOf(Buffer.from('body'), 'md5');
+      await client.send(
+        new PutObjectCommand({
+          Bucket: 'media-bucket',
+          Key: key,
+          Body: Buffer.from('body'),
+          ContentType: 'text/plain',
+          ContentMD5: checksum.base64,
+        }),
+      );
+      await new DirectS3(client, handler).put(
+        {
+          bucket: 'media-bucket',
+          key,
+          target: { kind: 'object', headers: { ContentType: 'text/plain' }, createOnly: true },
+          body: Buffer.from('body'),
+          contentLength: 4,
+          checksum,
+        },
+        AbortSignal.timeout(5_000),
+      );
+      const [sdk, direct] = handler.seen.map((s) => s.request);
+      if (!sdk || !direct) throw new Error('the handler saw fewer than two requests');
+      expect(
+        sdk instanceof HttpRequest,
+        'the SDK builds requests with another copy of @smithy/core than the one direct-s3.ts imports',
+      ).toBe(true);
+      const where = (r: WireRequest) => ({ protocol: r.protocol, hostname: r.hostname, port: r.port, path: r.path, method: r.method });
+      expect(where(sdk)).toMatchObject({ hostname: address.host, port: address.port });
+      expect(where(direct), 'DirectS3 (captureAddress + encodeKey) no longer addresses a PUT as the SDK does').toEqual(where(sdk));
+      expect(direct.headers.authorization, 'the probe request was signed or the signer changed its output').toMatch(
+        /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\//,
+      );
+      expect(direct.headers).toMatchObject({
+        'content-md5': checksum.base64,
+        'if-none-match': '*',
+        'x-amz-content-sha256': 'UNSIGNED-PAYLOAD',
+      });
+    },
+  );
 
   it('the SDK hands a custom handler its request and abort signal, and reads its HttpResponse, errors too (with $response for the server clock)', async () => {
     const handler = recordingHandler((request) =>
@@ -143,7 +194,10 @@ describe('SDK internals the fast path reads', () => {
     expect(handler.seen[0]?.options?.abortSignal, 'the SDK no longer passes send()’s abortSignal to the handler').toBe(signal);
     const error = await client.send(new HeadObjectCommand({ Bucket: 'media-bucket', Key: 'missing' })).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'NotFound', $metadata: { httpStatusCode: 404 } });
-    expect((error as { $response?: { headers?: Record<string, string> } }).$response?.headers?.date, 'SDK errors no longer carry $response with its headers').toBe('Tue, 02 Dec 2025 10:00:00 GMT');
+    expect(
+      (error as { $response?: { headers?: Record<string, string> } }).$response?.headers?.date,
+      'SDK errors no longer carry $response with its headers',
+    ).toBe('Tue, 02 Dec 2025 10:00:00 GMT');
   });
 
   it('fast listing’s reader goes in before throw200ExceptionsMiddleware (a missing name would break every listing)', async () => {
@@ -151,7 +205,9 @@ describe('SDK internals the fast path reads', () => {
       '<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>media-bucket</Name><Prefix>a/</Prefix><KeyCount>1</KeyCount><MaxKeys>1000</MaxKeys><Delimiter>/</Delimiter><IsTruncated>false</IsTruncated>' +
       '<Contents><Key>a/one.txt</Key><LastModified>2025-12-02T10:00:00.000Z</LastModified><ETag>"abc"</ETag><Size>3</Size><StorageClass>STANDARD</StorageClass></Contents>' +
       '<CommonPrefixes><Prefix>a/sub/</Prefix></CommonPrefixes></ListBucketResult>';
-    const handler = recordingHandler(() => new HttpResponse({ statusCode: 200, headers: { 'content-type': 'application/xml' }, body: Readable.from([Buffer.from(xml)]) }));
+    const handler = recordingHandler(
+      () => new HttpResponse({ statusCode: 200, headers: { 'content-type': 'application/xml' }, body: Readable.from([Buffer.from(xml)]) }),
+    );
     const client = clientWith(handler, { endpoint: 'http://127.0.0.1:7480', region: 'us-east-1', forcePathStyle: true });
     const page = await listObjectsV2Fast(client, { Bucket: 'media-bucket', Prefix: 'a/', Delimiter: '/' });
     expect(page).toMatchObject({ isTruncated: false, commonPrefixes: ['a/sub/'], contents: [{ key: 'a/one.txt', size: 3 }] });
@@ -174,9 +230,18 @@ describe('the transfer HTTP handler as the SDK’s request handler', () => {
 
   it('is accepted by S3Client and answers a command', async () => {
     const handler = new TransferHttpHandler({ connectTimeoutMs: 2_000, stallTimeoutMs: 2_000, maxSockets: 2 });
-    const client = new S3Client({ region: 'us-east-1', endpoint, forcePathStyle: true, credentials, maxAttempts: 1, requestHandler: handler });
+    const client = new S3Client({
+      region: 'us-east-1',
+      endpoint,
+      forcePathStyle: true,
+      credentials,
+      maxAttempts: 1,
+      requestHandler: handler,
+    });
     try {
-      const head = await client.send(new HeadObjectCommand({ Bucket: 'media-bucket', Key: 'k' }), { abortSignal: AbortSignal.timeout(5_000) });
+      const head = await client.send(new HeadObjectCommand({ Bucket: 'media-bucket', Key: 'k' }), {
+        abortSignal: AbortSignal.timeout(5_000),
+      });
       expect(head).toMatchObject({ ETag: '"0123456789abcdef0123456789abcdef"', ContentLength: 7 });
     } finally {
       client.destroy();

@@ -1,5 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, chmodSync, closeSync, mkdtempSync, openSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  closeSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -31,7 +42,12 @@ function rewriteKeepingTimes(file: string, at = 0): void {
 /** Collects what writeFileRange sends, as a socket would take it. */
 function sink() {
   const chunks: Buffer[] = [];
-  return { chunks, destroyed: false, write: (c: Buffer, cb: (e?: Error | null) => void) => (chunks.push(Buffer.from(c)), cb(), true), end: () => undefined };
+  return {
+    chunks,
+    destroyed: false,
+    write: (c: Buffer, cb: (e?: Error | null) => void) => (chunks.push(Buffer.from(c)), cb(), true),
+    end: () => undefined,
+  };
 }
 
 describe('a source file’s stamp', () => {

@@ -79,11 +79,41 @@ describe('journal: create intents and source stamps', () => {
     const file = store.file();
     const db = store.track(openDatabase({ file, migrations, logger: silentLogger }));
     const journal = new TransferJournal(db);
-    const batch: TransferBatch = { id: 'b1', direction: 'upload', connectionId: 'c1', bucket: 'media', destination: 'private/', label: 'x', createdAt: 't0' };
+    const batch: TransferBatch = {
+      id: 'b1',
+      direction: 'upload',
+      connectionId: 'c1',
+      bucket: 'media',
+      destination: 'private/',
+      label: 'x',
+      createdAt: 't0',
+    };
     const item = (id: string): TransferItem => ({
-      id, batchId: 'b1', seq: 0, direction: 'upload', connectionId: 'c1', bucket: 'media', key, localPath: `/tmp/${id}`, name: id,
-      size: 1, sourceMtimeMs: 1, remoteEtag: null, state: 'queued', spec: { kind: 'upload', mode: 'overwrite', acl: 'private', cacheControl: null, contentType: 'video/quicktime' },
-      uploadId: null, partSize: null, createIntent: null, sourceStamp: null, error: null, notice: null, attempts: 0, createdAt: 't0', bytesDone: 0, partsDone: 0, partsTotal: 0,
+      id,
+      batchId: 'b1',
+      seq: 0,
+      direction: 'upload',
+      connectionId: 'c1',
+      bucket: 'media',
+      key,
+      localPath: `/tmp/${id}`,
+      name: id,
+      size: 1,
+      sourceMtimeMs: 1,
+      remoteEtag: null,
+      state: 'queued',
+      spec: { kind: 'upload', mode: 'overwrite', acl: 'private', cacheControl: null, contentType: 'video/quicktime' },
+      uploadId: null,
+      partSize: null,
+      createIntent: null,
+      sourceStamp: null,
+      error: null,
+      notice: null,
+      attempts: 0,
+      createdAt: 't0',
+      bytesDone: 0,
+      partsDone: 0,
+      partsTotal: 0,
     });
     journal.insertBatch(batch, [item('i1'), item('i2')]);
     const intent = { key, firstAt: t0, lastAt: t0, offsetMs: 12 };

@@ -6,9 +6,22 @@ const roots = { public: 'public/', private: 'private/' };
 
 describe('upload defaults by root', () => {
   it('public: public-read and a day of caching; private: no grant, no shared caching; elsewhere: the bucket decides', () => {
-    expect(resolveUploadOptions('public/a/', roots, defaultUploadSettings, 'unknown')).toMatchObject({ root: 'public', acl: 'public-read', cacheControl: 'public, max-age=86400', notes: [] });
-    expect(resolveUploadOptions('private/a/', roots, defaultUploadSettings, 'supported')).toMatchObject({ root: 'private', acl: 'private', cacheControl: 'private, no-cache' });
-    expect(resolveUploadOptions('tmp/', roots, defaultUploadSettings, 'supported')).toMatchObject({ root: 'other', acl: 'bucket-default', cacheControl: null });
+    expect(resolveUploadOptions('public/a/', roots, defaultUploadSettings, 'unknown')).toMatchObject({
+      root: 'public',
+      acl: 'public-read',
+      cacheControl: 'public, max-age=86400',
+      notes: [],
+    });
+    expect(resolveUploadOptions('private/a/', roots, defaultUploadSettings, 'supported')).toMatchObject({
+      root: 'private',
+      acl: 'private',
+      cacheControl: 'private, no-cache',
+    });
+    expect(resolveUploadOptions('tmp/', roots, defaultUploadSettings, 'supported')).toMatchObject({
+      root: 'other',
+      acl: 'bucket-default',
+      cacheControl: null,
+    });
   });
 
   it('drops the ACL where the bucket has ACLs disabled and says who decides instead', () => {
@@ -18,14 +31,24 @@ describe('upload defaults by root', () => {
   });
 
   it('applies per-upload overrides and warns about a public file under private/', () => {
-    const o = resolveUploadOptions('private/', roots, defaultUploadSettings, 'supported', { acl: 'public-read', cacheControl: null, contentType: 'video/mp4' });
+    const o = resolveUploadOptions('private/', roots, defaultUploadSettings, 'supported', {
+      acl: 'public-read',
+      cacheControl: null,
+      contentType: 'video/mp4',
+    });
     expect(o).toMatchObject({ acl: 'public-read', cacheControl: null, contentType: 'video/mp4' });
     expect(o.notes.join(' ')).toMatch(/readable by anyone/);
   });
 
   it('uses custom roots and per-connection settings', () => {
-    const custom = { ...defaultUploadSettings, public: { acl: 'public-read' as const, cacheControl: 'public, max-age=31536000, immutable' } };
-    expect(resolveUploadOptions('www/', { public: 'www/', private: 'vault/' }, custom, 'supported')).toMatchObject({ root: 'public', cacheControl: 'public, max-age=31536000, immutable' });
+    const custom = {
+      ...defaultUploadSettings,
+      public: { acl: 'public-read' as const, cacheControl: 'public, max-age=31536000, immutable' },
+    };
+    expect(resolveUploadOptions('www/', { public: 'www/', private: 'vault/' }, custom, 'supported')).toMatchObject({
+      root: 'public',
+      cacheControl: 'public, max-age=31536000, immutable',
+    });
   });
 });
 

@@ -14,8 +14,7 @@ export type AclCopyPlan =
 /** Chooses the cheapest way to give a copy its source's ACL (GetObjectAcl's Owner and Grants). */
 export function planAclCopy(owner: Owner | undefined, grants: readonly Grant[] | undefined): AclCopyPlan {
   const list = grants ?? [];
-  const isOwnerFull = (g: Grant) =>
-    g.Grantee?.Type === 'CanonicalUser' && g.Grantee.ID === owner?.ID && g.Permission === 'FULL_CONTROL';
+  const isOwnerFull = (g: Grant) => g.Grantee?.Type === 'CanonicalUser' && g.Grantee.ID === owner?.ID && g.Permission === 'FULL_CONTROL';
   const isPublicRead = (g: Grant) => g.Grantee?.Type === 'Group' && g.Grantee.URI === allUsers && g.Permission === 'READ';
   const others = list.filter((g) => !isOwnerFull(g));
   if (others.length === 0) return { kind: 'default' };

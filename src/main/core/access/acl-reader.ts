@@ -11,15 +11,20 @@ export interface ObjectRef {
 
 /** GetObjectAcl for one object (throws the SDK's error). */
 export function getObjectAcl(client: S3Client, ref: ObjectRef): Promise<GetObjectAclCommandOutput> {
-  return client.send(
-    new GetObjectAclCommand({ Bucket: ref.bucket, Key: ref.key, ...(ref.versionId ? { VersionId: ref.versionId } : {}) }),
-  );
+  return client.send(new GetObjectAclCommand({ Bucket: ref.bucket, Key: ref.key, ...(ref.versionId ? { VersionId: ref.versionId } : {}) }));
 }
 
 /** The SDK's ACL answer reduced to what the summary reads. */
 export function toRawAcl(out: Pick<GetObjectAclCommandOutput, 'Owner' | 'Grants'>): RawAcl {
   return {
-    ...(out.Owner ? { owner: { ...(out.Owner.ID ? { id: out.Owner.ID } : {}), ...(out.Owner.DisplayName ? { displayName: out.Owner.DisplayName } : {}) } } : {}),
+    ...(out.Owner
+      ? {
+          owner: {
+            ...(out.Owner.ID ? { id: out.Owner.ID } : {}),
+            ...(out.Owner.DisplayName ? { displayName: out.Owner.DisplayName } : {}),
+          },
+        }
+      : {}),
     grants: (out.Grants ?? []).map((g) => ({
       ...(g.Grantee?.Type ? { type: g.Grantee.Type } : {}),
       ...(g.Grantee?.URI ? { uri: g.Grantee.URI } : {}),

@@ -40,7 +40,10 @@ export class BucketCapabilities {
   private readonly forget: SqlStatement;
   private closed = false;
 
-  constructor(db: SqlDatabase, private readonly now: () => Date = () => new Date()) {
+  constructor(
+    db: SqlDatabase,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.read = db.prepare('SELECT value FROM bucket_capabilities WHERE connection_id = ? AND bucket = ? AND capability = ?');
     // Written only while the connection exists: a connection removed mid-upload leaves no row behind.
     this.write = db.prepare(

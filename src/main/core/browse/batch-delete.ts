@@ -34,7 +34,9 @@ export async function deleteBatch(
 /** One key's error from a DeleteObjects answer, in the app's words. */
 function itemError(code: string | undefined, message: string | undefined, bucket: string, key: string | undefined): AppError {
   if (code === 'AccessDenied') {
-    return new AppError('AccessDenied', 'Access denied: these credentials may not delete this object. Ask the bucket’s administrator.', { key });
+    return new AppError('AccessDenied', 'Access denied: these credentials may not delete this object. Ask the bucket’s administrator.', {
+      key,
+    });
   }
   return toAppError({ name: code ?? 'UnknownError', message: message ?? code }, { bucket, ...(key ? { key } : {}) });
 }

@@ -26,7 +26,12 @@ export interface BrowseDeps {
 }
 
 /** Browse channels: folder listings, object details, and folder actions run as jobs. */
-export function createBrowseHandlers({ connections, jobs, capabilities, copyTuning = defaultCopyTuning }: BrowseDeps): HandlersFor<keyof typeof browseChannels> {
+export function createBrowseHandlers({
+  connections,
+  jobs,
+  capabilities,
+  copyTuning = defaultCopyTuning,
+}: BrowseDeps): HandlersFor<keyof typeof browseChannels> {
   const listings = new ListingPrefetcher(listFolderPage);
   const acl = (connectionId: string, bucket: string) => jobAclState({ capabilities, connectionId, bucket });
   return {
@@ -36,19 +41,27 @@ export function createBrowseHandlers({ connections, jobs, capabilities, copyTuni
     'browse:createFolder': ({ connectionId, ...req }) => createFolder(connections.resolve(connectionId), req),
     'browse:delete': ({ connectionId, bucket, keys }) => {
       const resolved = connections.resolve(connectionId);
-      return Promise.resolve(jobs.start({ label: `Deleting ${describe(keys)}`, work: (ctx) => runDelete(resolved, { bucket, keys }, ctx) }));
+      return Promise.resolve(
+        jobs.start({ label: `Deleting ${describe(keys)}`, work: (ctx) => runDelete(resolved, { bucket, keys }, ctx) }),
+      );
     },
     'browse:copy': async ({ connectionId, bucket, keys, destinationPrefix, overwrite }) => {
       const resolved = connections.resolve(connectionId);
       const plan = await checkCopyMoveTargets(resolved, bucket, planTransfer(keys, destinationPrefix, 'copy'), 'copy');
       const req = { bucket, plan, mode: 'copy' as const, overwrite: overwrite ?? false, acl: acl(connectionId, bucket) };
-      return jobs.start({ label: `Copying ${describe(keys)} to “${destinationPrefix || bucket}”`, work: (ctx) => runCopyMove(resolved, req, copyTuning, ctx) });
+      return jobs.start({
+        label: `Copying ${describe(keys)} to “${destinationPrefix || bucket}”`,
+        work: (ctx) => runCopyMove(resolved, req, copyTuning, ctx),
+      });
     },
     'browse:move': async ({ connectionId, bucket, keys, destinationPrefix, overwrite }) => {
       const resolved = connections.resolve(connectionId);
       const plan = await checkCopyMoveTargets(resolved, bucket, planTransfer(keys, destinationPrefix, 'move'), 'move');
       const req = { bucket, plan, mode: 'move' as const, overwrite: overwrite ?? false, acl: acl(connectionId, bucket) };
-      return jobs.start({ label: `Moving ${describe(keys)} to “${destinationPrefix || bucket}”`, work: (ctx) => runCopyMove(resolved, req, copyTuning, ctx) });
+      return jobs.start({
+        label: `Moving ${describe(keys)} to “${destinationPrefix || bucket}”`,
+        work: (ctx) => runCopyMove(resolved, req, copyTuning, ctx),
+      });
     },
     'browse:rename': async ({ connectionId, bucket, key, newName, overwrite }) => {
       const resolved = connections.resolve(connectionId);
@@ -57,7 +70,10 @@ export function createBrowseHandlers({ connections, jobs, capabilities, copyTuni
       // A rename's target is a sibling of its source, so this finds nothing; it runs so every move is checked alike.
       const plan = await checkCopyMoveTargets(resolved, bucket, [item], 'move');
       const req = { bucket, plan, mode: 'move' as const, overwrite: overwrite ?? false, acl: acl(connectionId, bucket) };
-      return jobs.start({ label: `Renaming “${baseName(key)}” to “${newName}”`, work: (ctx) => runCopyMove(resolved, req, copyTuning, ctx) });
+      return jobs.start({
+        label: `Renaming “${baseName(key)}” to “${newName}”`,
+        work: (ctx) => runCopyMove(resolved, req, copyTuning, ctx),
+      });
     },
   };
 }

@@ -31,7 +31,11 @@ export async function listObjectsV2Fast(
     return result;
   };
   // Inside the SDK's deserializer and outside its check for errors sent with status 200.
-  command.middlewareStack.addRelativeTo(readBody, { relation: 'before', toMiddleware: 'throw200ExceptionsMiddleware', name: 'fastListObjectsV2Body' });
+  command.middlewareStack.addRelativeTo(readBody, {
+    relation: 'before',
+    toMiddleware: 'throw200ExceptionsMiddleware',
+    name: 'fastListObjectsV2Body',
+  });
   const output = await client.send(command, options);
   return parsed ?? fromSdkOutput(output);
 }
@@ -39,7 +43,8 @@ export async function listObjectsV2Fast(
 async function collect(body: unknown): Promise<Buffer> {
   if (body instanceof Uint8Array) return Buffer.from(body);
   const chunks: Buffer[] = [];
-  for await (const chunk of body as AsyncIterable<Uint8Array | string>) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
+  for await (const chunk of body as AsyncIterable<Uint8Array | string>)
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
   return Buffer.concat(chunks);
 }
 
@@ -52,7 +57,15 @@ function fromSdkOutput(out: ListObjectsV2CommandOutput): ParsedListing {
     contents: (out.Contents ?? []).flatMap((o) =>
       o.Key === undefined
         ? []
-        : [{ key: o.Key, size: o.Size ?? 0, ...(o.LastModified ? { lastModified: o.LastModified } : {}), ...(o.ETag ? { etag: o.ETag } : {}), ...(o.StorageClass ? { storageClass: o.StorageClass } : {}) }],
+        : [
+            {
+              key: o.Key,
+              size: o.Size ?? 0,
+              ...(o.LastModified ? { lastModified: o.LastModified } : {}),
+              ...(o.ETag ? { etag: o.ETag } : {}),
+              ...(o.StorageClass ? { storageClass: o.StorageClass } : {}),
+            },
+          ],
     ),
   };
 }

@@ -66,7 +66,12 @@ export async function measureSelection({ record, client }: ResolvedConnection, r
 }
 
 /** The object's size, or undefined when it no longer exists. */
-async function headSize(client: ResolvedConnection['client'], bucket: string, key: string, signal: AbortSignal): Promise<number | undefined> {
+async function headSize(
+  client: ResolvedConnection['client'],
+  bucket: string,
+  key: string,
+  signal: AbortSignal,
+): Promise<number | undefined> {
   try {
     const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: signal });
     return head.ContentLength ?? 0;

@@ -13,12 +13,7 @@ export interface WalkedObject {
  * Every object under `prefix` (no delimiter, so all depths; the folder's own placeholder too),
  * a page at a time. Stops between pages when `signal` aborts; SDK errors are thrown as they are.
  */
-export async function* walkObjects(
-  client: S3Client,
-  bucket: string,
-  prefix: string,
-  signal?: AbortSignal,
-): AsyncGenerator<WalkedObject[]> {
+export async function* walkObjects(client: S3Client, bucket: string, prefix: string, signal?: AbortSignal): AsyncGenerator<WalkedObject[]> {
   let token: string | undefined;
   do {
     signal?.throwIfAborted();
@@ -27,7 +22,12 @@ export async function* walkObjects(
       { Bucket: bucket, Prefix: prefix, ...(token ? { ContinuationToken: token } : {}) },
       signal ? { abortSignal: signal } : {},
     );
-    const page = out.contents.map((o) => ({ key: o.key, size: o.size, ...(o.etag ? { etag: o.etag } : {}), ...(o.storageClass ? { storageClass: o.storageClass } : {}) }));
+    const page = out.contents.map((o) => ({
+      key: o.key,
+      size: o.size,
+      ...(o.etag ? { etag: o.etag } : {}),
+      ...(o.storageClass ? { storageClass: o.storageClass } : {}),
+    }));
     if (page.length > 0) yield page;
     token = out.isTruncated ? out.nextContinuationToken : undefined;
   } while (token);

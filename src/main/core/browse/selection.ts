@@ -25,7 +25,9 @@ export interface ItemTarget {
 export function planTransfer(keys: readonly string[], destinationPrefix: string, verb: 'copy' | 'move'): ItemTarget[] {
   return normalizeSelection(keys).map((itemKey) => {
     if (isFolderKey(itemKey) && destinationPrefix.startsWith(itemKey)) {
-      throw new AppError('InvalidInput', `Cannot ${verb} the folder “${itemKey}” into itself. Choose a folder outside it.`, { key: itemKey });
+      throw new AppError('InvalidInput', `Cannot ${verb} the folder “${itemKey}” into itself. Choose a folder outside it.`, {
+        key: itemKey,
+      });
     }
     if (parentPrefix(itemKey) === destinationPrefix) {
       const where = destinationPrefix || 'the top of the bucket';
@@ -33,7 +35,11 @@ export function planTransfer(keys: readonly string[], destinationPrefix: string,
     }
     const targetKey = `${destinationPrefix}${baseName(itemKey)}${isFolderKey(itemKey) ? '/' : ''}`;
     if (keyBytes(targetKey) > maxKeyBytes) {
-      throw new AppError('InvalidInput', `“${baseName(itemKey)}” would get a key longer than S3's ${maxKeyBytes} bytes in that folder. Choose a shallower folder.`, { key: itemKey });
+      throw new AppError(
+        'InvalidInput',
+        `“${baseName(itemKey)}” would get a key longer than S3's ${maxKeyBytes} bytes in that folder. Choose a shallower folder.`,
+        { key: itemKey },
+      );
     }
     return { itemKey, targetKey };
   });

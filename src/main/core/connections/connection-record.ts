@@ -1,13 +1,7 @@
-import {
-  maskAccessKeyId,
-  type Connection,
-  type ConnectionSettings,
-} from '../../../shared/model/connection';
+import { maskAccessKeyId, type Connection, type ConnectionSettings } from '../../../shared/model/connection';
 
 /** Credentials as stored in the settings row: the key ID but never the secret. */
-export type StoredCredentials =
-  | { kind: 'keys'; accessKeyId: string; hasSessionToken: boolean }
-  | { kind: 'profile'; profile: string };
+export type StoredCredentials = { kind: 'keys'; accessKeyId: string; hasSessionToken: boolean } | { kind: 'profile'; profile: string };
 
 /** A connection as main keeps it (settings row); the secret lives encrypted in its own table. */
 export interface ConnectionRecord extends Omit<ConnectionSettings, 'credentials'> {

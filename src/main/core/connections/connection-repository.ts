@@ -48,9 +48,7 @@ export class ConnectionRepository {
   }
 
   secretBlob(id: string): Buffer | undefined {
-    const row = this.db.prepare('SELECT blob FROM secrets WHERE connection_id = ?').get(id) as
-      | { blob: Buffer }
-      | undefined;
+    const row = this.db.prepare('SELECT blob FROM secrets WHERE connection_id = ?').get(id) as { blob: Buffer } | undefined;
     return row?.blob;
   }
 
@@ -61,6 +59,14 @@ export class ConnectionRepository {
 
 function fromRow(row: Row): ConnectionRecord {
   // Rows saved before the transfer engine setting existed have none: they keep the default.
-  const settings = JSON.parse(row.settings_json) as Omit<ConnectionRecord, 'id' | 'name' | 'createdAt' | 'updatedAt' | 'transferEngine'> & Partial<Pick<ConnectionRecord, 'transferEngine'>>;
-  return { ...settings, transferEngine: settings.transferEngine ?? 'fast', id: row.id, name: row.name, createdAt: row.created_at, updatedAt: row.updated_at };
+  const settings = JSON.parse(row.settings_json) as Omit<ConnectionRecord, 'id' | 'name' | 'createdAt' | 'updatedAt' | 'transferEngine'> &
+    Partial<Pick<ConnectionRecord, 'transferEngine'>>;
+  return {
+    ...settings,
+    transferEngine: settings.transferEngine ?? 'fast',
+    id: row.id,
+    name: row.name,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }

@@ -103,7 +103,9 @@ export class ConnectionsService {
       const storedKeyId = existing?.credentials.kind === 'keys' ? existing.credentials.accessKeyId : undefined;
       const accessKeyId = draft.accessKeyId ?? storedKeyId;
       if (!accessKeyId) {
-        throw new AppError('InvalidInput', 'Enter the access key ID.', { issues: [{ path: 'credentials.accessKeyId', message: 'Enter the access key ID.' }] });
+        throw new AppError('InvalidInput', 'Enter the access key ID.', {
+          issues: [{ path: 'credentials.accessKeyId', message: 'Enter the access key ID.' }],
+        });
       }
       const sameKey = storedKeyId === accessKeyId;
       if (draft.secretAccessKey === undefined && !sameKey) {
@@ -129,17 +131,24 @@ export class ConnectionsService {
   private secretFor(record: ConnectionRecord): KeySecret | undefined {
     if (record.credentials.kind !== 'keys') return undefined;
     const blob = this.repo.secretBlob(record.id);
-    if (!blob) throw new AppError('CredentialsUnavailable', `The secret for “${record.name}” is missing. Edit the connection and enter it again.`);
+    if (!blob)
+      throw new AppError('CredentialsUnavailable', `The secret for “${record.name}” is missing. Edit the connection and enter it again.`);
     try {
       return JSON.parse(this.secrets.decrypt(blob)) as KeySecret;
     } catch {
-      throw new AppError('SecretStoreUnavailable', `The secret for “${record.name}” cannot be decrypted on this computer (the keychain changed). Edit the connection and enter it again.`);
+      throw new AppError(
+        'SecretStoreUnavailable',
+        `The secret for “${record.name}” cannot be decrypted on this computer (the keychain changed). Edit the connection and enter it again.`,
+      );
     }
   }
 
   private encrypt(secret: KeySecret): Buffer {
     if (!this.secrets.isAvailable()) {
-      throw new AppError('SecretStoreUnavailable', `Secrets cannot be stored safely here: ${this.secrets.description}. Use an AWS profile instead, or enable the system keychain.`);
+      throw new AppError(
+        'SecretStoreUnavailable',
+        `Secrets cannot be stored safely here: ${this.secrets.description}. Use an AWS profile instead, or enable the system keychain.`,
+      );
     }
     return this.secrets.encrypt(JSON.stringify(secret));
   }

@@ -13,10 +13,7 @@ export interface KeySecret {
  * Builds the SDK credential provider for a connection. Profiles go through the SDK's own
  * provider, which handles SSO, assume-role and credential_process; we never parse ~/.aws.
  */
-export function credentialProvider(
-  stored: StoredCredentials,
-  secret: KeySecret | undefined,
-): AwsCredentialIdentityProvider {
+export function credentialProvider(stored: StoredCredentials, secret: KeySecret | undefined): AwsCredentialIdentityProvider {
   if (stored.kind === 'profile') {
     return fromIni({ profile: stored.profile, ignoreCache: true });
   }

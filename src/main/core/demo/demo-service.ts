@@ -37,7 +37,11 @@ export class DemoService {
     const connectionId = this.demoConnectionId();
     const base = { running: this.running !== undefined, bucket: demoBucket, ...(connectionId ? { connectionId } : {}) };
     if (!this.deps.gateway) {
-      return { ...base, available: false, unavailableReason: 'This build of Bucket Admin has no local S3 server for a demo. Add a connection to your own bucket instead.' };
+      return {
+        ...base,
+        available: false,
+        unavailableReason: 'This build of Bucket Admin has no local S3 server for a demo. Add a connection to your own bucket instead.',
+      };
     }
     const check = await this.deps.gateway.check();
     const available = check.installed || check.installable;

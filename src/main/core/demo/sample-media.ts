@@ -64,6 +64,10 @@ export function sampleMedia(): SampleObject[] {
     { key: 'private/contracts/acme-2026.pdf', body: tinyPdf('Contract: ACME 2026'), contentType: 'application/pdf' },
     { key: 'private/reports/q3 sales (final).csv', body: 'region,total\nnorth,1200\nsouth,900\n', contentType: 'text/csv' },
     { key: 'private/inbox/ticket-4711/notes.txt', body: 'Customer upload goes here.\n', contentType: 'text/plain' },
-    { key: 'README.txt', body: 'Demo bucket for Bucket Admin. public/ is served to the world, private/ never is.\n', contentType: 'text/plain' },
+    {
+      key: 'README.txt',
+      body: 'Demo bucket for Bucket Admin. public/ is served to the world, private/ never is.\n',
+      contentType: 'text/plain',
+    },
   ];
 }

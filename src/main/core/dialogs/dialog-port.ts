@@ -29,8 +29,10 @@ export const canceled: DialogResult = { canceled: true, paths: [] };
 
 /** For hosts without dialogs (tests that never pick anything). */
 export const noDialogs: DialogPort = {
-  chooseFiles: () => Promise.resolve({ ...canceled, unsupported: 'This host cannot show file dialogs; drop files onto the window instead.' }),
-  chooseFolder: () => Promise.resolve({ ...canceled, unsupported: 'This host cannot show file dialogs; drop folders onto the window instead.' }),
+  chooseFiles: () =>
+    Promise.resolve({ ...canceled, unsupported: 'This host cannot show file dialogs; drop files onto the window instead.' }),
+  chooseFolder: () =>
+    Promise.resolve({ ...canceled, unsupported: 'This host cannot show file dialogs; drop folders onto the window instead.' }),
   chooseDownloadFolder: () => Promise.resolve({ ...canceled, unsupported: 'This host cannot show file dialogs.' }),
   chooseSaveFile: () => Promise.resolve({ ...canceled, unsupported: 'This host cannot show a save dialog.' }),
 };

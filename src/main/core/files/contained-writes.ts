@@ -20,7 +20,10 @@ function relativeSegments(root: string, target: string): string[] {
   const rel = path.relative(root, target);
   if (rel === '') return [];
   if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) {
-    throw new AppError('Forbidden', `${target} is outside the download folder ${root}, so nothing was written there.`, { file: target, root });
+    throw new AppError('Forbidden', `${target} is outside the download folder ${root}, so nothing was written there.`, {
+      file: target,
+      root,
+    });
   }
   return rel.split(path.sep);
 }
@@ -50,7 +53,11 @@ export async function makeFolderInside(root: string, dir: string): Promise<void>
     const info = await lstatOrCreate(current);
     if (info.isSymbolicLink()) throw linkRefusal(current, root);
     if (!info.isDirectory()) {
-      throw new AppError('Conflict', `${current} is a file where the download needs a folder, so nothing was written there. Rename or move that file, then retry.`, { file: current });
+      throw new AppError(
+        'Conflict',
+        `${current} is a file where the download needs a folder, so nothing was written there. Rename or move that file, then retry.`,
+        { file: current },
+      );
     }
   }
   // Each level was a real folder when checked; this catches one swapped for a link meanwhile.
@@ -86,7 +93,10 @@ export async function createFileNoFollow(file: string, root: string): Promise<Fi
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
   const info = await lstat(file);
-  if (!info.isFile()) throw info.isSymbolicLink() ? linkRefusal(file, root) : new AppError('Conflict', `${file} is in the way of the download (not a file). Remove it, then retry.`, { file });
+  if (!info.isFile())
+    throw info.isSymbolicLink()
+      ? linkRefusal(file, root)
+      : new AppError('Conflict', `${file} is in the way of the download (not a file). Remove it, then retry.`, { file });
   await unlink(file);
   return open(file, flags, 0o666);
 }

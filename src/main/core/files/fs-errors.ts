@@ -34,7 +34,6 @@ export function describeFsError(error: unknown, file: string, doing: string): st
 /** The AppError for a failed local file operation; `DiskFull` stays distinguishable for the UI. */
 export function fsAppError(error: unknown, file: string, doing: string): AppError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const appCode: ErrorCode =
-    code === 'ENOENT' ? 'NotFound' : code === 'EACCES' || code === 'EPERM' ? 'Forbidden' : 'Internal';
+  const appCode: ErrorCode = code === 'ENOENT' ? 'NotFound' : code === 'EACCES' || code === 'EPERM' ? 'Forbidden' : 'Internal';
   return new AppError(appCode, describeFsError(error, file, doing), { file, fsCode: code ?? null });
 }

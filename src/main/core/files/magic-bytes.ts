@@ -53,7 +53,10 @@ const signatures: ReadonlyArray<[(head: Uint8Array) => boolean, string]> = [
   [(h) => bytes(h, 0, [0x49, 0x49, 0x2a, 0x00]) || bytes(h, 0, [0x4d, 0x4d, 0x00, 0x2a]), 'image/tiff'],
   [(h) => bytes(h, 0, [0x00, 0x00, 0x01, 0x00]), 'image/x-icon'],
   [(h) => ascii(h, 0, '%PDF-'), 'application/pdf'],
-  [(h) => ascii(h, 0, 'ID3') || (h.length > 1 && h[0] === 0xff && ((h[1] ?? 0) & 0xe0) === 0xe0 && ((h[1] ?? 0) & 0x06) !== 0), 'audio/mpeg'],
+  [
+    (h) => ascii(h, 0, 'ID3') || (h.length > 1 && h[0] === 0xff && ((h[1] ?? 0) & 0xe0) === 0xe0 && ((h[1] ?? 0) & 0x06) !== 0),
+    'audio/mpeg',
+  ],
   [(h) => ascii(h, 0, 'OggS'), 'audio/ogg'],
   [(h) => ascii(h, 0, 'fLaC'), 'audio/flac'],
   [(h) => bytes(h, 0, [0x50, 0x4b, 0x03, 0x04]), 'application/zip'],

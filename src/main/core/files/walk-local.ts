@@ -65,7 +65,11 @@ class Walker {
     const info = top ? await this.statFollowing(abs) : await this.statHere(abs);
     if (!info) return;
     if (info.isSymbolicLink()) {
-      this.problem(abs, 'Symlink', `${abs} is a symbolic link inside a dropped folder; links there are not followed, so it was left out. Drop what it points to instead if you mean to upload it.`);
+      this.problem(
+        abs,
+        'Symlink',
+        `${abs} is a symbolic link inside a dropped folder; links there are not followed, so it was left out. Drop what it points to instead if you mean to upload it.`,
+      );
     } else if (info.isDirectory()) {
       await this.visitDirectory(abs, rel, info, ancestors);
     } else if (info.isFile()) {
@@ -109,7 +113,11 @@ class Walker {
     if (this.seen.has(identity)) return;
     if (this.result.files.length >= this.options.maxFiles) {
       this.full = true;
-      this.problem(abs, 'TooMany', `More than ${this.options.maxFiles.toLocaleString('en-US')} files were dropped; the rest were left out. Upload them in a second batch.`);
+      this.problem(
+        abs,
+        'TooMany',
+        `More than ${this.options.maxFiles.toLocaleString('en-US')} files were dropped; the rest were left out. Upload them in a second batch.`,
+      );
       return;
     }
     try {

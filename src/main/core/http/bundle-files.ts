@@ -41,7 +41,11 @@ export interface BundleFile {
  * Reads the bundle file a URL path names; null when the path is refused or names no file. With
  * `clientRoutes`, a missing path without an extension gets index.html (routes the page handles).
  */
-export async function readBundleFile(bundleDir: string, pathname: string, options: { clientRoutes?: boolean } = {}): Promise<BundleFile | null> {
+export async function readBundleFile(
+  bundleDir: string,
+  pathname: string,
+  options: { clientRoutes?: boolean } = {},
+): Promise<BundleFile | null> {
   const file = resolveBundlePathname(bundleDir, pathname);
   if (file === null) return null;
   try {

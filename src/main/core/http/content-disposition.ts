@@ -28,7 +28,5 @@ export function asciiFallback(name: string): string {
 export function contentDisposition(type: 'attachment' | 'inline', filename: string): string {
   const fallback = asciiFallback(filename);
   const needsExt = !plainAscii.test(filename) || unsafeInQuotes.test(filename);
-  return needsExt
-    ? `${type}; filename="${fallback}"; filename*=UTF-8''${encodeExtValue(filename)}`
-    : `${type}; filename="${filename}"`;
+  return needsExt ? `${type}; filename="${fallback}"; filename*=UTF-8''${encodeExtValue(filename)}` : `${type}; filename="${filename}"`;
 }

@@ -6,7 +6,7 @@ import type { PreviewKind } from '../../../shared/model/preview-type';
  * load nothing but what its kind needs to draw itself. Chromium's PDF viewer works under it.
  */
 export function previewCsp(kind: PreviewKind): string {
-  const base = ["sandbox", "default-src 'none'"];
+  const base = ['sandbox', "default-src 'none'"];
   switch (kind) {
     case 'image':
       // An SVG opened as a document may draw inline styles and data: images, nothing else.

@@ -2,7 +2,15 @@ import { Worker } from 'node:worker_threads';
 import { AppError, type AppErrorShape } from '../../../shared/errors';
 import type { Logger } from '../logger';
 import type { SetAsideNotice } from '../store/rebuildable-database';
-import { closedSlot, closeRequested, type IndexReply, type IndexRequest, type IndexWorkerData, type IndexWrite, type SqlParams } from './index-protocol';
+import {
+  closedSlot,
+  closeRequested,
+  type IndexReply,
+  type IndexRequest,
+  type IndexWorkerData,
+  type IndexWrite,
+  type SqlParams,
+} from './index-protocol';
 import { indexWorkerEntry } from './worker-entry';
 
 /** How the index came up: ready (perhaps started empty, with a notice to show), or unavailable. */
@@ -134,7 +142,10 @@ class WorkerIndexStore implements IndexStore {
     if (this.stopped) return;
     const error = shape
       ? toAppError(shape)
-      : new AppError('Internal', `The object index is unavailable: ${reason}. Restart Bucket Admin; browsing, transfers and sharing do not need it.`);
+      : new AppError(
+          'Internal',
+          `The object index is unavailable: ${reason}. Restart Bucket Admin; browsing, transfers and sharing do not need it.`,
+        );
     this.options.logger.error('The object index is unavailable', error);
     this.stop(error);
   }

@@ -66,7 +66,8 @@ port.on('message', (message: IndexRequest | IndexWake) => {
   // Checked before every request: requests still queued behind a close are not run.
   if (Atomics.load(control, closeRequested) === 1) return shutdown();
   if (message.op === 'wake') return;
-  if (!handler) return post({ kind: 'result', id: message.id, ok: false, error: { code: 'Internal', message: 'The object index is not open.' } });
+  if (!handler)
+    return post({ kind: 'result', id: message.id, ok: false, error: { code: 'Internal', message: 'The object index is not open.' } });
   try {
     post({ kind: 'result', id: message.id, ok: true, value: handler.handle(message) });
   } catch (error) {

@@ -73,7 +73,8 @@ export class JobService {
 
   /** Journals a new job of a registered kind, then runs it like any job; returns its id at once. */
   startCheckpointed<I, S>(kind: CheckpointedKind<I, S>, input: I): JobStarted {
-    if (this.kinds.get(kind.kind) !== kind) throw new Error(`Register the job kind “${kind.kind}” before starting one, so it can be resumed after a restart.`);
+    if (this.kinds.get(kind.kind) !== kind)
+      throw new Error(`Register the job kind “${kind.kind}” before starting one, so it can be resumed after a restart.`);
     const jobId = newJobId();
     const label = kind.label(input);
     this.store.insert({ jobId, kind: kind.kind, label, inputJson: JSON.stringify(input) });
@@ -85,13 +86,24 @@ export class JobService {
     return this.store
       .list(kind)
       .filter((record) => !this.registry.has(record.jobId))
-      .map(({ jobId, kind: k, label, outcome, resumes, createdAt, updatedAt }) => ({ jobId, kind: k, label, outcome, resumes, createdAt, updatedAt }));
+      .map(({ jobId, kind: k, label, outcome, resumes, createdAt, updatedAt }) => ({
+        jobId,
+        kind: k,
+        label,
+        outcome,
+        resumes,
+        createdAt,
+        updatedAt,
+      }));
   }
 
   /** Runs an interrupted job on from its last checkpoint, under the same id, with its tally so far. */
   resume(jobId: string): JobStarted {
     const record = this.registry.has(jobId) ? undefined : this.store.get(jobId);
-    if (!record) throw new AppError('NotFound', 'This job is not waiting to be resumed: it already finished, was discarded, or is running.', { jobId });
+    if (!record)
+      throw new AppError('NotFound', 'This job is not waiting to be resumed: it already finished, was discarded, or is running.', {
+        jobId,
+      });
     const kind = this.kinds.get(record.kind);
     const input = kind?.input.safeParse(safeJson(record.inputJson));
     const state = record.stateJson === null ? undefined : kind?.state.safeParse(safeJson(record.stateJson));
@@ -104,7 +116,13 @@ export class JobService {
     }
     this.store.markResumed(jobId);
     this.deps.logger.info('Resuming an interrupted job', { jobId, kind: record.kind, resumes: record.resumes + 1 });
-    return this.runCheckpointed(kind, { jobId, label: record.label, input: input.data, resumedFrom: state?.data, tally: OutcomeTally.from(record.outcome) });
+    return this.runCheckpointed(kind, {
+      jobId,
+      label: record.label,
+      input: input.data,
+      resumedFrom: state?.data,
+      tally: OutcomeTally.from(record.outcome),
+    });
   }
 
   /** Forgets an interrupted job without running it; false when there is none by that id (or it runs). */

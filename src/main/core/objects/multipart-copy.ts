@@ -71,11 +71,18 @@ export async function multipartCopy(client: S3Client, req: MultipartCopyRequest)
     );
     done.sort((a, b) => (a.PartNumber ?? 0) - (b.PartNumber ?? 0));
     await client.send(
-      new CompleteMultipartUploadCommand({ Bucket: req.bucket, Key: req.destinationKey, UploadId: uploadId, MultipartUpload: { Parts: done } }),
+      new CompleteMultipartUploadCommand({
+        Bucket: req.bucket,
+        Key: req.destinationKey,
+        UploadId: uploadId,
+        MultipartUpload: { Parts: done },
+      }),
     );
   } catch (error) {
     // Best effort: the original error is what the user needs to hear.
-    await client.send(new AbortMultipartUploadCommand({ Bucket: req.bucket, Key: req.destinationKey, UploadId: uploadId })).catch(() => undefined);
+    await client
+      .send(new AbortMultipartUploadCommand({ Bucket: req.bucket, Key: req.destinationKey, UploadId: uploadId }))
+      .catch(() => undefined);
     throw error;
   }
 }

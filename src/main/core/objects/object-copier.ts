@@ -55,13 +55,14 @@ export interface CopyObjectRequest {
 export async function copyObject(client: S3Client, req: CopyObjectRequest): Promise<void> {
   const ctx = { bucket: req.bucket, key: req.sourceKey, endpoint: req.endpoint };
   try {
-    const [head, aclPlan] = await Promise.all([
-      headObject(client, req.bucket, req.sourceKey, req.signal),
-      readAclPlan(client, req),
-    ]);
+    const [head, aclPlan] = await Promise.all([headObject(client, req.bucket, req.sourceKey, req.signal), readAclPlan(client, req)]);
     // Checked here too: Ceph RGW 16.2 ignores x-amz-copy-source-if-match on CopyObject.
     if (req.ifMatch !== undefined && unquoted(req.ifMatch) !== unquoted(head.ETag ?? '')) {
-      throw new AppError('Conflict', `“${req.sourceKey}” changed since it was read, so nothing was changed. Look at it again, then retry.`, { key: req.sourceKey });
+      throw new AppError(
+        'Conflict',
+        `“${req.sourceKey}” changed since it was read, so nothing was changed. Look at it again, then retry.`,
+        { key: req.sourceKey },
+      );
     }
     const size = head.ContentLength ?? 0;
     const ifMatch = req.ifMatch ?? head.ETag;
@@ -120,12 +121,16 @@ async function readAclPlan(client: S3Client, req: CopyObjectRequest): Promise<Ac
     return planAclCopy(acl.Owner, acl.Grants);
   } catch (error) {
     const appError = toAppError(error, { bucket: req.bucket, key: req.sourceKey, endpoint: req.endpoint });
-    if (appError.code === 'AclsDisabled' || (appError.details?.['name'] === 'NotImplemented')) {
+    if (appError.code === 'AclsDisabled' || appError.details?.['name'] === 'NotImplemented') {
       req.acl.disable(appError.code === 'AclsDisabled');
       return { kind: 'default' };
     }
     if (appError.code === 'AccessDenied') {
-      throw new AppError('AccessDenied', 'Not copied: these credentials may not read its ACL, so the copy could not keep who may see it (s3:GetObjectAcl).', { key: req.sourceKey });
+      throw new AppError(
+        'AccessDenied',
+        'Not copied: these credentials may not read its ACL, so the copy could not keep who may see it (s3:GetObjectAcl).',
+        { key: req.sourceKey },
+      );
     }
     throw appError;
   }
@@ -147,6 +152,10 @@ async function verifyCopy(
   const sameSize = (copy.ContentLength ?? -1) === source.size;
   const sameEtag = !comparable || copy.ETag === source.etag;
   if (!sameSize || !sameEtag) {
-    throw new AppError('Internal', `The copy at “${req.destinationKey}” does not match the original (${sameSize ? 'content' : 'size'} differs), so the original was kept. Try again.`, { key: req.sourceKey });
+    throw new AppError(
+      'Internal',
+      `The copy at “${req.destinationKey}” does not match the original (${sameSize ? 'content' : 'size'} differs), so the original was kept. Try again.`,
+      { key: req.sourceKey },
+    );
   }
 }

@@ -9,23 +9,19 @@ import type { ConnectionSettings } from '../../../shared/model/connection';
  */
 export const s3Timeouts = { connectionMs: 5_000, idleMs: 30_000 } as const;
 
-export type S3Endpoint = Pick<
-  ConnectionSettings,
-  'region' | 'endpoint' | 'forcePathStyle' | 'checksumCompatibility'
->;
+export type S3Endpoint = Pick<ConnectionSettings, 'region' | 'endpoint' | 'forcePathStyle' | 'checksumCompatibility'>;
 
 /**
  * What a caller may set beyond the connection's endpoint: SDK retries (3 by default), and for the
  * transfer client its own HTTP handler, no `Expect: 100-continue`, the middleware cache and a logger.
  */
-export type S3ClientOptions = Pick<S3ClientConfig, 'maxAttempts' | 'requestHandler' | 'expectContinueHeader' | 'cacheMiddleware' | 'logger'>;
+export type S3ClientOptions = Pick<
+  S3ClientConfig,
+  'maxAttempts' | 'requestHandler' | 'expectContinueHeader' | 'cacheMiddleware' | 'logger'
+>;
 
 /** Builds an SDK client for one connection's endpoint settings and credentials: the one place an S3Client is made. */
-export function createS3Client(
-  settings: S3Endpoint,
-  credentials: AwsCredentialIdentityProvider,
-  options: S3ClientOptions = {},
-): S3Client {
+export function createS3Client(settings: S3Endpoint, credentials: AwsCredentialIdentityProvider, options: S3ClientOptions = {}): S3Client {
   const { maxAttempts = 3, requestHandler, ...rest } = options;
   return new S3Client({
     region: settings.region,
@@ -33,9 +29,7 @@ export function createS3Client(
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
     forcePathStyle: settings.forcePathStyle,
     // Many S3-compatible servers refuse the SDK's default CRC32 trailers (aws-chunked) with 411.
-    ...(settings.checksumCompatibility
-      ? { requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' }
-      : {}),
+    ...(settings.checksumCompatibility ? { requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' } : {}),
     maxAttempts,
     requestHandler:
       requestHandler ??

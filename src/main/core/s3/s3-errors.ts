@@ -60,13 +60,25 @@ export function toAppError(error: unknown, ctx: S3ErrorContext = {}): AppError {
   const bucket = ctx.bucket ? `“${ctx.bucket}”` : 'the bucket';
 
   if (code && tlsCodes.has(code)) {
-    return new AppError('TlsError', `The secure connection to the server${where} failed (${code}). Check the endpoint's https:// address and its certificate, or use http:// if the server has no TLS.`, { cause: code });
+    return new AppError(
+      'TlsError',
+      `The secure connection to the server${where} failed (${code}). Check the endpoint's https:// address and its certificate, or use http:// if the server has no TLS.`,
+      { cause: code },
+    );
   }
   if (code && unreachableCodes.has(code)) {
-    return new AppError('EndpointUnreachable', `Could not reach the server${where} (${code}). Check the endpoint address and your network.`, { cause: code });
+    return new AppError(
+      'EndpointUnreachable',
+      `Could not reach the server${where} (${code}). Check the endpoint address and your network.`,
+      { cause: code },
+    );
   }
   if (name === 'TimeoutError' || name === 'RequestTimeout') {
-    return new AppError('EndpointUnreachable', `The server${where} did not answer in time. Check the endpoint and your network, then try again.`, { cause: name });
+    return new AppError(
+      'EndpointUnreachable',
+      `The server${where} did not answer in time. Check the endpoint and your network, then try again.`,
+      { cause: name },
+    );
   }
   switch (name) {
     case 'InvalidAccessKeyId':
@@ -74,40 +86,78 @@ export function toAppError(error: unknown, ctx: S3ErrorContext = {}): AppError {
     case 'SignatureDoesNotMatch':
       return signatureMismatch({ ...(ctx.key !== undefined ? { key: ctx.key } : {}), ...(ctx.headers ? { headers: ctx.headers } : {}) });
     case 'RequestTimeTooSkewed':
-      return new AppError('ClockSkew', "This computer's clock differs too much from the server's. Set the clock automatically and try again.");
+      return new AppError(
+        'ClockSkew',
+        "This computer's clock differs too much from the server's. Set the clock automatically and try again.",
+      );
     case 'ExpiredToken':
     case 'TokenRefreshRequired':
-      return new AppError('CredentialsExpired', 'The credentials have expired. Sign in again (for SSO: aws sso login) or refresh the session token.');
+      return new AppError(
+        'CredentialsExpired',
+        'The credentials have expired. Sign in again (for SSO: aws sso login) or refresh the session token.',
+      );
     case 'InvalidToken':
       return new AppError('CredentialsExpired', 'The session token is not valid. Refresh it or remove it.');
     case 'CredentialsProviderError':
-      return new AppError('CredentialsUnavailable', `No credentials could be loaded: ${raw.message ?? 'unknown reason'}. Check the profile in ~/.aws/config.`);
+      return new AppError(
+        'CredentialsUnavailable',
+        `No credentials could be loaded: ${raw.message ?? 'unknown reason'}. Check the profile in ~/.aws/config.`,
+      );
     case 'NoSuchBucket':
-      return new AppError('NoSuchBucket', `There is no bucket ${bucket} on this server. Check the name, or whether it was deleted.`, ctx.bucket ? { bucket: ctx.bucket } : undefined);
+      return new AppError(
+        'NoSuchBucket',
+        `There is no bucket ${bucket} on this server. Check the name, or whether it was deleted.`,
+        ctx.bucket ? { bucket: ctx.bucket } : undefined,
+      );
     case 'NoSuchKey':
       return new AppError('NoSuchKey', 'That object no longer exists. Refresh the folder.', ctx.key ? { key: ctx.key } : undefined);
     case 'AccessControlListNotSupported':
-      return new AppError('AclsDisabled', `${bucket} has ACLs disabled (Object Ownership: bucket owner enforced). Public access is decided by the bucket policy or a CDN instead.`);
+      return new AppError(
+        'AclsDisabled',
+        `${bucket} has ACLs disabled (Object Ownership: bucket owner enforced). Public access is decided by the bucket policy or a CDN instead.`,
+      );
     case 'PermanentRedirect':
     case 'AuthorizationHeaderMalformed':
     case 'IllegalLocationConstraintException':
-      return new AppError('WrongRegion', `${bucket} is in another region than the connection's. Set the connection's region to the bucket's region.`);
+      return new AppError(
+        'WrongRegion',
+        `${bucket} is in another region than the connection's. Set the connection's region to the bucket's region.`,
+      );
     case 'AccessDenied':
     case 'AllAccessDisabled':
-      return new AppError('AccessDenied', `Access denied to ${bucket}. These credentials lack permission for this; ask the bucket's administrator.`);
+      return new AppError(
+        'AccessDenied',
+        `Access denied to ${bucket}. These credentials lack permission for this; ask the bucket's administrator.`,
+      );
     default:
       break;
   }
   if (status === 404 && ctx.key) return new AppError('NoSuchKey', 'That object no longer exists. Refresh the folder.', { key: ctx.key });
   if (status === 404) return new AppError('NoSuchBucket', `There is no bucket ${bucket} on this server. Check the name.`);
-  if (status === 403) return new AppError('AccessDenied', `Access denied to ${bucket}. These credentials lack permission for this; ask the bucket's administrator.`);
-  if (status === 301) return new AppError('WrongRegion', `${bucket} is in another region than the connection's. Set the connection's region to the bucket's region.`);
+  if (status === 403)
+    return new AppError(
+      'AccessDenied',
+      `Access denied to ${bucket}. These credentials lack permission for this; ask the bucket's administrator.`,
+    );
+  if (status === 301)
+    return new AppError(
+      'WrongRegion',
+      `${bucket} is in another region than the connection's. Set the connection's region to the bucket's region.`,
+    );
   if (code?.startsWith('HPE_')) {
-    return new AppError('ServerError', `The server${where} sent an answer that is not valid HTTP (${code}). Try again; if it persists, the server or a proxy in between is misbehaving.`, { cause: code });
+    return new AppError(
+      'ServerError',
+      `The server${where} sent an answer that is not valid HTTP (${code}). Try again; if it persists, the server or a proxy in between is misbehaving.`,
+      { cause: code },
+    );
   }
   const detail = raw.message && raw.message !== 'UnknownError' ? raw.message : name || 'unknown error';
   // The server's own words: the app did nothing wrong that it knows of, so this is not Internal.
-  return new AppError('ServerError', `The server answered with an error: ${detail}${status ? ` (HTTP ${status})` : ''}. Try again; if it persists, check the server's logs.`, { name, status });
+  return new AppError(
+    'ServerError',
+    `The server answered with an error: ${detail}${status ? ` (HTTP ${status})` : ''}. Try again; if it persists, check the server's logs.`,
+    { name, status },
+  );
 }
 
 /** Node puts the socket error code on the error or on its cause. */

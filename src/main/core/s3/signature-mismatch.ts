@@ -11,7 +11,8 @@ const safeKeyCharacters = /^[A-Za-z0-9!\-_.*'()/]*$/;
 /** Why a key could change the bytes a server signs, or undefined for a plain key. Pure. */
 export function keySigningRisk(key: string): string | undefined {
   if (hasDotSegments(key)) return 'has “.” or “..” path segments';
-  if (!safeKeyCharacters.test(key)) return "has characters outside the ones AWS lists as safe in keys (letters, digits and ! - _ . * ' ( ) /)";
+  if (!safeKeyCharacters.test(key))
+    return "has characters outside the ones AWS lists as safe in keys (letters, digits and ! - _ . * ' ( ) /)";
   return undefined;
 }
 

@@ -20,7 +20,10 @@ export function browserPathWarning(key: string, kind: 'get' | 'public' | 'put'):
     kind === 'public'
       ? 'so a browser asks for another key (another object, or none)'
       : 'so the server is asked for another path and refuses the signature (403)';
-  const works = kind === 'put' ? 'The curl command sends the path as is (--path-as-is) and works.' : 'Tools that send the path as is (curl --path-as-is) still work.';
+  const works =
+    kind === 'put'
+      ? 'The curl command sends the path as is (--path-as-is) and works.'
+      : 'Tools that send the path as is (curl --path-as-is) still work.';
   return {
     code: 'BrowserRewritesPath',
     message: `Browsers cannot use this link: the key has “.” or “..” segments, which browsers remove from a URL before sending it, ${effect}. ${works} To share it with a browser, copy or rename the object to a key without them.`,
@@ -28,7 +31,11 @@ export function browserPathWarning(key: string, kind: 'get' | 'public' | 'put'):
 }
 
 /** Puts the browser warning first, keeping what the object check found after it. Pure. */
-export function withBrowserPathWarning(key: string, kind: 'get' | 'public' | 'put', warning: ShareWarning | undefined): ShareWarning | undefined {
+export function withBrowserPathWarning(
+  key: string,
+  kind: 'get' | 'public' | 'put',
+  warning: ShareWarning | undefined,
+): ShareWarning | undefined {
   const browser = browserPathWarning(key, kind);
   if (!browser) return warning;
   return warning ? { code: browser.code, message: `${browser.message} Also: ${warning.message}` } : browser;

@@ -52,7 +52,12 @@ export async function createBulkGetSigner(client: S3Client, bucket: string, samp
       },
       headers: {},
     });
-    const signed = await presigner.presign(request, { expiresIn: spec.seconds, signingDate: spec.signingDate, signingRegion: region, signingService: service });
+    const signed = await presigner.presign(request, {
+      expiresIn: spec.seconds,
+      signingDate: spec.signingDate,
+      signingRegion: region,
+      signingService: service,
+    });
     return formatSigned(signed);
   };
 }

@@ -29,7 +29,9 @@ export async function issueLinks(rt: ShareRuntime, input: LinksInput): Promise<S
   }));
   const plans = requests.map((req) => planDownload(conn.record, req));
   const needsExpiry = plans.some((plan) => plan.kind === 'get');
-  const expiry = needsExpiry ? await resolveExpiry(conn, requestedExpiry(rt, 'download', input.connectionId, input.expiresInSeconds), now) : null;
+  const expiry = needsExpiry
+    ? await resolveExpiry(conn, requestedExpiry(rt, 'download', input.connectionId, input.expiresInSeconds), now)
+    : null;
 
   const [existence, sign] = await Promise.all([
     checkExistence(conn.client, input.bucket, keys),
@@ -40,7 +42,13 @@ export async function issueLinks(rt: ShareRuntime, input: LinksInput): Promise<S
     const probe = await withLinkChecks(conn, input.bucket, req.key, plan, existence.get(req.key) ?? {});
     const linkExpiry = plan.kind === 'get' ? expiry : null;
     const url = await downloadUrl(conn, input.bucket, req, plan, linkExpiry, now, sign);
-    const row: ShareLinkRow = { key: req.key, url, kind: plan.kind, expiresAt: linkExpiry?.expiresAt ?? null, ...(probe.warning ? { warning: probe.warning } : {}) };
+    const row: ShareLinkRow = {
+      key: req.key,
+      url,
+      kind: plan.kind,
+      expiresAt: linkExpiry?.expiresAt ?? null,
+      ...(probe.warning ? { warning: probe.warning } : {}),
+    };
     const record: LedgerRecord = {
       ...ledgerBase(rt, conn, input.bucket, now, input.note),
       key: req.key,

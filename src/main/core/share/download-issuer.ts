@@ -62,7 +62,12 @@ export async function previewLink(rt: ShareRuntime, input: PreviewInput): Promis
 }
 
 /** The options that shaped a download link, as the ledger keeps them. */
-export function downloadOptions(req: DownloadRequest, plan: LinkPlan, expiry: ExpiryDecision | null, warning?: string): LedgerRecord['options'] {
+export function downloadOptions(
+  req: DownloadRequest,
+  plan: LinkPlan,
+  expiry: ExpiryDecision | null,
+  warning?: string,
+): LedgerRecord['options'] {
   const disposition = dispositionFor(req);
   return {
     route: plan.route,

@@ -28,7 +28,13 @@ export async function probeForPlan(conn: ResolvedConnection, bucket: string, key
  * `.`/`..` segments), and for a public link to an existing object whether anonymous visitors may
  * read it at the endpoint (a CDN usually fetches from there too).
  */
-export async function withLinkChecks(conn: ResolvedConnection, bucket: string, key: string, plan: LinkPlan, probe: ProbeResult): Promise<ProbeResult> {
+export async function withLinkChecks(
+  conn: ResolvedConnection,
+  bucket: string,
+  key: string,
+  plan: LinkPlan,
+  probe: ProbeResult,
+): Promise<ProbeResult> {
   let checked = probe;
   // The anonymous check uses fetch, which rewrites a dot-segment path as a browser does: its answer would be about another key.
   if (plan.kind === 'public' && !probe.warning && probe.facts && browserFetchable(key)) {

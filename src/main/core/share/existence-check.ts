@@ -2,7 +2,15 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { toAppError } from '../s3/s3-errors';
 import { checkKeys, groupByFolder, type KeyPresence } from '../transfers/remote-existence';
 import type { RetryPolicy } from '../transfers/retry-policy';
-import { accessDeniedWarning, bucketCheck, missingBucketWarning, missingObjectWarning, probeTimeoutMs, type BucketCheck, type ProbeResult } from './object-probe';
+import {
+  accessDeniedWarning,
+  bucketCheck,
+  missingBucketWarning,
+  missingObjectWarning,
+  probeTimeoutMs,
+  type BucketCheck,
+  type ProbeResult,
+} from './object-probe';
 
 /** From this many selected keys in one folder, one listing is cheaper than a HEAD per key. */
 export const listThreshold = 24;

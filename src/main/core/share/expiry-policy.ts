@@ -44,7 +44,9 @@ export function maxExpirySeconds(now: Date, creds: CredentialLifetime): number {
  */
 export function decideExpiry(requestedSeconds: number, now: Date, creds: CredentialLifetime): ExpiryDecision {
   if (!Number.isInteger(requestedSeconds) || requestedSeconds <= 0) {
-    throw new AppError('InvalidInput', 'An expiry of zero or less would give a link that never works. Choose at least 1 second.', { requestedSeconds });
+    throw new AppError('InvalidInput', 'An expiry of zero or less would give a link that never works. Choose at least 1 second.', {
+      requestedSeconds,
+    });
   }
   const left = credentialSecondsLeft(now, creds);
   if (left !== null && left < minUsefulSeconds) {
@@ -85,9 +87,10 @@ function explain(requested: number, seconds: number, expiresAt: Date, cap: Expir
     case 'credentials-expire':
       return `You asked for ${asked}, but the credentials that sign it expire at ${creds.expiresAt ? formatUtc(creds.expiresAt) : 'sooner'} and a link never outlives them, so it ${lasts}. For longer links, sign in again later or use long-term access keys.`;
     case 'requested': {
-      const token = creds.temporary && !creds.expiresAt
-        ? ' These credentials carry a session token whose expiry the app cannot see: the link also stops when that token expires.'
-        : '';
+      const token =
+        creds.temporary && !creds.expiresAt
+          ? ' These credentials carry a session token whose expiry the app cannot see: the link also stops when that token expires.'
+          : '';
       return `The link ${lasts}.${token}`;
     }
   }

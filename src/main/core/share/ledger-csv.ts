@@ -4,7 +4,21 @@ import { csvRecord, type CsvCell } from './csv';
 /** Most rows one export writes; the result says when more matched. */
 export const maxExportRows = 100_000;
 
-const header = ['id', 'created_at', 'expires_at', 'state', 'kind', 'connection', 'bucket', 'key', 'target', 'os_user', 'note', 'options', 'resource'] as const;
+const header = [
+  'id',
+  'created_at',
+  'expires_at',
+  'state',
+  'kind',
+  'connection',
+  'bucket',
+  'key',
+  'target',
+  'os_user',
+  'note',
+  'options',
+  'resource',
+] as const;
 
 /** "alive", "expired", or "no expiry" for public links. */
 export function ledgerState(entry: Pick<LedgerEntry, 'expiresAt' | 'alive'>): string {
@@ -35,7 +49,9 @@ export function ledgerCsvRecords(entries: readonly LedgerEntry[]): string {
       e.target,
       e.osUser,
       e.note,
-      Object.entries(e.options).map(([k, v]) => `${k}=${String(v)}`).join('; '),
+      Object.entries(e.options)
+        .map(([k, v]) => `${k}=${String(v)}`)
+        .join('; '),
       e.resource,
     ])
     .map(csvRecord)

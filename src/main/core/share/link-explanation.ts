@@ -4,7 +4,8 @@ import { formatBytes } from '../../../shared/format/format-bytes';
 /** The sentence or three shown with a download link: what it is, how long it lives, any warning. Pure. */
 export function explainDownload(route: LinkRoute, expiry: ExpiryDecision | null, reason?: string, warning?: ShareWarning): string {
   const parts: string[] = [];
-  if (route === 'cdn') parts.push('A public link through the CDN: it does not expire, and works as long as the object stays public and the CDN serves it.');
+  if (route === 'cdn')
+    parts.push('A public link through the CDN: it does not expire, and works as long as the object stays public and the CDN serves it.');
   else if (route === 'endpoint') parts.push('A public link: it does not expire, and works as long as the object stays public.');
   else parts.push(`A presigned link.${reason ? ` ${reason}` : ''} ${expiry?.explanation ?? ''}`.trim());
   if (warning) parts.push(`Warning: ${warning.message}`);

@@ -86,8 +86,20 @@ export class LinkLedger {
     return this.db.transaction(() =>
       records.map((r) =>
         Number(
-          insert.run(r.createdAt, r.connectionId, r.connectionName, r.bucket, r.key, r.target, r.kind, r.expiresAt, r.osUser, r.note, JSON.stringify(r.options), r.resource)
-            .lastInsertRowid,
+          insert.run(
+            r.createdAt,
+            r.connectionId,
+            r.connectionName,
+            r.bucket,
+            r.key,
+            r.target,
+            r.kind,
+            r.expiresAt,
+            r.osUser,
+            r.note,
+            JSON.stringify(r.options),
+            r.resource,
+          ).lastInsertRowid,
         ),
       ),
     )();

@@ -30,7 +30,8 @@ export function planDownload(settings: Pick<ConnectionSettings, 'roots' | 'publi
     return {
       kind: 'get',
       route: 'presigned',
-      reason: 'This file is public, but a download name or content type needs a signed link (anonymous requests cannot set them), so this link expires.',
+      reason:
+        'This file is public, but a download name or content type needs a signed link (anonymous requests cannot set them), so this link expires.',
     };
   }
   return { kind: 'public', route: settings.publicBaseUrl ? 'cdn' : 'endpoint' };

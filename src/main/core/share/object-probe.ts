@@ -36,7 +36,10 @@ export function missingBucketWarning(bucket: string): ShareWarning {
 
 /** The warning for a key these credentials may not HEAD: a link to it will probably be refused too. */
 export function accessDeniedWarning(key: string): ShareWarning {
-  return { code: 'AccessDenied', message: `These credentials may not read “${key}” (HEAD was refused), so the link will probably be refused too. Ask the bucket's administrator for read access.` };
+  return {
+    code: 'AccessDenied',
+    message: `These credentials may not read “${key}” (HEAD was refused), so the link will probably be refused too. Ask the bucket's administrator for read access.`,
+  };
 }
 
 /** Whether the bucket exists, asked at most once however many keys are probed. */
@@ -54,12 +57,10 @@ function statusOf(error: unknown): number | undefined {
 export function bucketCheck(client: S3Client, bucket: string): BucketCheck {
   let answer: Promise<boolean> | undefined;
   return () => {
-    answer ??= client
-      .send(new HeadBucketCommand({ Bucket: bucket }), { abortSignal: AbortSignal.timeout(probeTimeoutMs) })
-      .then(
-        () => true,
-        (error: unknown) => !(statusOf(error) === 404 || (error as { name?: string }).name === 'NoSuchBucket'),
-      );
+    answer ??= client.send(new HeadBucketCommand({ Bucket: bucket }), { abortSignal: AbortSignal.timeout(probeTimeoutMs) }).then(
+      () => true,
+      (error: unknown) => !(statusOf(error) === 404 || (error as { name?: string }).name === 'NoSuchBucket'),
+    );
     return answer;
   };
 }
@@ -69,9 +70,16 @@ export function bucketCheck(client: S3Client, bucket: string): BucketCheck {
  * bucket) and forbidden (403) become warnings, since a link for a key that will exist later is
  * legitimate; other failures are errors. `bucketExists` lets a batch of probes share one check.
  */
-export async function probeObject(client: S3Client, bucket: string, key: string, bucketExists: BucketCheck = bucketCheck(client, bucket)): Promise<ProbeResult> {
+export async function probeObject(
+  client: S3Client,
+  bucket: string,
+  key: string,
+  bucketExists: BucketCheck = bucketCheck(client, bucket),
+): Promise<ProbeResult> {
   try {
-    const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: AbortSignal.timeout(probeTimeoutMs) });
+    const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), {
+      abortSignal: AbortSignal.timeout(probeTimeoutMs),
+    });
     return {
       facts: {
         size: head.ContentLength ?? 0,
@@ -97,7 +105,10 @@ export async function checkAnonymousAccess(url: string): Promise<ShareWarning | 
   try {
     const res = await fetch(url, { method: 'HEAD', redirect: 'manual', signal: AbortSignal.timeout(probeTimeoutMs) });
     if (res.status === 401 || res.status === 403) {
-      return { code: 'NotPublic', message: `Anonymous visitors get “${res.status} ${res.statusText || 'Forbidden'}” for this object, so the public link will not work. Make the object public (public-read) or share a presigned link instead.` };
+      return {
+        code: 'NotPublic',
+        message: `Anonymous visitors get “${res.status} ${res.statusText || 'Forbidden'}” for this object, so the public link will not work. Make the object public (public-read) or share a presigned link instead.`,
+      };
     }
   } catch {
     // Offline, TLS or DNS from this machine: not evidence about the object itself.

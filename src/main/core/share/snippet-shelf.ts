@@ -38,7 +38,11 @@ export class SnippetShelf {
   text(id: string): string {
     const text = this.texts.get(id);
     if (text === undefined) {
-      throw new AppError('NotFound', 'Bucket Admin no longer holds that text (it keeps the last ones it made, until it quits). Make the link again, then copy it.', { snippetId: id });
+      throw new AppError(
+        'NotFound',
+        'Bucket Admin no longer holds that text (it keeps the last ones it made, until it quits). Make the link again, then copy it.',
+        { snippetId: id },
+      );
     }
     return text;
   }

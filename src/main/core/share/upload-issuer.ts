@@ -29,7 +29,14 @@ function termsOf(input: UploadInput): UploadTerms {
   }
   const { target } = input;
   const key = target.type === 'object' ? target.key : target.prefix;
-  return { method: 'post', target: target.type, key, minBytes: input.minBytes, maxBytes: input.maxBytes, ...allowedType(input, target.type === 'object' ? key : undefined) };
+  return {
+    method: 'post',
+    target: target.type,
+    key,
+    minBytes: input.minBytes,
+    maxBytes: input.maxBytes,
+    ...allowedType(input, target.type === 'object' ? key : undefined),
+  };
 }
 
 /**
@@ -110,7 +117,11 @@ export async function issueUploadLink(rt: ShareRuntime, input: UploadInput): Pro
     cap: expiry.cap,
     ...(warning ? { warning } : {}),
     ledgerId,
-    snippetIds: { url: rt.snippets.keep(signed.url), curl: rt.snippets.keep(signed.curl), html: signed.html ? rt.snippets.keep(signed.html) : null },
+    snippetIds: {
+      url: rt.snippets.keep(signed.url),
+      curl: rt.snippets.keep(signed.curl),
+      html: signed.html ? rt.snippets.keep(signed.html) : null,
+    },
     copiedByMain: input.copy !== 'none' && copyIfAsked(rt, copyText, true),
     explanation: explainUpload(terms, expiry, warning),
     revocation: revocationExplanation,
@@ -126,8 +137,20 @@ async function sign(
   expiresAt: Date,
 ): Promise<Signed> {
   if (input.method === 'put') {
-    const put = await presignPutUpload(client, { bucket: input.bucket, key: input.key, seconds, signingDate: now, ...(terms.contentType ? { contentType: terms.contentType } : {}) });
-    return { url: put.url, fields: {}, headers: put.headers, curl: putCurl(put.url, put.headers, { pathAsIs: !browserFetchable(input.key) }), html: '' };
+    const put = await presignPutUpload(client, {
+      bucket: input.bucket,
+      key: input.key,
+      seconds,
+      signingDate: now,
+      ...(terms.contentType ? { contentType: terms.contentType } : {}),
+    });
+    return {
+      url: put.url,
+      fields: {},
+      headers: put.headers,
+      curl: putCurl(put.url, put.headers, { pathAsIs: !browserFetchable(input.key) }),
+      html: '',
+    };
   }
   const post = await presignPostUpload(client, {
     bucket: input.bucket,
@@ -142,6 +165,12 @@ async function sign(
     fields: post.fields,
     headers: {},
     curl: postCurl(post.url, post.fields),
-    html: uploadFormHtml({ url: post.url, fields: post.fields, maxBytes: input.maxBytes, expiresAt, ...(terms.contentType ? { contentType: terms.contentType } : {}) }),
+    html: uploadFormHtml({
+      url: post.url,
+      fields: post.fields,
+      maxBytes: input.maxBytes,
+      expiresAt,
+      ...(terms.contentType ? { contentType: terms.contentType } : {}),
+    }),
   };
 }

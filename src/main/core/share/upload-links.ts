@@ -24,7 +24,10 @@ export interface PostUploadSpec {
  */
 export async function presignPostUpload(client: S3Client, spec: PostUploadSpec): Promise<{ url: string; fields: Record<string, string> }> {
   if (spec.target.type === 'object' && spec.target.key.includes(filenameVariable)) {
-    throw new AppError('InvalidInput', `An exact key cannot contain ${filenameVariable}; choose a folder (prefix) upload to let the file name decide.`);
+    throw new AppError(
+      'InvalidInput',
+      `An exact key cannot contain ${filenameVariable}; choose a folder (prefix) upload to let the file name decide.`,
+    );
   }
   const key = spec.target.type === 'object' ? spec.target.key : `${spec.target.prefix}${filenameVariable}`;
   const fields: Record<string, string> = {
@@ -74,6 +77,9 @@ export async function uploadWarning(
   const probe = await probeObject(client, bucket, target.key);
   if (probe.warning?.code === 'NoSuchBucket') return probe.warning;
   return probe.facts
-    ? { code: 'WillOverwrite', message: `“${target.key}” already exists (${probe.facts.size} bytes); an upload through this link replaces it.` }
+    ? {
+        code: 'WillOverwrite',
+        message: `“${target.key}” already exists (${probe.facts.size} bytes); an upload through this link replaces it.`,
+      }
     : undefined;
 }

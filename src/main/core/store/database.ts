@@ -156,7 +156,10 @@ function openChecked(file: string, logger: Logger, backupName: (() => string) | 
 function quickCheck(db: Database): string | null {
   const rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
   if (rows.length === 1 && rows[0]?.quick_check === 'ok') return null;
-  return `quick_check: ${rows.slice(0, 3).map((r) => r.quick_check).join('; ')}`;
+  return `quick_check: ${rows
+    .slice(0, 3)
+    .map((r) => r.quick_check)
+    .join('; ')}`;
 }
 
 /**

@@ -57,7 +57,11 @@ export function openRebuildableDatabase(options: OpenRebuildableOptions): { db: 
   logger.warn('Rebuildable database could not be used; set aside and started empty', { file, setAsidePath, reason });
   const fresh = openIfHealthy(file, logger);
   if (!('db' in fresh)) {
-    throw new AppError('StorageCorrupt', `Bucket Admin could not create a fresh file at ${file} (${fresh.damaged}). Check the disk and the data folder, then restart.`, { file });
+    throw new AppError(
+      'StorageCorrupt',
+      `Bucket Admin could not create a fresh file at ${file} (${fresh.damaged}). Check the disk and the data folder, then restart.`,
+      { file },
+    );
   }
   try {
     migrate(fresh.db, migrations, logger, { backup: false });

@@ -62,7 +62,8 @@ export function moveLegacyStateFile(dataDir: string, logger: Logger): 'none' | '
   }
   fs.renameSync(`${target}.partial`, target);
   // The original keeps its -wal/-shm, if it had them: they go with it.
-  for (const suffix of ['', ...sidecars]) if (fs.existsSync(legacy + suffix)) fs.renameSync(legacy + suffix, path.join(dataDir, legacyKeptName) + suffix);
+  for (const suffix of ['', ...sidecars])
+    if (fs.existsSync(legacy + suffix)) fs.renameSync(legacy + suffix, path.join(dataDir, legacyKeptName) + suffix);
   logger.info('Moved the database to state.sqlite', { from: legacy, kept: legacyKeptName });
   return 'moved';
 }

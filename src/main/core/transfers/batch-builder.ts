@@ -20,7 +20,12 @@ function labelFor(names: readonly string[]): string {
   return tops.length > 1 ? `${first} and ${tops.length - 1} more` : first;
 }
 
-function newItem(batch: TransferBatch, seq: number, fields: Pick<TransferItem, 'key' | 'localPath' | 'name' | 'size' | 'sourceMtimeMs' | 'remoteEtag' | 'spec'>, skipped: boolean): TransferItem {
+function newItem(
+  batch: TransferBatch,
+  seq: number,
+  fields: Pick<TransferItem, 'key' | 'localPath' | 'name' | 'size' | 'sourceMtimeMs' | 'remoteEtag' | 'spec'>,
+  skipped: boolean,
+): TransferItem {
   return {
     id: randomUUID(),
     batchId: batch.id,
@@ -45,7 +50,11 @@ function newItem(batch: TransferBatch, seq: number, fields: Pick<TransferItem, '
 }
 
 /** The batch and its items for a started upload plan; skipped conflicts stay in the batch as skipped. */
-export function buildUploadBatch(plan: UploadPlanData, answers: ConflictAnswers, options: ResolvedUploadOptions): { batch: TransferBatch; items: TransferItem[] } {
+export function buildUploadBatch(
+  plan: UploadPlanData,
+  answers: ConflictAnswers,
+  options: ResolvedUploadOptions,
+): { batch: TransferBatch; items: TransferItem[] } {
   const batch: TransferBatch = {
     id: randomUUID(),
     direction: 'upload',

@@ -48,7 +48,10 @@ export async function cleanupCancelled(
     journal.forgetUpload(item.id);
   }
   if (intent) {
-    const sweep = () => locks.run(objectLockName(item.bucket, intent.key), signal, () => sweepStrayUploads(tc, journal, item.bucket, intent, shortPolicy, signal));
+    const sweep = () =>
+      locks.run(objectLockName(item.bucket, intent.key), signal, () =>
+        sweepStrayUploads(tc, journal, item.bucket, intent, shortPolicy, signal),
+      );
     await sweep();
     await delay(lateCreateMs, undefined, { signal });
     await sweep();

@@ -78,7 +78,8 @@ export class DirectS3 implements PutSender {
 
 /** The request's headers as S3 names them on the wire (lower case), as the SDK would send them. */
 function rawHeaders({ target, checksum }: PutRequest): Record<string, string> {
-  const integrity: Record<string, string> = checksum.mode === 'md5' ? { 'content-md5': checksum.base64 } : { 'x-amz-checksum-crc32': checksum.base64 };
+  const integrity: Record<string, string> =
+    checksum.mode === 'md5' ? { 'content-md5': checksum.base64 } : { 'x-amz-checksum-crc32': checksum.base64 };
   if (target.kind === 'part') return integrity;
   const { ContentType, CacheControl, ACL } = target.headers;
   return {
@@ -130,5 +131,10 @@ async function s3Error(res: IncomingMessage, status: number): Promise<Error> {
   const tag = (name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(text)?.[1];
   const code = tag('Code') ?? (status === 412 ? 'PreconditionFailed' : status === 404 ? 'NotFound' : `Http${status}`);
   const message = tag('Message') ?? `HTTP ${status}`;
-  return Object.assign(new Error(message), { name: code, Code: code, $metadata: { httpStatusCode: status }, $fault: status >= 500 ? 'server' : 'client' });
+  return Object.assign(new Error(message), {
+    name: code,
+    Code: code,
+    $metadata: { httpStatusCode: status },
+    $fault: status >= 500 ? 'server' : 'client',
+  });
 }

@@ -75,7 +75,11 @@ export async function finalizeDownload(item: TransferItem, temp: string, ctx: Ru
       return;
     }
     if (spec.mode !== 'keepBoth') {
-      throw new AppError('Conflict', `A file named ${item.localPath} appeared while it was downloading, so it was not replaced. Choose Overwrite or Keep both, then retry (the download itself is kept).`, { file: item.localPath });
+      throw new AppError(
+        'Conflict',
+        `A file named ${item.localPath} appeared while it was downloading, so it was not replaced. Choose Overwrite or Keep both, then retry (the download itself is kept).`,
+        { file: item.localPath },
+      );
     }
     const names = new Set<string>();
     let candidate = firstFreeName(item.localPath, (p) => names.has(p), path.sep);

@@ -53,7 +53,12 @@ export interface Listed {
  * the destination, renames what the file system cannot hold or what would collide (case-folding
  * file systems, a file where a folder must go), and finds local files that already exist.
  */
-export async function planDownload(req: DownloadPlanRequest, clients: TransferClients, options: TransferEngineOptions, signal: AbortSignal): Promise<DownloadPlanData> {
+export async function planDownload(
+  req: DownloadPlanRequest,
+  clients: TransferClients,
+  options: TransferEngineOptions,
+  signal: AbortSignal,
+): Promise<DownloadPlanData> {
   const { client } = clients.get(req.connectionId);
   const problems: PlanProblem[] = [];
   const listed: Listed[] = [];
@@ -103,18 +108,33 @@ export async function planDownload(req: DownloadPlanRequest, clients: TransferCl
   return { view, files, connectionId: req.connectionId, bucket: req.bucket, destination: req.destination, expiresAt };
 }
 
-async function listPrefix(client: S3Client, bucket: string, prefix: string, out: Listed[], options: TransferEngineOptions, signal: AbortSignal, problems: PlanProblem[]): Promise<void> {
+async function listPrefix(
+  client: S3Client,
+  bucket: string,
+  prefix: string,
+  out: Listed[],
+  options: TransferEngineOptions,
+  signal: AbortSignal,
+  problems: PlanProblem[],
+): Promise<void> {
   const base = parentPrefix(prefix);
   let token: string | undefined;
   do {
     const page = await withRetry(
-      () => client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ...(token ? { ContinuationToken: token } : {}) }), { abortSignal: signal }),
+      () =>
+        client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ...(token ? { ContinuationToken: token } : {}) }), {
+          abortSignal: signal,
+        }),
       { policy: options.retry, signal },
     );
     for (const o of page.Contents ?? []) {
       if (!o.Key) continue;
       if (out.length >= options.maxPlanFiles) {
-        problems.push({ path: prefix, code: 'TooMany', message: `More than ${options.maxPlanFiles.toLocaleString('en-US')} objects were chosen; the rest were left out. Download them in a second batch.` });
+        problems.push({
+          path: prefix,
+          code: 'TooMany',
+          message: `More than ${options.maxPlanFiles.toLocaleString('en-US')} objects were chosen; the rest were left out. Download them in a second batch.`,
+        });
         return;
       }
       out.push({ key: o.Key, base, size: o.Size ?? 0, etag: o.ETag ? bareEtag(o.ETag) : null });
@@ -124,7 +144,12 @@ async function listPrefix(client: S3Client, bucket: string, prefix: string, out:
 }
 
 /** Safe local paths; two keys that would land on one file (or a file where a folder goes) are numbered. Pure. */
-export function mapToLocal(listed: Listed[], destination: string, options: TransferEngineOptions, problems: PlanProblem[]): PlannedDownload[] {
+export function mapToLocal(
+  listed: Listed[],
+  destination: string,
+  options: TransferEngineOptions,
+  problems: PlanProblem[],
+): PlannedDownload[] {
   const rules = options.nameRules;
   const mapped = listed.flatMap((l) => {
     const { segments, changed } = keyToLocalSegments(l.key.slice(l.base.length), rules);
@@ -134,7 +159,11 @@ export function mapToLocal(listed: Listed[], destination: string, options: Trans
     }
     const folderMarker = l.key.endsWith('/');
     if (folderMarker && l.size > 0) {
-      problems.push({ path: l.key, code: 'BadName', message: `“${l.key}” ends with / but holds data; it cannot be saved as a file or a folder, so it was left out.` });
+      problems.push({
+        path: l.key,
+        code: 'BadName',
+        message: `“${l.key}” ends with / but holds data; it cannot be saved as a file or a folder, so it was left out.`,
+      });
       return [];
     }
     return [{ l, segments, changed, folderMarker }];

@@ -22,7 +22,10 @@ import type { DownloadSpec, TransferItem } from './transfer-item';
 export async function runDownload(item: TransferItem, ctx: RunContext): Promise<void> {
   const spec = item.spec as DownloadSpec;
   const root = ctx.destinationOf(item);
-  if (!root) throw new LocalFileError('Internal', `The download folder for ${item.localPath} is no longer known. Download the file again.`, { file: item.localPath });
+  if (!root)
+    throw new LocalFileError('Internal', `The download folder for ${item.localPath} is no longer known. Download the file again.`, {
+      file: item.localPath,
+    });
   const folder = spec.folderMarker ? item.localPath : path.dirname(item.localPath);
   const ensureFolder = () =>
     makeFolderInside(root, folder).catch((error: unknown) => {
@@ -36,7 +39,10 @@ export async function runDownload(item: TransferItem, ctx: RunContext): Promise<
   ctx.touch(item);
   let fetched: FetchedObject;
   try {
-    fetched = item.size > ctx.options.rangedDownloadThreshold ? await runRangedDownload(item, temp, root, tc, ctx) : await fetchWhole(item, temp, root, tc, ctx);
+    fetched =
+      item.size > ctx.options.rangedDownloadThreshold
+        ? await runRangedDownload(item, temp, root, tc, ctx)
+        : await fetchWhole(item, temp, root, tc, ctx);
   } catch (error) {
     throw await freeSpaceIfFull(error, item, temp, ctx);
   }
@@ -94,9 +100,17 @@ async function fetchWhole(item: TransferItem, temp: string, root: string, tc: Tr
           await handle.close();
         }
         if (received !== out.contentLength) {
-          throw Object.assign(new Error(`The connection ended after ${received} of ${out.contentLength} bytes.`), { name: 'IncompleteBody' });
+          throw Object.assign(new Error(`The connection ended after ${received} of ${out.contentLength} bytes.`), {
+            name: 'IncompleteBody',
+          });
         }
-        return { size: received, etag: out.etag, encrypted: out.encrypted, md5: md5.digest('hex'), ...(out.lastModified ? { lastModified: out.lastModified } : {}) };
+        return {
+          size: received,
+          etag: out.etag,
+          encrypted: out.encrypted,
+          md5: md5.digest('hex'),
+          ...(out.lastModified ? { lastModified: out.lastModified } : {}),
+        };
       } catch (error) {
         if (received > 0) ctx.addBytes(item, -received);
         throw error;
@@ -114,13 +128,18 @@ async function verify(item: TransferItem, temp: string, fetched: FetchedObject):
     throw localFailure(error, temp, 'read');
   });
   if (onDisk.size !== fetched.size) {
-    throw new AppError('Internal', `${item.key} arrived with ${onDisk.size} bytes instead of ${fetched.size}. Retry the download.`, { key: item.key });
+    throw new AppError('Internal', `${item.key} arrived with ${onDisk.size} bytes instead of ${fetched.size}. Retry the download.`, {
+      key: item.key,
+    });
   }
   if (fetched.encrypted || !/^[0-9a-f]{32}$/.test(fetched.etag)) return;
   const md5 = fetched.md5 ?? (await md5OfFile(temp));
   if (md5 !== fetched.etag) {
-    throw Object.assign(new AppError('Internal', `${item.key} arrived damaged (its MD5 does not match the ETag). Retry the download.`, { key: item.key }), {
-      name: 'BadDigest',
-    });
+    throw Object.assign(
+      new AppError('Internal', `${item.key} arrived damaged (its MD5 does not match the ETag). Retry the download.`, { key: item.key }),
+      {
+        name: 'BadDigest',
+      },
+    );
   }
 }

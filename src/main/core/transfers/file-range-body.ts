@@ -74,7 +74,7 @@ export async function writeFileRange(out: Writable, body: FileRangeBody): Promis
   let pending: Promise<void> = Promise.resolve();
   try {
     let index = 0;
-    for (let pos = body.start; pos < body.end; ) {
+    for (let pos = body.start; pos < body.end;) {
       const buffer = index === 0 ? buffers[0] : buffers[1];
       const want = Math.min(chunkBytes, body.end - pos);
       const n = await body.readRange(buffer, want, pos);

@@ -129,7 +129,7 @@ export class FileSource {
   async checksum(start: number, end: number, mode: IntegrityMode, scratch: Buffer): Promise<BodyChecksum> {
     const md5 = mode === 'md5' ? createHash('md5') : undefined;
     let crc = 0;
-    for (let pos = start; pos < end; ) {
+    for (let pos = start; pos < end;) {
       const want = Math.min(scratch.length, end - pos);
       const { bytesRead } = await this.read(scratch, 0, want, pos);
       if (bytesRead === 0) throw shrunk(this.path);

@@ -20,7 +20,14 @@ export function multipartEtag(parts: readonly JournalPart[]): string | undefined
  * Completes a multipart upload and checks the result with HeadObject (size, and the ETag computed
  * from the parts' MD5s): RGW answers CompleteMultipartUpload with an empty ETag.
  */
-export async function completeUpload(item: TransferItem, spec: UploadSpec, tc: TransferClient, ctx: RunContext, uploadId: string, parts: JournalPart[]): Promise<void> {
+export async function completeUpload(
+  item: TransferItem,
+  spec: UploadSpec,
+  tc: TransferClient,
+  ctx: RunContext,
+  uploadId: string,
+  parts: JournalPart[],
+): Promise<void> {
   const { signal } = ctx;
   const policy = ctx.options.retry;
   const expected = multipartEtag(parts);
@@ -62,6 +69,10 @@ export async function completeUpload(item: TransferItem, spec: UploadSpec, tc: T
   ctx.touch(item);
   const remote = await headObject(tc.client, item.bucket, item.key, policy, signal);
   if (!isOurs(remote)) {
-    throw new AppError('Internal', `After uploading ${item.key}, the bucket holds ${remote ? `${remote.size} bytes (ETag ${remote.etag})` : 'nothing'} instead of the ${item.size} bytes sent. Retry the upload.`, { key: item.key });
+    throw new AppError(
+      'Internal',
+      `After uploading ${item.key}, the bucket holds ${remote ? `${remote.size} bytes (ETag ${remote.etag})` : 'nothing'} instead of the ${item.size} bytes sent. Retry the upload.`,
+      { key: item.key },
+    );
   }
 }

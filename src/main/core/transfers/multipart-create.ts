@@ -15,7 +15,14 @@ import { objectHeaders, withAclFallback } from './upload-headers';
  * aborted first. The upload id, part size and source stamp are journaled with the intent cleared,
  * in one transaction.
  */
-export async function createMultipart(item: TransferItem, spec: UploadSpec, tc: TransferClient, ctx: RunContext, partSize: number, stamp: SourceStamp): Promise<string> {
+export async function createMultipart(
+  item: TransferItem,
+  spec: UploadSpec,
+  tc: TransferClient,
+  ctx: RunContext,
+  partSize: number,
+  stamp: SourceStamp,
+): Promise<string> {
   const { signal, journal } = ctx;
   const policy = ctx.options.retry;
   return ctx.keyLocks.run(objectLockName(item.bucket, item.key), signal, async () => {

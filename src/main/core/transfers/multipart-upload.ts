@@ -24,7 +24,13 @@ class SourceMoved extends Error {}
  * and restarts if one differs). Completion is verified with HeadObject (RGW answers
  * CompleteMultipartUpload with an empty ETag).
  */
-export async function runMultipart(item: TransferItem, spec: UploadSpec, source: FileSource, tc: TransferClient, ctx: RunContext): Promise<void> {
+export async function runMultipart(
+  item: TransferItem,
+  spec: UploadSpec,
+  source: FileSource,
+  tc: TransferClient,
+  ctx: RunContext,
+): Promise<void> {
   const { signal, options, journal } = ctx;
   const done = new Map<number, JournalPart>();
   /** Checksums the journal has for parts that must be read again: the same bytes must come back. */
@@ -52,16 +58,21 @@ export async function runMultipart(item: TransferItem, spec: UploadSpec, source:
     const pending: number[] = [];
     for (let n = 1; n <= total; n += 1) if (!done.has(n)) pending.push(n);
     try {
-      await forEachConcurrent(pending, options.maxPartsPerFile, async (n, partSignal) => {
-        const part = await uploadPart(item, source, tc, ctx, uploadId, n, partSize, partSignal, expected.get(n));
-        journal.addPart(item.id, part);
-        done.set(n, part);
-        item.partsDone = done.size;
-        ctx.touch(item);
-        // One stat per part: a change is noticed when it happens, not after the whole file was sent.
-        const { state } = await source.check(stamp);
-        if (state === 'changed' || state === 'touched') throw new SourceMoved();
-      }, signal);
+      await forEachConcurrent(
+        pending,
+        options.maxPartsPerFile,
+        async (n, partSignal) => {
+          const part = await uploadPart(item, source, tc, ctx, uploadId, n, partSize, partSignal, expected.get(n));
+          journal.addPart(item.id, part);
+          done.set(n, part);
+          item.partsDone = done.size;
+          ctx.touch(item);
+          // One stat per part: a change is noticed when it happens, not after the whole file was sent.
+          const { state } = await source.check(stamp);
+          if (state === 'changed' || state === 'touched') throw new SourceMoved();
+        },
+        signal,
+      );
     } catch (error) {
       if (!(error instanceof SourceMoved)) throw error;
     }
@@ -70,7 +81,11 @@ export async function runMultipart(item: TransferItem, spec: UploadSpec, source:
     const { state } = await source.check(stamp);
     if (state === 'changed') {
       await discardUpload(item, tc, ctx);
-      throw new LocalFileError('Conflict', `${item.localPath} changed while it was being uploaded, so the upload was stopped and nothing was left in the bucket. Retry once the file is finished.`, { file: item.localPath, changed: true });
+      throw new LocalFileError(
+        'Conflict',
+        `${item.localPath} changed while it was being uploaded, so the upload was stopped and nothing was left in the bucket. Retry once the file is finished.`,
+        { file: item.localPath, changed: true },
+      );
     }
     if (state === 'touched') {
       // Same size and mtime, new ctime: rewritten in place with its mtime put back, or only its
@@ -89,7 +104,8 @@ export async function runMultipart(item: TransferItem, spec: UploadSpec, source:
 
 /** Aborts the item's multipart upload (its parts stop costing storage) and forgets it. */
 export async function discardUpload(item: TransferItem, tc: TransferClient, ctx: RunContext): Promise<void> {
-  if (item.uploadId) await abortUpload(tc.client, item.bucket, item.key, item.uploadId, ctx.options.retry, ctx.signal).catch(() => undefined);
+  if (item.uploadId)
+    await abortUpload(tc.client, item.bucket, item.key, item.uploadId, ctx.options.retry, ctx.signal).catch(() => undefined);
   forgetUpload(item, ctx);
 }
 
@@ -212,9 +228,21 @@ async function uploadPart(
         if (expected && checksumMode(expected) === checksum.mode && expected !== checksum.base64) {
           throw new SourceRewrittenError(item.localPath, `part ${n} reads differently from when it was first sent`);
         }
-        const body = source.stream(range.start, range.end, (bytes) => ((sent += bytes), ctx.addBytes(item, bytes)), checksum.mode === 'crc32');
+        const body = source.stream(
+          range.start,
+          range.end,
+          (bytes) => ((sent += bytes), ctx.addBytes(item, bytes)),
+          checksum.mode === 'crc32',
+        );
         const out = await tc.puts.put(
-          { bucket: item.bucket, key: item.key, target: { kind: 'part', uploadId, partNumber: n }, body, contentLength: range.size, checksum },
+          {
+            bucket: item.bucket,
+            key: item.key,
+            target: { kind: 'part', uploadId, partNumber: n },
+            body,
+            contentLength: range.size,
+            checksum,
+          },
           signal,
         );
         const etag = bareEtag(out.etag);

@@ -45,7 +45,13 @@ export async function getObject(item: TransferItem, tc: TransferClient, ctx: Run
     ctx.resize(item, out.ContentLength ?? item.size);
     ctx.journal.saveSource(item);
   }
-  const encrypted = out.ServerSideEncryption === 'aws:kms' || out.ServerSideEncryption === 'aws:kms:dsse' || Boolean(out.SSECustomerAlgorithm);
-  return { Body: out.Body, etag, encrypted, contentLength: out.ContentLength ?? 0, ...(out.LastModified ? { lastModified: out.LastModified } : {}) };
+  const encrypted =
+    out.ServerSideEncryption === 'aws:kms' || out.ServerSideEncryption === 'aws:kms:dsse' || Boolean(out.SSECustomerAlgorithm);
+  return {
+    Body: out.Body,
+    etag,
+    encrypted,
+    contentLength: out.ContentLength ?? 0,
+    ...(out.LastModified ? { lastModified: out.LastModified } : {}),
+  };
 }
-

@@ -60,7 +60,18 @@ export class ProgressReporter {
   }
 
   overall(): TransferOverall {
-    const o: TransferOverall = { active: 0, queued: 0, paused: 0, interrupted: 0, failed: 0, bytesTotal: 0, bytesDone: 0, fraction: null, speed: 0, eta: null };
+    const o: TransferOverall = {
+      active: 0,
+      queued: 0,
+      paused: 0,
+      interrupted: 0,
+      failed: 0,
+      bytesTotal: 0,
+      bytesDone: 0,
+      fraction: null,
+      speed: 0,
+      eta: null,
+    };
     for (const record of this.registry.batches.values()) {
       const c = record.counts;
       o.active += c.active;

@@ -18,10 +18,17 @@ import type { TransferItem } from './transfer-item';
  * ranges are journaled (after an fdatasync, so a journaled range is really on disk); a resume
  * keeps them if the object's ETag and the temp file are unchanged, and fetches the rest.
  */
-export async function runRangedDownload(item: TransferItem, temp: string, root: string, tc: TransferClient, ctx: RunContext): Promise<FetchedObject> {
+export async function runRangedDownload(
+  item: TransferItem,
+  temp: string,
+  root: string,
+  tc: TransferClient,
+  ctx: RunContext,
+): Promise<FetchedObject> {
   const { signal, options, journal } = ctx;
   const remote = await headObject(tc.client, item.bucket, item.key, options.retry, signal);
-  if (!remote) throw new AppError('NoSuchKey', `${item.key} no longer exists in the bucket, so it could not be downloaded.`, { key: item.key });
+  if (!remote)
+    throw new AppError('NoSuchKey', `${item.key} no longer exists in the bucket, so it could not be downloaded.`, { key: item.key });
   const rangeSize = options.downloadRangeSize;
   const done = new Set<number>();
   if (remote.etag !== item.remoteEtag || remote.size !== item.size) {
@@ -51,54 +58,71 @@ export async function runRangedDownload(item: TransferItem, temp: string, root: 
   try {
     const pending: number[] = [];
     for (let n = 1; n <= total; n += 1) if (!done.has(n)) pending.push(n);
-    await forEachConcurrent(pending, options.maxPartsPerFile, async (n, partSignal) => {
-      const range = partRange(n, rangeSize, remote.size);
-      await withRetry(
-        async () => {
-          const release = await ctx.slots.acquire(partSignal);
-          let received = 0;
-          try {
-            const out = await getObject(item, tc, { ...ctx, signal: partSignal }, `bytes=${range.start}-${range.end - 1}`);
-            for await (const chunk of out.Body as Readable) {
-              const bytes = chunk as Buffer;
-              if (received + bytes.length > range.size) throw new AppError('Internal', `The server sent more bytes than asked for ${item.key}.`);
-              await handle.write(bytes, 0, bytes.length, range.start + received).catch((error: unknown) => {
-                throw localFailure(error, item.localPath, 'write');
-              });
-              received += bytes.length;
-              ctx.addBytes(item, bytes.length);
+    await forEachConcurrent(
+      pending,
+      options.maxPartsPerFile,
+      async (n, partSignal) => {
+        const range = partRange(n, rangeSize, remote.size);
+        await withRetry(
+          async () => {
+            const release = await ctx.slots.acquire(partSignal);
+            let received = 0;
+            try {
+              const out = await getObject(item, tc, { ...ctx, signal: partSignal }, `bytes=${range.start}-${range.end - 1}`);
+              for await (const chunk of out.Body as Readable) {
+                const bytes = chunk as Buffer;
+                if (received + bytes.length > range.size)
+                  throw new AppError('Internal', `The server sent more bytes than asked for ${item.key}.`);
+                await handle.write(bytes, 0, bytes.length, range.start + received).catch((error: unknown) => {
+                  throw localFailure(error, item.localPath, 'write');
+                });
+                received += bytes.length;
+                ctx.addBytes(item, bytes.length);
+              }
+              if (received !== range.size) {
+                throw Object.assign(new Error(`The connection ended after ${received} of ${range.size} bytes.`), {
+                  name: 'IncompleteBody',
+                });
+              }
+            } catch (error) {
+              if (received > 0) ctx.addBytes(item, -received);
+              throw error;
+            } finally {
+              release();
             }
-            if (received !== range.size) {
-              throw Object.assign(new Error(`The connection ended after ${received} of ${range.size} bytes.`), { name: 'IncompleteBody' });
-            }
-          } catch (error) {
-            if (received > 0) ctx.addBytes(item, -received);
-            throw error;
-          } finally {
-            release();
+          },
+          { policy: options.retry, signal: partSignal, onRetry: (e) => ctx.retrying(item, e), retryable: notLocal },
+        ).catch((error: unknown) => {
+          if (isPreconditionFailed(error)) {
+            // The object was replaced mid-download: start over on the new version next time.
+            journal.clearParts(item.id);
+            throw new AppError(
+              'Conflict',
+              `${item.key} was replaced in the bucket while it was downloading. Retry to download the new version.`,
+              { key: item.key },
+            );
           }
-        },
-        { policy: options.retry, signal: partSignal, onRetry: (e) => ctx.retrying(item, e), retryable: notLocal },
-      ).catch((error: unknown) => {
-        if (isPreconditionFailed(error)) {
-          // The object was replaced mid-download: start over on the new version next time.
-          journal.clearParts(item.id);
-          throw new AppError('Conflict', `${item.key} was replaced in the bucket while it was downloading. Retry to download the new version.`, { key: item.key });
-        }
-        throw error;
-      });
-      await handle.datasync().catch((error: unknown) => {
-        throw localFailure(error, temp, 'write');
-      });
-      journal.addPart(item.id, { partNumber: n, size: range.size, etag: remote.etag, checksum: null });
-      done.add(n);
-      item.partsDone = done.size;
-      ctx.touch(item);
-    }, signal);
+          throw error;
+        });
+        await handle.datasync().catch((error: unknown) => {
+          throw localFailure(error, temp, 'write');
+        });
+        journal.addPart(item.id, { partNumber: n, size: range.size, etag: remote.etag, checksum: null });
+        done.add(n);
+        item.partsDone = done.size;
+        ctx.touch(item);
+      },
+      signal,
+    );
   } finally {
     await handle.close();
   }
-  return { size: remote.size, etag: remote.etag, encrypted: remote.encrypted, ...(remote.lastModified ? { lastModified: remote.lastModified } : {}) };
+  return {
+    size: remote.size,
+    etag: remote.etag,
+    encrypted: remote.encrypted,
+    ...(remote.lastModified ? { lastModified: remote.lastModified } : {}),
+  };
 }
 
 /** The size of our own partial file; null for none, or for a link or hard link planted there (start over). */

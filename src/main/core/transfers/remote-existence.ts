@@ -83,7 +83,12 @@ export function groupBelowPrefix(prefix: string, keys: readonly string[]): KeyGr
 }
 
 /** What each key of `groups` is: found (with size and date), missing, or not known (HEAD refused). */
-export async function checkKeys(client: S3Client, bucket: string, groups: readonly KeyGroup[], options: ExistenceOptions): Promise<Map<string, KeyPresence>> {
+export async function checkKeys(
+  client: S3Client,
+  bucket: string,
+  groups: readonly KeyGroup[],
+  options: ExistenceOptions,
+): Promise<Map<string, KeyPresence>> {
   const results = new Map<string, KeyPresence>();
   const toHead: string[] = [];
   for (const group of groups) {
@@ -144,7 +149,9 @@ function compareUtf8(a: string, b: string): number {
 }
 
 function requestSignal(options: ExistenceOptions): AbortSignal {
-  return options.requestTimeoutMs === undefined ? options.signal : AbortSignal.any([options.signal, AbortSignal.timeout(options.requestTimeoutMs)]);
+  return options.requestTimeoutMs === undefined
+    ? options.signal
+    : AbortSignal.any([options.signal, AbortSignal.timeout(options.requestTimeoutMs)]);
 }
 
 /** Lists a group until every wanted key is seen, the listing passes the last one, or the page budget ends. */
@@ -172,7 +179,8 @@ async function listGroup(client: S3Client, bucket: string, group: KeyGroup, opti
     let passedLast = false;
     for (const o of out.Contents ?? []) {
       if (!o.Key) continue;
-      if (wanted.has(o.Key)) found.set(o.Key, { size: o.Size ?? 0, ...(o.LastModified ? { lastModified: o.LastModified.toISOString() } : {}) });
+      if (wanted.has(o.Key))
+        found.set(o.Key, { size: o.Size ?? 0, ...(o.LastModified ? { lastModified: o.LastModified.toISOString() } : {}) });
       if (compareUtf8(o.Key, last) >= 0) passedLast = true;
     }
     token = out.IsTruncated ? out.NextContinuationToken : undefined;
@@ -185,7 +193,10 @@ async function headKey(client: S3Client, bucket: string, key: string, options: E
   try {
     const remote = await headObject(client, bucket, key, options.policy, requestSignal(options));
     if (!remote) return { state: 'missing', seenBy: 'head' };
-    return { state: 'found', object: { size: remote.size, ...(remote.lastModified ? { lastModified: remote.lastModified.toISOString() } : {}) } };
+    return {
+      state: 'found',
+      object: { size: remote.size, ...(remote.lastModified ? { lastModified: remote.lastModified.toISOString() } : {}) },
+    };
   } catch (error) {
     if (httpStatusOf(error) === 403) return { state: 'forbidden' };
     throw options.headError ? options.headError(error, key) : error;

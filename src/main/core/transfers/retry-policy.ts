@@ -14,15 +14,37 @@ export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 10, baseDelayMs: 4
 
 /** Socket-level failures: the request may not have reached the server, or its answer was lost. */
 const networkCodes = new Set([
-  'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'ENETUNREACH', 'ENETDOWN',
-  'EHOSTUNREACH', 'EHOSTDOWN', 'EAI_AGAIN', 'ENOTFOUND', 'ERR_STREAM_PREMATURE_CLOSE', 'UND_ERR_SOCKET',
-  'ERR_HTTP2_STREAM_ERROR', 'EPROTO',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'ERR_STREAM_PREMATURE_CLOSE',
+  'UND_ERR_SOCKET',
+  'ERR_HTTP2_STREAM_ERROR',
+  'EPROTO',
 ]);
 
 /** Server answers that mean "try again later" or "the bytes arrived damaged". */
 const retryableNames = new Set([
-  'SlowDown', 'ServiceUnavailable', 'Throttling', 'ThrottlingException', 'RequestTimeout', 'RequestTimeoutException',
-  'InternalError', 'TimeoutError', 'BadDigest', 'IncompleteBody', 'XAmzContentSHA256Mismatch', 'RequestLimitExceeded',
+  'SlowDown',
+  'ServiceUnavailable',
+  'Throttling',
+  'ThrottlingException',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'InternalError',
+  'TimeoutError',
+  'BadDigest',
+  'IncompleteBody',
+  'XAmzContentSHA256Mismatch',
+  'RequestLimitExceeded',
 ]);
 
 interface ErrorLike {
@@ -65,7 +87,13 @@ export function isRetryable(error: unknown): boolean {
 /** Throttling asks us to slow down more than a plain error does. */
 export function isThrottle(error: unknown): boolean {
   const name = (error as ErrorLike | undefined)?.name;
-  return name === 'SlowDown' || name === 'Throttling' || name === 'ThrottlingException' || httpStatusOf(error) === 503 || httpStatusOf(error) === 429;
+  return (
+    name === 'SlowDown' ||
+    name === 'Throttling' ||
+    name === 'ThrottlingException' ||
+    httpStatusOf(error) === 503 ||
+    httpStatusOf(error) === 429
+  );
 }
 
 /**

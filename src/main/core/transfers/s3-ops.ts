@@ -18,8 +18,7 @@ interface Named {
 const nameOf = (error: unknown): string => (error as Named | undefined)?.name ?? (error as Named | undefined)?.Code ?? '';
 
 /** 412: a conditional write found the key taken (If-None-Match: *), or an If-Match ETag changed. */
-export const isPreconditionFailed = (error: unknown): boolean =>
-  nameOf(error) === 'PreconditionFailed' || httpStatusOf(error) === 412;
+export const isPreconditionFailed = (error: unknown): boolean => nameOf(error) === 'PreconditionFailed' || httpStatusOf(error) === 412;
 
 /** The bucket has ACLs disabled (Object Ownership: bucket owner enforced). */
 export const isAclNotSupported = (error: unknown): boolean => nameOf(error) === 'AccessControlListNotSupported';
@@ -51,10 +50,10 @@ export async function headObject(
 ): Promise<RemoteObject | null> {
   try {
     const input = { Bucket: bucket, Key: key, ...(withChecksum ? { ChecksumMode: 'ENABLED' as const } : {}) };
-    const out: HeadObjectCommandOutput = await withRetry(
-      () => client.send(new HeadObjectCommand(input), { abortSignal: signal }),
-      { policy, signal },
-    );
+    const out: HeadObjectCommandOutput = await withRetry(() => client.send(new HeadObjectCommand(input), { abortSignal: signal }), {
+      policy,
+      signal,
+    });
     return {
       size: out.ContentLength ?? 0,
       etag: bareEtag(out.ETag),

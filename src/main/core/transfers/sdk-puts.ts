@@ -21,8 +21,13 @@ export class SdkPuts implements PutSender {
     };
     const out =
       target.kind === 'part'
-        ? await this.client.send(new UploadPartCommand({ ...common, UploadId: target.uploadId, PartNumber: target.partNumber }), { abortSignal: signal })
-        : await this.client.send(new PutObjectCommand({ ...common, ...target.headers, ...(target.createOnly ? { IfNoneMatch: '*' } : {}) }), { abortSignal: signal });
+        ? await this.client.send(new UploadPartCommand({ ...common, UploadId: target.uploadId, PartNumber: target.partNumber }), {
+            abortSignal: signal,
+          })
+        : await this.client.send(
+            new PutObjectCommand({ ...common, ...target.headers, ...(target.createOnly ? { IfNoneMatch: '*' } : {}) }),
+            { abortSignal: signal },
+          );
     return { etag: out.ETag ?? '' };
   }
 }

@@ -14,7 +14,12 @@ export const checksumMode = (checksum: string): IntegrityMode => (checksum.lengt
  * the file's stamp the parts were found to match. Costs one more read of those parts, only in
  * this case (a rewrite in place, or a chmod/chown/link).
  */
-export async function verifySentParts(source: FileSource, since: SourceStamp, parts: Iterable<JournalPart>, partSize: number): Promise<SourceStamp> {
+export async function verifySentParts(
+  source: FileSource,
+  since: SourceStamp,
+  parts: Iterable<JournalPart>,
+  partSize: number,
+): Promise<SourceStamp> {
   const before = await source.check(since);
   if (!before.now || before.state === 'changed') throw new SourceRewrittenError(source.path, 'it was replaced or written to');
   const scratch = bufferPool.take();

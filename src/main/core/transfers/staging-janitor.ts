@@ -11,7 +11,10 @@ import type { TransferItem } from './transfer-item';
 export class StagingJanitor {
   private readonly root: string;
 
-  constructor(stagingDir: string, private readonly logger: Logger) {
+  constructor(
+    stagingDir: string,
+    private readonly logger: Logger,
+  ) {
     this.root = path.resolve(stagingDir);
   }
 

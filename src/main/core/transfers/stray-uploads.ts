@@ -46,7 +46,13 @@ export function selectStrays(uploads: readonly ListedUpload[], key: string, wind
 }
 
 /** In-progress uploads of `key` and of keys starting with it (pages through 1,000 at a time). */
-export async function listUploadsOf(client: S3Client, bucket: string, key: string, policy: RetryPolicy, signal: AbortSignal): Promise<ListedUpload[]> {
+export async function listUploadsOf(
+  client: S3Client,
+  bucket: string,
+  key: string,
+  policy: RetryPolicy,
+  signal: AbortSignal,
+): Promise<ListedUpload[]> {
   const found: ListedUpload[] = [];
   let markers: { KeyMarker?: string; UploadIdMarker?: string } = {};
   for (let page = 0; page < 20; page += 1) {
@@ -61,7 +67,10 @@ export async function listUploadsOf(client: S3Client, bucket: string, key: strin
     // Keys are listed in order, the key itself first: once past it, nothing more can match.
     const last = out.Uploads?.at(-1)?.Key;
     if (!out.IsTruncated || (last !== undefined && last !== key)) break;
-    markers = { ...(out.NextKeyMarker ? { KeyMarker: out.NextKeyMarker } : {}), ...(out.NextUploadIdMarker ? { UploadIdMarker: out.NextUploadIdMarker } : {}) };
+    markers = {
+      ...(out.NextKeyMarker ? { KeyMarker: out.NextKeyMarker } : {}),
+      ...(out.NextUploadIdMarker ? { UploadIdMarker: out.NextUploadIdMarker } : {}),
+    };
   }
   return found;
 }

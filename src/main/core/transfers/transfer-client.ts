@@ -77,7 +77,9 @@ export class TransferClients {
       maxAttempts: 1,
       // The engine reports failures itself; the SDK would print retry chatter to the console.
       logger: quietLogger,
-      ...(handler ? { expectContinueHeader: false, cacheMiddleware: true, requestHandler: handler } : { requestHandler: sdkHandler(this.options) }),
+      ...(handler
+        ? { expectContinueHeader: false, cacheMiddleware: true, requestHandler: handler }
+        : { requestHandler: sdkHandler(this.options) }),
     });
     if (handler) {
       client.middlewareStack.add(

@@ -9,7 +9,8 @@ import type { TransferItem } from './transfer-item';
  */
 export function toTransferError(error: unknown, item: TransferItem): TransferError {
   if (isAppError(error)) return { code: error.code, message: error.message };
-  const headers = item.spec.kind === 'upload' ? { 'Content-Type': item.spec.contentType, 'Cache-Control': item.spec.cacheControl } : undefined;
+  const headers =
+    item.spec.kind === 'upload' ? { 'Content-Type': item.spec.contentType, 'Cache-Control': item.spec.cacheControl } : undefined;
   const app = toAppError(error, { bucket: item.bucket, key: item.key, ...(headers ? { headers } : {}) });
   const tries = item.attempts > 0 ? ` (gave up after ${item.attempts + 1} tries)` : '';
   const what = item.direction === 'upload' ? `Uploading ${item.name}` : `Downloading ${item.name}`;

@@ -9,7 +9,8 @@ export function createTransferHandlers(transfers: TransferService): HandlersFor<
     'transfers:getDefaults': ({ connectionId }) => Promise.resolve(transfers.getDefaults(connectionId)),
     'transfers:setDefaults': ({ connectionId, settings }) => Promise.resolve(transfers.setDefaults(connectionId, settings)),
     'transfers:planUpload': (input) => transfers.planUpload(input),
-    'transfers:startUpload': ({ planId, conflict, choices, overrides }) => Promise.resolve(transfers.startUpload(planId, conflict, choices, overrides)),
+    'transfers:startUpload': ({ planId, conflict, choices, overrides }) =>
+      Promise.resolve(transfers.startUpload(planId, conflict, choices, overrides)),
     'transfers:planDownload': (input) => transfers.planDownload(input),
     'transfers:startDownload': ({ planId, conflict, choices }) => Promise.resolve(transfers.startDownload(planId, conflict, choices)),
     'transfers:list': (filter) => Promise.resolve(transfers.list(filter)),
@@ -18,6 +19,7 @@ export function createTransferHandlers(transfers: TransferService): HandlersFor<
     'transfers:resume': (target) => Promise.resolve({ changed: transfers.control.resume(target) }),
     'transfers:cancel': (target) => Promise.resolve({ changed: transfers.control.cancel(target) }),
     'transfers:retry': ({ target, conflict }) => Promise.resolve({ changed: transfers.control.retry(target, conflict) }),
-    'transfers:clear': ({ batchId, includeFailed }) => Promise.resolve({ changed: transfers.control.clear(batchId, includeFailed ?? false) }),
+    'transfers:clear': ({ batchId, includeFailed }) =>
+      Promise.resolve({ changed: transfers.control.clear(batchId, includeFailed ?? false) }),
   };
 }

@@ -68,13 +68,22 @@ export class TransferHttpHandler {
       );
       req.once('response', (res) => {
         clearTimeout(connectTimer);
-        resolve({ response: new HttpResponse({ statusCode: res.statusCode ?? -1, reason: res.statusMessage, headers: flatten(res.headers), body: res }) });
+        resolve({
+          response: new HttpResponse({
+            statusCode: res.statusCode ?? -1,
+            reason: res.statusMessage,
+            headers: flatten(res.headers),
+            body: res,
+          }),
+        });
       });
       req.once('error', (error) => {
         clearTimeout(connectTimer);
         reject(error);
       });
-      writeBody(req, request.body as unknown).catch((error: unknown) => req.destroy(error instanceof Error ? error : new Error(String(error))));
+      writeBody(req, request.body as unknown).catch((error: unknown) =>
+        req.destroy(error instanceof Error ? error : new Error(String(error))),
+      );
     });
   }
 

@@ -1,10 +1,4 @@
-import type {
-  TransferDirection,
-  TransferError,
-  TransferPhase,
-  TransferState,
-  UploadAcl,
-} from '../../../shared/model/transfer';
+import type { TransferDirection, TransferError, TransferPhase, TransferState, UploadAcl } from '../../../shared/model/transfer';
 
 /**
  * `create`: the name was free when planned; never replace what someone else wrote meanwhile

@@ -61,17 +61,25 @@ export class TransferJournal {
       setTarget: db.prepare(`UPDATE transfers SET object_key = ?, local_path = ?, options_json = ?, updated_at = ? WHERE id = ?`),
       setSource: db.prepare(`UPDATE transfers SET size = ?, source_mtime_ms = ?, remote_etag = ?, updated_at = ? WHERE id = ?`),
       setUpload: db.prepare(`UPDATE transfers SET upload_id = ?, part_size = ?, updated_at = ? WHERE id = ?`),
-      startUpload: db.prepare(`UPDATE transfers SET upload_id = ?, part_size = ?, source_stamp_json = ?, create_intent_json = NULL, updated_at = ? WHERE id = ?`),
-      forgetUpload: db.prepare(`UPDATE transfers SET upload_id = NULL, part_size = NULL, source_stamp_json = NULL, updated_at = ? WHERE id = ?`),
+      startUpload: db.prepare(
+        `UPDATE transfers SET upload_id = ?, part_size = ?, source_stamp_json = ?, create_intent_json = NULL, updated_at = ? WHERE id = ?`,
+      ),
+      forgetUpload: db.prepare(
+        `UPDATE transfers SET upload_id = NULL, part_size = NULL, source_stamp_json = NULL, updated_at = ? WHERE id = ?`,
+      ),
       setIntent: db.prepare(`UPDATE transfers SET create_intent_json = ?, updated_at = ? WHERE id = ?`),
       setStamp: db.prepare(`UPDATE transfers SET source_stamp_json = ?, updated_at = ? WHERE id = ?`),
       uploadIdsOf: db.prepare(`SELECT upload_id FROM transfers WHERE bucket = ? AND object_key = ? AND upload_id IS NOT NULL`),
       addPart: db.prepare(`INSERT OR REPLACE INTO transfer_parts (transfer_id, part_number, size, etag, checksum) VALUES (?, ?, ?, ?, ?)`),
       clearParts: db.prepare(`DELETE FROM transfer_parts WHERE transfer_id = ?`),
-      parts: db.prepare(`SELECT part_number AS partNumber, size, etag, checksum FROM transfer_parts WHERE transfer_id = ? ORDER BY part_number`),
+      parts: db.prepare(
+        `SELECT part_number AS partNumber, size, etag, checksum FROM transfer_parts WHERE transfer_id = ? ORDER BY part_number`,
+      ),
       deleteItem: db.prepare(`DELETE FROM transfers WHERE id = ?`),
       deleteEmptyBatches: db.prepare(`DELETE FROM transfer_batches WHERE id NOT IN (SELECT DISTINCT batch_id FROM transfers)`),
-      loadItems: db.prepare(`SELECT * FROM transfers WHERE state NOT IN ('done', 'cancelled', 'skipped') ORDER BY created_at, batch_id, seq`),
+      loadItems: db.prepare(
+        `SELECT * FROM transfers WHERE state NOT IN ('done', 'cancelled', 'skipped') ORDER BY created_at, batch_id, seq`,
+      ),
       loadBatches: db.prepare(`SELECT * FROM transfer_batches WHERE id IN (SELECT DISTINCT batch_id FROM transfers) ORDER BY created_at`),
       deleteFinished: db.prepare(`DELETE FROM transfers WHERE state IN ('done', 'cancelled', 'skipped')`),
     };
@@ -128,7 +136,14 @@ export class TransferJournal {
    */
   saveState(item: TransferItem): void {
     if (this.closed) return;
-    this.pendingStates.set(item.id, [item.state, item.error ? JSON.stringify(item.error) : null, item.notice, item.attempts, now(), item.id]);
+    this.pendingStates.set(item.id, [
+      item.state,
+      item.error ? JSON.stringify(item.error) : null,
+      item.notice,
+      item.attempts,
+      now(),
+      item.id,
+    ]);
     if (this.flushScheduled) return;
     this.flushScheduled = true;
     setImmediate(() => {

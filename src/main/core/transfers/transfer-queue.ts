@@ -115,7 +115,8 @@ export class TransferQueue {
     const target: TransferTarget = batchId ? { batchId } : { all: true };
     const ids = new Set<string>();
     for (const item of this.deps.registry.select(target)) {
-      if (item.state === 'done' || item.state === 'skipped' || item.state === 'cancelled' || (includeFailed && item.state === 'failed')) ids.add(item.id);
+      if (item.state === 'done' || item.state === 'skipped' || item.state === 'cancelled' || (includeFailed && item.state === 'failed'))
+        ids.add(item.id);
     }
     const removed = this.deps.registry.remove(ids);
     this.deps.journal.deleteItems([...ids]);
@@ -197,7 +198,13 @@ export class TransferQueue {
       this.setState(item, 'done');
     } else {
       item.error = toTransferError(error, item);
-      this.deps.logger.warn('Transfer failed', { id: item.id, direction: item.direction, bucket: item.bucket, code: item.error.code, message: item.error.message });
+      this.deps.logger.warn('Transfer failed', {
+        id: item.id,
+        direction: item.direction,
+        bucket: item.bucket,
+        code: item.error.code,
+        message: item.error.message,
+      });
       this.setState(item, 'failed');
     }
     this.schedule();

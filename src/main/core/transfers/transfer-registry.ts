@@ -87,6 +87,8 @@ export class TransferRegistry {
 
   /** Batches newest first. */
   batchesNewestFirst(): BatchRecord[] {
-    return [...this.batches.values()].sort((a, b) => (a.batch.createdAt < b.batch.createdAt ? 1 : a.batch.createdAt > b.batch.createdAt ? -1 : 0));
+    return [...this.batches.values()].sort((a, b) =>
+      a.batch.createdAt < b.batch.createdAt ? 1 : a.batch.createdAt > b.batch.createdAt ? -1 : 0,
+    );
   }
 }

@@ -104,7 +104,13 @@ export class TransferService {
 
   defaults(connectionId: string, bucket: string, prefix: string, overrides?: UploadOverrides): ResolvedUploadOptions {
     const { record } = this.deps.connections.resolve(connectionId);
-    return resolveUploadOptions(prefix, record.roots, this.settings.uploadDefaults(connectionId), this.deps.capabilities.aclSupport(connectionId, bucket), overrides);
+    return resolveUploadOptions(
+      prefix,
+      record.roots,
+      this.settings.uploadDefaults(connectionId),
+      this.deps.capabilities.aclSupport(connectionId, bucket),
+      overrides,
+    );
   }
 
   getDefaults(connectionId: string): UploadDefaultsSettings {
@@ -120,12 +126,21 @@ export class TransferService {
   /** Plans an upload of paths the user picked or dropped; any other path is refused before it is touched. */
   async planUpload(req: UploadPlanRequest) {
     const paths = await this.deps.grants.checkRead(req.paths);
-    const plan = await planUpload({ ...req, paths }, { clients: this.clients, settings: this.settings, capabilities: this.deps.capabilities, options: this.deps.options }, this.shutdown.signal);
+    const plan = await planUpload(
+      { ...req, paths },
+      { clients: this.clients, settings: this.settings, capabilities: this.deps.capabilities, options: this.deps.options },
+      this.shutdown.signal,
+    );
     this.uploadPlans.put(plan);
     return plan.view;
   }
 
-  startUpload(planId: string, conflict: ConflictAction, choices: Array<{ name: string; action: ConflictAction }> = [], overrides?: UploadOverrides) {
+  startUpload(
+    planId: string,
+    conflict: ConflictAction,
+    choices: Array<{ name: string; action: ConflictAction }> = [],
+    overrides?: UploadOverrides,
+  ) {
     const plan = this.uploadPlans.take(planId);
     const options = overrides ? this.defaults(plan.connectionId, plan.bucket, plan.prefix, { ...overrides }) : plan.options;
     const { batch, items } = buildUploadBatch(plan, answers(conflict, choices), options);
@@ -134,7 +149,11 @@ export class TransferService {
 
   async planDownload(req: DownloadPlanRequest) {
     if (!(await this.deps.grants.allowsWrite(req.destination))) {
-      throw new AppError('Forbidden', 'Downloads go only into a folder chosen with “Choose folder” in this session. Choose the folder again.', { destination: req.destination });
+      throw new AppError(
+        'Forbidden',
+        'Downloads go only into a folder chosen with “Choose folder” in this session. Choose the folder again.',
+        { destination: req.destination },
+      );
     }
     let isDir: boolean;
     try {
@@ -142,7 +161,10 @@ export class TransferService {
     } catch {
       isDir = false;
     }
-    if (!isDir) throw new AppError('NotFound', `The folder ${req.destination} does not exist any more. Choose another folder.`, { destination: req.destination });
+    if (!isDir)
+      throw new AppError('NotFound', `The folder ${req.destination} does not exist any more. Choose another folder.`, {
+        destination: req.destination,
+      });
     const plan = await planDownload(req, this.clients, this.deps.options, this.shutdown.signal);
     this.downloadPlans.put(plan);
     return plan.view;

@@ -1,9 +1,4 @@
-import type {
-  StateCounts,
-  TransferBatchView,
-  TransferItemView,
-  TransferState,
-} from '../../../shared/model/transfer';
+import type { StateCounts, TransferBatchView, TransferItemView, TransferState } from '../../../shared/model/transfer';
 import { etaSeconds, percentOf } from './speed-meter';
 import type { TransferBatch, TransferItem } from './transfer-item';
 

@@ -28,7 +28,12 @@ export function objectHeaders(spec: UploadSpec, withAcl: boolean): ObjectHeaders
  * Sends with the ACL the item asks for; if the bucket answers AccessControlListNotSupported,
  * remembers that for the bucket, notes it on the item and sends again without an ACL.
  */
-export async function withAclFallback<T>(item: TransferItem, spec: UploadSpec, ctx: RunContext, send: (withAcl: boolean) => Promise<T>): Promise<T> {
+export async function withAclFallback<T>(
+  item: TransferItem,
+  spec: UploadSpec,
+  ctx: RunContext,
+  send: (withAcl: boolean) => Promise<T>,
+): Promise<T> {
   const wantAcl = spec.acl !== 'bucket-default' && ctx.capabilities.aclSupport(item.connectionId, item.bucket) !== 'disabled';
   if (spec.acl !== 'bucket-default' && !wantAcl) noteAclDropped(item, ctx);
   try {

@@ -1,10 +1,6 @@
 import { rootOrOther, type Roots } from '../../../shared/model/roots';
 import type { AclSupport } from '../../../shared/model/bucket-capabilities';
-import type {
-  ResolvedUploadOptions,
-  UploadDefaultsSettings,
-  UploadOverrides,
-} from '../../../shared/model/transfer';
+import type { ResolvedUploadOptions, UploadDefaultsSettings, UploadOverrides } from '../../../shared/model/transfer';
 
 /**
  * The defaults a new connection starts with. Under `public/`: world-readable and cached by browsers

@@ -60,7 +60,11 @@ export async function planUpload(req: UploadPlanRequest, deps: PlannerDeps, sign
   for (const file of walked.files) {
     const key = req.prefix + file.relPath;
     if (keyBytes(key) > maxKeyBytes) {
-      problems.push({ path: file.absPath, code: 'KeyTooLong', message: `The key for ${file.relPath} would be ${keyBytes(key)} bytes; S3 allows ${maxKeyBytes.toLocaleString('en-US')}. Shorten the file or folder names, or upload to a shorter folder.` });
+      problems.push({
+        path: file.absPath,
+        code: 'KeyTooLong',
+        message: `The key for ${file.relPath} would be ${keyBytes(key)} bytes; S3 allows ${maxKeyBytes.toLocaleString('en-US')}. Shorten the file or folder names, or upload to a shorter folder.`,
+      });
     } else if (file.size > s3Limits.maxObjectSize) {
       problems.push({ path: file.absPath, code: 'TooLarge', message: `${file.relPath} is larger than S3's 5 TiB object limit.` });
     } else {
@@ -70,7 +74,14 @@ export async function planUpload(req: UploadPlanRequest, deps: PlannerDeps, sign
   const { kept: files, problems: sameKey } = splitSameKeyFiles(keyed);
   problems.push(...sameKey);
   await fillContentTypes(files, req.overrides?.contentType);
-  const existing = await findExisting(client, req.bucket, req.prefix, files.map((f) => f.key), deps.options.retry, signal);
+  const existing = await findExisting(
+    client,
+    req.bucket,
+    req.prefix,
+    files.map((f) => f.key),
+    deps.options.retry,
+    signal,
+  );
   for (const file of files) {
     const found = existing.get(file.key);
     if (found) file.existing = found;

@@ -1,6 +1,14 @@
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { bufferPool, chunkBytes } from './buffer-pool';
-import { checksumOf, FileSource, LocalFileError, notLocal, sentAsChecksummed, SourceRewrittenError, type BodyChecksum } from './file-source';
+import {
+  checksumOf,
+  FileSource,
+  LocalFileError,
+  notLocal,
+  sentAsChecksummed,
+  SourceRewrittenError,
+  type BodyChecksum,
+} from './file-source';
 import { discardUpload, runMultipart } from './multipart-upload';
 import { withRetry } from './retry';
 import { bareEtag, type RunContext } from './run-context';
@@ -93,7 +101,9 @@ async function putSingle(item: TransferItem, spec: UploadSpec, source: FileSourc
             const body = buffered ? await source.readInto(buffer, 0, size) : undefined;
             const checksum = body ? checksumOf(body, integrity) : await source.checksum(0, size, integrity, buffer);
             lastChecksum = checksum;
-            const stream = body ? undefined : source.stream(0, size, (n) => ((sent += n), ctx.addBytes(item, n)), checksum.mode === 'crc32');
+            const stream = body
+              ? undefined
+              : source.stream(0, size, (n) => ((sent += n), ctx.addBytes(item, n)), checksum.mode === 'crc32');
             const out = await withAclFallback(item, spec, ctx, (withAcl) =>
               tc.puts.put(
                 {
@@ -153,14 +163,21 @@ async function alreadyOurs(item: TransferItem, tc: TransferClient, ctx: RunConte
 }
 
 /** Told when the source was deleted from its folder during the upload (its bytes were complete). */
-export const deletedNotice = 'The file was deleted from its folder during the upload; the copy in the bucket is complete, as the file was when the upload began.';
+export const deletedNotice =
+  'The file was deleted from its folder during the upload; the copy in the bucket is complete, as the file was when the upload began.';
 
 /**
  * A file still being written (a growing recording) would leave a truncated object. When the file
  * changed while it was sent, a copy we created is removed again and the item fails with a reason;
  * an overwrite cannot be undone, so it fails saying the bucket copy may be incomplete.
  */
-async function failIfChangedAfterPut(item: TransferItem, spec: UploadSpec, source: FileSource, tc: TransferClient, ctx: RunContext): Promise<void> {
+async function failIfChangedAfterPut(
+  item: TransferItem,
+  spec: UploadSpec,
+  source: FileSource,
+  tc: TransferClient,
+  ctx: RunContext,
+): Promise<void> {
   const { state } = await source.check();
   // Only the ctime moved: every byte sent was checked against its checksum in the same request
   // (a single PUT), or the parts were checked again against the file (runMultipart).
@@ -172,9 +189,17 @@ async function failIfChangedAfterPut(item: TransferItem, spec: UploadSpec, sourc
   }
   if (spec.mode !== 'overwrite') {
     await deleteOurs(item, tc, ctx);
-    throw new LocalFileError('Conflict', `${item.localPath} changed while it was being uploaded, so the copy in the bucket was removed again. Retry once the file is finished.`, { file: item.localPath, changed: true });
+    throw new LocalFileError(
+      'Conflict',
+      `${item.localPath} changed while it was being uploaded, so the copy in the bucket was removed again. Retry once the file is finished.`,
+      { file: item.localPath, changed: true },
+    );
   }
-  throw new LocalFileError('Conflict', `${item.localPath} changed while it was being uploaded; the object in the bucket may hold an older or incomplete version. Retry once the file is finished.`, { file: item.localPath, changed: true });
+  throw new LocalFileError(
+    'Conflict',
+    `${item.localPath} changed while it was being uploaded; the object in the bucket may hold an older or incomplete version. Retry once the file is finished.`,
+    { file: item.localPath, changed: true },
+  );
 }
 
 /** Removes the object this item just created (never called in overwrite mode: that cannot be undone). */

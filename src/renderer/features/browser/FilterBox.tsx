@@ -36,7 +36,13 @@ export function FilterBox({ value, onChange, onDone, inputRef }: FilterBoxProps)
         spellCheck={false}
       />
       {value ? (
-        <button type="button" className="icon-btn filter-clear" aria-label="Clear the filter" onClick={() => onChange('')} data-testid="listing-filter-clear">
+        <button
+          type="button"
+          className="icon-btn filter-clear"
+          aria-label="Clear the filter"
+          onClick={() => onChange('')}
+          data-testid="listing-filter-clear"
+        >
           <X size={12} aria-hidden="true" />
         </button>
       ) : null}

@@ -41,7 +41,9 @@ export function FolderListing({ listing, prefix, filter, total, table }: FolderL
   } else if (table.rows.length === 0 && total > 0 && filter) {
     overlay = (
       <EmptyState title="No names match" icon={<SearchX size={28} />} testId="listing-no-match">
-        <p>Nothing here has “{filter}” in its name{listing.hasNextPage ? ' yet; more is still loading' : ''}.</p>
+        <p>
+          Nothing here has “{filter}” in its name{listing.hasNextPage ? ' yet; more is still loading' : ''}.
+        </p>
       </EmptyState>
     );
   }

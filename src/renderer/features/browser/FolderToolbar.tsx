@@ -41,11 +41,34 @@ export function FolderToolbar(props: FolderToolbarProps) {
   return (
     <header className="folder-header">
       <div className="nav-buttons">
-        <IconButton label="Back (Alt+Left)" icon={<ArrowLeft size={16} />} disabled={!history.canBack} onClick={history.back} data-testid="nav-back" />
-        <IconButton label="Forward (Alt+Right)" icon={<ArrowRight size={16} />} disabled={!history.canForward} onClick={history.forward} data-testid="nav-forward" />
-        <IconButton label="Up one folder (Backspace)" icon={<ArrowUp size={16} />} disabled={props.prefix === ''} onClick={props.onUp} data-testid="nav-up" />
+        <IconButton
+          label="Back (Alt+Left)"
+          icon={<ArrowLeft size={16} />}
+          disabled={!history.canBack}
+          onClick={history.back}
+          data-testid="nav-back"
+        />
+        <IconButton
+          label="Forward (Alt+Right)"
+          icon={<ArrowRight size={16} />}
+          disabled={!history.canForward}
+          onClick={history.forward}
+          data-testid="nav-forward"
+        />
+        <IconButton
+          label="Up one folder (Backspace)"
+          icon={<ArrowUp size={16} />}
+          disabled={props.prefix === ''}
+          onClick={props.onUp}
+          data-testid="nav-up"
+        />
       </div>
-      <Breadcrumb bucket={props.bucket} prefix={props.prefix} onNavigate={props.onNavigate} {...(props.onDropFiles ? { onDropFiles: props.onDropFiles } : {})} />
+      <Breadcrumb
+        bucket={props.bucket}
+        prefix={props.prefix}
+        onNavigate={props.onNavigate}
+        {...(props.onDropFiles ? { onDropFiles: props.onDropFiles } : {})}
+      />
       {props.root ? (
         <span data-testid="folder-root-badge" data-root={props.root}>
           <Badge tone={props.root}>{rootBadgeText[props.root]}</Badge>

@@ -95,7 +95,10 @@ export function FolderView({ connection, bucket, prefix, onNavigate, history, so
   const upload = useUpload();
   const dropFiles = (target: string, data: DataTransfer) => upload?.drop({ connectionId: connection.id, bucket, prefix: target }, data);
   const drop = useFolderDrop(prefix, dropFiles);
-  const share = useShareMenu({ connectionId: connection.id, bucket, prefix, privateRoot: connection.roots.private }, selectedRows.map((r) => r.entry));
+  const share = useShareMenu(
+    { connectionId: connection.id, bucket, prefix, privateRoot: connection.roots.private },
+    selectedRows.map((r) => r.entry),
+  );
 
   const onRowClick = (row: ListingRow, e: MouseEvent) =>
     update((sel) => clickRow(sel, view.keys, row.entry.key, { range: e.shiftKey, toggle: e.ctrlKey || e.metaKey }));
@@ -137,7 +140,12 @@ export function FolderView({ connection, bucket, prefix, onNavigate, history, so
         onDropFiles={dropFiles}
       />
       <div className="folder-body">
-        <div className="folder-main upload-drop-zone" {...drop.handlers} data-testid="upload-drop-zone" data-drop={drop.dropKey === null ? undefined : drop.dropKey === prefix ? 'here' : 'row'}>
+        <div
+          className="folder-main upload-drop-zone"
+          {...drop.handlers}
+          data-testid="upload-drop-zone"
+          data-drop={drop.dropKey === null ? undefined : drop.dropKey === prefix ? 'here' : 'row'}
+        >
           <FolderListing
             listing={listing}
             prefix={prefix}

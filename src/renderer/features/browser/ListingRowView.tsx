@@ -36,7 +36,14 @@ export const ListingRowView = memo(function ListingRowView(props: ListingRowView
   const { entry, root } = row;
   const isFolder = entry.kind === 'folder';
   const Icon = root === 'public' ? Globe : root === 'private' ? Lock : isFolder ? Folder : File;
-  const classes = ['listing-row', isFolder ? 'is-folder' : 'is-object', root ? `is-root-${root}` : '', selected ? 'is-selected' : '', focused ? 'is-focused' : '', props.dropTarget ? 'is-drop-target' : ''];
+  const classes = [
+    'listing-row',
+    isFolder ? 'is-folder' : 'is-object',
+    root ? `is-root-${root}` : '',
+    selected ? 'is-selected' : '',
+    focused ? 'is-focused' : '',
+    props.dropTarget ? 'is-drop-target' : '',
+  ];
   return (
     <div
       role="row"

@@ -102,7 +102,8 @@ export function ListingTable(props: ListingTableProps) {
         className="listing-body"
         data-testid="listing-body"
         onContextMenu={(e) => {
-          if (e.target === e.currentTarget || (e.target as HTMLElement).classList.contains('listing-spacer')) props.onBackgroundContextMenu(e);
+          if (e.target === e.currentTarget || (e.target as HTMLElement).classList.contains('listing-spacer'))
+            props.onBackgroundContextMenu(e);
         }}
       >
         <div className="listing-spacer" style={{ height: virtualizer.getTotalSize() }}>

@@ -49,7 +49,9 @@ export function createFolderCommands(deps: FolderCommandDeps): FolderCommands {
     const chosen = keys();
     if (chosen.length === 0) return;
     if (chosen.length > maxSelection) {
-      notify(`Select at most ${maxSelection.toLocaleString()} items at once. To act on a whole folder, select the folder itself in its parent.`);
+      notify(
+        `Select at most ${maxSelection.toLocaleString()} items at once. To act on a whole folder, select the folder itself in its parent.`,
+      );
       return;
     }
     run(chosen);

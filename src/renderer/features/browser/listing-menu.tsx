@@ -21,7 +21,14 @@ export function listingMenuEntries(commands: FolderCommands, selected: readonly 
   const hasRoot = selected.some((r) => r.root);
   const rootHint = 'A root of this connection: change roots in the connection settings.';
   return [
-    { id: 'open', label: 'Open', icon: <FolderOpen size={size} />, shortcut: 'Enter', disabled: !one, onSelect: () => one && commands.open(one) },
+    {
+      id: 'open',
+      label: 'Open',
+      icon: <FolderOpen size={size} />,
+      shortcut: 'Enter',
+      disabled: !one,
+      onSelect: () => one && commands.open(one),
+    },
     {
       id: 'preview',
       label: 'Preview',
@@ -32,11 +39,32 @@ export function listingMenuEntries(commands: FolderCommands, selected: readonly 
     { id: 'download', label: 'Download…', icon: <Download size={size} />, onSelect: commands.download },
     'separator',
     { id: 'copy', label: 'Copy to…', icon: <Copy size={size} />, onSelect: commands.copy },
-    { id: 'move', label: 'Move to…', icon: <FolderInput size={size} />, disabled: hasRoot, hint: hasRoot ? rootHint : undefined, onSelect: commands.move },
-    { id: 'rename', label: 'Rename…', icon: <Pencil size={size} />, shortcut: 'F2', disabled: !one || hasRoot, hint: hasRoot ? rootHint : undefined, onSelect: commands.rename },
+    {
+      id: 'move',
+      label: 'Move to…',
+      icon: <FolderInput size={size} />,
+      disabled: hasRoot,
+      hint: hasRoot ? rootHint : undefined,
+      onSelect: commands.move,
+    },
+    {
+      id: 'rename',
+      label: 'Rename…',
+      icon: <Pencil size={size} />,
+      shortcut: 'F2',
+      disabled: !one || hasRoot,
+      hint: hasRoot ? rootHint : undefined,
+      onSelect: commands.rename,
+    },
     { id: 'delete', label: 'Delete…', icon: <Trash2 size={size} />, shortcut: 'Del', danger: true, onSelect: commands.delete },
     'separator',
-    { id: 'copy-key', label: selected.length === 1 ? 'Copy key' : 'Copy keys', icon: <ClipboardCopy size={size} />, shortcut: 'Ctrl+Shift+C', onSelect: commands.copyKeys },
+    {
+      id: 'copy-key',
+      label: selected.length === 1 ? 'Copy key' : 'Copy keys',
+      icon: <ClipboardCopy size={size} />,
+      shortcut: 'Ctrl+Shift+C',
+      onSelect: commands.copyKeys,
+    },
     ...folderEntries,
   ];
 }

@@ -28,7 +28,7 @@ export function typeAheadActive(state: TypeAhead, now: number): boolean {
 export function findTypeAheadMatch(count: number, nameAt: (index: number) => string, buffer: string, focused: number): number {
   if (!buffer || count === 0) return -1;
   const repeated = buffer.length > 1 && buffer.split(buffer.charAt(0)).every((part) => part === '');
-  const needle = repeated ? buffer[0] ?? '' : buffer;
+  const needle = repeated ? (buffer[0] ?? '') : buffer;
   // A fresh single letter or a repeated letter starts after the focused row; a longer word keeps
   // the focused row if it still matches ("re" → "rep" stays on "report.pdf").
   const start = needle.length === 1 ? focused + 1 : Math.max(focused, 0);

@@ -35,7 +35,23 @@ export function useFolderState(folder: FolderRef, roots: Roots, sort: SortSpec, 
   const focusIndex = selection.focus !== null ? (view.keys.indexOf.get(selection.focus) ?? -1) : -1;
   const selectKey = useCallback((key: string) => update(() => ({ selected: new Set([key]), anchor: key, focus: key })), [update]);
 
-  return { listing, view, filter, setFilter, selection, update, selectKey, selectedRows, focusIndex, request, setRequest, preview, setPreview, notice, setNotice };
+  return {
+    listing,
+    view,
+    filter,
+    setFilter,
+    selection,
+    update,
+    selectKey,
+    selectedRows,
+    focusIndex,
+    request,
+    setRequest,
+    preview,
+    setPreview,
+    notice,
+    setNotice,
+  };
 }
 
 /** The next sort for a header click, as a state updater. */

@@ -67,7 +67,12 @@ export function useListingKeyboard({ view, selection, update, table, actions }: 
         }
         case 'type': {
           typeAhead.current = typeAheadStep(typeAhead.current, command.char, now);
-          const match = findTypeAheadMatch(count, (i) => (view.rows[i] ? displayName(view.rows[i].entry) : ''), typeAhead.current.buffer, focus);
+          const match = findTypeAheadMatch(
+            count,
+            (i) => (view.rows[i] ? displayName(view.rows[i].entry) : ''),
+            typeAhead.current.buffer,
+            focus,
+          );
           if (match >= 0) {
             update((s) => moveFocus(s, view.keys, match, { range: false, toggle: false }));
             reveal(match);

@@ -29,7 +29,13 @@ function createSorter(): (rows: readonly ListingRow[], spec: SortSpec) => readon
  * Derives the visible rows from the pages that arrived. Each step is memoised on its inputs, so
  * typing in the filter does not re-sort and a new page does not re-filter more than it must.
  */
-export function useListingView(pages: readonly ListPage[] | undefined, prefix: string, roots: Roots, sort: SortSpec, filter: string): ListingView {
+export function useListingView(
+  pages: readonly ListPage[] | undefined,
+  prefix: string,
+  roots: Roots,
+  sort: SortSpec,
+  filter: string,
+): ListingView {
   const [sorter] = useState(createSorter);
   const deferredFilter = useDeferredValue(filter);
   const all = useMemo(() => buildListingRows(pages, prefix, roots), [pages, prefix, roots]);

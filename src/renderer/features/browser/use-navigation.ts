@@ -28,7 +28,9 @@ export function useNavigation() {
   const move = useCallback((step: (h: NavHistory) => NavHistory) => {
     setState((prev) => {
       const history = step(prev.history);
-      return history === prev.history ? prev : { history, reveal: history.current ? childOnPath(prev.history.current, history.current) : null };
+      return history === prev.history
+        ? prev
+        : { history, reveal: history.current ? childOnPath(prev.history.current, history.current) : null };
     });
   }, []);
   const go = useCallback((place: Place) => move((h) => visit(h, place)), [move]);

@@ -14,6 +14,9 @@ export function useSelection(view: ViewKeys, initialFocus: string | null = null)
   // one we came back from on a later page): it shows as selected once its row arrives.
   const selection = useMemo(() => pruneToView(raw, view), [raw, view]);
   /** Applies a step to the visible selection (dropping what the filter hides). */
-  const update = useCallback((step: (current: SelectionState) => SelectionState) => setRaw((prev) => step(pruneToView(prev, view))), [view]);
+  const update = useCallback(
+    (step: (current: SelectionState) => SelectionState) => setRaw((prev) => step(pruneToView(prev, view))),
+    [view],
+  );
   return { selection, update };
 }

@@ -89,9 +89,7 @@ export function ConnectionForm({ editing, onSaved, onCancel }: ConnectionFormPro
   const fieldProps = { idPrefix, values, set, errors: errors.fields };
   return (
     <form ref={formRef} className="connection-form" onSubmit={(e) => void save(e)} noValidate data-testid="connection-form">
-      {errors.general.length > 0 ? (
-        <ErrorBanner message={errors.general.join(' ')} />
-      ) : null}
+      {errors.general.length > 0 ? <ErrorBanner message={errors.general.join(' ')} /> : null}
       <Field id={`${idPrefix}-name`} label="Name" error={errors.fields.name}>
         {(control) => (
           <input
@@ -104,12 +102,7 @@ export function ConnectionForm({ editing, onSaved, onCancel }: ConnectionFormPro
           />
         )}
       </Field>
-      <CredentialsFields
-        {...fieldProps}
-        saved={editing?.credentials}
-        secretRef={secretRef}
-        sessionTokenRef={sessionTokenRef}
-      />
+      <CredentialsFields {...fieldProps} saved={editing?.credentials} secretRef={secretRef} sessionTokenRef={sessionTokenRef} />
       <ServerFields {...fieldProps} />
       <BucketFields {...fieldProps} />
       <TestResult testing={busy === 'test'} outcome={outcome} />

@@ -25,9 +25,7 @@ export function ConnectionFormDialog({ target, onClose, onSaved }: ConnectionFor
       description="Credentials are stored encrypted on this computer and never shown again."
       size="wide"
     >
-      {target !== null ? (
-        <ConnectionForm key={editing?.id ?? 'new'} editing={editing} onSaved={onSaved} onCancel={onClose} />
-      ) : null}
+      {target !== null ? <ConnectionForm key={editing?.id ?? 'new'} editing={editing} onSaved={onSaved} onCancel={onClose} /> : null}
     </DialogShell>
   );
 }

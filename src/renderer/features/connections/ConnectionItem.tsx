@@ -44,12 +44,7 @@ export function ConnectionItem({ connection, selected, demo = false, onSelect, o
       </button>
       <span className="connection-actions">
         <IconButton label={`Edit ${connection.name}`} icon={<Pencil size={14} />} onClick={onEdit} data-testid="connection-edit" />
-        <IconButton
-          label={`Remove ${connection.name}`}
-          icon={<Trash2 size={14} />}
-          onClick={onRemove}
-          data-testid="connection-remove"
-        />
+        <IconButton label={`Remove ${connection.name}`} icon={<Trash2 size={14} />} onClick={onRemove} data-testid="connection-remove" />
       </span>
     </li>
   );

@@ -21,7 +21,13 @@ export interface ConnectionsSidebarProps {
 }
 
 /** The sidebar's list of saved connections, with add, edit, remove and their dialogs. */
-export function ConnectionsSidebar({ selectedId, onSelect, formTarget, onFormTarget: setFormTarget, demoConnectionId }: ConnectionsSidebarProps) {
+export function ConnectionsSidebar({
+  selectedId,
+  onSelect,
+  formTarget,
+  onFormTarget: setFormTarget,
+  demoConnectionId,
+}: ConnectionsSidebarProps) {
   const connections = useConnections();
   const [removeTarget, setRemoveTarget] = useState<Connection | null>(null);
 

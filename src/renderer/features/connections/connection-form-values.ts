@@ -1,9 +1,4 @@
-import {
-  connectionDraftSchema,
-  type Connection,
-  type ConnectionDraft,
-  type TransferEngine,
-} from '../../../shared/model/connection';
+import { connectionDraftSchema, type Connection, type ConnectionDraft, type TransferEngine } from '../../../shared/model/connection';
 import { defaultRoots } from '../../../shared/model/roots';
 import type { Issue } from './field-errors';
 

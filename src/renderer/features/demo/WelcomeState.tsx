@@ -35,7 +35,11 @@ export function WelcomeState({ demo, onAddConnection }: WelcomeStateProps) {
           ? (step ?? 'Starting the demo…')
           : 'The demo runs a local S3 server on this computer with sample media under public/ and private/; it stops when the app does.'}
       </p>
-      {unavailable ? <p className="field-hint" data-testid="welcome-demo-unavailable">{unavailable}</p> : null}
+      {unavailable ? (
+        <p className="field-hint" data-testid="welcome-demo-unavailable">
+          {unavailable}
+        </p>
+      ) : null}
       {start.isError ? <ErrorBanner title="The demo could not start." message={start.error.message} testId="welcome-demo-error" /> : null}
     </EmptyState>
   );

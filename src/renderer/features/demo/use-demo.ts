@@ -15,7 +15,10 @@ export function useDemo() {
     mutationFn: () => call(api.demo.start({})),
     onSettled: async () => {
       setStep(null);
-      await Promise.all([client.invalidateQueries({ queryKey: queryKeys.connections }), client.invalidateQueries({ queryKey: demoStatusKey })]);
+      await Promise.all([
+        client.invalidateQueries({ queryKey: queryKeys.connections }),
+        client.invalidateQueries({ queryKey: demoStatusKey }),
+      ]);
     },
   });
   return { status, start, step };

@@ -41,10 +41,14 @@ export function DeleteDialog({ connectionId, bucket, keys, publicRoot, onClose }
     >
       <div className="action-form" data-testid="delete-dialog">
         {measure.isPending ? <LoadingState label="Counting what would be deleted…" /> : null}
-        {measure.isError ? <ErrorBanner title="Could not count what would be deleted." message={measure.error.message} testId="measure-error" /> : null}
+        {measure.isError ? (
+          <ErrorBanner title="Could not count what would be deleted." message={measure.error.message} testId="measure-error" />
+        ) : null}
         {measure.isSuccess && !job ? <MeasureSummary measure={measure.data} verb="deletes" /> : null}
         {publicRoot && !job ? <p className="warning-note">Under the public folder: anyone’s links to these stop working at once.</p> : null}
-        {runner.startError ? <ErrorBanner title="The delete did not start." message={runner.startError.message} testId="job-start-error" /> : null}
+        {runner.startError ? (
+          <ErrorBanner title="The delete did not start." message={runner.startError.message} testId="job-start-error" />
+        ) : null}
         {job ? <JobProgressView job={job} verb="Deleting" onCancel={() => void runner.cancel()} /> : null}
         <div className="dialog-footer">
           <span className="spacer" />
@@ -55,7 +59,10 @@ export function DeleteDialog({ connectionId, bucket, keys, publicRoot, onClose }
                 variant="danger"
                 disabled={!measure.isSuccess}
                 onClick={() =>
-                  void runner.start(() => api.browse.delete({ connectionId, bucket, keys }), measure.data?.truncated ? undefined : measure.data?.objects)
+                  void runner.start(
+                    () => api.browse.delete({ connectionId, bucket, keys }),
+                    measure.data?.truncated ? undefined : measure.data?.objects,
+                  )
                 }
                 data-testid="delete-confirm"
               >

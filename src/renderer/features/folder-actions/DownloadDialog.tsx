@@ -25,10 +25,18 @@ export function DownloadDialog({ connectionId, bucket, keys, onClose }: Download
   const batch = state.step === 'running' ? state.batch : undefined;
   const finished = batch !== undefined && finishedStates.has(batch.state);
   return (
-    <DialogShell open onOpenChange={(open) => (open ? undefined : onClose())} title="Download" description={`From ${bucket}, into a folder on this computer.`} size="wide">
+    <DialogShell
+      open
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      title="Download"
+      description={`From ${bucket}, into a folder on this computer.`}
+      size="wide"
+    >
       <div className="action-form" data-testid="download-dialog" data-step={state.step} data-batch-state={batch?.state}>
         {state.step === 'planning' ? <LoadingState label="Choosing the folder and listing what to download…" /> : null}
-        {state.step === 'failed' ? <ErrorBanner title="The download did not start." message={state.message} testId="download-error" /> : null}
+        {state.step === 'failed' ? (
+          <ErrorBanner title="The download did not start." message={state.message} testId="download-error" />
+        ) : null}
         {state.step === 'review' ? <DownloadPlanSummary plan={state.plan} conflict={conflict} onConflict={setConflict} /> : null}
         {state.step === 'running' ? (
           <div className="job-progress" aria-live="polite" data-testid="download-progress">
@@ -47,7 +55,12 @@ export function DownloadDialog({ connectionId, bucket, keys, onClose }: Download
           {state.step === 'review' ? (
             <>
               <Button onClick={onClose}>Cancel</Button>
-              <Button variant="primary" disabled={state.plan.fileCount === 0} onClick={() => void start(state.plan, conflict)} data-testid="download-start">
+              <Button
+                variant="primary"
+                disabled={state.plan.fileCount === 0}
+                onClick={() => void start(state.plan, conflict)}
+                data-testid="download-start"
+              >
                 Download {state.plan.fileCount.toLocaleString()} {state.plan.fileCount === 1 ? 'file' : 'files'}
               </Button>
             </>

@@ -27,10 +27,17 @@ export function DownloadPlanSummary({ plan, conflict, onConflict }: DownloadPlan
       </p>
       {plan.renamedCount > 0 ? (
         <p className="preview-note">
-          {plan.renamedCount.toLocaleString()} {plan.renamedCount === 1 ? 'name has' : 'names have'} characters this computer cannot use in file names; those files get a safe name.
+          {plan.renamedCount.toLocaleString()} {plan.renamedCount === 1 ? 'name has' : 'names have'} characters this computer cannot use in
+          file names; those files get a safe name.
         </p>
       ) : null}
-      {plan.problemCount > 0 ? <ProblemList testId="download-problems" heading={`${plan.problemCount.toLocaleString()} will be left out:`} problems={plan.problems} /> : null}
+      {plan.problemCount > 0 ? (
+        <ProblemList
+          testId="download-problems"
+          heading={`${plan.problemCount.toLocaleString()} will be left out:`}
+          problems={plan.problems}
+        />
+      ) : null}
       {plan.conflictCount > 0 ? (
         <ConflictChoice
           testId="download-conflicts"

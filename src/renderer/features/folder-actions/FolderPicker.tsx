@@ -32,7 +32,13 @@ export function FolderPicker({ connectionId, bucket, value, onChange, excluded }
   return (
     <div className="folder-picker" data-testid="folder-picker">
       <div className="folder-picker-head">
-        <IconButton label="Up one folder" icon={<ArrowUp size={14} />} disabled={prefix === ''} onClick={() => onChange(parentPrefix(prefix))} data-testid="picker-up" />
+        <IconButton
+          label="Up one folder"
+          icon={<ArrowUp size={14} />}
+          disabled={prefix === ''}
+          onClick={() => onChange(parentPrefix(prefix))}
+          data-testid="picker-up"
+        />
         <span className="folder-picker-path" title={`${bucket}/${prefix}`}>
           {bucket}/{prefix}
         </span>
@@ -41,10 +47,18 @@ export function FolderPicker({ connectionId, bucket, value, onChange, excluded }
       {list.isError ? <p className="field-error">{list.error.message}</p> : null}
       {list.isSuccess ? (
         <ul className="folder-picker-list">
-          {folders.length === 0 ? <li className="folder-picker-empty">No folders here. Type a new name to create one by moving into it.</li> : null}
+          {folders.length === 0 ? (
+            <li className="folder-picker-empty">No folders here. Type a new name to create one by moving into it.</li>
+          ) : null}
           {folders.map((f) => (
             <li key={f.key}>
-              <button type="button" className="folder-picker-item" onClick={() => onChange(f.key)} data-testid="picker-folder" data-key={f.key}>
+              <button
+                type="button"
+                className="folder-picker-item"
+                onClick={() => onChange(f.key)}
+                data-testid="picker-folder"
+                data-key={f.key}
+              >
                 <Folder size={14} aria-hidden="true" />
                 <RowName name={f.name.slice(0, -1)} />
               </button>

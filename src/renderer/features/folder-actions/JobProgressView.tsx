@@ -44,9 +44,14 @@ export function JobProgressView({ job, verb, onCancel }: JobProgressViewProps) {
         </p>
       ) : null}
       {job.status === 'cancelled' ? (
-        <p data-testid="job-cancelled">Cancelled after {amount(job)}{unitWord}. What was done stays done; nothing else was touched.</p>
+        <p data-testid="job-cancelled">
+          Cancelled after {amount(job)}
+          {unitWord}. What was done stays done; nothing else was touched.
+        </p>
       ) : null}
-      {job.status === 'failed' && job.error ? <ErrorBanner title={`${verb} stopped.`} message={job.error.message} testId="job-error" /> : null}
+      {job.status === 'failed' && job.error ? (
+        <ErrorBanner title={`${verb} stopped.`} message={job.error.message} testId="job-error" />
+      ) : null}
       {job.outcome && job.outcome.failedTotal > 0 ? <FailureList outcome={job.outcome} /> : null}
     </div>
   );

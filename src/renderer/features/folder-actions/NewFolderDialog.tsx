@@ -43,7 +43,12 @@ export function NewFolderDialog({ connectionId, bucket, parentPrefix, onClose, o
   }
 
   return (
-    <DialogShell open onOpenChange={(open) => (open ? undefined : onClose())} title="New folder" description={`In ${bucket}/${parentPrefix}`}>
+    <DialogShell
+      open
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      title="New folder"
+      description={`In ${bucket}/${parentPrefix}`}
+    >
       <form className="action-form" onSubmit={(e) => void submit(e)} data-testid="new-folder-dialog" noValidate>
         <NameField
           id="new-folder-name"

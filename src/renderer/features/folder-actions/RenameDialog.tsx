@@ -69,7 +69,9 @@ export function RenameDialog({ connectionId, bucket, itemKey, onClose, onRenamed
           disabled={job?.status === 'running' || done}
           testId="rename-name"
         />
-        {runner.startError ? <ErrorBanner title="The rename did not start." message={runner.startError.message} testId="job-start-error" /> : null}
+        {runner.startError ? (
+          <ErrorBanner title="The rename did not start." message={runner.startError.message} testId="job-start-error" />
+        ) : null}
         {job ? <JobProgressView job={job} verb="Renaming" onCancel={() => void runner.cancel()} /> : null}
         <div className="dialog-footer">
           <span className="spacer" />
@@ -89,7 +91,14 @@ export function RenameDialog({ connectionId, bucket, itemKey, onClose, onRenamed
                   Replace existing
                 </Button>
               ) : (
-                <Button key="submit" type="submit" variant="primary" busy={job?.status === 'running'} disabled={Boolean(check.error)} data-testid="rename-submit">
+                <Button
+                  key="submit"
+                  type="submit"
+                  variant="primary"
+                  busy={job?.status === 'running'}
+                  disabled={Boolean(check.error)}
+                  data-testid="rename-submit"
+                >
                   Rename
                 </Button>
               )}

@@ -52,13 +52,30 @@ export function TransferDialog({ mode, connectionId, bucket, keys, fromPrefix, o
       size="wide"
     >
       <form className="action-form" onSubmit={submit} data-testid="transfer-dialog" data-mode={mode} noValidate>
-        <Field id="transfer-destination" label="Destination folder" error={touched || destination !== fromPrefix ? check.error : undefined} hint={check.warning ?? 'Leave empty for the top of the bucket.'}>
+        <Field
+          id="transfer-destination"
+          label="Destination folder"
+          error={touched || destination !== fromPrefix ? check.error : undefined}
+          hint={check.warning ?? 'Leave empty for the top of the bucket.'}
+        >
           {(control) => (
-            <input {...control} type="text" value={destination} autoFocus disabled={Boolean(job)} onChange={(e) => setDestination(e.currentTarget.value)} data-testid="transfer-destination" />
+            <input
+              {...control}
+              type="text"
+              value={destination}
+              autoFocus
+              disabled={Boolean(job)}
+              onChange={(e) => setDestination(e.currentTarget.value)}
+              data-testid="transfer-destination"
+            />
           )}
         </Field>
-        {!job ? <FolderPicker connectionId={connectionId} bucket={bucket} value={destination} onChange={setDestination} excluded={keys} /> : null}
-        {runner.startError ? <ErrorBanner title={`The ${mode} did not start.`} message={runner.startError.message} testId="job-start-error" /> : null}
+        {!job ? (
+          <FolderPicker connectionId={connectionId} bucket={bucket} value={destination} onChange={setDestination} excluded={keys} />
+        ) : null}
+        {runner.startError ? (
+          <ErrorBanner title={`The ${mode} did not start.`} message={runner.startError.message} testId="job-start-error" />
+        ) : null}
         {job ? <JobProgressView job={job} verb={mode === 'move' ? 'Moving' : 'Copying'} onCancel={() => void runner.cancel()} /> : null}
         <div className="dialog-footer">
           <span className="spacer" />

@@ -24,7 +24,9 @@ export function checkName(name: string, parentPrefix: string, isFolder: boolean)
   const key = parentPrefix + name + (isFolder ? '/' : '');
   const bytes = keyBytes(key);
   if (bytes > maxKeyBytes) {
-    return { error: `The full key would be ${bytes.toLocaleString()} bytes; S3 allows ${maxKeyBytes.toLocaleString()}. Choose a shorter name.` };
+    return {
+      error: `The full key would be ${bytes.toLocaleString()} bytes; S3 allows ${maxKeyBytes.toLocaleString()}. Choose a shorter name.`,
+    };
   }
   const warning = edgeWarning(name);
   return warning ? { warning } : {};
@@ -63,10 +65,14 @@ export function checkDestination(input: string, keys: readonly string[], mode: '
   }
   const longest = Math.max(0, ...keys.map((k) => keyBytes(destination + k.slice(parentPrefix(k).length))));
   if (longest > maxKeyBytes) {
-    return { error: `Some keys would be ${longest.toLocaleString()} bytes there; S3 allows ${maxKeyBytes.toLocaleString()}. Choose a shorter path.` };
+    return {
+      error: `Some keys would be ${longest.toLocaleString()} bytes there; S3 allows ${maxKeyBytes.toLocaleString()}. Choose a shorter path.`,
+    };
   }
   if (destination.startsWith('/')) {
-    return { warning: 'This path starts with “/”, which makes a folder with an empty name at the top. Remove the leading / unless you mean that.' };
+    return {
+      warning: 'This path starts with “/”, which makes a folder with an empty name at the top. Remove the leading / unless you mean that.',
+    };
   }
   return {};
 }

@@ -20,8 +20,7 @@ export function AclSection({ acl }: { acl: AclSummary }) {
           ) : null}
           {acl.grants.map((g, index) => (
             <li key={`${g.grantee}-${g.permission}-${index}`}>
-              <span>{g.grantee}</span>{' '}
-              <Badge tone={g.granteeKind === 'everyone' ? 'public' : 'neutral'}>{g.permission}</Badge>
+              <span>{g.grantee}</span> <Badge tone={g.granteeKind === 'everyone' ? 'public' : 'neutral'}>{g.permission}</Badge>
             </li>
           ))}
         </ul>

@@ -27,7 +27,14 @@ export function InspectorPanel({ connectionId, bucket, selected, onPreview }: In
           <p>Select a file to see its details and a preview.</p>
         </EmptyState>
       ) : single?.kind === 'object' ? (
-        <ObjectInspector key={single.key} connectionId={connectionId} bucket={bucket} objectKey={single.key} settled={settled} onPreview={() => onPreview(single)} />
+        <ObjectInspector
+          key={single.key}
+          connectionId={connectionId}
+          bucket={bucket}
+          objectKey={single.key}
+          settled={settled}
+          onPreview={() => onPreview(single)}
+        />
       ) : (
         <SelectionInspector key={signature} connectionId={connectionId} bucket={bucket} entries={selected} />
       )}

@@ -33,7 +33,8 @@ export function SelectionInspector({ connectionId, bucket, entries }: SelectionI
       )}
       {summary.objects > 0 ? (
         <p data-testid="selection-size">
-          {summary.objects.toLocaleString()} {summary.objects === 1 ? 'file' : 'files'}, {formatBytes(summary.bytes)} ({summary.bytes.toLocaleString()} bytes)
+          {summary.objects.toLocaleString()} {summary.objects === 1 ? 'file' : 'files'}, {formatBytes(summary.bytes)} (
+          {summary.bytes.toLocaleString()} bytes)
         </p>
       ) : null}
       {summary.folders > 0 && summary.count <= 10_000 ? (

@@ -15,7 +15,11 @@ export function LedgerFilters({ filter, onChange, connections }: LedgerFiltersPr
     <div className="ledger-filters" role="search" aria-label="Filter shared links">
       <label className="ledger-filter">
         <span className="field-label">Connection</span>
-        <select value={filter.connectionId} onChange={(e) => onChange({ connectionId: e.currentTarget.value })} data-testid="ledger-connection">
+        <select
+          value={filter.connectionId}
+          onChange={(e) => onChange({ connectionId: e.currentTarget.value })}
+          data-testid="ledger-connection"
+        >
           <option value={allConnections}>All connections</option>
           {connections.map((c) => (
             <option key={c.id} value={c.id}>

@@ -26,7 +26,13 @@ export interface LedgerViewProps {
 /** "Shared links": every link issued, searchable, with which are still alive, and a CSV export. */
 export function LedgerView({ connections, connectionId }: LedgerViewProps) {
   const toast = useToast();
-  const [filter, setFilter] = useState<LedgerUiFilter>({ connectionId: connectionId ?? allConnections, search: '', kind: 'any', state: 'any', page: 0 });
+  const [filter, setFilter] = useState<LedgerUiFilter>({
+    connectionId: connectionId ?? allConnections,
+    search: '',
+    kind: 'any',
+    state: 'any',
+    page: 0,
+  });
   const [exporting, setExporting] = useState(false);
   // Typing in the search box asks once it settles; the other controls ask at once.
   const search = useDebounced(filter.search, 300);
@@ -49,12 +55,20 @@ export function LedgerView({ connections, connectionId }: LedgerViewProps) {
       if (!out.saved) return;
       toast.show({
         title: `Saved ${out.fileName} (${out.rows.toLocaleString()} ${out.rows === 1 ? 'row' : 'rows'})`,
-        details: [out.path, ...(out.truncated ? ['Only the newest 100,000 links fit in one export; narrow the filter to export older ones.'] : [])],
+        details: [
+          out.path,
+          ...(out.truncated ? ['Only the newest 100,000 links fit in one export; narrow the filter to export older ones.'] : []),
+        ],
         tone: out.truncated ? 'warning' : 'success',
         testId: 'ledger-export-toast',
       });
     } catch (error) {
-      toast.show({ title: 'The ledger could not be exported.', details: [toClientError(error).message], tone: 'danger', testId: 'ledger-export-toast' });
+      toast.show({
+        title: 'The ledger could not be exported.',
+        details: [toClientError(error).message],
+        tone: 'danger',
+        testId: 'ledger-export-toast',
+      });
     } finally {
       setExporting(false);
     }
@@ -68,8 +82,19 @@ export function LedgerView({ connections, connectionId }: LedgerViewProps) {
           Shared links
         </h1>
         <span className="spacer" />
-        <IconButton label="Refresh" icon={<RefreshCw size={16} className={page.isFetching ? 'spin' : undefined} />} onClick={() => void page.refetch()} data-testid="ledger-refresh" />
-        <Button icon={<Download size={15} />} onClick={() => void exportCsv()} busy={exporting} disabled={!data || data.total === 0} data-testid="ledger-export">
+        <IconButton
+          label="Refresh"
+          icon={<RefreshCw size={16} className={page.isFetching ? 'spin' : undefined} />}
+          onClick={() => void page.refetch()}
+          data-testid="ledger-refresh"
+        />
+        <Button
+          icon={<Download size={15} />}
+          onClick={() => void exportCsv()}
+          busy={exporting}
+          disabled={!data || data.total === 0}
+          data-testid="ledger-export"
+        >
           Export CSV
         </Button>
       </header>
@@ -97,7 +122,11 @@ export function LedgerView({ connections, connectionId }: LedgerViewProps) {
             <Button onClick={() => change({ page: filter.page - 1 })} disabled={filter.page === 0} data-testid="ledger-prev">
               Previous
             </Button>
-            <Button onClick={() => change({ page: filter.page + 1 })} disabled={(filter.page + 1) * ledgerPageSize >= data.total} data-testid="ledger-next">
+            <Button
+              onClick={() => change({ page: filter.page + 1 })}
+              disabled={(filter.page + 1) * ledgerPageSize >= data.total}
+              data-testid="ledger-next"
+            >
               Next
             </Button>
           </footer>

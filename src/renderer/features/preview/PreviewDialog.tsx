@@ -14,12 +14,21 @@ export function PreviewDialog({ target, onClose }: { target: PreviewTarget; onCl
   const name = baseName(target.key) || target.key;
   const contentType = details.data?.contentType;
   return (
-    <DialogShell open onOpenChange={(open) => (open ? undefined : onClose())} title={name} description={<span title={target.key}>{target.key}</span>} size="wide">
+    <DialogShell
+      open
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      title={name}
+      description={<span title={target.key}>{target.key}</span>}
+      size="wide"
+    >
       <div className="preview-dialog-body" data-testid="preview-dialog">
         {details.isPending ? (
           <LoadingState label="Opening…" />
         ) : (
-          <PreviewPane key={target.key} target={{ ...target, size: details.data?.size ?? target.size, ...(contentType ? { contentType } : {}) }} />
+          <PreviewPane
+            key={target.key}
+            target={{ ...target, size: details.data?.size ?? target.size, ...(contentType ? { contentType } : {}) }}
+          />
         )}
       </div>
     </DialogShell>

@@ -48,7 +48,11 @@ export function PreviewPane({ target, compact = false, onOpenFull }: PreviewPane
   const name = baseName(target.key);
 
   if (broken) {
-    return <p className="preview-note" data-testid="preview-error">The preview could not be loaded. The file may be damaged, or in a format this app cannot show.</p>;
+    return (
+      <p className="preview-note" data-testid="preview-error">
+        The preview could not be loaded. The file may be damaged, or in a format this app cannot show.
+      </p>
+    );
   }
   // An <img> reads the whole file: big images wait for a click (inspector) or are not shown (dialog).
   if (kind === 'image' && target.size > (compact ? maxInlineImageBytes : maxImageBytes)) {
@@ -64,11 +68,31 @@ export function PreviewPane({ target, compact = false, onOpenFull }: PreviewPane
   }
   switch (kind) {
     case 'image':
-      return <img className="preview-image" src={url} alt={`Preview of ${name}`} onError={() => setBroken(true)} data-testid="preview-image" />;
+      return (
+        <img className="preview-image" src={url} alt={`Preview of ${name}`} onError={() => setBroken(true)} data-testid="preview-image" />
+      );
     case 'video':
-      return <video className="preview-video" src={url} controls preload="metadata" onError={() => setBroken(true)} data-testid="preview-video" />;
+      return (
+        <video
+          className="preview-video"
+          src={url}
+          controls
+          preload="metadata"
+          onError={() => setBroken(true)}
+          data-testid="preview-video"
+        />
+      );
     case 'audio':
-      return <audio className="preview-audio" src={url} controls preload="metadata" onError={() => setBroken(true)} data-testid="preview-audio" />;
+      return (
+        <audio
+          className="preview-audio"
+          src={url}
+          controls
+          preload="metadata"
+          onError={() => setBroken(true)}
+          data-testid="preview-audio"
+        />
+      );
     case 'pdf':
       return compact ? (
         <button type="button" className="btn btn-secondary" onClick={onOpenFull} data-testid="preview-open-pdf">

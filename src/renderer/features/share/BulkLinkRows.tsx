@@ -4,11 +4,18 @@ import { localText, utcText } from './expiry-text';
 /** The links just made for a selection: key, kind, expiry and any warning per row. */
 export function BulkLinkRows({ result }: { result: ShareLinksResult }) {
   return (
-    <section className="bulk-links" aria-label="Links made" data-testid="bulk-links-result" data-rows={result.rows.length} data-warnings={result.warnings}>
+    <section
+      className="bulk-links"
+      aria-label="Links made"
+      data-testid="bulk-links-result"
+      data-rows={result.rows.length}
+      data-warnings={result.warnings}
+    >
       <p className="share-explanation">{result.explanation}</p>
       {result.warnings > 0 ? (
         <p className="warning-note" data-testid="bulk-links-warnings">
-          {result.warnings.toLocaleString()} {result.warnings === 1 ? 'link has a warning' : 'links have warnings'}; see below. The links were made anyway.
+          {result.warnings.toLocaleString()} {result.warnings === 1 ? 'link has a warning' : 'links have warnings'}; see below. The links
+          were made anyway.
         </p>
       ) : null}
       <div className="bulk-links-scroll">

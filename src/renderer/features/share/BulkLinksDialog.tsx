@@ -101,7 +101,12 @@ function BulkLinksForm({ target, defaults, onClose }: { target: KeysTarget; defa
       {errors.general ? <ErrorBanner message={errors.general} testId="bulk-links-invalid" /> : null}
       {result ? <BulkLinkRows result={result} /> : null}
       {status ? (
-        <p className={status.ok ? 'share-status is-ok' : 'share-status is-failed'} role="status" data-testid="bulk-links-status" data-ok={status.ok}>
+        <p
+          className={status.ok ? 'share-status is-ok' : 'share-status is-failed'}
+          role="status"
+          data-testid="bulk-links-status"
+          data-ok={status.ok}
+        >
           {status.message}
         </p>
       ) : null}
@@ -111,10 +116,21 @@ function BulkLinksForm({ target, defaults, onClose }: { target: KeysTarget; defa
         <Button variant="ghost" onClick={onClose}>
           {result ? 'Done' : 'Cancel'}
         </Button>
-        <Button onClick={() => void copyAs('text')} busy={busy === 'text'} disabled={!built.ok || busy !== null} data-testid="bulk-copy-text">
+        <Button
+          onClick={() => void copyAs('text')}
+          busy={busy === 'text'}
+          disabled={!built.ok || busy !== null}
+          data-testid="bulk-copy-text"
+        >
           Copy as text
         </Button>
-        <Button variant="primary" onClick={() => void copyAs('csv')} busy={busy === 'csv'} disabled={!built.ok || busy !== null} data-testid="bulk-copy-csv">
+        <Button
+          variant="primary"
+          onClick={() => void copyAs('csv')}
+          busy={busy === 'csv'}
+          disabled={!built.ok || busy !== null}
+          data-testid="bulk-copy-csv"
+        >
           Copy as CSV
         </Button>
       </div>

@@ -18,7 +18,12 @@ export function BulkOptionsFields({ idPrefix, values, set, noteError, anyPublic 
     <>
       <fieldset className="form-section">
         <legend>When opened</legend>
-        <DispositionChoice name={`${idPrefix}-bulk-disposition`} value={values.disposition} onChange={(v) => set('disposition', v)} testIdPrefix="bulk-disposition" />
+        <DispositionChoice
+          name={`${idPrefix}-bulk-disposition`}
+          value={values.disposition}
+          onChange={(v) => set('disposition', v)}
+          testIdPrefix="bulk-disposition"
+        />
         {anyPublic ? (
           <CheckboxField
             id={`${idPrefix}-bulk-sign`}

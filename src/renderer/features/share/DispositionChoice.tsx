@@ -20,7 +20,13 @@ export function DispositionChoice({ name, value, onChange, testIdPrefix }: Dispo
     <div className="choice-pills">
       {dispositions.map((d) => (
         <label key={d.id} className="choice-pill">
-          <input type="radio" name={name} checked={value === d.id} onChange={() => onChange(d.id)} data-testid={`${testIdPrefix}-${d.id}`} />
+          <input
+            type="radio"
+            name={name}
+            checked={value === d.id}
+            onChange={() => onChange(d.id)}
+            data-testid={`${testIdPrefix}-${d.id}`}
+          />
           <span>{d.label}</span>
         </label>
       ))}

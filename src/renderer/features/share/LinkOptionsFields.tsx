@@ -21,7 +21,12 @@ export function LinkOptionsFields({ idPrefix, values, set, errors, suggestedName
     <>
       <fieldset className="form-section">
         <legend>When opened</legend>
-        <DispositionChoice name={`${idPrefix}-disposition`} value={values.disposition} onChange={(v) => set('disposition', v)} testIdPrefix="share-disposition" />
+        <DispositionChoice
+          name={`${idPrefix}-disposition`}
+          value={values.disposition}
+          onChange={(v) => set('disposition', v)}
+          testIdPrefix="share-disposition"
+        />
         {values.disposition === 'attachment' ? (
           <Field id={`${idPrefix}-filename`} label="Save as" error={errors.filename} hint={`Leave empty to use “${suggestedName}”.`}>
             {(control) => (

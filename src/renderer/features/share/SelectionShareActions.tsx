@@ -20,12 +20,20 @@ export function SelectionShareActions({ connectionId, bucket, entries }: Selecti
       <h3 className="inspector-heading">Share</h3>
       <div className="share-buttons">
         {keys.length > 0 ? (
-          <Button icon={<Link2 size={14} />} onClick={() => share.openLinksDialog({ connectionId, bucket, keys })} data-testid="inspector-share-links">
+          <Button
+            icon={<Link2 size={14} />}
+            onClick={() => share.openLinksDialog({ connectionId, bucket, keys })}
+            data-testid="inspector-share-links"
+          >
             Links for {keys.length.toLocaleString()} {keys.length === 1 ? 'file' : 'files'}…
           </Button>
         ) : null}
         {only?.kind === 'folder' ? (
-          <Button icon={<Upload size={14} />} onClick={() => share.openUploadDialog({ connectionId, bucket, prefix: only.key })} data-testid="inspector-upload-link">
+          <Button
+            icon={<Upload size={14} />}
+            onClick={() => share.openUploadDialog({ connectionId, bucket, prefix: only.key })}
+            data-testid="inspector-upload-link"
+          >
             Upload link…
           </Button>
         ) : null}

@@ -40,7 +40,11 @@ export function ShareLinkDialog({ target, onClose }: ShareLinkDialogProps) {
       size="wide"
     >
       <div className="share-dialog" data-testid="share-dialog">
-        <ShareDefaultsGate connectionId={target.connectionId} failureTitle="Links cannot be made right now." failureTestId="share-defaults-error">
+        <ShareDefaultsGate
+          connectionId={target.connectionId}
+          failureTitle="Links cannot be made right now."
+          failureTestId="share-defaults-error"
+        >
           {(defaults) => <ShareLinkForm target={target} defaults={defaults} onClose={onClose} />}
         </ShareDefaultsGate>
       </div>
@@ -74,7 +78,9 @@ function ShareLinkForm({ target, defaults, onClose }: { target: ObjectTarget; de
   const hint = plainPublic
     ? 'A public file’s plain URL does not expire; the expiry applies only to signed links.'
     : [
-        isPublic && !values.signAnyway ? 'This file is public, but a download name or content type needs a signed link, so this link expires.' : null,
+        isPublic && !values.signAnyway
+          ? 'This file is public, but a download name or content type needs a signed link, so this link expires.'
+          : null,
         seconds.ok ? overCapHint(seconds.seconds, defaults.maxExpirySeconds) : null,
       ]
         .filter(Boolean)

@@ -7,10 +7,7 @@ import { UploadLinkDialog } from './UploadLinkDialog';
 import { useOneClickCopy } from './use-one-click-copy';
 
 type OpenDialog =
-  | { kind: 'link'; target: ObjectTarget }
-  | { kind: 'links'; target: KeysTarget }
-  | { kind: 'upload'; target: FolderTarget }
-  | null;
+  { kind: 'link'; target: ObjectTarget } | { kind: 'links'; target: KeysTarget } | { kind: 'upload'; target: FolderTarget } | null;
 
 /**
  * Gives the app its share actions (copy link, share dialogs, upload links) and renders the one

@@ -17,7 +17,12 @@ export function ShareSection({ connectionId, bucket, objectKey }: ShareSectionPr
     <section className="inspector-section" data-testid="inspector-share">
       <h3 className="inspector-heading">Share</h3>
       <div className="share-buttons">
-        <Button icon={<Link size={14} />} onClick={() => share.copyLink(target)} title={`Copy a link with the last-used expiry (${copyLinkShortcutLabel})`} data-testid="inspector-copy-link">
+        <Button
+          icon={<Link size={14} />}
+          onClick={() => share.copyLink(target)}
+          title={`Copy a link with the last-used expiry (${copyLinkShortcutLabel})`}
+          data-testid="inspector-copy-link"
+        >
           Copy link
         </Button>
         <Button icon={<Share2 size={14} />} onClick={() => share.openLinkDialog(target)} data-testid="inspector-share-link">

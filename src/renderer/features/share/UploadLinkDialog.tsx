@@ -107,9 +107,21 @@ function UploadLinkForm({ target, defaults, onClose }: { target: FolderTarget; d
         error={errors.expiry}
         hint={seconds.ok ? overCapHint(seconds.seconds, defaults.maxExpirySeconds) : null}
       />
-      <Field id={`${idPrefix}-upload-note`} label="Note (optional)" error={errors.note} hint="Kept in the ledger with the link, e.g. a ticket number.">
+      <Field
+        id={`${idPrefix}-upload-note`}
+        label="Note (optional)"
+        error={errors.note}
+        hint="Kept in the ledger with the link, e.g. a ticket number."
+      >
         {(control) => (
-          <input {...control} type="text" value={values.note} onChange={(e) => set('note', e.currentTarget.value)} placeholder="Ticket #" data-testid="upload-note" />
+          <input
+            {...control}
+            type="text"
+            value={values.note}
+            onChange={(e) => set('note', e.currentTarget.value)}
+            placeholder="Ticket #"
+            data-testid="upload-note"
+          />
         )}
       </Field>
       {errors.general ? <ErrorBanner message={errors.general} /> : null}

@@ -22,7 +22,13 @@ function Pills<T extends string>({ name, value, options, onChange, testIdPrefix 
     <div className="choice-pills">
       {options.map((o) => (
         <label key={o.id} className="choice-pill">
-          <input type="radio" name={name} checked={value === o.id} onChange={() => onChange(o.id)} data-testid={`${testIdPrefix}-${o.id}`} />
+          <input
+            type="radio"
+            name={name}
+            checked={value === o.id}
+            onChange={() => onChange(o.id)}
+            data-testid={`${testIdPrefix}-${o.id}`}
+          />
           <span>{o.label}</span>
         </label>
       ))}
@@ -30,12 +36,28 @@ function Pills<T extends string>({ name, value, options, onChange, testIdPrefix 
   );
 }
 
-function SizeField(props: { id: string; label: string; amount: string; unit: SizeUnit; error?: string | undefined; onAmount: (v: string) => void; onUnit: (u: SizeUnit) => void; testId: string }) {
+function SizeField(props: {
+  id: string;
+  label: string;
+  amount: string;
+  unit: SizeUnit;
+  error?: string | undefined;
+  onAmount: (v: string) => void;
+  onUnit: (u: SizeUnit) => void;
+  testId: string;
+}) {
   return (
     <Field id={props.id} label={props.label} error={props.error}>
       {(control) => (
         <div className="size-input">
-          <input {...control} type="text" inputMode="decimal" value={props.amount} onChange={(e) => props.onAmount(e.currentTarget.value)} data-testid={props.testId} />
+          <input
+            {...control}
+            type="text"
+            inputMode="decimal"
+            value={props.amount}
+            onChange={(e) => props.onAmount(e.currentTarget.value)}
+            data-testid={props.testId}
+          />
           <select
             aria-label={`${props.label} unit`}
             value={props.unit}
@@ -89,8 +111,22 @@ export function UploadLinkFields({ idPrefix, values, set, errors }: UploadLinkFi
         ) : null}
       </fieldset>
       {exact ? (
-        <Field id={`${idPrefix}-upload-key`} label="Key the file is stored as" error={errors.key} hint="The full key, e.g. private/inbox/ticket-123/logs.zip.">
-          {(control) => <input {...control} type="text" value={values.key} onChange={(e) => set('key', e.currentTarget.value)} spellCheck={false} data-testid="upload-key" />}
+        <Field
+          id={`${idPrefix}-upload-key`}
+          label="Key the file is stored as"
+          error={errors.key}
+          hint="The full key, e.g. private/inbox/ticket-123/logs.zip."
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              value={values.key}
+              onChange={(e) => set('key', e.currentTarget.value)}
+              spellCheck={false}
+              data-testid="upload-key"
+            />
+          )}
         </Field>
       ) : (
         <Field
@@ -99,13 +135,40 @@ export function UploadLinkFields({ idPrefix, values, set, errors }: UploadLinkFi
           error={errors.prefix}
           hint="Ends with /. A folder per ticket keeps customers apart, e.g. private/inbox/ticket-123/."
         >
-          {(control) => <input {...control} type="text" value={values.prefix} onChange={(e) => set('prefix', e.currentTarget.value)} spellCheck={false} data-testid="upload-prefix" />}
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              value={values.prefix}
+              onChange={(e) => set('prefix', e.currentTarget.value)}
+              spellCheck={false}
+              data-testid="upload-prefix"
+            />
+          )}
         </Field>
       )}
       {post ? (
         <div className="form-row">
-          <SizeField id={`${idPrefix}-min`} label="Smallest file" amount={values.minAmount} unit={values.minUnit} error={errors.minBytes} onAmount={(v) => set('minAmount', v)} onUnit={(u) => set('minUnit', u)} testId="upload-min" />
-          <SizeField id={`${idPrefix}-max`} label="Largest file" amount={values.maxAmount} unit={values.maxUnit} error={errors.maxBytes} onAmount={(v) => set('maxAmount', v)} onUnit={(u) => set('maxUnit', u)} testId="upload-max" />
+          <SizeField
+            id={`${idPrefix}-min`}
+            label="Smallest file"
+            amount={values.minAmount}
+            unit={values.minUnit}
+            error={errors.minBytes}
+            onAmount={(v) => set('minAmount', v)}
+            onUnit={(u) => set('minUnit', u)}
+            testId="upload-min"
+          />
+          <SizeField
+            id={`${idPrefix}-max`}
+            label="Largest file"
+            amount={values.maxAmount}
+            unit={values.maxUnit}
+            error={errors.maxBytes}
+            onAmount={(v) => set('maxAmount', v)}
+            onUnit={(u) => set('maxUnit', u)}
+            testId="upload-max"
+          />
         </div>
       ) : (
         <p className="field-hint">A PUT link cannot limit the file size; choose the upload form for that.</p>

@@ -7,7 +7,13 @@ import { SnippetCopyButton } from './SnippetCopyButton';
 /** A finished upload link: what it accepts and until when, with the URL, curl and HTML to hand over. */
 export function UploadLinkResultView({ result }: { result: UploadLinkResult }) {
   return (
-    <section className="upload-result" aria-label="Upload link" data-testid="upload-result" data-method={result.method} data-target={result.target}>
+    <section
+      className="upload-result"
+      aria-label="Upload link"
+      data-testid="upload-result"
+      data-method={result.method}
+      data-target={result.target}
+    >
       <p className="share-explanation" data-testid="upload-explanation">
         {result.explanation}
       </p>

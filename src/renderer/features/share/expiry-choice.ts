@@ -39,7 +39,8 @@ export function secondsForChoice(choice: ExpiryChoice): ChoiceSeconds {
   const text = choice.amount.trim().replace(',', '.');
   if (text === '') return { ok: false, message: `Enter how many ${choice.unit} the link works, e.g. 2.` };
   const amount = Number(text);
-  if (!Number.isFinite(amount)) return { ok: false, message: `“${choice.amount.trim()}” is not a number. Enter how many ${choice.unit}, e.g. 2 or 1.5.` };
+  if (!Number.isFinite(amount))
+    return { ok: false, message: `“${choice.amount.trim()}” is not a number. Enter how many ${choice.unit}, e.g. 2 or 1.5.` };
   const seconds = Math.round(amount * unitSeconds[choice.unit]);
   if (seconds <= 0) {
     return { ok: false, message: 'An expiry of zero or less would give a link that never works. Enter a positive length, e.g. 2 hours.' };

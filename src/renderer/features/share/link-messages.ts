@@ -33,8 +33,15 @@ export function copiedLinkMessage(result: ShareLinkResult, locale?: string, time
 export function copiedLinksMessage(result: ShareLinksResult, format: 'text' | 'csv', locale?: string, timeZone?: string): LinkMessage {
   const n = result.rows.length;
   const what = `${n.toLocaleString(locale)} ${n === 1 ? 'link' : 'links'} copied${format === 'csv' ? ' as CSV' : ''}`;
-  const title = result.expiry ? `${what} — ${n === 1 ? 'expires' : 'expire'} ${expiryMoment(result.expiry.expiresAt, locale, timeZone)}` : `${what} — public links do not expire`;
-  const warned = result.warnings > 0 ? [`${result.warnings.toLocaleString(locale)} of them ${result.warnings === 1 ? 'has a warning' : 'have warnings'}: open Options… to see which.`] : [];
+  const title = result.expiry
+    ? `${what} — ${n === 1 ? 'expires' : 'expire'} ${expiryMoment(result.expiry.expiresAt, locale, timeZone)}`
+    : `${what} — public links do not expire`;
+  const warned =
+    result.warnings > 0
+      ? [
+          `${result.warnings.toLocaleString(locale)} of them ${result.warnings === 1 ? 'has a warning' : 'have warnings'}: open Options… to see which.`,
+        ]
+      : [];
   return { title, details: [...capLines(result.expiry), ...warned] };
 }
 

@@ -17,8 +17,7 @@ export function shareSelection(entries: readonly ListEntry[], openPrefix: string
   const objectKeys = entries.filter((e) => e.kind === 'object').map((e) => e.key);
   const folders = entries.filter((e) => e.kind === 'folder');
   const only = entries.length === 1 ? entries[0] : undefined;
-  const uploadPrefix =
-    entries.length === 0 ? openPrefix || privateRoot : only?.kind === 'folder' ? only.key : null;
+  const uploadPrefix = entries.length === 0 ? openPrefix || privateRoot : only?.kind === 'folder' ? only.key : null;
   return { objectKeys, uploadPrefix, folderCount: folders.length };
 }
 

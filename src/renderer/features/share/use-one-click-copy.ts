@@ -33,13 +33,25 @@ export function useOneClickCopy({ openLinkDialog, openLinksDialog }: OneClickOpt
           try {
             await finishCopy(result.url, result.copiedByMain);
           } catch {
-            toast.show({ title: clipboardRefusedMessage, details: [result.url], tone: 'warning', actions: [options], testId: 'share-toast' });
+            toast.show({
+              title: clipboardRefusedMessage,
+              details: [result.url],
+              tone: 'warning',
+              actions: [options],
+              testId: 'share-toast',
+            });
             return;
           }
           const message = copiedLinkMessage(result);
           toast.show({ ...message, tone: result.warning ? 'warning' : 'success', actions: [options], testId: 'share-toast' });
         } catch (error) {
-          toast.show({ title: 'The link could not be created.', details: [toClientError(error).message], tone: 'danger', actions: [options], testId: 'share-toast' });
+          toast.show({
+            title: 'The link could not be created.',
+            details: [toClientError(error).message],
+            tone: 'danger',
+            actions: [options],
+            testId: 'share-toast',
+          });
         }
       })();
     },
@@ -50,7 +62,11 @@ export function useOneClickCopy({ openLinkDialog, openLinksDialog }: OneClickOpt
     (target: KeysTarget) => {
       const options: ToastAction = { label: 'Options…', onClick: () => openLinksDialog(target), testId: 'share-toast-options' };
       if (target.keys.length > maxLinksPerCall) {
-        toast.show({ title: `At most ${maxLinksPerCall.toLocaleString()} links at once; select fewer files.`, tone: 'warning', testId: 'share-toast' });
+        toast.show({
+          title: `At most ${maxLinksPerCall.toLocaleString()} links at once; select fewer files.`,
+          tone: 'warning',
+          testId: 'share-toast',
+        });
         return;
       }
       void (async () => {
@@ -66,7 +82,13 @@ export function useOneClickCopy({ openLinkDialog, openLinksDialog }: OneClickOpt
           const message = copiedLinksMessage(result, 'text');
           toast.show({ ...message, tone: result.warnings > 0 ? 'warning' : 'success', actions: [options], testId: 'share-toast' });
         } catch (error) {
-          toast.show({ title: 'The links could not be created.', details: [toClientError(error).message], tone: 'danger', actions: [options], testId: 'share-toast' });
+          toast.show({
+            title: 'The links could not be created.',
+            details: [toClientError(error).message],
+            tone: 'danger',
+            actions: [options],
+            testId: 'share-toast',
+          });
         }
       })();
     },

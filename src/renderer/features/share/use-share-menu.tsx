@@ -23,20 +23,49 @@ export function shareMenuEntries(share: ShareActions, place: ShareMenuPlace, sel
   const [first] = sel.objectKeys;
   if (first !== undefined && sel.objectKeys.length === 1 && sel.folderCount === 0) {
     entries.push(
-      { id: 'copy-link', label: 'Copy link', icon: <Link size={size} />, shortcut: copyLinkShortcutLabel, onSelect: () => share.copyLink({ ...where, key: first }) },
-      { id: 'share-link', label: 'Share link…', icon: <Share2 size={size} />, onSelect: () => share.openLinkDialog({ ...where, key: first }) },
+      {
+        id: 'copy-link',
+        label: 'Copy link',
+        icon: <Link size={size} />,
+        shortcut: copyLinkShortcutLabel,
+        onSelect: () => share.copyLink({ ...where, key: first }),
+      },
+      {
+        id: 'share-link',
+        label: 'Share link…',
+        icon: <Share2 size={size} />,
+        onSelect: () => share.openLinkDialog({ ...where, key: first }),
+      },
     );
   } else if (sel.objectKeys.length > 0) {
     const files = sel.folderCount > 0 ? ` (${sel.objectKeys.length.toLocaleString()} files)` : '';
     const hint = sel.folderCount > 0 ? 'Folders have no download link; only the selected files get one.' : undefined;
     entries.push(
-      { id: 'copy-links', label: `Copy links${files}`, icon: <Link2 size={size} />, shortcut: copyLinkShortcutLabel, hint, onSelect: () => share.copyLinks({ ...where, keys: sel.objectKeys }) },
-      { id: 'share-links', label: 'Links for selection…', icon: <Share2 size={size} />, hint, onSelect: () => share.openLinksDialog({ ...where, keys: sel.objectKeys }) },
+      {
+        id: 'copy-links',
+        label: `Copy links${files}`,
+        icon: <Link2 size={size} />,
+        shortcut: copyLinkShortcutLabel,
+        hint,
+        onSelect: () => share.copyLinks({ ...where, keys: sel.objectKeys }),
+      },
+      {
+        id: 'share-links',
+        label: 'Links for selection…',
+        icon: <Share2 size={size} />,
+        hint,
+        onSelect: () => share.openLinksDialog({ ...where, keys: sel.objectKeys }),
+      },
     );
   }
   const prefix = sel.uploadPrefix;
   if (prefix !== null) {
-    entries.push({ id: 'upload-link', label: 'Upload link…', icon: <Upload size={size} />, onSelect: () => share.openUploadDialog({ ...where, prefix }) });
+    entries.push({
+      id: 'upload-link',
+      label: 'Upload link…',
+      icon: <Upload size={size} />,
+      onSelect: () => share.openUploadDialog({ ...where, prefix }),
+    });
   }
   return entries;
 }
@@ -93,6 +122,7 @@ export function useShareMenu(place: ShareMenuPlace, selected: readonly ListEntry
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [copySelection]);
 
-  const withShare = (base: readonly MenuEntry[]) => withShareEntries(base, shareMenuEntries(share, place, shareSelection(selected, place.prefix, place.privateRoot)));
+  const withShare = (base: readonly MenuEntry[]) =>
+    withShareEntries(base, shareMenuEntries(share, place, shareSelection(selected, place.prefix, place.privateRoot)));
   return { withShare, copySelection };
 }

@@ -44,7 +44,8 @@ export function ResumeOffer({ controls, onFound }: { controls: TransferControls;
           {n.toLocaleString()} unfinished {n === 1 ? 'transfer' : 'transfers'} from the last session ({formatBytes(offer.bytesLeft)} left).
         </p>
         <p className="transfer-muted">
-          Resuming continues each upload from the parts the bucket already has. A file that changed on disk since then starts again from the beginning, and its row says so.
+          Resuming continues each upload from the parts the bucket already has. A file that changed on disk since then starts again from the
+          beginning, and its row says so.
         </p>
       </div>
       <Button variant="primary" busy={busy} onClick={() => void act('resume')} data-testid="resume-offer-resume">

@@ -30,9 +30,21 @@ export function TransferBatchRow({ batch, state, open, onToggle, controls }: Tra
   const where = batch.direction === 'upload' ? `to ${batch.bucket}/${batch.destination}` : `to ${batch.destination}`;
   const finished = c.done + c.skipped;
   return (
-    <li className={`transfer-batch is-${batch.state}`} data-testid="transfer-batch" data-batch-id={batch.id} data-state={batch.state} data-direction={batch.direction}>
+    <li
+      className={`transfer-batch is-${batch.state}`}
+      data-testid="transfer-batch"
+      data-batch-id={batch.id}
+      data-state={batch.state}
+      data-direction={batch.direction}
+    >
       <div className="transfer-batch-head">
-        <IconButton label={open ? 'Hide files' : 'Show files'} icon={open ? <ChevronDown size={14} /> : <ChevronRight size={14} />} onClick={onToggle} aria-expanded={open} data-testid="transfer-batch-toggle" />
+        <IconButton
+          label={open ? 'Hide files' : 'Show files'}
+          icon={open ? <ChevronDown size={14} /> : <ChevronRight size={14} />}
+          onClick={onToggle}
+          aria-expanded={open}
+          data-testid="transfer-batch-toggle"
+        />
         {batch.direction === 'upload' ? <Upload size={14} aria-label="Upload" /> : <Download size={14} aria-label="Download" />}
         <span className="transfer-batch-label" title={where}>
           {batch.label} <span className="transfer-muted">{where}</span>
@@ -40,7 +52,13 @@ export function TransferBatchRow({ batch, state, open, onToggle, controls }: Tra
         <span className="transfer-batch-state" data-testid="transfer-batch-state">
           {stateLabel[batch.state]}
         </span>
-        <span className="transfer-batch-counts" data-testid="transfer-batch-counts" data-done={c.done} data-failed={c.failed} data-total={batch.itemCount}>
+        <span
+          className="transfer-batch-counts"
+          data-testid="transfer-batch-counts"
+          data-done={c.done}
+          data-failed={c.failed}
+          data-total={batch.itemCount}
+        >
           {finished.toLocaleString()} of {batch.itemCount.toLocaleString()} files
           {c.failed ? ` · ${c.failed.toLocaleString()} failed` : ''}
           {c.skipped ? ` · ${c.skipped.toLocaleString()} skipped` : ''}
@@ -50,13 +68,40 @@ export function TransferBatchRow({ batch, state, open, onToggle, controls }: Tra
           {running ? ` · ${formatSpeed(batch.speed)} ${formatEta(batch.eta)}` : ''}
         </span>
         <span className="transfer-actions">
-          {running ? <IconButton label="Pause this batch" icon={<Pause size={14} />} onClick={() => void controls.pause(target)} data-testid="transfer-batch-pause" /> : null}
-          {waiting ? <IconButton label="Resume this batch" icon={<Play size={14} />} onClick={() => void controls.resume(target)} data-testid="transfer-batch-resume" /> : null}
-          {c.failed ? <Button icon={<RotateCcw size={14} />} onClick={() => void controls.retry(target)} data-testid="transfer-batch-retry">Retry failed</Button> : null}
-          {running || waiting ? <IconButton label="Cancel this batch" icon={<X size={14} />} onClick={() => void controls.cancel(target)} data-testid="transfer-batch-cancel" /> : null}
+          {running ? (
+            <IconButton
+              label="Pause this batch"
+              icon={<Pause size={14} />}
+              onClick={() => void controls.pause(target)}
+              data-testid="transfer-batch-pause"
+            />
+          ) : null}
+          {waiting ? (
+            <IconButton
+              label="Resume this batch"
+              icon={<Play size={14} />}
+              onClick={() => void controls.resume(target)}
+              data-testid="transfer-batch-resume"
+            />
+          ) : null}
+          {c.failed ? (
+            <Button icon={<RotateCcw size={14} />} onClick={() => void controls.retry(target)} data-testid="transfer-batch-retry">
+              Retry failed
+            </Button>
+          ) : null}
+          {running || waiting ? (
+            <IconButton
+              label="Cancel this batch"
+              icon={<X size={14} />}
+              onClick={() => void controls.cancel(target)}
+              data-testid="transfer-batch-cancel"
+            />
+          ) : null}
         </span>
       </div>
-      {running || waiting ? <ProgressBar fraction={batch.percent / 100} label={`${batch.label} progress`} testId="transfer-batch-bar" /> : null}
+      {running || waiting ? (
+        <ProgressBar fraction={batch.percent / 100} label={`${batch.label} progress`} testId="transfer-batch-bar" />
+      ) : null}
       {open ? (
         <ul className="transfer-items" data-testid="transfer-items">
           {items.slice(0, maxRows).map((item) => (

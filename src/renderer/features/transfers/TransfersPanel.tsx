@@ -36,15 +36,30 @@ export function TransfersPanel() {
     else {
       next.add(batchId);
       // Items that have not changed since the panel opened are not in the store yet.
-      void call(api.transfers.list({ batchId, limit: 1_000 })).then((r) => transferStore.snapshot(r), () => undefined);
+      void call(api.transfers.list({ batchId, limit: 1_000 })).then(
+        (r) => transferStore.snapshot(r),
+        () => undefined,
+      );
     }
     setExpanded(next);
   };
 
   return (
-    <section className={open ? 'transfers-panel is-open' : 'transfers-panel'} aria-label="Transfers" data-testid="transfers-panel" data-open={open} data-busy={busy}>
+    <section
+      className={open ? 'transfers-panel is-open' : 'transfers-panel'}
+      aria-label="Transfers"
+      data-testid="transfers-panel"
+      data-open={open}
+      data-busy={busy}
+    >
       <header className="transfers-bar">
-        <button type="button" className="transfers-toggle" onClick={() => setOpen(!open)} aria-expanded={open} data-testid="transfers-toggle">
+        <button
+          type="button"
+          className="transfers-toggle"
+          onClick={() => setOpen(!open)}
+          aria-expanded={open}
+          data-testid="transfers-toggle"
+        >
           <ArrowUpDown size={15} aria-hidden="true" />
           <span>Transfers</span>
           {count > 0 ? (
@@ -57,11 +72,27 @@ export function TransfersPanel() {
         <span className="transfers-summary" aria-live="polite" data-testid="transfers-summary">
           {overallSummary(overall)}
         </span>
-        {busy ? <ProgressBar fraction={overall.fraction} label="All transfers" testId="transfers-overall-bar" /> : <span className="spacer" />}
+        {busy ? (
+          <ProgressBar fraction={overall.fraction} label="All transfers" testId="transfers-overall-bar" />
+        ) : (
+          <span className="spacer" />
+        )}
         <span className="transfer-actions">
-          {busy ? <Button icon={<Pause size={14} />} onClick={() => void controls.pause({ all: true })} data-testid="transfers-pause-all">Pause all</Button> : null}
-          {anyWaiting ? <Button icon={<Play size={14} />} onClick={() => void controls.resume({ all: true })} data-testid="transfers-resume-all">Resume all</Button> : null}
-          {open && anyFinished ? <Button icon={<Trash2 size={14} />} onClick={() => void controls.clear()} data-testid="transfers-clear">Clear finished</Button> : null}
+          {busy ? (
+            <Button icon={<Pause size={14} />} onClick={() => void controls.pause({ all: true })} data-testid="transfers-pause-all">
+              Pause all
+            </Button>
+          ) : null}
+          {anyWaiting ? (
+            <Button icon={<Play size={14} />} onClick={() => void controls.resume({ all: true })} data-testid="transfers-resume-all">
+              Resume all
+            </Button>
+          ) : null}
+          {open && anyFinished ? (
+            <Button icon={<Trash2 size={14} />} onClick={() => void controls.clear()} data-testid="transfers-clear">
+              Clear finished
+            </Button>
+          ) : null}
         </span>
       </header>
       <ResumeOffer controls={controls} onFound={reveal} />
@@ -72,7 +103,14 @@ export function TransfersPanel() {
           ) : (
             <ul className="transfer-batches" data-testid="transfer-batches">
               {batches.map((batch) => (
-                <TransferBatchRow key={batch.id} batch={batch} state={state} open={expanded.has(batch.id)} onToggle={() => toggle(batch.id)} controls={controls} />
+                <TransferBatchRow
+                  key={batch.id}
+                  batch={batch}
+                  state={state}
+                  open={expanded.has(batch.id)}
+                  onToggle={() => toggle(batch.id)}
+                  controls={controls}
+                />
               ))}
             </ul>
           )}

@@ -52,7 +52,12 @@ export function newlyDone(before: TransfersState, event: TransferProgressEvent):
  * After `transfers:clear`: drops the finished items main removed (same rule as main) and takes
  * the batches from a fresh snapshot (emptied batches are gone there).
  */
-export function afterClear(state: TransfersState, snapshot: TransferListResult, batchId: string | undefined, includeFailed: boolean): TransfersState {
+export function afterClear(
+  state: TransfersState,
+  snapshot: TransferListResult,
+  batchId: string | undefined,
+  includeFailed: boolean,
+): TransfersState {
   const cleared = (item: TransferItemView) =>
     (batchId === undefined || item.batchId === batchId) && (isFinished(item.state) || (includeFailed && item.state === 'failed'));
   const batches = new Map(snapshot.batches.map((b) => [b.id, b]));

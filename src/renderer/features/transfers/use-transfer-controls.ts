@@ -13,7 +13,12 @@ export function useTransferControls() {
       try {
         await action();
       } catch (error) {
-        toast.show({ title: `Could not ${what}.`, details: [toClientError(error).message], tone: 'danger', testId: 'transfer-control-error' });
+        toast.show({
+          title: `Could not ${what}.`,
+          details: [toClientError(error).message],
+          tone: 'danger',
+          testId: 'transfer-control-error',
+        });
       }
     };
     return {

@@ -18,7 +18,9 @@ export function useTransfersSync(): void {
 
   useEffect(() => {
     const stopProgress = api.events.transfersProgress((event) => transferStore.progress(event));
-    const stopFinished = api.events.transfersBatchFinished(({ batch }) => transferStore.progress({ batches: [batch], items: [], overall: transferStore.getSnapshot().overall }));
+    const stopFinished = api.events.transfersBatchFinished(({ batch }) =>
+      transferStore.progress({ batches: [batch], items: [], overall: transferStore.getSnapshot().overall }),
+    );
     // Events may arrive before the snapshot does; the snapshot merges, it never rolls them back.
     void call(api.transfers.list({ limit: snapshotLimit }))
       .then((result) => transferStore.snapshot(result))
@@ -34,11 +36,13 @@ export function useTransfersSync(): void {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const flush = () => {
       timer = null;
-      for (const { connectionId, bucket } of pending.values()) void queryClient.invalidateQueries({ queryKey: browseKeys.bucket(connectionId, bucket) });
+      for (const { connectionId, bucket } of pending.values())
+        void queryClient.invalidateQueries({ queryKey: browseKeys.bucket(connectionId, bucket) });
       pending.clear();
     };
     const stop = transferStore.onUploadsDone((items) => {
-      for (const item of items) pending.set(`${item.connectionId}\u0000${item.bucket}`, { connectionId: item.connectionId, bucket: item.bucket });
+      for (const item of items)
+        pending.set(`${item.connectionId}\u0000${item.bucket}`, { connectionId: item.connectionId, bucket: item.bucket });
       timer ??= setTimeout(flush, refreshDelayMs);
     });
     return () => {

@@ -42,7 +42,12 @@ export function UploadDefaultsDialog({ connectionId, onClose }: { connectionId: 
   };
 
   return (
-    <DialogShell open onOpenChange={(open) => (open ? undefined : onClose())} title="Upload defaults" description="For this connection. Each upload shows them and can change them for that upload only.">
+    <DialogShell
+      open
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      title="Upload defaults"
+      description="For this connection. Each upload shows them and can change them for that upload only."
+    >
       <div className="action-form" data-testid="upload-defaults-dialog">
         {error ? <ErrorBanner message={error} testId="upload-defaults-error" /> : null}
         {!settings && !error ? <LoadingState label="Loading the defaults…" /> : null}
@@ -59,9 +64,20 @@ export function UploadDefaultsDialog({ connectionId, onClose }: { connectionId: 
                     </select>
                   )}
                 </Field>
-                <Field id={`defaults-cache-${root}`} label="Cache-Control" hint="Empty: none." error={cacheControlProblem(settings[root].cacheControl ?? '') ?? undefined}>
+                <Field
+                  id={`defaults-cache-${root}`}
+                  label="Cache-Control"
+                  hint="Empty: none."
+                  error={cacheControlProblem(settings[root].cacheControl ?? '') ?? undefined}
+                >
                   {(control) => (
-                    <input {...control} type="text" value={settings[root].cacheControl ?? ''} placeholder="none" onChange={(e) => update(root, { cacheControl: e.target.value.trim() === '' ? null : e.target.value })} />
+                    <input
+                      {...control}
+                      type="text"
+                      value={settings[root].cacheControl ?? ''}
+                      placeholder="none"
+                      onChange={(e) => update(root, { cacheControl: e.target.value.trim() === '' ? null : e.target.value })}
+                    />
                   )}
                 </Field>
               </fieldset>

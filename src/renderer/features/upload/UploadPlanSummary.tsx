@@ -22,17 +22,31 @@ export function UploadPlanSummary({ plan, dropProblems, conflict, onConflict }: 
   const problems = [...dropProblems, ...plan.problems];
   const problemCount = dropProblems.length + plan.problemCount;
   return (
-    <div className="measure-summary" data-testid="upload-plan" data-files={plan.fileCount} data-bytes={plan.totalBytes} data-conflicts={plan.conflictCount}>
+    <div
+      className="measure-summary"
+      data-testid="upload-plan"
+      data-files={plan.fileCount}
+      data-bytes={plan.totalBytes}
+      data-conflicts={plan.conflictCount}
+    >
       <p>
         <strong>
           {plan.fileCount.toLocaleString()} {plan.fileCount === 1 ? 'file' : 'files'}
         </strong>{' '}
         ({formatBytes(plan.totalBytes)}) to <code>{`${plan.bucket}/${plan.prefix}`}</code>
-        {plan.multipartCount > 0 ? ` · ${plan.multipartCount.toLocaleString()} large ${plan.multipartCount === 1 ? 'file goes' : 'files go'} up in parts and can resume` : ''}
+        {plan.multipartCount > 0
+          ? ` · ${plan.multipartCount.toLocaleString()} large ${plan.multipartCount === 1 ? 'file goes' : 'files go'} up in parts and can resume`
+          : ''}
       </p>
-      {plan.ignoredCount > 0 ? <p className="preview-note">{plan.ignoredCount.toLocaleString()} system files (.DS_Store, Thumbs.db) are left out.</p> : null}
+      {plan.ignoredCount > 0 ? (
+        <p className="preview-note">{plan.ignoredCount.toLocaleString()} system files (.DS_Store, Thumbs.db) are left out.</p>
+      ) : null}
       {problemCount > 0 ? (
-        <ProblemList testId="upload-problems" heading={`${problemCount.toLocaleString()} will be left out; the rest goes ahead:`} problems={problems.slice(0, 200)} />
+        <ProblemList
+          testId="upload-problems"
+          heading={`${problemCount.toLocaleString()} will be left out; the rest goes ahead:`}
+          problems={problems.slice(0, 200)}
+        />
       ) : null}
       {plan.conflictCount > 0 ? (
         <ConflictChoice

@@ -26,10 +26,13 @@ export function UploadProvider({ children }: { children: ReactNode }) {
   const folderInput = useRef<HTMLInputElement>(null);
   const pickTarget = useRef<UploadTarget | null>(null);
 
-  const drop = useCallback((target: UploadTarget, data: DataTransfer) => {
-    const captured = captureDrop(data);
-    void begin(target, resolveDrop(captured, api.files));
-  }, [begin]);
+  const drop = useCallback(
+    (target: UploadTarget, data: DataTransfer) => {
+      const captured = captureDrop(data);
+      void begin(target, resolveDrop(captured, api.files));
+    },
+    [begin],
+  );
 
   const pick = useCallback(
     (target: UploadTarget, kind: 'files' | 'folder') => {
@@ -66,7 +69,14 @@ export function UploadProvider({ children }: { children: ReactNode }) {
   return (
     <UploadContext.Provider value={value}>
       {children}
-      <input ref={filesInput} type="file" multiple hidden onChange={(e) => onPicked(e.target.files, e.target)} data-testid="upload-input-files" />
+      <input
+        ref={filesInput}
+        type="file"
+        multiple
+        hidden
+        onChange={(e) => onPicked(e.target.files, e.target)}
+        data-testid="upload-input-files"
+      />
       <input
         ref={folderInput}
         type="file"
@@ -78,7 +88,11 @@ export function UploadProvider({ children }: { children: ReactNode }) {
         data-testid="upload-input-folder"
       />
       {state.step !== 'idle' ? (
-        <UploadSheet state={state} onClose={flow.close} onStart={(plan, conflict, edits) => void flow.start(plan, conflict, overridesFrom(plan.options, edits))} />
+        <UploadSheet
+          state={state}
+          onClose={flow.close}
+          onStart={(plan, conflict, edits) => void flow.start(plan, conflict, overridesFrom(plan.options, edits))}
+        />
       ) : null}
     </UploadContext.Provider>
   );

@@ -22,7 +22,13 @@ export interface UploadSheetProps {
 export function UploadSheet({ state, onStart, onClose }: UploadSheetProps) {
   const { target } = state;
   return (
-    <DialogShell open onOpenChange={(open) => (open ? undefined : onClose())} title="Upload" description={`To ${target.bucket}/${target.prefix}`} size="wide">
+    <DialogShell
+      open
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      title="Upload"
+      description={`To ${target.bucket}/${target.prefix}`}
+      size="wide"
+    >
       <div className="action-form" data-testid="upload-sheet" data-step={state.step}>
         {state.step === 'preparing' ? <Preparing state={state} /> : null}
         {state.step === 'failed' ? (
@@ -59,14 +65,23 @@ function Preparing({ state }: { state: Extract<UploadStep, { step: 'preparing' }
   return (
     <div className="job-progress" aria-live="polite" data-testid="upload-staging">
       <p>
-        Handing the files to the app: {stage.filesDone.toLocaleString()} of {stage.fileCount.toLocaleString()} ({formatBytes(stage.bytesDone)} of {formatBytes(stage.totalBytes)})
+        Handing the files to the app: {stage.filesDone.toLocaleString()} of {stage.fileCount.toLocaleString()} (
+        {formatBytes(stage.bytesDone)} of {formatBytes(stage.totalBytes)})
       </p>
       <ProgressBar fraction={stage.totalBytes > 0 ? stage.bytesDone / stage.totalBytes : null} label="Preparing the upload" />
     </div>
   );
 }
 
-function Review({ state, onStart, onClose }: { state: Extract<UploadStep, { step: 'review' }>; onStart: UploadSheetProps['onStart']; onClose: () => void }) {
+function Review({
+  state,
+  onStart,
+  onClose,
+}: {
+  state: Extract<UploadStep, { step: 'review' }>;
+  onStart: UploadSheetProps['onStart'];
+  onClose: () => void;
+}) {
   const { plan } = state;
   const [conflict, setConflict] = useState<ConflictAction>('skip');
   const [edits, setEdits] = useState<UploadEdits>(() => editsFrom(plan.options));
@@ -82,7 +97,13 @@ function Review({ state, onStart, onClose }: { state: Extract<UploadStep, { step
         <Button onClick={onClose} data-testid="upload-cancel">
           Cancel
         </Button>
-        <Button variant="primary" busy={state.starting} disabled={plan.fileCount === 0 || invalid} onClick={() => onStart(plan, conflict, edits)} data-testid="upload-start">
+        <Button
+          variant="primary"
+          busy={state.starting}
+          disabled={plan.fileCount === 0 || invalid}
+          onClick={() => onStart(plan, conflict, edits)}
+          data-testid="upload-start"
+        >
           Upload {plan.fileCount.toLocaleString()} {plan.fileCount === 1 ? 'file' : 'files'}
         </Button>
       </div>

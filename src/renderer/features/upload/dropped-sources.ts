@@ -7,8 +7,7 @@ import { dedupeByPath, relativePathOf, walkEntries, type AnyEntry, type DropProb
  * sent to the host's staging route first). Everything after this point is one code path.
  */
 export type DroppedSources =
-  | { kind: 'paths'; paths: string[]; problems: DropProblem[] }
-  | { kind: 'files'; files: RelativeFile<File>[]; problems: DropProblem[] };
+  { kind: 'paths'; paths: string[]; problems: DropProblem[] } | { kind: 'files'; files: RelativeFile<File>[]; problems: DropProblem[] };
 
 /**
  * A drag source that is not the operating system (another part of this page, a test) may list
@@ -59,26 +58,39 @@ export function captureDrop(dataTransfer: DataTransfer): CapturedDrop {
  * Electron: each dropped File (folders included) resolved to its disk path. A File with no path
  * (dragged out of another app's memory, not from disk) cannot be uploaded by path. Pure.
  */
-export function nativePaths(files: readonly { name: string }[], pathOf: (file: { name: string }) => string): { paths: string[]; problems: DropProblem[] } {
+export function nativePaths(
+  files: readonly { name: string }[],
+  pathOf: (file: { name: string }) => string,
+): { paths: string[]; problems: DropProblem[] } {
   const paths: string[] = [];
   const problems: DropProblem[] = [];
   for (const file of files) {
     const path = pathOf(file);
     if (path) paths.push(path);
-    else problems.push({ path: file.name, message: 'This item is not a file on disk (it was dragged from another app). Save it to a folder first, then drop it.' });
+    else
+      problems.push({
+        path: file.name,
+        message: 'This item is not a file on disk (it was dragged from another app). Save it to a folder first, then drop it.',
+      });
   }
   return { paths: [...new Set(paths)], problems };
 }
 
 /** Files without entries: relative paths from `webkitRelativePath` or the explicit list. Pure. */
-export function looseFiles<F extends { name: string; webkitRelativePath?: string }>(files: readonly F[], explicit: readonly string[] | null): RelativeFile<F>[] {
+export function looseFiles<F extends { name: string; webkitRelativePath?: string }>(
+  files: readonly F[],
+  explicit: readonly string[] | null,
+): RelativeFile<F>[] {
   return files.map((file, index) => ({ file, relativePath: relativePathOf(file, explicit?.[index]) }));
 }
 
 /** Turns a captured drop into sources, walking dropped folders where the browser gave entries. */
 export async function resolveDrop(captured: CapturedDrop, native: NativeFiles | undefined): Promise<DroppedSources> {
   if (native) return { kind: 'paths', ...nativePaths(captured.files, (f) => native.pathForFile(f)) };
-  const walked = captured.entries.length > 0 ? await walkEntries(captured.entries) : { files: looseFiles(captured.files, captured.explicitPaths), problems: [] };
+  const walked =
+    captured.entries.length > 0
+      ? await walkEntries(captured.entries)
+      : { files: looseFiles(captured.files, captured.explicitPaths), problems: [] };
   const unique = dedupeByPath(walked.files);
   return { kind: 'files', files: unique.files, problems: [...walked.problems, ...unique.problems] };
 }

@@ -53,7 +53,8 @@ export const maxDropFiles = 200_000;
 function describe(error: unknown): string {
   const name = typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
   if (name === 'NotFoundError') return 'It was moved or deleted after it was dropped. Drop it again.';
-  if (name === 'NotReadableError' || name === 'SecurityError') return 'It cannot be read (permissions, or it is in use). Check it, then drop it again.';
+  if (name === 'NotReadableError' || name === 'SecurityError')
+    return 'It cannot be read (permissions, or it is in use). Check it, then drop it again.';
   return 'It could not be read. Check it, then drop it again.';
 }
 

@@ -45,23 +45,32 @@ async function stageOne(batch: string, item: RelativeFile<File>, signal: AbortSi
  * upload then takes the same path-based route as in Electron. A file that fails is reported and
  * left out; the others go on.
  */
-export async function stageFiles(files: readonly RelativeFile<File>[], onProgress: (p: StageProgress) => void, signal: AbortSignal): Promise<StageResult> {
+export async function stageFiles(
+  files: readonly RelativeFile<File>[],
+  onProgress: (p: StageProgress) => void,
+  signal: AbortSignal,
+): Promise<StageResult> {
   const batch = crypto.randomUUID();
   const totalBytes = files.reduce((sum, f) => sum + f.file.size, 0);
   const progress: StageProgress = { filesDone: 0, fileCount: files.length, bytesDone: 0, totalBytes };
   const staged: StageResponse[] = [];
   const problems: DropProblem[] = [];
-  const stageEach = forEachConcurrent(files, parallel, async (item) => {
-    try {
-      staged.push(await stageOne(batch, item, signal));
-    } catch (error) {
-      if (signal.aborted) return;
-      problems.push({ path: item.relativePath, message: error instanceof Error ? error.message : String(error) });
-    }
-    progress.filesDone += 1;
-    progress.bytesDone += item.file.size;
-    onProgress({ ...progress });
-  }, signal);
+  const stageEach = forEachConcurrent(
+    files,
+    parallel,
+    async (item) => {
+      try {
+        staged.push(await stageOne(batch, item, signal));
+      } catch (error) {
+        if (signal.aborted) return;
+        problems.push({ path: item.relativePath, message: error instanceof Error ? error.message : String(error) });
+      }
+      progress.filesDone += 1;
+      progress.bytesDone += item.file.size;
+      onProgress({ ...progress });
+    },
+    signal,
+  );
   // Stopped by the caller: what was staged so far is still the answer.
   await stageEach.catch((error: unknown) => {
     if (!signal.aborted) throw error;

@@ -27,7 +27,9 @@ export function overridesFrom(options: ResolvedUploadOptions, edits: UploadEdits
 /** Plain words for who can read the uploaded files. */
 export function aclDescription(acl: UploadAcl, aclsDisabled: boolean): string {
   if (aclsDisabled || acl === 'bucket-default') return 'No ACL is set: the bucket policy or CDN decides who can read these files.';
-  return acl === 'public-read' ? 'Anyone with the link can read these files (public-read ACL).' : 'Only people with access to the bucket can read these files (private ACL).';
+  return acl === 'public-read'
+    ? 'Anyone with the link can read these files (public-read ACL).'
+    : 'Only people with access to the bucket can read these files (private ACL).';
 }
 
 /** The message main would give for a Content-Type the user typed (the contract's own schema), for an inline hint. */

@@ -44,7 +44,11 @@ export function useUploadFlow() {
       let paths: string[];
       if (sources.kind === 'paths') paths = sources.paths;
       else {
-        const staged = await stageFiles(sources.files, (stage) => live() && setState({ step: 'preparing', target, stage }), controller.signal);
+        const staged = await stageFiles(
+          sources.files,
+          (stage) => live() && setState({ step: 'preparing', target, stage }),
+          controller.signal,
+        );
         problems = [...problems, ...staged.problems];
         paths = staged.roots;
       }
@@ -68,7 +72,11 @@ export function useUploadFlow() {
         setState({ step: 'idle' });
         setTransfersPanelOpen(true);
         const skipped = started.skipped ? ` (${started.skipped.toLocaleString()} skipped)` : '';
-        toast.show({ title: `Uploading ${started.queued.toLocaleString()} ${started.queued === 1 ? 'file' : 'files'}${skipped}`, details: [`To ${plan.bucket}/${plan.prefix}`], testId: 'upload-started' });
+        toast.show({
+          title: `Uploading ${started.queued.toLocaleString()} ${started.queued === 1 ? 'file' : 'files'}${skipped}`,
+          details: [`To ${plan.bucket}/${plan.prefix}`],
+          testId: 'upload-started',
+        });
       } catch (error) {
         const message = toClientError(error).message;
         setState((s) => (s.step === 'review' ? { ...s, starting: false, startError: message } : s));

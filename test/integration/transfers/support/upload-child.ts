@@ -16,12 +16,22 @@ interface ChildArgs {
 
 async function main(): Promise<void> {
   const args = JSON.parse(process.env.UPLOAD_CHILD_ARGS ?? '{}') as ChildArgs;
-  const h = await startTransferCore({ gw: args.gw, endpoint: args.endpoint, dataDir: args.dataDir, ...(args.transferEngine ? { transferEngine: args.transferEngine } : {}) });
+  const h = await startTransferCore({
+    gw: args.gw,
+    endpoint: args.endpoint,
+    dataDir: args.dataDir,
+    ...(args.transferEngine ? { transferEngine: args.transferEngine } : {}),
+  });
   h.core.onEvent((event, payload) => {
     if (event === 'transfers:progress') process.stdout.write(`${JSON.stringify(payload)}\n`);
   });
   h.drop(args.file);
-  const plan = await h.value('transfers:planUpload', { connectionId: h.connectionId, bucket: args.bucket, prefix: args.prefix, paths: [args.file] });
+  const plan = await h.value('transfers:planUpload', {
+    connectionId: h.connectionId,
+    bucket: args.bucket,
+    prefix: args.prefix,
+    paths: [args.file],
+  });
   const started = await h.value('transfers:startUpload', { planId: plan.planId, conflict: 'overwrite' });
   process.stdout.write(`${JSON.stringify({ started: started.batchId, connectionId: h.connectionId })}\n`);
   // Stay alive: the test kills this process mid-upload.

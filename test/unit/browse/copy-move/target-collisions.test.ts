@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { planRename, planTransfer } from '../../../../src/main/core/browse/selection';
-import { collisionError, findCollisions, itemsThatMayCollide, maxListedCollisions, type PlannedCopy } from '../../../../src/main/core/browse/copy-move/target-collisions';
+import {
+  collisionError,
+  findCollisions,
+  itemsThatMayCollide,
+  maxListedCollisions,
+  type PlannedCopy,
+} from '../../../../src/main/core/browse/copy-move/target-collisions';
 
 const fillers = Array.from({ length: 12 }, (_, i) => `m/item-${i}.txt`);
 const file = (source: string, target: string): PlannedCopy => ({ source, target, marker: false });
@@ -36,11 +42,15 @@ describe('clashes in a full plan', () => {
     expect(findCollisions([file('x/f.txt', 'z/f.txt'), file('m/1', 'z/1'), file('y/f.txt', 'z/f.txt')])).toEqual([
       { target: 'z/f.txt', sources: ['x/f.txt', 'y/f.txt'], kind: 'sameTarget' },
     ]);
-    expect(findCollisions([file('a/k', 'z/k'), file('b/k', 'z/k'), file('c/k', 'z/k')])).toEqual([{ target: 'z/k', sources: ['a/k', 'b/k', 'c/k'], kind: 'sameTarget' }]);
+    expect(findCollisions([file('a/k', 'z/k'), file('b/k', 'z/k'), file('c/k', 'z/k')])).toEqual([
+      { target: 'z/k', sources: ['a/k', 'b/k', 'c/k'], kind: 'sameTarget' },
+    ]);
   });
 
   it('reports a file and a folder object that yield one key', () => {
-    expect(findCollisions([file('x/a', 'z/a'), file('q/sub/a', 'z/a')])).toEqual([{ target: 'z/a', sources: ['x/a', 'q/sub/a'], kind: 'sameTarget' }]);
+    expect(findCollisions([file('x/a', 'z/a'), file('q/sub/a', 'z/a')])).toEqual([
+      { target: 'z/a', sources: ['x/a', 'q/sub/a'], kind: 'sameTarget' },
+    ]);
   });
 
   it('reports a source that lands on a key the same job reads or deletes', () => {
@@ -52,7 +62,9 @@ describe('clashes in a full plan', () => {
   it('lets empty folder markers merge, but not a marker and a data object at one key', () => {
     expect(findCollisions([marker('a/d/', 'z/d/'), marker('b/d/', 'z/d/'), file('a/d/1', 'z/d/1'), file('b/d/2', 'z/d/2')])).toEqual([]);
     expect(findCollisions([marker('d/x/x/', 'd/x/'), marker('d/x/x/x/', 'd/x/x/')])).toEqual([]);
-    expect(findCollisions([marker('a/d/', 'z/d/'), file('b/d/', 'z/d/')])).toEqual([{ target: 'z/d/', sources: ['a/d/', 'b/d/'], kind: 'sameTarget' }]);
+    expect(findCollisions([marker('a/d/', 'z/d/'), file('b/d/', 'z/d/')])).toEqual([
+      { target: 'z/d/', sources: ['a/d/', 'b/d/'], kind: 'sameTarget' },
+    ]);
   });
 
   it('treats keys that differ only in case as different', () => {
@@ -69,13 +81,20 @@ describe('the refusal', () => {
   it('is a Conflict naming both sources and the target, saying nothing was moved', () => {
     const error = collisionError(findCollisions([file('x/f.txt', 'z/f.txt'), file('y/f.txt', 'z/f.txt')]), 'move');
     expect(error.code).toBe('Conflict');
-    expect(error.message).toBe('Nothing was moved: “x/f.txt” and “y/f.txt” would both become “z/f.txt”, so one would replace the other. Rename one of them first, or move them to different folders.');
-    expect(error.details).toEqual({ collisions: [{ target: 'z/f.txt', sources: ['x/f.txt', 'y/f.txt'], kind: 'sameTarget' }], collisionCount: 1 });
+    expect(error.message).toBe(
+      'Nothing was moved: “x/f.txt” and “y/f.txt” would both become “z/f.txt”, so one would replace the other. Rename one of them first, or move them to different folders.',
+    );
+    expect(error.details).toEqual({
+      collisions: [{ target: 'z/f.txt', sources: ['x/f.txt', 'y/f.txt'], kind: 'sameTarget' }],
+      collisionCount: 1,
+    });
   });
 
   it('explains a target that is also a source, for a copy', () => {
     const error = collisionError(findCollisions([file('d/x/x/g', 'd/x/g'), file('d/x/x/x/g', 'd/x/x/g')]), 'copy');
-    expect(error.message).toMatch(/^Nothing was copied: “d\/x\/x\/x\/g” would land on “d\/x\/x\/g”, which is itself being copied in this job.*Copy them in separate steps\.$/);
+    expect(error.message).toMatch(
+      /^Nothing was copied: “d\/x\/x\/x\/g” would land on “d\/x\/x\/g”, which is itself being copied in this job.*Copy them in separate steps\.$/,
+    );
   });
 
   it('lists at most a bounded number of clashes and counts the rest', () => {

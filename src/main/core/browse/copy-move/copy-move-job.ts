@@ -29,7 +29,18 @@ interface CopyTask {
 }
 
 /** Errors that concern the whole job, not one object: going on would fail every item the same way. */
-const jobWide = new Set(['EndpointUnreachable', 'TlsError', 'NoSuchBucket', 'WrongAccessKey', 'WrongSecret', 'CredentialsExpired', 'CredentialsUnavailable', 'ClockSkew', 'WrongRegion', 'Offline']);
+const jobWide = new Set([
+  'EndpointUnreachable',
+  'TlsError',
+  'NoSuchBucket',
+  'WrongAccessKey',
+  'WrongSecret',
+  'CredentialsExpired',
+  'CredentialsUnavailable',
+  'ClockSkew',
+  'WrongRegion',
+  'Offline',
+]);
 const copyConcurrency = 8;
 
 /**
@@ -88,10 +99,24 @@ export async function runCopyMove(
   const progress = () => ctx.progress(queue.isClosed ? queue.pushed : undefined, ctx.tally.done + ctx.tally.failedTotal + copied.length);
   const copyOne = async (task: CopyTask) => {
     if (existing.has(task.destination)) {
-      ctx.tally.failed(task.source, new AppError('Conflict', `Not ${req.mode === 'move' ? 'moved' : 'copied'}: “${task.destination}” already exists. Choose “overwrite” to replace it.`));
+      ctx.tally.failed(
+        task.source,
+        new AppError(
+          'Conflict',
+          `Not ${req.mode === 'move' ? 'moved' : 'copied'}: “${task.destination}” already exists. Choose “overwrite” to replace it.`,
+        ),
+      );
     } else {
       try {
-        await copyObject(client, { bucket: req.bucket, sourceKey: task.source, destinationKey: task.destination, endpoint, acl: req.acl, tuning, signal: ctx.signal });
+        await copyObject(client, {
+          bucket: req.bucket,
+          sourceKey: task.source,
+          destinationKey: task.destination,
+          endpoint,
+          acl: req.acl,
+          tuning,
+          signal: ctx.signal,
+        });
         if (req.mode === 'copy') ctx.tally.succeeded();
         else copied.push(task.source);
       } catch (error) {

@@ -57,7 +57,11 @@ export async function checkCopyMoveTargets(
   }
   const copies = suspects.flatMap((item): PlannedCopy[] =>
     isFolderKey(item.itemKey)
-      ? (listed.get(item.itemKey) ?? []).map((o) => ({ source: o.key, target: targetKeyFor(o.key, item), marker: isFolderKey(o.key) && o.size === 0 }))
+      ? (listed.get(item.itemKey) ?? []).map((o) => ({
+          source: o.key,
+          target: targetKeyFor(o.key, item),
+          marker: isFolderKey(o.key) && o.size === 0,
+        }))
       : [{ source: item.itemKey, target: item.targetKey, marker: false }],
   );
   const collisions = findCollisions(copies);
@@ -66,7 +70,10 @@ export async function checkCopyMoveTargets(
 }
 
 function tooManyToCheck(folders: readonly ItemTarget[], limit: number, verb: 'copy' | 'move'): AppError {
-  const names = folders.map((f) => `“${f.itemKey}”`).slice(0, 3).join(', ');
+  const names = folders
+    .map((f) => `“${f.itemKey}”`)
+    .slice(0, 3)
+    .join(', ');
   return new AppError(
     'InvalidInput',
     `Nothing was ${verb === 'move' ? 'moved' : 'copied'}: ${names} land in overlapping places and hold more than ${limit.toLocaleString('en-US')} objects, too many to check that none would replace another. ${verb === 'move' ? 'Move' : 'Copy'} them in separate steps.`,

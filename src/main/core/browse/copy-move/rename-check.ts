@@ -12,7 +12,9 @@ import type { ItemTarget } from '../selection';
 export async function assertRenameTargetFree({ record, client }: ResolvedConnection, bucket: string, item: ItemTarget): Promise<void> {
   let taken: boolean;
   try {
-    const out = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: item.targetKey, MaxKeys: isFolderKey(item.targetKey) ? 1 : 2 }));
+    const out = await client.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: item.targetKey, MaxKeys: isFolderKey(item.targetKey) ? 1 : 2 }),
+    );
     // Without a trailing slash the prefix also matches longer names (“a.txt” vs “a.txt.bak”).
     taken = (out.Contents ?? []).some((o) => isFolderKey(item.targetKey) || o.Key === item.targetKey);
   } catch (error) {
@@ -20,6 +22,8 @@ export async function assertRenameTargetFree({ record, client }: ResolvedConnect
   }
   if (taken) {
     const what = isFolderKey(item.targetKey) ? 'A folder' : 'An object';
-    throw new AppError('Conflict', `${what} named “${baseName(item.targetKey)}” already exists here. Choose another name.`, { key: item.targetKey });
+    throw new AppError('Conflict', `${what} named “${baseName(item.targetKey)}” already exists here. Choose another name.`, {
+      key: item.targetKey,
+    });
   }
 }

@@ -106,11 +106,16 @@ export function collisionError(collisions: readonly Collision[], verb: 'copy' | 
     first.kind === 'sameTarget'
       ? `“${a}” and “${b}” would both become “${first.target}”, so one would replace the other`
       : `“${a}” would land on “${first.target}”, which is itself being ${done} in this job, so its own bytes could be replaced before they are ${done}`;
-  const more = collisions.length > 1 ? ` (and ${(collisions.length - 1).toLocaleString('en-US')} more such ${collisions.length === 2 ? 'clash' : 'clashes'})` : '';
-    const how = first.kind === 'sameTarget' ? `Rename one of them first, or ${verb} them to different folders.` : `${verb === 'move' ? 'Move' : 'Copy'} them in separate steps.`;
-  return new AppError(
-    'Conflict',
-    `Nothing was ${done}: ${what}${more}. ${how}`,
-    { collisions: collisions.slice(0, maxListedCollisions), collisionCount: collisions.length },
-  );
+  const more =
+    collisions.length > 1
+      ? ` (and ${(collisions.length - 1).toLocaleString('en-US')} more such ${collisions.length === 2 ? 'clash' : 'clashes'})`
+      : '';
+  const how =
+    first.kind === 'sameTarget'
+      ? `Rename one of them first, or ${verb} them to different folders.`
+      : `${verb === 'move' ? 'Move' : 'Copy'} them in separate steps.`;
+  return new AppError('Conflict', `Nothing was ${done}: ${what}${more}. ${how}`, {
+    collisions: collisions.slice(0, maxListedCollisions),
+    collisionCount: collisions.length,
+  });
 }
