@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 // Fuzzes every contract channel with hostile values in every string field (absolute paths to
 // files the user never granted, `..` out of granted folders, CR/LF and NUL, oversized text),
 // driven from the contract's own schemas, against a real core and the real gateway. Whatever
@@ -88,6 +89,8 @@ beforeAll(async () => {
     paths: [join(root, 'granted', 'ok.txt')],
     destination: join(root, 'downloads'),
     planId: plan.planId,
+    // Well formed, held by no shelf: the channel answers NotFound, and each hostile value is refused first.
+    snippetId: randomUUID(),
   };
 });
 

@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionRecord } from '../../../src/main/core/connections/connection-record';
+import { ConnectionRepository } from '../../../src/main/core/connections/connection-repository';
 import { noDialogs } from '../../../src/main/core/dialogs/dialog-port';
 import { silentLogger } from '../../../src/main/core/logger';
 import { createS3Client } from '../../../src/main/core/s3/client-factory';
@@ -65,6 +66,8 @@ describe('credentials that expire sooner than the link', () => {
       createdAt: '2026-01-01T00:00:00.000Z',
       updatedAt: '2026-01-01T00:00:00.000Z',
     };
+    // Saved like any connection: what it remembers (the last expiry picked) goes with its row.
+    new ConnectionRepository(db).save(record, null);
     const client = createS3Client(record, credentials, { maxAttempts: 1 });
     return new ShareService({ db, connections: { resolve: () => ({ record, client }) }, dialogs: noDialogs });
   }

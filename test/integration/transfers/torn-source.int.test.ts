@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
+import { closeSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { HeadObjectCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { isUploadPart, partNumberOf, startFaultProxy, type FaultProxy } from '..
 import { createTestBucket, gatewayFromState, type GatewayHandle, type TestBucket } from '../../support/s3-test-env';
 import { makeTree, objectSha256, sha256 } from './support/local-files';
 import { startTransferCore, type TransferHarness } from './support/transfer-harness';
+import { putTimesBack } from '../../support/file-times';
 
 // A file rewritten in place with its modification time put back (cp -p, rsync -t --inplace)
 // looks unchanged by size and mtime. Uploaded in parts, it must never end as a mix of both
@@ -43,7 +44,7 @@ function rewriteKeepingMtime(file: string): string {
   } finally {
     closeSync(fd);
   }
-  utimesSync(file, before.atime, before.mtime);
+  putTimesBack(file, before);
   expect(Math.trunc(statSync(file).mtimeMs)).toBe(Math.trunc(before.mtimeMs));
   return sha256(body);
 }

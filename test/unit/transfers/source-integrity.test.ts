@@ -1,21 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import {
-  appendFileSync,
-  chmodSync,
-  closeSync,
-  mkdtempSync,
-  openSync,
-  rmSync,
-  statSync,
-  utimesSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { appendFileSync, chmodSync, closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compareStamps, FileSource, sentAsChecksummed } from '../../../src/main/core/transfers/file-source';
 import { writeFileRange } from '../../../src/main/core/transfers/file-range-body';
+import { putTimesBack } from '../../support/file-times';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -34,9 +24,7 @@ function rewriteKeepingTimes(file: string, at = 0): void {
   const fd = openSync(file, 'r+');
   writeSync(fd, randomBytes(4096), 0, 4096, at);
   closeSync(fd);
-  // In seconds from the *Ms fields: Stats' Date fields are rounded to the millisecond (Node 20
-  // rounds 123.5 ms up), which would move the mtime instead of putting it back.
-  utimesSync(file, before.atimeMs / 1000, before.mtimeMs / 1000);
+  putTimesBack(file, before);
 }
 
 /** Collects what writeFileRange sends, as a socket would take it. */
