@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
 import { stateFileName } from '../../../src/main/core/store/state-file';
-import { defaultUploadSettings } from '../../../src/main/core/transfers/upload-options';
+import { defaultUploadSettings } from '../../../src/main/core/transfers/plan/upload-options';
 import { startCore, type CoreHarness } from '../../support/core-harness';
 
 const cores: CoreHarness[] = [];

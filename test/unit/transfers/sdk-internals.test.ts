@@ -10,9 +10,9 @@ import { HttpRequest, HttpResponse } from '@smithy/core/protocols';
 import type { HttpHandlerOptions, HttpRequest as WireRequest } from '@smithy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listObjectsV2Fast } from '../../../src/main/core/browse/fast-list-objects';
-import { DirectS3 } from '../../../src/main/core/transfers/direct-s3';
-import { checksumOf } from '../../../src/main/core/transfers/file-source';
-import { TransferHttpHandler } from '../../../src/main/core/transfers/transfer-http-handler';
+import { DirectS3 } from '../../../src/main/core/transfers/client/direct-s3';
+import { checksumOf } from '../../../src/main/core/transfers/local/file-source';
+import { TransferHttpHandler } from '../../../src/main/core/transfers/client/transfer-http-handler';
 
 /**
  * The fast transfer path (direct-s3.ts, transfer-client.ts, transfer-http-handler.ts,

@@ -3,8 +3,8 @@ import { appendFileSync, chmodSync, closeSync, mkdtempSync, openSync, rmSync, st
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { compareStamps, FileSource, sentAsChecksummed } from '../../../src/main/core/transfers/file-source';
-import { writeFileRange } from '../../../src/main/core/transfers/file-range-body';
+import { compareStamps, FileSource, sentAsChecksummed } from '../../../src/main/core/transfers/local/file-source';
+import { writeFileRange } from '../../../src/main/core/transfers/local/file-range-body';
 import { putTimesBack } from '../../support/file-times';
 
 const dirs: string[] = [];

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/main/core/logger';
 import { openDatabase } from '../../../src/main/core/store/database';
 import { stateMigrations as migrations } from '../../../src/main/core/store/migrations';
-import { KeyLocks } from '../../../src/main/core/transfers/key-locks';
-import { nextIntent } from '../../../src/main/core/transfers/multipart-create';
-import { ServerClock } from '../../../src/main/core/transfers/server-clock';
-import { answerAllowanceMs, selectStrays, strayWindow, type ListedUpload } from '../../../src/main/core/transfers/stray-uploads';
-import type { TransferBatch, TransferItem } from '../../../src/main/core/transfers/transfer-item';
-import { TransferJournal } from '../../../src/main/core/transfers/transfer-journal';
+import { KeyLocks } from '../../../src/main/core/transfers/queue/key-locks';
+import { nextIntent } from '../../../src/main/core/transfers/upload/multipart-create';
+import { ServerClock } from '../../../src/main/core/transfers/client/server-clock';
+import { answerAllowanceMs, selectStrays, strayWindow, type ListedUpload } from '../../../src/main/core/transfers/journal/stray-uploads';
+import type { TransferBatch, TransferItem } from '../../../src/main/core/transfers/queue/transfer-item';
+import { TransferJournal } from '../../../src/main/core/transfers/journal/transfer-journal';
 import { useTempStore } from '../store/temp-dir';
 
 const store = useTempStore();
