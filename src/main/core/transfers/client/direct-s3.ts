@@ -37,7 +37,7 @@ export class DirectS3 implements PutSender {
   /** Sends the PUT; resolves with the ETag, rejects with an error shaped like the SDK's (name = S3 code). */
   async put(request: PutRequest, signal: AbortSignal): Promise<{ etag: string }> {
     const address = await this.address(request.bucket);
-    // The resolved SigV4 signer (test/unit/transfers/sdk-internals.test.ts pins its shape).
+    // The resolved SigV4 signer (test/unit/transfers/client/sdk-internals.test.ts pins its shape).
     this.signer ??= this.client.config.signer();
     const signer = await this.signer;
     const unsigned = new HttpRequest({

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../src/main/core/logger';
-import { openDatabase } from '../../../src/main/core/store/database';
-import { stateMigrations as migrations } from '../../../src/main/core/store/migrations';
-import { KeyLocks } from '../../../src/main/core/transfers/queue/key-locks';
-import { nextIntent } from '../../../src/main/core/transfers/upload/multipart-create';
-import { ServerClock } from '../../../src/main/core/transfers/client/server-clock';
-import { answerAllowanceMs, selectStrays, strayWindow, type ListedUpload } from '../../../src/main/core/transfers/journal/stray-uploads';
-import type { TransferBatch, TransferItem } from '../../../src/main/core/transfers/queue/transfer-item';
-import { TransferJournal } from '../../../src/main/core/transfers/journal/transfer-journal';
-import { useTempStore } from '../store/temp-dir';
+import { silentLogger } from '../../../../src/main/core/logger';
+import { openDatabase } from '../../../../src/main/core/store/database';
+import { stateMigrations as migrations } from '../../../../src/main/core/store/migrations';
+import { KeyLocks } from '../../../../src/main/core/transfers/queue/key-locks';
+import { nextIntent } from '../../../../src/main/core/transfers/upload/multipart-create';
+import { ServerClock } from '../../../../src/main/core/transfers/client/server-clock';
+import { answerAllowanceMs, selectStrays, strayWindow, type ListedUpload } from '../../../../src/main/core/transfers/journal/stray-uploads';
+import type { TransferBatch, TransferItem } from '../../../../src/main/core/transfers/queue/transfer-item';
+import { TransferJournal } from '../../../../src/main/core/transfers/journal/transfer-journal';
+import { useTempStore } from '../../store/temp-dir';
 
 const store = useTempStore();
 const t0 = Date.parse('2026-12-01T10:00:00Z');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { etaSeconds, percentOf, SpeedMeter } from '../../../src/main/core/transfers/queue/speed-meter';
-import { batchSettled, batchStateOf, emptyCounts } from '../../../src/main/core/transfers/queue/transfer-views';
+import { etaSeconds, percentOf, SpeedMeter } from '../../../../src/main/core/transfers/queue/speed-meter';
+import { batchSettled, batchStateOf, emptyCounts } from '../../../../src/main/core/transfers/queue/transfer-views';
 
 describe('speed as a moving average', () => {
   it('starts at the first measured rate and follows changes smoothly', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSameKeyFiles } from '../../../src/main/core/transfers/plan/same-key-files';
+import { splitSameKeyFiles } from '../../../../src/main/core/transfers/plan/same-key-files';
 
 const f = (absPath: string, key: string) => ({ absPath, key });
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { defaultEngineOptions } from '../../../src/main/core/transfers/queue/engine-options';
-import { mapToLocal } from '../../../src/main/core/transfers/plan/download-planner';
-import { parentPrefix } from '../../../src/shared/model/keys';
-import { multipartEtag } from '../../../src/main/core/transfers/upload/multipart-complete';
-import type { PlanProblem } from '../../../src/shared/model/transfer';
+import { defaultEngineOptions } from '../../../../src/main/core/transfers/queue/engine-options';
+import { mapToLocal } from '../../../../src/main/core/transfers/plan/download-planner';
+import { parentPrefix } from '../../../../src/shared/model/keys';
+import { multipartEtag } from '../../../../src/main/core/transfers/upload/multipart-complete';
+import type { PlanProblem } from '../../../../src/shared/model/transfer';
 
 describe('multipart ETag', () => {
   it('is the MD5 of the parts’ MD5s with the part count', () => {

@@ -3,9 +3,9 @@ import { appendFileSync, chmodSync, closeSync, mkdtempSync, openSync, rmSync, st
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { compareStamps, FileSource, sentAsChecksummed } from '../../../src/main/core/transfers/local/file-source';
-import { writeFileRange } from '../../../src/main/core/transfers/local/file-range-body';
-import { putTimesBack } from '../../support/file-times';
+import { compareStamps, FileSource, sentAsChecksummed } from '../../../../src/main/core/transfers/local/file-source';
+import { writeFileRange } from '../../../../src/main/core/transfers/local/file-range-body';
+import { putTimesBack } from '../../../support/file-times';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, isRetryable, isThrottle } from '../../../src/main/core/transfers/client/retry-policy';
+import { backoffDelay, isRetryable, isThrottle } from '../../../../src/main/core/transfers/client/retry-policy';
 
 const s3 = (name: string, status: number) => Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } });
 const net = (code: string) => Object.assign(new Error(code), { code });

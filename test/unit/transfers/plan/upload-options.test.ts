@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultUploadSettings, resolveUploadOptions } from '../../../src/main/core/transfers/plan/upload-options';
-import { firstFreeName, numberedName, numberedPath } from '../../../src/main/core/transfers/plan/conflict-names';
+import { defaultUploadSettings, resolveUploadOptions } from '../../../../src/main/core/transfers/plan/upload-options';
+import { firstFreeName, numberedName, numberedPath } from '../../../../src/main/core/transfers/plan/conflict-names';
 
 const roots = { public: 'public/', private: 'private/' };
 

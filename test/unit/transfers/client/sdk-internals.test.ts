@@ -9,10 +9,10 @@ import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s
 import { HttpRequest, HttpResponse } from '@smithy/core/protocols';
 import type { HttpHandlerOptions, HttpRequest as WireRequest } from '@smithy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listObjectsV2Fast } from '../../../src/main/core/browse/fast-list-objects';
-import { DirectS3 } from '../../../src/main/core/transfers/client/direct-s3';
-import { checksumOf } from '../../../src/main/core/transfers/local/file-source';
-import { TransferHttpHandler } from '../../../src/main/core/transfers/client/transfer-http-handler';
+import { listObjectsV2Fast } from '../../../../src/main/core/browse/fast-list-objects';
+import { DirectS3 } from '../../../../src/main/core/transfers/client/direct-s3';
+import { checksumOf } from '../../../../src/main/core/transfers/local/file-source';
+import { TransferHttpHandler } from '../../../../src/main/core/transfers/client/transfer-http-handler';
 
 /**
  * The fast transfer path (direct-s3.ts, transfer-client.ts, transfer-http-handler.ts,
@@ -23,7 +23,7 @@ import { TransferHttpHandler } from '../../../src/main/core/transfers/client/tra
  * it is not a way round a broken pin.
  */
 const checkedSdkVersion = '3.1164.0';
-const root = fileURLToPath(new URL('../../../', import.meta.url));
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
 
 interface Seen {
