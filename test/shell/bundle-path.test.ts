@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveBundlePath } from '../../src/main/electron/bundle-path';
 
-// The path rules themselves are shared with the browser host: test/unit/core/bundle-files.test.ts.
+// The path rules themselves are shared with the browser host: test/unit/http/bundle-files.test.ts.
 const bundle = path.resolve('/srv/app/out/renderer');
 
 describe('resolveBundlePath', () => {

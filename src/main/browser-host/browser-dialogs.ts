@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { DialogPort } from '../core/dialogs/dialog-port';
-import { firstFreeName } from '../core/transfers/conflict-names';
+import { firstFreeName } from '../core/transfers/plan/conflict-names';
 
 /**
  * The browser host cannot open native dialogs: the page picks files itself (an <input type=file>

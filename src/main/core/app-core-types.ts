@@ -6,7 +6,7 @@ import type { Logger } from './logger';
 import type { Router } from './router';
 import type { ClipboardPort } from './share/clipboard-port';
 import type { DialogPort } from './dialogs/dialog-port';
-import type { TransferEngineOptions } from './transfers/engine-options';
+import type { TransferEngineOptions } from './transfers/queue/engine-options';
 
 export interface AppCoreOptions {
   /** Folder for the SQLite file and logs. */

@@ -19,7 +19,7 @@ import { closeDatabase } from './store/database';
 import { openStateDatabase } from './store/state-file';
 import { noDialogs } from './dialogs/dialog-port';
 import { LocalGrants } from './files/local-grants';
-import { defaultEngineOptions } from './transfers/engine-options';
+import { defaultEngineOptions } from './transfers/queue/engine-options';
 import { TransferService } from './transfers/transfer-service';
 
 /** Where the browser host stages dropped files (`POST /__stage`): the only part of the data folder uploads may read. */

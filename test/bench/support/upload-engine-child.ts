@@ -2,7 +2,7 @@
 // temp folder, the app's transfer engine) uploads the given paths to the gateway exactly as the
 // UI would (plan, start, wait for the batch to finish), then prints one JSON line with its
 // timings, CPU and peak RSS. A process of its own so its memory is measured alone.
-import type { TransferEngineOptions } from '../../../src/main/core/transfers/engine-options';
+import type { TransferEngineOptions } from '../../../src/main/core/transfers/queue/engine-options';
 import type { TransferEngine } from '../../../src/shared/model/connection';
 import { startCore } from '../../support/core-harness';
 

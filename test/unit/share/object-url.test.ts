@@ -18,7 +18,7 @@ function client(config: { region: string; endpoint?: string; forcePathStyle?: bo
 }
 afterEach(() => clients.splice(0).forEach((c) => c.destroy()));
 
-// Key encoding, CDN bases and bucket addresses: test/unit/browse/public-url.test.ts.
+// Key encoding, CDN bases and bucket addresses: test/unit/s3/public-url.test.ts.
 describe('ledger URLs', () => {
   it('keeps only scheme, host and path for the ledger', () => {
     expect(unsignedResource('http://h:1/b/k%20x?X-Amz-Signature=abc#frag')).toBe('http://h:1/b/k%20x');

@@ -6,8 +6,8 @@ import { silentLogger } from '../../../src/main/core/logger';
 import { ShareSettings } from '../../../src/main/core/share/share-settings';
 import { closeDatabase, openDatabase } from '../../../src/main/core/store/database';
 import { stateMigrations } from '../../../src/main/core/store/migrations';
-import { TransferSettings } from '../../../src/main/core/transfers/transfer-settings';
-import { defaultUploadSettings } from '../../../src/main/core/transfers/upload-options';
+import { TransferSettings } from '../../../src/main/core/transfers/plan/transfer-settings';
+import { defaultUploadSettings } from '../../../src/main/core/transfers/plan/upload-options';
 import { useTempStore } from './temp-dir';
 
 const store = useTempStore();

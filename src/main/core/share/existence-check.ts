@@ -1,7 +1,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { toAppError } from '../s3/s3-errors';
-import { checkKeys, groupByFolder, type KeyPresence } from '../transfers/remote-existence';
-import type { RetryPolicy } from '../transfers/retry-policy';
+import { checkKeys, groupByFolder, type KeyPresence } from '../transfers/plan/remote-existence';
+import type { RetryPolicy } from '../transfers/client/retry-policy';
 import {
   accessDeniedWarning,
   bucketCheck,

@@ -1,6 +1,6 @@
 import type { AppCore } from '../../../../src/main/core/app-core-types';
 import type { DialogPort } from '../../../../src/main/core/dialogs/dialog-port';
-import type { TransferEngineOptions } from '../../../../src/main/core/transfers/engine-options';
+import type { TransferEngineOptions } from '../../../../src/main/core/transfers/queue/engine-options';
 import { MiB } from '../../../../src/main/core/s3/part-size';
 import type { Channel, ChannelInput, ChannelResult, EventName, EventPayload } from '../../../../src/shared/contract';
 import type { TransferEngine } from '../../../../src/shared/model/connection';

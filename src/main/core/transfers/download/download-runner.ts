@@ -1,0 +1,145 @@
+import { createHash } from 'node:crypto';
+import { lstat, lutimes, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { AppError } from '../../../../shared/errors';
+import { createFileNoFollow, makeFolderInside } from '../../files/contained-writes';
+import { finalizeDownload, localFailure, md5OfFile, tempPathFor } from './download-files';
+import { LocalFileError, notLocal } from '../local/file-source';
+import { runRangedDownload } from './ranged-download';
+import { withRetry } from '../client/retry';
+import type { RunContext } from '../queue/run-context';
+import { getObject, type FetchedObject } from './object-fetch';
+import type { TransferClient } from '../client/transfer-client';
+import type { DownloadSpec, TransferItem } from '../queue/transfer-item';
+
+/**
+ * Downloads one object into a temp file beside its destination, verifies it (size; and MD5
+ * when the ETag is a plain MD5), then gives it its name without replacing anything unasked.
+ * Folders are created level by level inside the chosen folder and files opened without
+ * following links (`files/contained-writes.ts`), so a planted symlink cannot lead outside.
+ */
+export async function runDownload(item: TransferItem, ctx: RunContext): Promise<void> {
+  const spec = item.spec as DownloadSpec;
+  const root = ctx.destinationOf(item);
+  if (!root)
+    throw new LocalFileError('Internal', `The download folder for ${item.localPath} is no longer known. Download the file again.`, {
+      file: item.localPath,
+    });
+  const folder = spec.folderMarker ? item.localPath : path.dirname(item.localPath);
+  const ensureFolder = () =>
+    makeFolderInside(root, folder).catch((error: unknown) => {
+      throw localFailure(error, folder, 'create the folder');
+    });
+  await ensureFolder();
+  if (spec.folderMarker) return;
+  const tc = ctx.clients.get(item.connectionId);
+  const temp = tempPathFor(item.localPath);
+  item.phase = 'transferring';
+  ctx.touch(item);
+  let fetched: FetchedObject;
+  try {
+    fetched =
+      item.size > ctx.options.rangedDownloadThreshold
+        ? await runRangedDownload(item, temp, root, tc, ctx)
+        : await fetchWhole(item, temp, root, tc, ctx);
+  } catch (error) {
+    throw await freeSpaceIfFull(error, item, temp, ctx);
+  }
+  item.phase = 'verifying';
+  ctx.touch(item);
+  await verify(item, temp, fetched);
+  // Checked again: a long download leaves time to swap a folder for a link before the rename.
+  await ensureFolder();
+  await finalizeDownload(item, temp, ctx);
+  ctx.journal.clearParts(item.id);
+  // lutimes: the name is ours now, but never touch what a link there might point to.
+  if (fetched.lastModified) await lutimes(item.localPath, new Date(), fetched.lastModified).catch(() => undefined);
+}
+
+/**
+ * A full disk: the partial file is removed so the space goes back to the user and to the other
+ * transfers (resuming it could not succeed before space is freed anyway).
+ */
+async function freeSpaceIfFull(error: unknown, item: TransferItem, temp: string, ctx: RunContext): Promise<unknown> {
+  const fsCode = error instanceof LocalFileError ? error.details?.fsCode : undefined;
+  if (fsCode !== 'ENOSPC' && fsCode !== 'EDQUOT') return error;
+  await rm(temp, { force: true }).catch(() => undefined);
+  ctx.journal.clearParts(item.id);
+  return new LocalFileError(
+    'Internal',
+    `The disk is full: ${item.localPath} could not be written, so its partial download was removed to free the space. Free some space, then retry; the other transfers are not affected.`,
+    { file: item.localPath, fsCode },
+  );
+}
+
+/** One GET streamed to the temp file, hashing as it goes; If-Match keeps a changing object out. */
+async function fetchWhole(item: TransferItem, temp: string, root: string, tc: TransferClient, ctx: RunContext): Promise<FetchedObject> {
+  const { signal } = ctx;
+  return withRetry(
+    async () => {
+      const release = await ctx.slots.acquire(signal);
+      let received = 0;
+      try {
+        const out = await getObject(item, tc, ctx, undefined);
+        const md5 = createHash('md5');
+        const handle = await createFileNoFollow(temp, root).catch((error: unknown) => {
+          throw localFailure(error, temp, 'write');
+        });
+        try {
+          for await (const chunk of out.Body as Readable) {
+            const bytes = chunk as Buffer;
+            md5.update(bytes);
+            await handle.write(bytes, 0, bytes.length, received).catch((error: unknown) => {
+              throw localFailure(error, item.localPath, 'write');
+            });
+            received += bytes.length;
+            ctx.addBytes(item, bytes.length);
+          }
+        } finally {
+          await handle.close();
+        }
+        if (received !== out.contentLength) {
+          throw Object.assign(new Error(`The connection ended after ${received} of ${out.contentLength} bytes.`), {
+            name: 'IncompleteBody',
+          });
+        }
+        return {
+          size: received,
+          etag: out.etag,
+          encrypted: out.encrypted,
+          md5: md5.digest('hex'),
+          ...(out.lastModified ? { lastModified: out.lastModified } : {}),
+        };
+      } catch (error) {
+        if (received > 0) ctx.addBytes(item, -received);
+        throw error;
+      } finally {
+        release();
+      }
+    },
+    { policy: ctx.options.retry, signal, onRetry: (e) => ctx.retrying(item, e), retryable: notLocal },
+  );
+}
+
+/** Size always; MD5 when the ETag is one (not multipart `-N`, not SSE-KMS/SSE-C). */
+async function verify(item: TransferItem, temp: string, fetched: FetchedObject): Promise<void> {
+  const onDisk = await lstat(temp).catch((error: unknown) => {
+    throw localFailure(error, temp, 'read');
+  });
+  if (onDisk.size !== fetched.size) {
+    throw new AppError('Internal', `${item.key} arrived with ${onDisk.size} bytes instead of ${fetched.size}. Retry the download.`, {
+      key: item.key,
+    });
+  }
+  if (fetched.encrypted || !/^[0-9a-f]{32}$/.test(fetched.etag)) return;
+  const md5 = fetched.md5 ?? (await md5OfFile(temp));
+  if (md5 !== fetched.etag) {
+    throw Object.assign(
+      new AppError('Internal', `${item.key} arrived damaged (its MD5 does not match the ETag). Retry the download.`, { key: item.key }),
+      {
+        name: 'BadDigest',
+      },
+    );
+  }
+}

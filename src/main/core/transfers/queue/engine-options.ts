@@ -1,0 +1,66 @@
+import type { NameRules } from '../../files/safe-local-path';
+import { hostNameRules } from '../../files/safe-local-path';
+import { progressIntervalMs } from '../../jobs/throttle';
+import { MiB } from '../../s3/part-size';
+import { defaultRetryPolicy, type RetryPolicy } from '../client/retry-policy';
+
+/** Tunables of the transfer engine; tests shrink sizes and timeouts, the app uses the defaults. */
+export interface TransferEngineOptions {
+  /** Part size for multipart uploads unless the file needs larger ones (see choosePartSize). */
+  preferredPartSize: number;
+  /** Files larger than this go up in parts; smaller ones in one PUT. */
+  multipartThreshold: number;
+  /** Single PUTs up to this size (at most 1 MiB, one pooled buffer) are read once; larger ones stream from disk. */
+  bufferedPutMax: number;
+  /** Objects larger than this download in parallel ranges of `downloadRangeSize`. */
+  rangedDownloadThreshold: number;
+  downloadRangeSize: number;
+  /** Files transferred at the same time. */
+  maxActiveFiles: number;
+  /** Data requests (PUT, part, ranged GET) in flight across the whole queue. */
+  maxConcurrentRequests: number;
+  /** Parts or ranges of one file in flight at once. */
+  maxPartsPerFile: number;
+  retry: RetryPolicy;
+  /**
+   * Times a multipart upload starts over because its file was rewritten in place while being
+   * sent (size and mtime unchanged); after that the item fails, saying the file keeps changing.
+   */
+  maxSourceRestarts: number;
+  /** A connection with no bytes moving for this long is dropped and the request retried. */
+  stallTimeoutMs: number;
+  connectTimeoutMs: number;
+  /** Progress events at most this often (≈10 Hz). */
+  progressIntervalMs: number;
+  /** Most files one plan may hold. */
+  maxPlanFiles: number;
+  planTtlMs: number;
+  /** File-name rules for downloads (the host's unless a test says otherwise). */
+  nameRules: NameRules;
+}
+
+/**
+ * Memory budget of the engine's own data, whatever the file or part size: every data request in
+ * flight holds at most two pooled 1 MiB buffers (a file range is written double-buffered; the
+ * checksum scratch is taken and given back before sending), so 16 requests × 2 MiB = 32 MiB,
+ * plus about 1 KB of bookkeeping per queued file. Part size only changes how long a request runs,
+ * never how much it holds. See README.md in this folder for measured figures.
+ */
+export const defaultEngineOptions: TransferEngineOptions = {
+  preferredPartSize: 16 * MiB,
+  multipartThreshold: 16 * MiB,
+  bufferedPutMax: 1 * MiB,
+  rangedDownloadThreshold: 32 * MiB,
+  downloadRangeSize: 16 * MiB,
+  maxActiveFiles: 16,
+  maxConcurrentRequests: 16,
+  maxPartsPerFile: 4,
+  retry: defaultRetryPolicy,
+  maxSourceRestarts: 3,
+  stallTimeoutMs: 30_000,
+  connectTimeoutMs: 10_000,
+  progressIntervalMs,
+  maxPlanFiles: 200_000,
+  planTtlMs: 30 * 60_000,
+  nameRules: hostNameRules,
+};
