@@ -1,4 +1,4 @@
-// Lint is part of the test command. Type-aware strict rules, plus the layering DESIGN.md draws, as
+// Lint is part of the test command. Type-aware strict rules, plus the layering docs/ARCHITECTURE.md draws, as
 // allow-lists: what each layer of src/ may import (eslint/layers.mjs, checked by eslint/layer-imports.mjs)
 // and the calls that have one home (eslint/single-callers.mjs). test/unit/lint proves each fence holds.
 import js from '@eslint/js';

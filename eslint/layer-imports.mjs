@@ -1,4 +1,4 @@
-// The `layers/imports` rule: an allow-list of what each layer of src/ may import (DESIGN.md §2).
+// The `layers/imports` rule: an allow-list of what each layer of src/ may import (docs/ARCHITECTURE.md §2).
 // A file's layer is the longest `dir` of the table (eslint.config.mjs) that holds it; it may import
 // files of the layers its `may` names and the packages its `packages` names, nothing else. Relative
 // paths are resolved, so `../../electron/x` from the core is the electron layer, however it is
@@ -51,7 +51,9 @@ function featureOf(featuresDir, file) {
 export const layerImports = {
   meta: {
     type: 'problem',
-    docs: { description: 'Each layer of src/ imports only what DESIGN.md §2 lets it (an allow-list), and Node built-ins use node:.' },
+    docs: {
+      description: 'Each layer of src/ imports only what docs/ARCHITECTURE.md §2 lets it (an allow-list), and Node built-ins use node:.',
+    },
     schema: [
       {
         type: 'object',
@@ -65,7 +67,7 @@ export const layerImports = {
     messages: {
       nodeProtocol: "Import Node's '{{spec}}' as 'node:{{spec}}': the protocol says it is a built-in and no package can shadow it.",
       notInLayer:
-        '{{file}} is in no layer of the table in eslint/layers.mjs: put it in a layer folder (DESIGN.md §2) or add the folder to the table.',
+        '{{file}} is in no layer of the table in eslint/layers.mjs: put it in a layer folder (docs/ARCHITECTURE.md §2) or add the folder to the table.',
       fileNotAllowed: '{{layer}} may not import {{target}} ({{spec}}). {{why}}',
       packageNotAllowed: "{{layer}} may not import '{{spec}}'. {{why}}",
       nameNotAllowed: "{{layer}} may not import {{name}} from '{{spec}}'. {{why}}",

@@ -1,10 +1,10 @@
-// The layers of src/ (DESIGN.md §2) as an allow-list for the `layers/imports` rule: each layer may
+// The layers of src/ (docs/ARCHITECTURE.md §2) as an allow-list for the `layers/imports` rule: each layer may
 // import the folders in `may` and the packages in `packages`, nothing else. A folder or package
 // not named here is refused, so a new dependency between layers is a decision made in this file.
 // `dir` may name one file, which then has its own entry (the most specific `dir` wins).
 
 const coreWhy =
-  'The core is Electron-free and knows neither host (DESIGN.md §2): take what you need through a port in the core (see SecretStore) and let the host wire it.';
+  'The core is Electron-free and knows neither host (docs/ARCHITECTURE.md §2): take what you need through a port in the core (see SecretStore) and let the host wire it.';
 const electronNames = {
   ipcMain: 'Serve channels through the typed binding in src/main/electron/ipc-binding.ts; never raw IPC.',
   ipcRenderer: 'ipcRenderer belongs to the preload; main uses the typed binding in src/main/electron/ipc-binding.ts.',
@@ -17,7 +17,7 @@ const demoGateway = 'src/main/local-gateway/demo-gateway'; // an import's path, 
 
 const shell = {
   may: ['src/main/electron', 'src/main/core', 'src/shared', demoGateway],
-  why: 'The shell builds on the core and shared code only (DESIGN.md §2); the browser host is a separate host.',
+  why: 'The shell builds on the core and shared code only (docs/ARCHITECTURE.md §2); the browser host is a separate host.',
 };
 const shellPackages = (names) => ['node:*', { spec: 'electron', except: names }];
 

@@ -206,6 +206,20 @@ export interface TransferOverall {
   eta: number | null;
 }
 
+/** An empty queue's overall figures: where main starts its sums and the renderer its state. Copy before changing. */
+export const emptyTransferOverall: TransferOverall = {
+  active: 0,
+  queued: 0,
+  paused: 0,
+  interrupted: 0,
+  failed: 0,
+  bytesTotal: 0,
+  bytesDone: 0,
+  fraction: null,
+  speed: 0,
+  eta: null,
+};
+
 /** `transfers:progress`: only what changed since the previous event (at most ~10 per second). */
 export interface TransferProgressEvent {
   items: TransferItemView[];

@@ -1,21 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createElectronDialogs, type OpenDialogOptions } from '../../../src/main/electron/electron-dialogs';
 import { batchMessage, progressFor, showTransfersOnTaskbar } from '../../../src/main/electron/transfer-taskbar';
-import type { TransferBatchView, TransferOverall } from '../../../src/shared/model/transfer';
+import { emptyTransferOverall, type TransferBatchView, type TransferOverall } from '../../../src/shared/model/transfer';
 
-const overall = (o: Partial<TransferOverall>): TransferOverall => ({
-  active: 0,
-  queued: 0,
-  paused: 0,
-  interrupted: 0,
-  failed: 0,
-  bytesTotal: 0,
-  bytesDone: 0,
-  fraction: null,
-  speed: 0,
-  eta: null,
-  ...o,
-});
+const overall = (o: Partial<TransferOverall>): TransferOverall => ({ ...emptyTransferOverall, ...o });
 const batch = (counts: Partial<TransferBatchView['counts']>): TransferBatchView => ({
   id: 'b',
   direction: 'upload',

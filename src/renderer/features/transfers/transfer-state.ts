@@ -1,10 +1,11 @@
-import type {
-  TransferBatchView,
-  TransferItemView,
-  TransferListResult,
-  TransferOverall,
-  TransferProgressEvent,
-  TransferState,
+import {
+  emptyTransferOverall,
+  type TransferBatchView,
+  type TransferItemView,
+  type TransferListResult,
+  type TransferOverall,
+  type TransferProgressEvent,
+  type TransferState,
 } from '../../../shared/model/transfer';
 
 /** What the renderer knows of main's queue: snapshots merged with the ~10 Hz deltas. */
@@ -14,18 +15,8 @@ export interface TransfersState {
   overall: TransferOverall;
 }
 
-export const emptyOverall: TransferOverall = {
-  active: 0,
-  queued: 0,
-  paused: 0,
-  interrupted: 0,
-  failed: 0,
-  bytesTotal: 0,
-  bytesDone: 0,
-  fraction: null,
-  speed: 0,
-  eta: null,
-};
+/** The overall figures before the first snapshot: nothing in flight. */
+export const emptyOverall: TransferOverall = emptyTransferOverall;
 
 export const emptyTransfers: TransfersState = { batches: new Map(), items: new Map(), overall: emptyOverall };
 

@@ -1,5 +1,5 @@
 import type { EventName, EventPayload } from '../../../../shared/contract';
-import type { TransferOverall, TransferBatchView } from '../../../../shared/model/transfer';
+import { emptyTransferOverall, type TransferOverall, type TransferBatchView } from '../../../../shared/model/transfer';
 import { Throttle } from '../../jobs/throttle';
 import { etaSeconds, SpeedMeter } from './speed-meter';
 import type { TransferItem } from './transfer-item';
@@ -60,18 +60,7 @@ export class ProgressReporter {
   }
 
   overall(): TransferOverall {
-    const o: TransferOverall = {
-      active: 0,
-      queued: 0,
-      paused: 0,
-      interrupted: 0,
-      failed: 0,
-      bytesTotal: 0,
-      bytesDone: 0,
-      fraction: null,
-      speed: 0,
-      eta: null,
-    };
+    const o: TransferOverall = { ...emptyTransferOverall };
     for (const record of this.registry.batches.values()) {
       const c = record.counts;
       o.active += c.active;
