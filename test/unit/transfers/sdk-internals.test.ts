@@ -150,7 +150,7 @@ describe('SDK internals the fast path reads', () => {
           ContentMD5: checksum.base64,
         }),
       );
-      await new DirectS3(client, handler).put(
+      await new DirectS3(client, handler, { request: () => Promise.reject(new Error('not a GET test')) }).put(
         {
           bucket: 'media-bucket',
           key,
