@@ -124,3 +124,28 @@ export function uploadWithRclone(t: UploadTarget, dir: string, prefix: string): 
   const args = ['copy', dir, `bench:${t.bucket}/${prefix}`, '--transfers', '16', '--s3-chunk-size', '16M', '--s3-upload-concurrency', '8'];
   return runTimed(rcloneBin, args, rcloneEnv(t), uploadTimeoutMs);
 }
+
+/** `aws s3 cp --recursive` from the bucket into a folder, tuned as for uploads (16 MB parts, 16 in flight). */
+export function downloadWithAwsCli(t: UploadTarget, prefix: string, dir: string): Promise<TimedRun> {
+  const env = awsEnv(t, ['max_concurrent_requests = 16', 'multipart_chunksize = 16MB', 'multipart_threshold = 16MB']);
+  return runTimed(
+    awsCli,
+    ['s3', 'cp', '--recursive', '--only-show-errors', '--endpoint-url', t.endpoint, `s3://${t.bucket}/${prefix}`, dir],
+    env,
+    uploadTimeoutMs,
+  );
+}
+
+/** `rclone copy` from the bucket into a folder: 16 files at once, large files in 4 parallel streams (its default). */
+export function downloadWithRclone(t: UploadTarget, prefix: string, dir: string): Promise<TimedRun> {
+  return runTimed(rcloneBin, ['copy', `bench:${t.bucket}/${prefix}`, dir, '--transfers', '16'], rcloneEnv(t), uploadTimeoutMs);
+}
+
+/** The raw limit: one SigV4-signed GET of one object by curl, written to `file`. */
+export function downloadWithCurl(t: UploadTarget, key: string, file: string): Promise<TimedRun> {
+  const url = `${t.endpoint}/${t.bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
+  const args = ['-sS', '--fail', '--aws-sigv4', `aws:amz:${t.region}:s3`, '--user', `${t.accessKeyId}:${t.secretAccessKey}`];
+  // RGW wants the payload hash header; an empty GET body's is fixed.
+  args.push('-H', 'x-amz-content-sha256: UNSIGNED-PAYLOAD', '-o', file, url);
+  return runTimed('/usr/bin/curl', args, cleanEnv(), uploadTimeoutMs);
+}

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EngineChildArgs, EngineChildReport } from './upload-engine-child';
 import { uploadTimeoutMs, type UploadTarget } from './peer-tools';
@@ -11,14 +11,16 @@ const repo = resolve(here, '..', '..', '..');
 /**
  * Bundles the engine child into one file, as electron-vite bundles the app's main process, so
  * its memory is the app's and not a TypeScript loader's (tsx alone adds ~30 MB). Kept under
- * node_modules so the native better-sqlite3 module resolves from the repo.
+ * node_modules so the native better-sqlite3 module resolves from the repo. `entry`: the child
+ * script in this folder (the upload child unless another is named).
  */
-export async function bundleEngineChild(): Promise<string> {
-  const out = join(repo, 'node_modules', '.cache', 'bench-upload', 'engine-child.mjs');
+export async function bundleEngineChild(entry = 'upload-engine-child.ts'): Promise<string> {
+  // One folder per checkout: worktrees share node_modules, and each bundles its own source.
+  const out = join(repo, 'node_modules', '.cache', `bench-${basename(repo)}`, entry.replace(/\.ts$/, '.mjs'));
   mkdirSync(dirname(out), { recursive: true });
   const esbuild = await import('esbuild');
   await esbuild.build({
-    entryPoints: [join(here, 'upload-engine-child.ts')],
+    entryPoints: [join(here, entry)],
     outfile: out,
     bundle: true,
     platform: 'node',

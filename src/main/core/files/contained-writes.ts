@@ -46,7 +46,7 @@ function isInside(real: string, rootReal: string): boolean {
  * Other failures (permission, full disk) are thrown as the file system gave them.
  */
 export async function makeFolderInside(root: string, dir: string): Promise<void> {
-  const rootReal = await realpath(root);
+  const rootReal = rootReals.get(root) ?? (await realRoot(root));
   let current = root;
   for (const segment of relativeSegments(root, dir)) {
     current = path.join(current, segment);
@@ -61,7 +61,25 @@ export async function makeFolderInside(root: string, dir: string): Promise<void>
     }
   }
   // Each level was a real folder when checked; this catches one swapped for a link meanwhile.
-  if (!isInside(await realpath(dir), rootReal)) throw linkRefusal(dir, root);
+  const real = await realpath(dir);
+  if (isInside(real, rootReal)) return;
+  // The remembered root may be stale (the chosen folder is a link that now points elsewhere): ask again before refusing.
+  if (!isInside(real, await realRoot(root))) throw linkRefusal(dir, root);
+}
+
+/**
+ * The chosen folders' real paths, remembered: a download checks its folder twice per file, and
+ * realpath() walks every level of the path each time (a tenth of the CPU of 2,000 small files).
+ * A stale entry admits only the real folder the chosen one resolved to before, and is refreshed
+ * before anything is refused.
+ */
+const rootReals = new Map<string, string>();
+
+async function realRoot(root: string): Promise<string> {
+  const real = await realpath(root);
+  if (rootReals.size >= 64) rootReals.clear();
+  rootReals.set(root, real);
+  return real;
 }
 
 /** lstat of a folder level, created first when missing (mkdir never follows a link at its own name). */

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { HttpRequest, HttpResponse } from '@smithy/core/protocols';
 import type { HttpHandlerOptions, HttpRequest as WireRequest } from '@smithy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -150,7 +150,7 @@ describe('SDK internals the fast path reads', () => {
           ContentMD5: checksum.base64,
         }),
       );
-      await new DirectS3(client, handler).put(
+      await new DirectS3(client, handler, { request: () => Promise.reject(new Error('not a GET test')) }).put(
         {
           bucket: 'media-bucket',
           key,
@@ -180,6 +180,45 @@ describe('SDK internals the fast path reads', () => {
       });
     },
   );
+
+  it.each(addresses)('DirectS3 addresses and signs a ranged GET as the SDK’s GetObjectCommand does ($name)', async (address) => {
+    const handler = recordingHandler(() => ok());
+    const client = clientWith(handler, address);
+    const key = "odd/ü n+i(c)o*d!e's =&%.bin";
+    await client.send(
+      new GetObjectCommand({ Bucket: 'media-bucket', Key: key, Range: 'bytes=16-31', IfMatch: '"0123456789abcdef0123456789abcdef"' }),
+    );
+    const sent: WireRequest[] = [];
+    const sockets = {
+      request: (signed: WireRequest) => {
+        sent.push(signed);
+        return Promise.resolve({
+          statusCode: 206,
+          headers: { 'content-length': '16', etag: '"e"' },
+          body: Readable.from([]),
+          discard: () => undefined,
+        });
+      },
+    };
+    const got = await new DirectS3(client, handler, sockets).get(
+      { bucket: 'media-bucket', key, range: { start: 16, end: 32 }, ifMatch: '0123456789abcdef0123456789abcdef' },
+      AbortSignal.timeout(5_000),
+    );
+    expect(got).toMatchObject({ etag: 'e', contentLength: 16 });
+    const [sdk] = handler.seen.map((x) => x.request);
+    const [direct] = sent;
+    if (!sdk || !direct) throw new Error('a GET was not seen');
+    const where = (r: WireRequest) => ({ protocol: r.protocol, hostname: r.hostname, port: r.port, path: r.path, method: r.method });
+    expect(where(direct), 'DirectS3 no longer addresses a GET as the SDK does').toEqual(where(sdk));
+    expect(direct.headers).toMatchObject({
+      range: sdk.headers.range,
+      'if-match': sdk.headers['if-match'],
+      'x-amz-content-sha256': 'UNSIGNED-PAYLOAD',
+    });
+    expect(direct.headers.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/[a-z0-9-]+\/s3\/aws4_request, SignedHeaders=[a-z0-9;-]*if-match;range;x-amz-content-sha256;x-amz-date/,
+    );
+  });
 
   it('the SDK hands a custom handler its request and abort signal, and reads its HttpResponse, errors too (with $response for the server clock)', async () => {
     const handler = recordingHandler((request) =>

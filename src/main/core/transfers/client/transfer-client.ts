@@ -7,10 +7,13 @@ import type { ConnectionRecord } from '../../connections/connection-record';
 import type { ConnectionsService } from '../../connections/connections-service';
 import { createS3Client } from '../../s3/client-factory';
 import { DirectS3 } from './direct-s3';
+import type { GetSender } from './get-sender';
 import type { PutSender } from './put-sender';
+import { SdkGets } from './sdk-gets';
 import { SdkPuts } from './sdk-puts';
 import { sendSignalsInContext } from './request-signal';
 import { ServerClock, watchServerClock } from './server-clock';
+import { SocketGetPool } from './socket-get';
 import { TransferHttpHandler } from './transfer-http-handler';
 
 export interface TransferClientOptions {
@@ -31,6 +34,8 @@ export interface TransferClient {
   client: S3Client;
   /** PutObject and UploadPart: DirectS3 (fast) or the SDK's own commands (sdk), per `engine`. */
   puts: PutSender;
+  /** Data GETs (whole objects and ranges): DirectS3 (fast) or GetObjectCommand (sdk). */
+  gets: GetSender;
   engine: TransferEngine;
   record: ConnectionRecord;
   integrity: IntegrityMode;
@@ -45,11 +50,11 @@ export interface TransferClient {
  * opens a fresh socket for each such request), its own HTTP handler (file ranges from pooled
  * buffers, stall detection; see TransferHttpHandler), `UNSIGNED-PAYLOAD` for bodies (SigV4's
  * SHA-256 of every byte costs CPU and adds nothing over the Content-MD5/CRC32 each request
- * already carries), and PutObject/UploadPart through DirectS3. `sdk`: the SDK's own defaults,
+ * already carries), and PutObject/UploadPart/GetObject of the data path through DirectS3. `sdk`: the SDK's own defaults,
  * commands and NodeHttpHandler (with the engine's timeouts), for servers the fast path trips up.
  */
 export class TransferClients {
-  private readonly cache = new Map<string, { stamp: string; entry: TransferClient }>();
+  private readonly cache = new Map<string, { stamp: string; entry: TransferClient; sockets?: SocketGetPool }>();
 
   constructor(
     private readonly connections: ConnectionsService,
@@ -62,6 +67,7 @@ export class TransferClients {
     const cached = this.cache.get(connectionId);
     if (cached?.stamp === stamp) return cached.entry;
     cached?.entry.client.destroy();
+    cached?.sockets?.destroy();
     const { record } = resolved;
     const engine = record.transferEngine;
     const handler =
@@ -96,14 +102,26 @@ export class TransferClients {
     }
     const clock = new ServerClock();
     watchServerClock(client, clock);
-    const puts = handler ? new DirectS3(client, handler) : new SdkPuts(client);
-    const entry: TransferClient = { client, puts, engine, record, integrity: record.checksumCompatibility ? 'md5' : 'crc32', clock };
-    this.cache.set(connectionId, { stamp, entry });
+    const sockets = handler
+      ? new SocketGetPool({
+          connectTimeoutMs: this.options.connectTimeoutMs,
+          stallTimeoutMs: this.options.stallTimeoutMs,
+          maxIdle: this.options.maxSockets,
+        })
+      : undefined;
+    const direct = handler && sockets ? new DirectS3(client, handler, sockets) : undefined;
+    const puts = direct ?? new SdkPuts(client);
+    const gets = direct ?? new SdkGets(client);
+    const entry: TransferClient = { client, puts, gets, engine, record, integrity: record.checksumCompatibility ? 'md5' : 'crc32', clock };
+    this.cache.set(connectionId, { stamp, entry, ...(sockets ? { sockets } : {}) });
     return entry;
   }
 
   close(): void {
-    for (const { entry } of this.cache.values()) entry.client.destroy();
+    for (const { entry, sockets } of this.cache.values()) {
+      entry.client.destroy();
+      sockets?.destroy();
+    }
     this.cache.clear();
   }
 }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { lstat, lutimes, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
 import { AppError } from '../../../../shared/errors';
 import { createFileNoFollow, makeFolderInside } from '../../files/contained-writes';
 import { finalizeDownload, localFailure, md5OfFile, tempPathFor } from './download-files';
@@ -9,7 +8,8 @@ import { LocalFileError, notLocal } from '../local/file-source';
 import { runRangedDownload } from './ranged-download';
 import { withRetry } from '../client/retry';
 import type { RunContext } from '../queue/run-context';
-import { getObject, type FetchedObject } from './object-fetch';
+import { etagIsMd5, getObject, type FetchedObject } from './object-fetch';
+import { writeBody } from './body-writer';
 import type { TransferClient } from '../client/transfer-client';
 import type { DownloadSpec, TransferItem } from '../queue/transfer-item';
 
@@ -73,47 +73,44 @@ async function freeSpaceIfFull(error: unknown, item: TransferItem, temp: string,
   );
 }
 
-/** One GET streamed to the temp file, hashing as it goes; If-Match keeps a changing object out. */
+/**
+ * One GET streamed to the temp file (1 MiB writes), hashed as it goes when the ETag is an MD5;
+ * If-Match keeps a changing object out. A torn or short body is retried from the start.
+ */
 async function fetchWhole(item: TransferItem, temp: string, root: string, tc: TransferClient, ctx: RunContext): Promise<FetchedObject> {
   const { signal } = ctx;
   return withRetry(
     async () => {
       const release = await ctx.slots.acquire(signal);
-      let received = 0;
       try {
         const out = await getObject(item, tc, ctx, undefined);
-        const md5 = createHash('md5');
+        const md5 = etagIsMd5(out.etag, out.encrypted) ? createHash('md5') : undefined;
         const handle = await createFileNoFollow(temp, root).catch((error: unknown) => {
+          out.discard();
           throw localFailure(error, temp, 'write');
         });
         try {
-          for await (const chunk of out.Body as Readable) {
-            const bytes = chunk as Buffer;
-            md5.update(bytes);
-            await handle.write(bytes, 0, bytes.length, received).catch((error: unknown) => {
-              throw localFailure(error, item.localPath, 'write');
-            });
-            received += bytes.length;
-            ctx.addBytes(item, bytes.length);
-          }
+          await writeBody(out.body, {
+            handle,
+            file: item.localPath,
+            start: 0,
+            size: out.contentLength,
+            ...(md5 ? { hash: md5 } : {}),
+            onBytes: (delta) => ctx.addBytes(item, delta),
+          });
+        } catch (error) {
+          out.discard();
+          throw error;
         } finally {
           await handle.close();
         }
-        if (received !== out.contentLength) {
-          throw Object.assign(new Error(`The connection ended after ${received} of ${out.contentLength} bytes.`), {
-            name: 'IncompleteBody',
-          });
-        }
         return {
-          size: received,
+          size: out.contentLength,
           etag: out.etag,
           encrypted: out.encrypted,
-          md5: md5.digest('hex'),
+          ...(md5 ? { md5: md5.digest('hex') } : {}),
           ...(out.lastModified ? { lastModified: out.lastModified } : {}),
         };
-      } catch (error) {
-        if (received > 0) ctx.addBytes(item, -received);
-        throw error;
       } finally {
         release();
       }
@@ -132,7 +129,7 @@ async function verify(item: TransferItem, temp: string, fetched: FetchedObject):
       key: item.key,
     });
   }
-  if (fetched.encrypted || !/^[0-9a-f]{32}$/.test(fetched.etag)) return;
+  if (!etagIsMd5(fetched.etag, fetched.encrypted)) return;
   const md5 = fetched.md5 ?? (await md5OfFile(temp));
   if (md5 !== fetched.etag) {
     throw Object.assign(

@@ -1,5 +1,5 @@
-import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { bareEtag, type RunContext } from '../queue/run-context';
+import type { GetResponse } from '../client/get-sender';
+import type { RunContext } from '../queue/run-context';
 import { isPreconditionFailed } from '../client/s3-ops';
 import type { TransferClient } from '../client/transfer-client';
 import type { TransferItem } from '../queue/transfer-item';
@@ -16,22 +16,23 @@ export interface FetchedObject {
 
 export const changedNotice = 'The object changed in the bucket since it was chosen; its current version was downloaded.';
 
+/** A plain MD5 ETag (not multipart `-N`, not SSE-KMS/SSE-C): the bytes can be checked against it. */
+export const etagIsMd5 = (etag: string, encrypted: boolean): boolean => !encrypted && /^[0-9a-f]{32}$/.test(etag);
+
 /**
  * GetObject (optionally a range) with If-Match on the ETag the item expects; when the object
- * changed, the item takes the new version (and says so) instead of mixing two versions.
+ * changed, a whole-object GET takes the new version (and says so) instead of mixing two
+ * versions. Sent by the connection's engine (`tc.gets`); the caller reads the body.
  */
-export async function getObject(item: TransferItem, tc: TransferClient, ctx: RunContext, range: string | undefined) {
+export async function getObject(
+  item: TransferItem,
+  tc: TransferClient,
+  ctx: RunContext,
+  range: { start: number; end: number } | undefined,
+): Promise<GetResponse> {
   const send = (ifMatch: string | null) =>
-    tc.client.send(
-      new GetObjectCommand({
-        Bucket: item.bucket,
-        Key: item.key,
-        ...(range ? { Range: range } : {}),
-        ...(ifMatch ? { IfMatch: `"${ifMatch}"` } : {}),
-      }),
-      { abortSignal: ctx.signal },
-    );
-  let out;
+    tc.gets.get({ bucket: item.bucket, key: item.key, ...(range ? { range } : {}), ...(ifMatch ? { ifMatch } : {}) }, ctx.signal);
+  let out: GetResponse;
   try {
     out = await send(item.remoteEtag);
   } catch (error) {
@@ -39,19 +40,10 @@ export async function getObject(item: TransferItem, tc: TransferClient, ctx: Run
     item.notice = changedNotice;
     out = await send(null);
   }
-  const etag = bareEtag(out.ETag);
-  if (!range && etag && item.remoteEtag !== etag) {
-    item.remoteEtag = etag;
-    ctx.resize(item, out.ContentLength ?? item.size);
+  if (!range && out.etag && item.remoteEtag !== out.etag) {
+    item.remoteEtag = out.etag;
+    ctx.resize(item, out.contentLength);
     ctx.journal.saveSource(item);
   }
-  const encrypted =
-    out.ServerSideEncryption === 'aws:kms' || out.ServerSideEncryption === 'aws:kms:dsse' || Boolean(out.SSECustomerAlgorithm);
-  return {
-    Body: out.Body,
-    etag,
-    encrypted,
-    contentLength: out.ContentLength ?? 0,
-    ...(out.LastModified ? { lastModified: out.LastModified } : {}),
-  };
+  return out;
 }

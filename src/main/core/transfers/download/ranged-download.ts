@@ -1,8 +1,8 @@
 import { lstat } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
 import { forEachConcurrent } from '../../../../shared/concurrency';
 import { AppError } from '../../../../shared/errors';
 import { createFileNoFollow, openExistingNoFollow } from '../../files/contained-writes';
+import { writeBody } from './body-writer';
 import { changedNotice, getObject, type FetchedObject } from './object-fetch';
 import { localFailure } from './download-files';
 import { notLocal } from '../local/file-source';
@@ -15,7 +15,8 @@ import type { TransferItem } from '../queue/transfer-item';
 
 /**
  * A large object in parallel byte ranges, each written at its offset in the temp file. Finished
- * ranges are journaled (after an fdatasync, so a journaled range is really on disk); a resume
+ * ranges are journaled (after an fdatasync, so a journaled range is really on disk; one sync per
+ * `downloadJournalBytes` and one when stopped part-way); a resume
  * keeps them if the object's ETag and the temp file are unchanged, and fetches the rest.
  */
 export async function runRangedDownload(
@@ -55,6 +56,21 @@ export async function runRangedDownload(
   const handle = await openExistingNoFollow(temp, root).catch((error: unknown) => {
     throw localFailure(error, temp, 'write');
   });
+  // Finished ranges are journaled in batches, each after one fdatasync: a journaled range is on
+  // disk, without a sync per range (each one stalled a file-system thread the other ranges'
+  // writes wait for). What is written but not yet journaled is only fetched again after a crash.
+  const unsynced: Array<{ n: number; size: number }> = [];
+  let unsyncedBytes = 0;
+  const journalWritten = async () => {
+    if (unsynced.length === 0) return;
+    const batch = unsynced.splice(0);
+    unsyncedBytes = 0;
+    await handle.datasync().catch((error: unknown) => {
+      throw localFailure(error, temp, 'write');
+    });
+    for (const { n, size } of batch) journal.addPart(item.id, { partNumber: n, size, etag: remote.etag, checksum: null });
+  };
+  let complete = false;
   try {
     const pending: number[] = [];
     for (let n = 1; n <= total; n += 1) if (!done.has(n)) pending.push(n);
@@ -66,27 +82,18 @@ export async function runRangedDownload(
         await withRetry(
           async () => {
             const release = await ctx.slots.acquire(partSignal);
-            let received = 0;
             try {
-              const out = await getObject(item, tc, { ...ctx, signal: partSignal }, `bytes=${range.start}-${range.end - 1}`);
-              for await (const chunk of out.Body as Readable) {
-                const bytes = chunk as Buffer;
-                if (received + bytes.length > range.size)
-                  throw new AppError('Internal', `The server sent more bytes than asked for ${item.key}.`);
-                await handle.write(bytes, 0, bytes.length, range.start + received).catch((error: unknown) => {
-                  throw localFailure(error, item.localPath, 'write');
-                });
-                received += bytes.length;
-                ctx.addBytes(item, bytes.length);
-              }
-              if (received !== range.size) {
-                throw Object.assign(new Error(`The connection ended after ${received} of ${range.size} bytes.`), {
-                  name: 'IncompleteBody',
-                });
-              }
-            } catch (error) {
-              if (received > 0) ctx.addBytes(item, -received);
-              throw error;
+              const out = await getObject(item, tc, { ...ctx, signal: partSignal }, { start: range.start, end: range.end });
+              await writeBody(out.body, {
+                handle,
+                file: item.localPath,
+                start: range.start,
+                size: range.size,
+                onBytes: (delta) => ctx.addBytes(item, delta),
+              }).catch((error: unknown) => {
+                out.discard();
+                throw error;
+              });
             } finally {
               release();
             }
@@ -96,6 +103,8 @@ export async function runRangedDownload(
           if (isPreconditionFailed(error)) {
             // The object was replaced mid-download: start over on the new version next time.
             journal.clearParts(item.id);
+            unsynced.length = 0;
+            unsyncedBytes = 0;
             throw new AppError(
               'Conflict',
               `${item.key} was replaced in the bucket while it was downloading. Retry to download the new version.`,
@@ -104,18 +113,24 @@ export async function runRangedDownload(
           }
           throw error;
         });
-        await handle.datasync().catch((error: unknown) => {
-          throw localFailure(error, temp, 'write');
-        });
-        journal.addPart(item.id, { partNumber: n, size: range.size, etag: remote.etag, checksum: null });
+        unsynced.push({ n, size: range.size });
+        unsyncedBytes += range.size;
         done.add(n);
         item.partsDone = done.size;
         ctx.touch(item);
+        if (unsyncedBytes >= options.downloadJournalBytes) await journalWritten();
       },
       signal,
     );
+    complete = true;
   } finally {
-    await handle.close();
+    // Stopped part-way (pause, quit, failure): what is written is kept for the resume. Complete:
+    // the journal is cleared once the file has its name, so nothing is synced for it.
+    try {
+      if (!complete) await journalWritten();
+    } finally {
+      await handle.close();
+    }
   }
   return {
     size: remote.size,

@@ -15,6 +15,8 @@ export interface TransferEngineOptions {
   /** Objects larger than this download in parallel ranges of `downloadRangeSize`. */
   rangedDownloadThreshold: number;
   downloadRangeSize: number;
+  /** Finished ranges are journaled (after one fdatasync) each time this many bytes of them are written, and when a download stops part-way. */
+  downloadJournalBytes: number;
   /** Files transferred at the same time. */
   maxActiveFiles: number;
   /** Data requests (PUT, part, ranged GET) in flight across the whole queue. */
@@ -52,6 +54,7 @@ export const defaultEngineOptions: TransferEngineOptions = {
   bufferedPutMax: 1 * MiB,
   rangedDownloadThreshold: 32 * MiB,
   downloadRangeSize: 16 * MiB,
+  downloadJournalBytes: 256 * MiB,
   maxActiveFiles: 16,
   maxConcurrentRequests: 16,
   maxPartsPerFile: 4,
