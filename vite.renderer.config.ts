@@ -2,10 +2,26 @@ import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
+/**
+ * Libraries in their own chunks, so no chunk is over Vite's 500 kB warning limit and an app change
+ * does not re-download React (the groups are matched in order; the first that fits wins).
+ */
+const vendorGroups = [
+  { name: 'vendor-react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+  { name: 'vendor-ui', test: /node_modules[\\/](@radix-ui|@floating-ui|lucide-react|@tanstack)[\\/]/ },
+  { name: 'vendor-zod', test: /node_modules[\\/]zod[\\/]/ },
+  { name: 'vendor', test: /node_modules[\\/]/ },
+];
+
 /** The renderer alone, for the browser host (development and end-to-end tests). */
 export default defineConfig({
   root: resolve(import.meta.dirname, 'src/renderer'),
   base: './',
   plugins: [react()],
-  build: { outDir: resolve(import.meta.dirname, 'out/renderer'), emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: resolve(import.meta.dirname, 'out/renderer'),
+    emptyOutDir: true,
+    sourcemap: true,
+    rolldownOptions: { output: { codeSplitting: { groups: vendorGroups } } },
+  },
 });

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     return;
   }
   console.log('Electron is not installed here; opening the browser host instead.');
-  const build = spawn('npm', ['run', 'build:renderer'], { stdio: 'inherit' });
+  const build = spawn('npx', ['tsx', 'scripts/build-renderer-if-changed.ts'], { stdio: 'inherit' });
   await new Promise<void>((done, fail) => build.on('exit', (code) => (code === 0 ? done() : fail(new Error('renderer build failed')))));
   console.log('Starting the local S3 gateway and filling the demo bucket…');
   const host = await runBrowserHost({ dataDir: join(demoDir, 'browser'), startDemo: true });

@@ -248,7 +248,14 @@ async function ensureBallast(endpoint: string): Promise<void> {
     await client.send(new CreateBucketCommand({ Bucket: BALLAST.bucket })).catch((err: unknown) => {
       if ((err as Error).name !== 'BucketAlreadyOwnedByYou') throw err;
     });
-    await client.send(new PutObjectCommand({ Bucket: BALLAST.bucket, Key: BALLAST.key, Body: Buffer.alloc(BALLAST.bytes, 0x5a) }));
+    await client.send(
+      new PutObjectCommand({
+        Bucket: BALLAST.bucket,
+        Key: BALLAST.key,
+        Body: Buffer.alloc(BALLAST.bytes, 0x5a),
+        ContentLength: BALLAST.bytes,
+      }),
+    );
   } finally {
     client.destroy();
   }

@@ -1,7 +1,11 @@
-import { hasControlCharacter } from '../../shared/model/control-characters';
+import { hasControlCharacter, invisibleCharacterName } from '../../shared/model/control-characters';
 
 /** A piece of a displayed name: plain text, or a visible marker for something invisible. */
-export type NamePart = { kind: 'text'; text: string } | { kind: 'mark'; text: string; title: string };
+export type NamePart =
+  | { kind: 'text'; text: string }
+  | { kind: 'mark'; text: string; title: string }
+  /** A short muted explanation shown after the name (e.g. that ".." is not the parent folder). */
+  | { kind: 'note'; text: string };
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
@@ -16,19 +20,27 @@ function spaceMark(run: string, where: 'Starts' | 'Ends'): NamePart {
   };
 }
 
-function controlMark(char: string): NamePart {
+function controlMark(char: string, what = 'Control character'): NamePart {
   const code = char.codePointAt(0) ?? 0;
   const hex = code.toString(16).toUpperCase().padStart(4, '0');
-  return { kind: 'mark', text: `\\u${hex}`, title: `Control character U+${hex}` };
+  return { kind: 'mark', text: `\\u${hex}`, title: `${what} U+${hex}` };
 }
 
 /**
  * Splits a name for display so nothing in the key is hidden: edge whitespace (a trailing space
- * is easy to miss and makes a different key) and control characters become visible markers, and
- * an empty name (from "//" in a key) says so. Everything else is shown exactly as stored.
+ * is easy to miss and makes a different key), control characters, bidi controls and zero-width
+ * characters become visible markers, an empty name (from "//" in a key) says so, and "."/".."
+ * are marked as ordinary names. Everything else is shown exactly as stored.
  */
 export function nameParts(name: string): NamePart[] {
   if (name === '') return [{ kind: 'mark', text: '(empty name)', title: 'An empty name: the key has "//" here' }];
+  // "." and ".." are ordinary names in S3, not "here" or "up": say so, or ".." looks like a way back.
+  if (name === '.' || name === '..') {
+    return [
+      { kind: 'mark', text: name, title: `A folder literally named “${name}” — not ${name === '.' ? 'this' : 'the parent'} folder` },
+      { kind: 'note', text: `(named “${name}”, not ${name === '.' ? 'this folder' : 'up'})` },
+    ];
+  }
   const lead = /^\s+/.exec(name)?.[0] ?? '';
   const rest = name.slice(lead.length);
   const trail = /\s+$/.exec(rest)?.[0] ?? '';
@@ -37,10 +49,11 @@ export function nameParts(name: string): NamePart[] {
   if (lead) parts.push(spaceMark(lead, 'Starts'));
   let text = '';
   for (const char of middle) {
-    if (hasControlCharacter(char)) {
+    const invisible = invisibleCharacterName(char);
+    if (hasControlCharacter(char) || invisible) {
       if (text) parts.push({ kind: 'text', text });
       text = '';
-      parts.push(controlMark(char));
+      parts.push(invisible ? controlMark(char, invisible) : controlMark(char));
     } else {
       text += char;
     }

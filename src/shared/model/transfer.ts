@@ -124,6 +124,8 @@ export interface DownloadPlan extends TransferPlanBase {
   destination: string;
   /** Keys whose local name had to change (characters or names the file system forbids). */
   renamedCount: number;
+  /** Up to 200 of them, each with the local name it gets, so the user sees what changes. */
+  renamed: PlannedItem[];
   /** Empty folders (zero-byte `name/` objects) that will be created. */
   folderCount: number;
 }

@@ -45,11 +45,13 @@ export class SharePage {
     await expect(this.preview).toHaveAttribute('data-updating', 'false');
   }
 
-  /** Presses Copy link in the dialog and waits for it to close and the toast to confirm. */
+  /** Presses Copy link in the dialog, waits for the toast to confirm and the link to show, then closes it with Done. */
   async copyFromDialog(): Promise<void> {
     await this.dialog.getByTestId('share-copy').click();
-    await expect(this.dialog).toBeHidden();
     await expect(this.toast).toContainText(/copied/i);
+    await expect(this.dialog.getByTestId('share-url')).toBeVisible();
+    await this.dialog.getByTestId('share-done').click();
+    await expect(this.dialog).toBeHidden();
   }
 
   /** Reads the clipboard, waiting until it differs from `previous` (copies finish asynchronously). */

@@ -1,7 +1,8 @@
 import { ChevronRight } from 'lucide-react';
 import { useState } from 'react';
 import { dragHasFiles } from '../upload/dropped-sources';
-import { breadcrumbSegments } from './breadcrumbs';
+import { RowName } from '../../ui/RowName';
+import { breadcrumbSegments, foldCrumbs } from './breadcrumbs';
 
 export interface BreadcrumbProps {
   bucket: string;
@@ -11,15 +12,39 @@ export interface BreadcrumbProps {
   onDropFiles?: (prefix: string, data: DataTransfer) => void;
 }
 
-/** bucket › public › media: every step is a button that opens that folder; the last is the current one. */
+/**
+ * bucket › public › media: every step is a button that opens that folder; the last is the current
+ * one. A long path folds its middle into "…" (which opens the deepest folded folder).
+ */
 export function Breadcrumb({ bucket, prefix, onNavigate, onDropFiles }: BreadcrumbProps) {
-  const crumbs = breadcrumbSegments(bucket, prefix);
+  const all = breadcrumbSegments(bucket, prefix);
+  const shown = foldCrumbs(all);
   const [dropOn, setDropOn] = useState<string | null>(null);
   return (
     <nav className="breadcrumb" aria-label="Folder path" data-testid="breadcrumb">
       <ol>
-        {crumbs.map((crumb, index) => {
-          const current = index === crumbs.length - 1;
+        {shown.map((item, index) => {
+          if (item.kind === 'folded') {
+            const deepest = item.hidden[item.hidden.length - 1];
+            const path = item.hidden.map((c) => c.label).join(' / ');
+            return (
+              <li key="folded">
+                <ChevronRight className="breadcrumb-sep" size={14} aria-hidden="true" />
+                <button
+                  type="button"
+                  className="breadcrumb-item"
+                  title={path}
+                  aria-label={`${item.hidden.length} more folders: ${path}`}
+                  onClick={() => deepest && onNavigate(deepest.prefix)}
+                  data-testid="breadcrumb-folded"
+                >
+                  …
+                </button>
+              </li>
+            );
+          }
+          const { crumb } = item;
+          const current = index === shown.length - 1;
           return (
             <li key={crumb.prefix || '/'}>
               {index > 0 ? <ChevronRight className="breadcrumb-sep" size={14} aria-hidden="true" /> : null}
@@ -46,8 +71,9 @@ export function Breadcrumb({ bucket, prefix, onNavigate, onDropFiles }: Breadcru
                 aria-current={current ? 'location' : undefined}
                 data-testid="breadcrumb-item"
                 data-prefix={crumb.prefix}
+                title={crumb.label}
               >
-                {crumb.label || '(unnamed)'}
+                {crumb.label ? <RowName name={crumb.label} /> : '(unnamed)'}
               </button>
             </li>
           );

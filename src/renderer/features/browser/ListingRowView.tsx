@@ -68,7 +68,11 @@ export const ListingRowView = memo(function ListingRowView(props: ListingRowView
       <div role="gridcell" className="listing-cell cell-name" title={entry.key}>
         <Icon className="row-icon" size={16} aria-hidden="true" />
         <RowName name={displayName(entry)} className={isFolder ? 'is-folder-name' : undefined} />
-        {root ? <Badge tone={root}>{rootBadgeText[root]}</Badge> : null}
+        {root ? (
+          <Badge tone={root} title={rootBadgeText[root]}>
+            {rootBadgeText[root]}
+          </Badge>
+        ) : null}
       </div>
       <div role="gridcell" className="listing-cell cell-size">
         {entry.kind === 'object' ? formatBytes(entry.size) : ''}

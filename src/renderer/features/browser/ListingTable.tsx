@@ -3,6 +3,7 @@ import { useImperativeHandle, useRef, type KeyboardEvent, type MouseEvent, type 
 import type { ListingRow } from './listing-rows';
 import { ListingRowView } from './ListingRowView';
 import { SortHeader } from './SortHeader';
+import { sizeConvention } from '../../../shared/format/format-bytes';
 import type { SortColumn, SortSpec } from './sort-rows';
 
 /** What the folder's keyboard handling needs from the table. */
@@ -39,9 +40,9 @@ export interface ListingTableProps {
 /** Fixed row height keeps virtual scrolling exact; it must match .listing-row in listing.css. */
 export const rowHeight = 32;
 
-const columns: { column: SortColumn; label: string; className: string }[] = [
+const columns: { column: SortColumn; label: string; className: string; help?: string }[] = [
   { column: 'name', label: 'Name', className: 'cell-name' },
-  { column: 'size', label: 'Size', className: 'cell-size' },
+  { column: 'size', label: 'Size', className: 'cell-size', help: sizeConvention },
   { column: 'type', label: 'Type', className: 'cell-type' },
   { column: 'modified', label: 'Last modified', className: 'cell-modified' },
   { column: 'storageClass', label: 'Storage class', className: 'cell-storage' },

@@ -7,10 +7,12 @@ export interface SortHeaderProps {
   sort: SortSpec;
   onSort: (column: SortColumn) => void;
   className: string;
+  /** A tooltip that explains the column (e.g. which size units). */
+  help?: string;
 }
 
 /** A column header that sorts by its column; clicking again flips the direction. */
-export function SortHeader({ column, label, sort, onSort, className }: SortHeaderProps) {
+export function SortHeader({ column, label, sort, onSort, className, help }: SortHeaderProps) {
   const active = sort.column === column;
   const ariaSort = active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none';
   const Arrow = sort.direction === 'asc' ? ArrowUp : ArrowDown;
@@ -22,6 +24,7 @@ export function SortHeader({ column, label, sort, onSort, className }: SortHeade
         onClick={() => onSort(column)}
         data-testid={`sort-${column}`}
         data-sort={active ? sort.direction : undefined}
+        title={help}
       >
         <span>{label}</span>
         {active ? <Arrow size={12} aria-hidden="true" /> : null}

@@ -21,3 +21,22 @@ export function breadcrumbSegments(bucket: string, prefix: string): Crumb[] {
   }
   return crumbs;
 }
+
+/** A crumb shown as is, or the run of middle crumbs folded into one "…" step. */
+export type ShownCrumb = { kind: 'crumb'; crumb: Crumb } | { kind: 'folded'; hidden: Crumb[] };
+
+/**
+ * Long paths fold in the middle: the bucket, "…", and the last `keepEnd` folders stay, so the
+ * toolbar keeps one line and the user still sees where they started and where they are.
+ */
+export function foldCrumbs(crumbs: readonly Crumb[], maxShown = 5, keepEnd = 3): ShownCrumb[] {
+  if (crumbs.length <= maxShown) return crumbs.map((crumb) => ({ kind: 'crumb', crumb }));
+  const [first, ...rest] = crumbs;
+  const hidden = rest.slice(0, rest.length - keepEnd);
+  const end = rest.slice(rest.length - keepEnd);
+  return [
+    ...(first ? [{ kind: 'crumb' as const, crumb: first }] : []),
+    { kind: 'folded', hidden },
+    ...end.map((crumb) => ({ kind: 'crumb' as const, crumb })),
+  ];
+}

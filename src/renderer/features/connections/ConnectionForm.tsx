@@ -105,18 +105,21 @@ export function ConnectionForm({ editing, onSaved, onCancel }: ConnectionFormPro
       <CredentialsFields {...fieldProps} saved={editing?.credentials} secretRef={secretRef} sessionTokenRef={sessionTokenRef} />
       <ServerFields {...fieldProps} />
       <BucketFields {...fieldProps} />
-      <TestResult testing={busy === 'test'} outcome={outcome} />
-      <div className="dialog-footer">
-        <Button onClick={() => void runTest()} busy={busy === 'test'} disabled={busy !== null} data-testid="connection-test">
-          Test connection
-        </Button>
-        <span className="spacer" />
-        <Button variant="ghost" onClick={onCancel} disabled={busy === 'save'}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" busy={busy === 'save'} disabled={busy !== null} data-testid="connection-save">
-          {editing ? 'Save changes' : 'Add connection'}
-        </Button>
+      {/* The result sits with the buttons in a footer that stays in view, so it shows where the user looks. */}
+      <div className="form-sticky-footer" data-testid="connection-form-footer">
+        <TestResult testing={busy === 'test'} outcome={outcome} />
+        <div className="dialog-footer">
+          <Button onClick={() => void runTest()} busy={busy === 'test'} disabled={busy !== null} data-testid="connection-test">
+            Test connection
+          </Button>
+          <span className="spacer" />
+          <Button variant="ghost" onClick={onCancel} disabled={busy === 'save'}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" busy={busy === 'save'} disabled={busy !== null} data-testid="connection-save">
+            {editing ? 'Save changes' : 'Add connection'}
+          </Button>
+        </div>
       </div>
     </form>
   );

@@ -1,7 +1,7 @@
 import { Cloud, Pencil, Server, Trash2 } from 'lucide-react';
 import type { Connection } from '../../../shared/model/connection';
 import { IconButton } from '../../ui/IconButton';
-import { connectionSubtitle } from './connection-summary';
+import { connectionSubtitle, connectionTooltip } from './connection-summary';
 
 export interface ConnectionItemProps {
   connection: Connection;
@@ -28,6 +28,7 @@ export function ConnectionItem({ connection, selected, demo = false, onSelect, o
         onClick={onSelect}
         aria-current={selected ? 'true' : undefined}
         data-testid="connection-select"
+        title={connectionTooltip(connection)}
       >
         <Icon className="connection-icon" size={16} aria-hidden="true" />
         <span className="connection-text">
@@ -39,7 +40,9 @@ export function ConnectionItem({ connection, selected, demo = false, onSelect, o
               </span>
             ) : null}
           </span>
-          <span className="connection-subtitle">{connectionSubtitle(connection)}</span>
+          <span className="connection-subtitle" data-testid="connection-subtitle">
+            {connectionSubtitle(connection)}
+          </span>
         </span>
       </button>
       <span className="connection-actions">

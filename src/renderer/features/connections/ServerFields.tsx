@@ -38,7 +38,7 @@ export function ServerFields({ idPrefix, values, set, errors }: FieldGroupProps)
       </div>
       <CheckboxField
         id={`${idPrefix}-path-style`}
-        label="Path-style addresses"
+        label="Path-style addressing"
         checked={values.forcePathStyle}
         onChange={(v) => set('forcePathStyle', v)}
         error={errors.forcePathStyle}

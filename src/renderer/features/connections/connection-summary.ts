@@ -15,7 +15,21 @@ export function credentialLabel(credentials: CredentialsSummary): string {
   return credentials.kind === 'keys' ? credentials.accessKeyIdMasked : `profile ${credentials.profile}`;
 }
 
-/** One line under the connection's name in the sidebar. */
+/**
+ * The short line under the connection's name in the sidebar: what tells connections apart, the
+ * bucket when it has one, else the endpoint host (or "AWS · region"). It must fit the sidebar.
+ */
 export function connectionSubtitle(connection: Connection): string {
-  return `${endpointLabel(connection.endpoint)} · ${credentialLabel(connection.credentials)}`;
+  if (connection.bucket) return connection.bucket;
+  return connection.endpoint ? endpointLabel(connection.endpoint) : `AWS · ${connection.region}`;
+}
+
+/** Everything about the connection in one tooltip: endpoint, region, bucket, credentials. */
+export function connectionTooltip(connection: Connection): string {
+  return [
+    `Endpoint: ${connection.endpoint ?? 'AWS'}`,
+    `Region: ${connection.region}`,
+    ...(connection.bucket ? [`Bucket: ${connection.bucket}`] : []),
+    `Credentials: ${credentialLabel(connection.credentials)}`,
+  ].join('\n');
 }

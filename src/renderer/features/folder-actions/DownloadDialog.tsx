@@ -6,7 +6,7 @@ import { DialogShell } from '../../ui/DialogShell';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { LoadingState } from '../../ui/LoadingState';
 import { ProgressBar } from '../../ui/ProgressBar';
-import { DownloadPlanSummary } from './DownloadPlanSummary';
+import { DownloadPlanSummary, downloadItemsText } from './DownloadPlanSummary';
 import { useDownload } from './use-download';
 
 export interface DownloadDialogProps {
@@ -43,7 +43,9 @@ export function DownloadDialog({ connectionId, bucket, keys, onClose }: Download
             <p>
               {finished ? 'Finished: ' : 'Downloading: '}
               {formatBytes(batch?.bytesDone ?? 0)} of {formatBytes(batch?.bytesTotal ?? state.plan.totalBytes)}
-              {batch ? ` · ${batch.counts.done.toLocaleString()} of ${batch.itemCount.toLocaleString()} files` : ''}
+              {batch
+                ? ` · ${batch.counts.done.toLocaleString()} of ${downloadItemsText(state.plan.fileCount, state.plan.folderCount)}`
+                : ''}
               {batch && batch.counts.failed > 0 ? ` · ${batch.counts.failed.toLocaleString()} failed (see Transfers)` : ''}
             </p>
             <ProgressBar fraction={batch ? batch.percent / 100 : null} label="Download progress" testId="download-bar" />
@@ -57,11 +59,11 @@ export function DownloadDialog({ connectionId, bucket, keys, onClose }: Download
               <Button onClick={onClose}>Cancel</Button>
               <Button
                 variant="primary"
-                disabled={state.plan.fileCount === 0}
+                disabled={state.plan.fileCount + state.plan.folderCount === 0}
                 onClick={() => void start(state.plan, conflict)}
                 data-testid="download-start"
               >
-                Download {state.plan.fileCount.toLocaleString()} {state.plan.fileCount === 1 ? 'file' : 'files'}
+                Download {downloadItemsText(state.plan.fileCount, state.plan.folderCount)}
               </Button>
             </>
           ) : (

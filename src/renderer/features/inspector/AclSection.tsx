@@ -12,15 +12,16 @@ export function AclSection({ acl }: { acl: AclSummary }) {
         {headline.text}
       </p>
       {acl.status === 'available' ? (
-        <ul className="acl-grants">
+        <ul className="acl-grants" data-testid="acl-grants">
           {acl.owner ? (
             <li>
-              <span>Owner</span> <code>{acl.owner.displayName ?? acl.owner.id ?? '—'}</code>
+              <span className="acl-grantee">Owner</span> <code className="acl-value">{acl.owner.displayName ?? acl.owner.id ?? '—'}</code>
             </li>
           ) : null}
           {acl.grants.map((g, index) => (
             <li key={`${g.grantee}-${g.permission}-${index}`}>
-              <span>{g.grantee}</span> <Badge tone={g.granteeKind === 'everyone' ? 'public' : 'neutral'}>{g.permission}</Badge>
+              <span className="acl-grantee">{g.grantee}</span>{' '}
+              <Badge tone={g.granteeKind === 'everyone' ? 'public' : 'neutral'}>{g.permission}</Badge>
             </li>
           ))}
         </ul>

@@ -2,6 +2,8 @@ import { Button } from '../../ui/Button';
 import { CopyButton } from '../../ui/CopyButton';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { LoadingState } from '../../ui/LoadingState';
+import { RowName } from '../../ui/RowName';
+import { baseName } from '../../../shared/model/keys';
 import { PreviewPane } from '../preview/PreviewPane';
 import { ShareSection } from '../share/ShareSection';
 import { AclSection } from './AclSection';
@@ -37,6 +39,17 @@ export function ObjectInspector({ connectionId, bucket, objectKey, settled, onPr
   const metadata = metadataFields(d.metadata);
   return (
     <div className="object-inspector" data-testid="object-inspector" data-key={d.key}>
+      <header className="object-heading">
+        <h2 className="object-heading-name" data-testid="inspector-name">
+          <RowName name={baseName(d.key)} />
+        </h2>
+        <div className="copy-line">
+          <code className="copy-text" data-testid="inspector-key">
+            <RowName name={d.key} />
+          </code>
+          <CopyButton text={d.key} label="Copy key" testId="copy-key" />
+        </div>
+      </header>
       <div className="inspector-preview">
         <PreviewPane
           key={d.key}

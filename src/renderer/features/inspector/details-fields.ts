@@ -9,6 +9,13 @@ export interface DetailField {
   mono?: boolean;
   /** Stable id for tests and copy buttons. */
   id: string;
+  /** A header value: wraps after its commas, never inside a short token ("max-age=86400"). */
+  tokens?: boolean;
+}
+
+/** The ETag without the quotes S3 wraps it in (they are syntax, not part of the tag). */
+export function etagText(etag: string | undefined): string {
+  return etag ? etag.replace(/^(W\/)?"(.*)"$/, '$1$2') : '—';
 }
 
 /** The object's own facts: size, type, ETag, dates, class, version. */
@@ -16,7 +23,7 @@ export function summaryFields(d: ObjectDetails): DetailField[] {
   const fields: DetailField[] = [
     { id: 'size', label: 'Size', value: `${formatBytes(d.size)} (${d.size.toLocaleString()} bytes)` },
     { id: 'content-type', label: 'Content type', value: d.contentType ?? '—' },
-    { id: 'etag', label: 'ETag', value: d.etag ?? '—', mono: true },
+    { id: 'etag', label: 'ETag', value: etagText(d.etag), mono: true },
     { id: 'last-modified', label: 'Last modified', value: formatDateTime(d.lastModified) },
     { id: 'storage-class', label: 'Storage class', value: d.storageClass },
   ];
@@ -39,7 +46,7 @@ const headerLabels: Record<keyof ObjectHeaders, string> = {
 export function headerFields(headers: ObjectHeaders): DetailField[] {
   return (Object.keys(headerLabels) as (keyof ObjectHeaders)[]).flatMap((name) => {
     const value = headers[name];
-    return value ? [{ id: `header-${name}`, label: headerLabels[name], value }] : [];
+    return value ? [{ id: `header-${name}`, label: headerLabels[name], value, tokens: true }] : [];
   });
 }
 

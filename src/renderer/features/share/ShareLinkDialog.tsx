@@ -59,7 +59,8 @@ function ShareLinkForm({ target, defaults, onClose }: { target: ObjectTarget; de
   const [values, setValues] = useState<LinkFormValues>(() => initialLinkValues(choiceForSeconds(defaults.expirySeconds)));
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const [uncopied, setUncopied] = useState<ShareLinkResult | null>(null);
+  // The link once made: shown in the dialog (selectable, with Copy) whether or not the clipboard took it.
+  const [made, setMade] = useState<{ result: ShareLinkResult; copied: boolean } | null>(null);
   const built = useMemo(() => buildLinkInput(values, target), [values, target]);
   // Each preview is a HEAD request in main: ask once the options have settled for 300 ms.
   const settled = useDebounced(built.ok ? built.preview : null, 300);
@@ -68,7 +69,7 @@ function ShareLinkForm({ target, defaults, onClose }: { target: ObjectTarget; de
   const set = <K extends keyof LinkFormValues>(key: K, value: LinkFormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
     setFailure(null);
-    setUncopied(null);
+    setMade(null);
   };
 
   const isPublic = target.key.startsWith(defaults.publicRoot);
@@ -96,11 +97,11 @@ function ShareLinkForm({ target, defaults, onClose }: { target: ObjectTarget; de
       try {
         await finishCopy(result.url, result.copiedByMain);
       } catch {
-        setUncopied(result);
+        setMade({ result, copied: false });
         return;
       }
+      setMade({ result, copied: true });
       toast.show({ ...copiedLinkMessage(result), tone: result.warning ? 'warning' : 'success', testId: 'share-toast' });
-      onClose();
     } catch (error) {
       setFailure(toClientError(error).message);
     } finally {
@@ -140,26 +141,38 @@ function ShareLinkForm({ target, defaults, onClose }: { target: ObjectTarget; de
       ) : null}
       {errors.general ? <ErrorBanner message={errors.general} /> : null}
       {failure ? <ErrorBanner title="The link was not created." message={failure} testId="share-error" /> : null}
-      {uncopied ? (
-        <div className="copy-fallback" data-testid="share-uncopied">
-          <p className="warning-note">{clipboardRefusedMessage}</p>
+      {made ? (
+        <div className="copy-fallback" data-testid={made.copied ? 'share-made' : 'share-uncopied'}>
+          {made.copied ? (
+            <p className="field-hint">Copied to the clipboard. The link:</p>
+          ) : (
+            <p className="warning-note">{clipboardRefusedMessage}</p>
+          )}
           <div className="copy-line">
             <code className="copy-text" data-testid="share-url">
-              {uncopied.url}
+              {made.result.url}
             </code>
-            <CopyButton text={uncopied.url} label="Copy link" testId="share-url-copy" />
+            <CopyButton text={made.result.url} label="Copy link" testId="share-url-copy" />
           </div>
         </div>
       ) : null}
       {plainPublic ? null : <RevocationNote text={defaults.revocation} collapsed />}
       <div className="dialog-footer">
         <span className="spacer" />
-        <Button variant="ghost" onClick={onClose}>
-          {uncopied ? 'Done' : 'Cancel'}
-        </Button>
-        <Button type="submit" variant="primary" busy={busy} disabled={!built.ok} data-testid="share-copy">
-          Copy link
-        </Button>
+        {made ? (
+          <Button variant="primary" onClick={onClose} data-testid="share-done">
+            Done
+          </Button>
+        ) : (
+          <>
+            <Button variant="ghost" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" variant="primary" busy={busy} disabled={!built.ok} data-testid="share-copy">
+              Copy link
+            </Button>
+          </>
+        )}
       </div>
     </form>
   );

@@ -97,7 +97,10 @@ export function UploadLinkFields({ idPrefix, values, set, errors }: UploadLinkFi
             { id: 'put', label: 'Single PUT URL — one exact key' },
           ]}
         />
-        {post ? (
+      </fieldset>
+      {post ? (
+        <fieldset className="form-section" data-testid="upload-target-group">
+          <legend>Where uploads may go</legend>
           <Pills
             name={`${idPrefix}-upload-target`}
             testIdPrefix="upload-target"
@@ -108,8 +111,8 @@ export function UploadLinkFields({ idPrefix, values, set, errors }: UploadLinkFi
               { id: 'object', label: 'Exactly one key' },
             ]}
           />
-        ) : null}
-      </fieldset>
+        </fieldset>
+      ) : null}
       {exact ? (
         <Field
           id={`${idPrefix}-upload-key`}

@@ -1,8 +1,32 @@
 import type { UploadLinkResult } from '../../../shared/model/share';
-import { expiryMoment } from './expiry-text';
+import { localText, utcText } from './expiry-text';
 import { ShareWarningNote } from './PreviewSummary';
 import { RevocationNote } from './RevocationNote';
 import { SnippetCopyButton } from './SnippetCopyButton';
+
+/**
+ * Main's explanation names the moment in UTC ("…, until 2026-11-21 17:40:00 UTC"); the line below
+ * shows it once, in local time, so the explanation drops it here.
+ */
+function withoutMoment(explanation: string, iso: string): string {
+  return explanation.split(`, until ${utcText(iso)}`).join('');
+}
+
+/** "Stops working 21 Nov 2026, 18:40:00 CET": UTC beside when the zone differs, and on hover. */
+function ExpiryLine({ iso }: { iso: string }) {
+  const utc = utcText(iso);
+  const local = localText(iso);
+  const sameAsUtc = new Date(iso).getTimezoneOffset() === 0;
+  return (
+    <p data-testid="upload-expiry-line">
+      Stops working{' '}
+      <strong data-testid="upload-expires" title={utc}>
+        {local}
+      </strong>
+      {sameAsUtc ? null : <span className="field-hint" data-testid="upload-expires-utc">{` (${utc})`}</span>}
+    </p>
+  );
+}
 
 /** A finished upload link: what it accepts and until when, with the URL, curl and HTML to hand over. */
 export function UploadLinkResultView({ result }: { result: UploadLinkResult }) {
@@ -15,11 +39,9 @@ export function UploadLinkResultView({ result }: { result: UploadLinkResult }) {
       data-target={result.target}
     >
       <p className="share-explanation" data-testid="upload-explanation">
-        {result.explanation}
+        {withoutMoment(result.explanation, result.expiresAt)}
       </p>
-      <p>
-        Stops working <strong data-testid="upload-expires">{expiryMoment(result.expiresAt)}</strong>
-      </p>
+      <ExpiryLine iso={result.expiresAt} />
       {result.warning ? <ShareWarningNote warning={result.warning} /> : null}
       <div className="snippet">
         <div className="snippet-head">

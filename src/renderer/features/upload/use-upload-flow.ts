@@ -1,8 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
-import type { ConflictAction, UploadOverrides, UploadPlan } from '../../../shared/model/transfer';
+import type { ConflictAction, TransferBatchView, UploadOverrides, UploadPlan } from '../../../shared/model/transfer';
 import { api, call } from '../../api/client';
 import { toClientError } from '../../api/client-error';
-import { useToast } from '../../ui/Toast';
+import { useToast, type ToastInput } from '../../ui/Toast';
 import { setTransfersPanelOpen } from '../transfers/panel-open';
 import type { DroppedSources } from './dropped-sources';
 import type { DropProblem } from './entry-walk';
@@ -67,17 +67,32 @@ export function useUploadFlow() {
   const start = useCallback(
     async (plan: UploadPlan, conflict: ConflictAction, overrides: UploadOverrides | undefined) => {
       setState((s) => (s.step === 'review' ? { ...s, starting: true } : s));
+      // Listen before starting: a small batch can finish before startUpload's answer arrives.
+      const finished = new Map<string, TransferBatchView>();
+      let onFinished: ((batch: TransferBatchView) => void) | null = null;
+      const stop = api.events.transfersBatchFinished(({ batch }) => {
+        finished.set(batch.id, batch);
+        onFinished?.(batch);
+      });
       try {
         const started = await call(api.transfers.startUpload({ planId: plan.planId, conflict, ...(overrides ? { overrides } : {}) }));
         setState({ step: 'idle' });
         setTransfersPanelOpen(true);
         const skipped = started.skipped ? ` (${started.skipped.toLocaleString()} skipped)` : '';
-        toast.show({
-          title: `Uploading ${started.queued.toLocaleString()} ${started.queued === 1 ? 'file' : 'files'}${skipped}`,
-          details: [`To ${plan.bucket}/${plan.prefix}`],
-          testId: 'upload-started',
-        });
+        const to = `To ${plan.bucket}/${plan.prefix}`;
+        const id = toast.show({ title: `Uploading ${filesText(started.queued)}${skipped}`, details: [to], testId: 'upload-toast' });
+        // The progress toast turns into the outcome when the batch is done, instead of lingering.
+        const settle = (batch: TransferBatchView) => {
+          if (batch.id !== started.batchId) return;
+          stop();
+          toast.update(id, uploadOutcomeToast(batch, to));
+        };
+        onFinished = settle;
+        const early = finished.get(started.batchId);
+        if (early) settle(early);
+        if (started.queued === 0) stop();
       } catch (error) {
+        stop();
         const message = toClientError(error).message;
         setState((s) => (s.step === 'review' ? { ...s, starting: false, startError: message } : s));
       }
@@ -92,4 +107,23 @@ export function useUploadFlow() {
   }, []);
 
   return { state, begin, start, close };
+}
+
+function filesText(n: number): string {
+  return `${n.toLocaleString()} ${n === 1 ? 'file' : 'files'}`;
+}
+
+/** The finished state of the upload toast: all uploaded, or how many failed (the panel has them). */
+export function uploadOutcomeToast(batch: TransferBatchView, to: string): ToastInput {
+  const { done, failed, cancelled } = batch.counts;
+  if (failed > 0) {
+    return {
+      title: `Uploaded ${done.toLocaleString()} of ${filesText(batch.itemCount)}: ${failed.toLocaleString()} failed`,
+      details: [to, 'See Transfers to retry.'],
+      tone: 'danger',
+      testId: 'upload-toast',
+    };
+  }
+  const stopped = cancelled > 0 ? ` (${cancelled.toLocaleString()} cancelled)` : '';
+  return { title: `Uploaded ${filesText(done)}${stopped}`, details: [to], tone: 'success', testId: 'upload-toast' };
 }

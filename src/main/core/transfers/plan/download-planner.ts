@@ -103,6 +103,10 @@ export async function planDownload(
     problemCount: problems.length,
     expiresAt: new Date(expiresAt).toISOString(),
     renamedCount: files.filter((f) => f.renamed).length,
+    renamed: files
+      .filter((f) => f.renamed)
+      .slice(0, 200)
+      .map(toPlanned),
     folderCount: files.length - data.length,
   };
   return { view, files, connectionId: req.connectionId, bucket: req.bucket, destination: req.destination, expiresAt };
