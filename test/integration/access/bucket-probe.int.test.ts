@@ -58,7 +58,7 @@ describe('probing a bucket’s capabilities', () => {
     });
     expect(r.accountPublicAccessBlock).toMatchObject({
       status: 'notChecked',
-      reason: expect.stringContaining('@aws-sdk/client-s3-control'),
+      reason: expect.stringContaining('@aws-sdk/client-s3-control') as string,
     });
     expect(r.policyStatus).toEqual({ status: 'ok', value: { isPublic: false } });
     expect(r.policyGrants).toEqual({
@@ -100,7 +100,7 @@ describe('probing a bucket’s capabilities', () => {
     });
     try {
       const { report } = await h.value('buckets:health', { connectionId: proxied, bucket: tb.bucket, refresh: true });
-      expect(report.objectOwnership).toMatchObject({ status: 'notSupported', detail: expect.stringContaining('NotImplemented') });
+      expect(report.objectOwnership).toMatchObject({ status: 'notSupported', detail: expect.stringContaining('NotImplemented') as string });
       expect(report.encryption).toMatchObject({ status: 'notSupported' });
       expect(report.policyStatus).toMatchObject({ status: 'notSupported' });
       expect(report.lifecycle).toEqual({ status: 'denied', permission: 's3:GetLifecycleConfiguration' });
@@ -130,7 +130,7 @@ describe('probing a bucket’s capabilities', () => {
         const result = await h.call('buckets:applyFix', { connectionId: proxied, bucket: tb.bucket, fix, expected: preview.next });
         expect(result).toMatchObject({
           ok: false,
-          error: { code: 'AccessDenied', message: expect.stringContaining(permission), details: { permission } },
+          error: { code: 'AccessDenied', message: expect.stringContaining(permission) as string, details: { permission } },
         });
       }
       proxy.setRule((req) => (req.method === 'GET' && asks(req, 'policy') ? denied : { kind: 'pass' }));
