@@ -124,6 +124,21 @@ describe('the public-read policy fix', () => {
       expect((await tb.client.send(new GetBucketPolicyCommand({ Bucket: tb.bucket }))).Policy).toBe(other);
     });
   });
+  it('refuses to undo when the policy was edited after the fix, and leaves the edit in place', async () => {
+    await withBucket('health-undo-stale', async (tb) => {
+      await previewAndApply(tb.bucket, { kind: 'publicReadPolicy' });
+      const edited = JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          { Sid: 'ByHand', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${tb.bucket}/press/*` },
+        ],
+      });
+      await tb.client.send(new PutBucketPolicyCommand({ Bucket: tb.bucket, Policy: edited }));
+      const refused = await h.call('buckets:undoFix', { connectionId, bucket: tb.bucket, kind: 'publicReadPolicy' });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'Conflict' } });
+      expect((await tb.client.send(new GetBucketPolicyCommand({ Bucket: tb.bucket }))).Policy).toBe(edited);
+    });
+  });
 });
 
 describe('the lifecycle fix', () => {

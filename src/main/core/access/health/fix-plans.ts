@@ -59,11 +59,11 @@ export interface FixPlanner {
 }
 
 /** Runs one S3 call, naming the permission it needs when refused. */
-async function call<T>(target: FixTarget, permission: string, what: string, run: () => Promise<T>): Promise<T> {
+async function call<T>(target: FixTarget, permission: string, what: string, run: () => Promise<T>, hint?: string): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    throw bucketCallError(error, { bucket: target.bucket, endpoint: target.endpoint, permission, what });
+    throw bucketCallError(error, { bucket: target.bucket, endpoint: target.endpoint, permission, what, ...(hint ? { hint } : {}) });
   }
 }
 
@@ -98,7 +98,14 @@ const policyPlanner: FixPlanner = {
       summary: `${had ? 'Replaces' : 'Adds'} statement ${publicReadSid} (anyone may GET public/*); ${kept(others, 'statement')}.`,
       unchanged,
       write: () =>
-        call(target, 's3:PutBucketPolicy', 'write the bucket policy', () => writePolicyText(target.client, target.bucket, nextBody)),
+        call(
+          target,
+          's3:PutBucketPolicy',
+          'write the bucket policy',
+          () => writePolicyText(target.client, target.bucket, nextBody),
+          // AWS answers AccessDenied too when Block Public Access refuses a public policy.
+          'If Block Public Access (BlockPublicPolicy) is on for the bucket or the account, it refuses a public policy as well: turn it off first.',
+        ),
     };
   },
   readStored: (target) => call(target, 's3:GetBucketPolicy', 'read the bucket policy', () => readPolicyText(target.client, target.bucket)),

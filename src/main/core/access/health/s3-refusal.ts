@@ -27,12 +27,15 @@ export function isAccessDenied(error: unknown): boolean {
  * The AppError for a failed bucket-configuration call: AccessDenied names the permission it
  * needs, a call the server lacks says so; anything else as the S3 error mapping words it.
  */
-export function bucketCallError(error: unknown, ctx: { bucket: string; endpoint: string; permission: string; what: string }): AppError {
+export function bucketCallError(
+  error: unknown,
+  ctx: { bucket: string; endpoint: string; permission: string; what: string; hint?: string },
+): AppError {
   if (error instanceof AppError) return error;
   if (isAccessDenied(error)) {
     return new AppError(
       'AccessDenied',
-      `Could not ${ctx.what} on “${ctx.bucket}”: these credentials lack ${ctx.permission}. Ask the bucket’s administrator to grant it.`,
+      `Could not ${ctx.what} on “${ctx.bucket}”: these credentials lack ${ctx.permission}. Ask the bucket’s administrator to grant it.${ctx.hint ? ` ${ctx.hint}` : ''}`,
       { permission: ctx.permission },
     );
   }
