@@ -91,6 +91,8 @@ beforeAll(async () => {
     planId: plan.planId,
     // Well formed, held by no shelf: the channel answers NotFound, and each hostile value is refused first.
     snippetId: randomUUID(),
+    // The health panel's CORS fix: a valid origin, so each hostile value is the only thing wrong.
+    origins: ['https://upload.example.org'],
   };
 });
 

@@ -3,6 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/contract';
 import { BucketCapabilities } from './access/capabilities';
+import { BucketHealthService } from './access/health/bucket-health-service';
+import { FixUndoStore } from './access/health/fix-undo-store';
 import type { AppCore, AppCoreOptions, EventListener } from './app-core-types';
 import { ConnectionRepository } from './connections/connection-repository';
 import { ConnectionsService } from './connections/connections-service';
@@ -51,6 +53,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       .catch((error: unknown) => logger.warn('Could not drop a removed connection from the object index', { id, error }));
   });
   const capabilities = new BucketCapabilities(db);
+  const health = new BucketHealthService(connections, capabilities, new FixUndoStore(db));
   const dialogs = options.dialogs ?? noDialogs;
   const share = new ShareService({ db, connections, dialogs, ...(options.clipboard ? { clipboard: options.clipboard } : {}) });
   const bus = new EventEmitter();
@@ -90,7 +93,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     logger,
   });
   const router = createRouter(
-    createHandlers({ info, startup: indexOpened, connections, capabilities, jobs, share, transfers, dialogs, grants, demo }),
+    createHandlers({ info, startup: indexOpened, connections, capabilities, health, jobs, share, transfers, dialogs, grants, demo }),
     logger,
   );
   return {

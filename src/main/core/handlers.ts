@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../shared/model/app';
 import { createAppHandlers } from './app/app-handlers';
 import type { BucketCapabilities } from './access/capabilities';
+import type { BucketHealthService } from './access/health/bucket-health-service';
 import { createBrowseHandlers } from './browse/browse-handlers';
 import { createBucketHandlers } from './buckets/bucket-handlers';
 import { createConnectionHandlers } from './connections/connection-handlers';
@@ -25,6 +26,8 @@ export interface HandlerDeps {
   connections: ConnectionsService;
   jobs: JobService;
   capabilities: BucketCapabilities;
+  /** Bucket health: the capability probe, its answer, and the panel's fixes. */
+  health: BucketHealthService;
   share: ShareService;
   transfers: TransferService;
   dialogs: DialogPort;
@@ -42,6 +45,7 @@ export function createHandlers({
   startup,
   connections,
   capabilities,
+  health,
   jobs,
   share,
   transfers,
@@ -53,7 +57,7 @@ export function createHandlers({
     ...createAppHandlers(info, startup),
     ...createJobHandlers(jobs),
     ...createConnectionHandlers(connections),
-    ...createBucketHandlers(connections),
+    ...createBucketHandlers(connections, health),
     ...createBrowseHandlers({ connections, jobs, capabilities }),
     ...createShareHandlers(share),
     ...createTransferHandlers(transfers),

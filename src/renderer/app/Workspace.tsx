@@ -3,6 +3,7 @@ import { Activity, useEffect, useRef, useState } from 'react';
 import type { Connection } from '../../shared/model/connection';
 import type { AppInfo } from '../../shared/model/app';
 import { BrowserPane } from '../features/browser/BrowserPane';
+import { BucketHealthButton } from '../features/bucket-health/BucketHealthButton';
 import { ConnectionsSidebar } from '../features/connections/ConnectionsSidebar';
 import { useDemo } from '../features/demo/use-demo';
 import { WelcomeState } from '../features/demo/WelcomeState';
@@ -69,7 +70,11 @@ export function Workspace({ info }: { info: AppInfo }) {
               {view === 'ledger' ? <LedgerView connections={connections.data ?? []} connectionId={selectedId} /> : null}
               <Activity mode={view === 'browse' ? 'visible' : 'hidden'}>
                 {selected ? (
-                  <BrowserPane key={selected.id} connection={selected} />
+                  <BrowserPane
+                    key={selected.id}
+                    connection={selected}
+                    bucketTools={(bucket) => <BucketHealthButton key={bucket} connectionId={selected.id} bucket={bucket} />}
+                  />
                 ) : noConnections || demo.start.isPending ? (
                   <WelcomeState demo={demo} onAddConnection={() => setFormTarget('new')} />
                 ) : (

@@ -1,5 +1,6 @@
 import { GetBucketOwnershipControlsCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { AclSupport } from '../../../shared/model/bucket-capabilities';
+import type { BucketCapabilityReport } from '../../../shared/model/bucket-health';
 import type { SqlDatabase, SqlStatement } from '../store/sql-port';
 
 /*
@@ -7,10 +8,13 @@ import type { SqlDatabase, SqlStatement } from '../store/sql-port';
  * and remembered per connection and bucket in `bucket_capabilities` (state.sqlite, migration v5)
  * so later uploads, copies and edits need not ask again. One row per capability:
  * - `objectAcls`: 'supported' | 'disabled' — whether object ACLs are taken (Object Ownership).
- * Later probes (Block Public Access, a policy on `public/*`) add capability names, not tables.
+ * - `healthReport`: the health panel's last probe (`access/health/bucket-probe.ts`) as JSON: Object
+ *   Ownership, Block Public Access, the policy's grants on `public/*` and `private/*`, versioning,
+ *   CORS, lifecycle, default encryption. Refreshed on demand.
  */
 
 const objectAcls = 'objectAcls';
+const healthReport = 'healthReport';
 
 /**
  * Asks the bucket whether it takes object ACLs (Object Ownership). BucketOwnerEnforced means ACLs
@@ -70,6 +74,25 @@ export class BucketCapabilities {
     if (this.closed || this.aclSupport(connectionId, bucket) === support) return;
     if (support === 'unknown') this.forget.run(connectionId, bucket, objectAcls);
     else this.write.run({ connectionId, bucket, capability: objectAcls, value: support, checkedAt: this.now().toISOString() });
+  }
+
+  /** The last health probe of the bucket, or null before the first. */
+  report(connectionId: string, bucket: string): BucketCapabilityReport | null {
+    if (this.closed) return null;
+    const row = this.read.get(connectionId, bucket, healthReport) as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as BucketCapabilityReport) : null;
+  }
+
+  /**
+   * Keeps a probe's report; what it says of Object Ownership also settles `objectAcls`, so uploads
+   * and copies stop asking where the bucket enforces bucket-owner ownership.
+   */
+  setReport(connectionId: string, bucket: string, report: BucketCapabilityReport): void {
+    if (this.closed) return;
+    this.write.run({ connectionId, bucket, capability: healthReport, value: JSON.stringify(report), checkedAt: report.checkedAt });
+    const ownership = report.objectOwnership;
+    if (ownership.status === 'ok')
+      this.setAclSupport(connectionId, bucket, ownership.value === 'BucketOwnerEnforced' ? 'disabled' : 'supported');
   }
 }
 

@@ -5,6 +5,7 @@ import { v4UploadIntegrity } from './migrations/0004-upload-integrity';
 import { v5BucketCapabilities } from './migrations/0005-bucket-capabilities';
 import { v6ConnectionSettings } from './migrations/0006-connection-settings';
 import { v7JobCheckpoints } from './migrations/0007-job-checkpoints';
+import { v8BucketFixUndo } from './migrations/0008-bucket-fix-undo';
 
 // The schema of state.sqlite (`store/state-file.ts`): what cannot be rebuilt from S3. The object
 // index has its own file and list (`index/index-schema.ts`).
@@ -43,4 +44,5 @@ export const stateMigrations: readonly Migration[] = [
   { version: 5, name: 'bucket-capabilities', sql: v5BucketCapabilities },
   { version: 6, name: 'connection-settings', sql: v6ConnectionSettings },
   { version: 7, name: 'job-checkpoints', sql: v7JobCheckpoints },
+  { version: 8, name: 'bucket-fix-undo', sql: v8BucketFixUndo },
 ];

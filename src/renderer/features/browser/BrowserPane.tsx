@@ -1,5 +1,5 @@
 import { Database } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Connection } from '../../../shared/model/connection';
 import { EmptyState } from '../../ui/EmptyState';
 import { BucketList } from './BucketList';
@@ -10,13 +10,15 @@ import { useNavigation } from './use-navigation';
 
 export interface BrowserPaneProps {
   connection: Connection;
+  /** Actions on the open bucket from other features, put together by the app (no feature imports another). */
+  bucketTools?: (bucket: string) => ReactNode;
 }
 
 /**
  * The main pane for one connection: its buckets beside the open folder. Remount it (key by
  * connection id) to start fresh when another connection is chosen.
  */
-export function BrowserPane({ connection }: BrowserPaneProps) {
+export function BrowserPane({ connection, bucketTools }: BrowserPaneProps) {
   const nav = useNavigation();
   const [sort, setSort] = useState<SortSpec>(defaultSort);
   const buckets = useBuckets(connection.id);
@@ -34,7 +36,12 @@ export function BrowserPane({ connection }: BrowserPaneProps) {
 
   return (
     <div className="browser-pane">
-      <BucketList connectionId={connection.id} selected={place?.bucket ?? null} onSelect={(name) => nav.go({ bucket: name, prefix: '' })} />
+      <BucketList
+        connectionId={connection.id}
+        selected={place?.bucket ?? null}
+        onSelect={(name) => nav.go({ bucket: name, prefix: '' })}
+        tools={place && bucketTools ? bucketTools(place.bucket) : undefined}
+      />
       <div className="folder-column">
         {place ? (
           <FolderView

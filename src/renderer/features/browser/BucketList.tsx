@@ -1,4 +1,5 @@
 import { Database } from 'lucide-react';
+import type { ReactNode } from 'react';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorBanner } from '../../ui/ErrorBanner';
@@ -9,10 +10,12 @@ export interface BucketListProps {
   connectionId: string;
   selected: string | null;
   onSelect: (bucket: string) => void;
+  /** Actions on the selected bucket, put together by the app (the health panel's button). */
+  tools?: ReactNode;
 }
 
 /** The buckets of the selected connection; picking one opens its top level. */
-export function BucketList({ connectionId, selected, onSelect }: BucketListProps) {
+export function BucketList({ connectionId, selected, onSelect, tools }: BucketListProps) {
   const buckets = useBuckets(connectionId);
   return (
     <section className="bucket-column" aria-labelledby="buckets-heading">
@@ -51,6 +54,7 @@ export function BucketList({ connectionId, selected, onSelect }: BucketListProps
           ))}
         </ul>
       ) : null}
+      {tools ? <div className="bucket-tools">{tools}</div> : null}
     </section>
   );
 }
