@@ -12,6 +12,7 @@ import type { DialogPort } from './dialogs/dialog-port';
 import type { LocalGrants } from './files/local-grants';
 import { createJobHandlers } from './jobs/job-handlers';
 import type { JobService } from './jobs/job-service';
+import { createObjectHandlers } from './objects/object-handlers';
 import type { Handlers } from './router';
 import { createShareHandlers } from './share/share-handlers';
 import type { ShareService } from './share/share-service';
@@ -55,6 +56,7 @@ export function createHandlers({
     ...createConnectionHandlers(connections),
     ...createBucketHandlers(connections),
     ...createBrowseHandlers({ connections, jobs, capabilities }),
+    ...createObjectHandlers({ connections, capabilities }),
     ...createShareHandlers(share),
     ...createTransferHandlers(transfers),
     ...createDialogHandlers(dialogs, grants),
