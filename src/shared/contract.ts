@@ -7,6 +7,7 @@ import { demoChannels } from './channels/demo-channels';
 import { returns } from './channels/define';
 import { dialogChannels } from './channels/dialog-channels';
 import { jobChannels } from './channels/job-channels';
+import { objectChannels } from './channels/object-channels';
 import { shareChannels } from './channels/share-channels';
 import { transferChannels } from './channels/transfer-channels';
 import type { JobProgress } from './model/job';
@@ -25,6 +26,7 @@ export const channels = {
   ...connectionChannels,
   ...bucketChannels,
   ...browseChannels,
+  ...objectChannels,
   ...shareChannels,
   ...transferChannels,
   ...dialogChannels,

@@ -13,6 +13,7 @@ import type { DialogPort } from './dialogs/dialog-port';
 import type { LocalGrants } from './files/local-grants';
 import { createJobHandlers } from './jobs/job-handlers';
 import type { JobService } from './jobs/job-service';
+import { createObjectHandlers } from './objects/object-handlers';
 import type { Handlers } from './router';
 import { createShareHandlers } from './share/share-handlers';
 import type { ShareService } from './share/share-service';
@@ -59,6 +60,7 @@ export function createHandlers({
     ...createConnectionHandlers(connections),
     ...createBucketHandlers(connections, health),
     ...createBrowseHandlers({ connections, jobs, capabilities }),
+    ...createObjectHandlers({ connections, capabilities }),
     ...createShareHandlers(share),
     ...createTransferHandlers(transfers),
     ...createDialogHandlers(dialogs, grants),

@@ -20,6 +20,9 @@ export type ObjectHeaders = Pick<
   | 'StorageClass'
   | 'ServerSideEncryption'
   | 'SSEKMSKeyId'
+  | 'ObjectLockMode'
+  | 'ObjectLockRetainUntilDate'
+  | 'ObjectLockLegalHoldStatus'
 >;
 
 /** What a copy must carry over by hand when S3 does not (multipart copy, or a REPLACE). */
@@ -43,12 +46,18 @@ function expiresOf(head: HeadObjectCommandOutput): { Expires?: Date } {
   return date && !Number.isNaN(date.getTime()) ? { Expires: date } : {};
 }
 
-/** Storage class and server-side encryption, which even a COPY directive does not keep. */
+/**
+ * Storage class, server-side encryption and object lock settings, which even a COPY directive
+ * does not keep (a copy is a new object: it gets the bucket's defaults unless told otherwise).
+ */
 export function storageAndEncryption(head: HeadObjectCommandOutput): ObjectHeaders {
   return {
     ...(head.StorageClass && head.StorageClass !== 'STANDARD' ? { StorageClass: head.StorageClass } : {}),
     ...(head.ServerSideEncryption ? { ServerSideEncryption: head.ServerSideEncryption } : {}),
     ...(head.SSEKMSKeyId ? { SSEKMSKeyId: head.SSEKMSKeyId } : {}),
+    ...(head.ObjectLockMode ? { ObjectLockMode: head.ObjectLockMode } : {}),
+    ...(head.ObjectLockRetainUntilDate ? { ObjectLockRetainUntilDate: head.ObjectLockRetainUntilDate } : {}),
+    ...(head.ObjectLockLegalHoldStatus ? { ObjectLockLegalHoldStatus: head.ObjectLockLegalHoldStatus } : {}),
   };
 }
 

@@ -11,6 +11,12 @@ import { forEachConcurrent } from '../../../shared/concurrency';
 import { copySourceOf, type ObjectHeaders } from './copy-source';
 import { planCopyParts } from './copy-parts';
 
+/** What the server says it wrote: the copy's ETag, and its version where the bucket keeps versions. */
+export interface CopyWritten {
+  etag?: string;
+  versionId?: string;
+}
+
 export interface MultipartCopyRequest {
   bucket: string;
   sourceKey: string;
@@ -35,7 +41,7 @@ export interface MultipartCopyRequest {
  * is, which CompleteMultipartUpload then replaces. Any failure, or a cancel, aborts the upload so
  * no parts are left to bill.
  */
-export async function multipartCopy(client: S3Client, req: MultipartCopyRequest): Promise<void> {
+export async function multipartCopy(client: S3Client, req: MultipartCopyRequest): Promise<CopyWritten> {
   const parts = planCopyParts(req.size, req.partBytes);
   const created = await client.send(
     new CreateMultipartUploadCommand({
@@ -70,7 +76,7 @@ export async function multipartCopy(client: S3Client, req: MultipartCopyRequest)
       req.signal,
     );
     done.sort((a, b) => (a.PartNumber ?? 0) - (b.PartNumber ?? 0));
-    await client.send(
+    const out = await client.send(
       new CompleteMultipartUploadCommand({
         Bucket: req.bucket,
         Key: req.destinationKey,
@@ -78,6 +84,7 @@ export async function multipartCopy(client: S3Client, req: MultipartCopyRequest)
         MultipartUpload: { Parts: done },
       }),
     );
+    return { ...(out.ETag ? { etag: out.ETag } : {}), ...(out.VersionId ? { versionId: out.VersionId } : {}) };
   } catch (error) {
     // Best effort: the original error is what the user needs to hear.
     await client

@@ -1,4 +1,6 @@
 import { CopyObjectCommand, PutObjectAclCommand, type S3Client } from '@aws-sdk/client-s3';
+import { sameHeaders } from './header-compare';
+import { readTags, taggingHeader, writeTags } from './object-tags';
 import { AppError } from '../../../shared/errors';
 import { getObjectAcl } from '../access/acl-reader';
 import { planAclCopy, type AclCopyPlan } from '../access/acl-copy';
@@ -7,7 +9,7 @@ import { toAppError } from '../s3/s3-errors';
 import { s3Limits } from '../s3/part-size';
 import { copySourceOf, headersToKeep, headObject, storageAndEncryption, type ObjectHeaders } from './copy-source';
 import { defaultCopyPartBytes } from './copy-parts';
-import { multipartCopy } from './multipart-copy';
+import { multipartCopy, type CopyWritten } from './multipart-copy';
 
 /** Tunables; tests shrink the threshold to exercise multipart copy with small objects. */
 export interface CopyTuning {
@@ -43,6 +45,15 @@ export interface CopyObjectRequest {
    * carried over either way.
    */
   replaceHeaders?: (kept: ObjectHeaders) => ObjectHeaders;
+  /** With `replaceHeaders` onto the same key: write nothing when the new headers are the ones it has. */
+  skipUnchanged?: boolean;
+}
+
+/** What a copy did: `copied` is false when `skipUnchanged` found nothing to change. */
+export interface CopyOutcome extends CopyWritten {
+  copied: boolean;
+  /** The source had a version ID (its bucket keeps, or kept, versions). */
+  sourceVersioned: boolean;
 }
 
 /**
@@ -52,10 +63,15 @@ export interface CopyObjectRequest {
  * size where ETags cannot compare) before reporting success. Errors come out as AppErrors in the
  * user's words.
  */
-export async function copyObject(client: S3Client, req: CopyObjectRequest): Promise<void> {
+export async function copyObject(client: S3Client, req: CopyObjectRequest): Promise<CopyOutcome> {
   const ctx = { bucket: req.bucket, key: req.sourceKey, endpoint: req.endpoint };
   try {
-    const [head, aclPlan] = await Promise.all([headObject(client, req.bucket, req.sourceKey, req.signal), readAclPlan(client, req)]);
+    // Tags are read, not left to TaggingDirective COPY (see below).
+    const [head, aclPlan, tags] = await Promise.all([
+      headObject(client, req.bucket, req.sourceKey, req.signal),
+      readAclPlan(client, req),
+      readTags(client, req.bucket, req.sourceKey),
+    ]);
     // Checked here too: Ceph RGW 16.2 ignores x-amz-copy-source-if-match on CopyObject.
     if (req.ifMatch !== undefined && unquoted(req.ifMatch) !== unquoted(head.ETag ?? '')) {
       throw new AppError(
@@ -67,47 +83,79 @@ export async function copyObject(client: S3Client, req: CopyObjectRequest): Prom
     const size = head.ContentLength ?? 0;
     const ifMatch = req.ifMatch ?? head.ETag;
     const canned = aclPlan.kind === 'canned' ? { ACL: aclPlan.acl } : {};
-    const replaced = req.replaceHeaders?.(headersToKeep(head));
+    const kept = headersToKeep(head);
+    const sourceVersioned = head.VersionId !== undefined && head.VersionId !== 'null';
+    const replaced = req.replaceHeaders?.(kept);
+    if (replaced && req.skipUnchanged && req.sourceKey === req.destinationKey && sameHeaders(kept, replaced)) {
+      return { copied: false, sourceVersioned, ...(head.ETag ? { etag: head.ETag } : {}) };
+    }
+    let written: CopyWritten;
     let copiedEtag: string | undefined;
-    if (size > req.tuning.multipartThreshold) {
-      await multipartCopy(client, {
-        bucket: req.bucket,
-        sourceKey: req.sourceKey,
-        destinationKey: req.destinationKey,
-        size,
-        ifMatch,
-        headers: replaced ?? headersToKeep(head),
-        ...(aclPlan.kind === 'canned' ? { cannedAcl: aclPlan.acl } : {}),
-        partBytes: req.tuning.partBytes,
-        concurrency: req.tuning.partConcurrency,
-        ...(req.signal ? { signal: req.signal } : {}),
-      });
-    } else {
-      const out = await client.send(
-        new CopyObjectCommand({
-          Bucket: req.bucket,
-          Key: req.destinationKey,
-          CopySource: copySourceOf(req.bucket, req.sourceKey),
-          ...(replaced ? { MetadataDirective: 'REPLACE', ...replaced } : { MetadataDirective: 'COPY', ...storageAndEncryption(head) }),
-          ...(ifMatch ? { CopySourceIfMatch: ifMatch } : {}),
-          ...canned,
-        }),
-      );
-      copiedEtag = out.CopyObjectResult?.ETag;
+    try {
+      if (size > req.tuning.multipartThreshold) {
+        written = await multipartCopy(client, {
+          bucket: req.bucket,
+          sourceKey: req.sourceKey,
+          destinationKey: req.destinationKey,
+          size,
+          ifMatch,
+          headers: replaced ?? kept,
+          ...(aclPlan.kind === 'canned' ? { cannedAcl: aclPlan.acl } : {}),
+          partBytes: req.tuning.partBytes,
+          concurrency: req.tuning.partConcurrency,
+          ...(req.signal ? { signal: req.signal } : {}),
+        });
+      } else {
+        const out = await client.send(
+          new CopyObjectCommand({
+            Bucket: req.bucket,
+            Key: req.destinationKey,
+            CopySource: copySourceOf(req.bucket, req.sourceKey),
+            ...(replaced ? { MetadataDirective: 'REPLACE', ...replaced } : { MetadataDirective: 'COPY', ...storageAndEncryption(head) }),
+            TaggingDirective: 'REPLACE',
+            ...(tags.length > 0 ? { Tagging: taggingHeader(tags) } : {}),
+            ...(ifMatch ? { CopySourceIfMatch: ifMatch } : {}),
+            ...canned,
+          }),
+        );
+        copiedEtag = out.CopyObjectResult?.ETag;
+        written = { ...(copiedEtag ? { etag: copiedEtag } : {}), ...(out.VersionId ? { versionId: out.VersionId } : {}) };
+      }
+      // Multipart copy carries no tags, and Ceph RGW 16.2 drops them on a copy onto the same key
+      // whatever the TaggingDirective: so they are put back by hand.
+      if (tags.length > 0) await writeTags(client, req.bucket, req.destinationKey, tags, written.versionId);
+    } catch (error) {
+      throw deniedAs(error, ctx, `s3:PutObject on “${req.destinationKey}” and s3:GetObject on “${req.sourceKey}”`);
     }
     if (aclPlan.kind === 'explicit') {
-      await client.send(
-        new PutObjectAclCommand({
-          Bucket: req.bucket,
-          Key: req.destinationKey,
-          AccessControlPolicy: { Owner: aclPlan.owner, Grants: aclPlan.grants },
-        }),
-      );
+      await client
+        .send(
+          new PutObjectAclCommand({
+            Bucket: req.bucket,
+            Key: req.destinationKey,
+            ...(written.versionId ? { VersionId: written.versionId } : {}),
+            AccessControlPolicy: { Owner: aclPlan.owner, Grants: aclPlan.grants },
+          }),
+        )
+        .catch((error: unknown) => {
+          throw deniedAs(error, ctx, 's3:PutObjectAcl, needed to give the copy the same ACL');
+        });
     }
     await verifyCopy(client, req, { size, etag: head.ETag }, copiedEtag);
+    return { copied: true, sourceVersioned, ...written };
   } catch (error) {
     throw toAppError(error, ctx);
   }
+}
+
+/** An AccessDenied that names the permission the step needed; anything else as it is. */
+function deniedAs(error: unknown, ctx: { bucket: string; key: string; endpoint: string }, permission: string): AppError {
+  const appError = toAppError(error, ctx);
+  if (appError.code !== 'AccessDenied') return appError;
+  return new AppError('AccessDenied', `Not changed: these credentials lack ${permission}. Ask the bucket's administrator for it.`, {
+    key: ctx.key,
+    permission: permission.split(' ')[0],
+  });
 }
 
 /** An ETag without the quotes S3 puts around it (callers may pass either form). */

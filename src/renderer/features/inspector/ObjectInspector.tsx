@@ -10,6 +10,7 @@ import { AclSection } from './AclSection';
 import { DetailList } from './DetailList';
 import { headerFields, metadataFields, summaryFields } from './details-fields';
 import { InspectorSection } from './InspectorSection';
+import { ObjectEditSection } from './ObjectEditSection';
 import { useDetails } from './use-details';
 
 export interface ObjectInspectorProps {
@@ -79,6 +80,7 @@ export function ObjectInspector({ connectionId, bucket, objectKey, settled, onPr
         {metadata.length > 0 ? <DetailList fields={metadata} /> : <p className="inspector-none">No user metadata.</p>}
       </InspectorSection>
       <AclSection acl={d.acl} />
+      <ObjectEditSection connectionId={connectionId} bucket={bucket} objectKey={d.key} />
     </div>
   );
 }
