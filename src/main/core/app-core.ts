@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/contract';
 import { BucketCapabilities } from './access/capabilities';
+import { AuditService } from './audit/audit-service';
 import type { AppCore, AppCoreOptions, EventListener } from './app-core-types';
 import { ConnectionRepository } from './connections/connection-repository';
 import { ConnectionsService } from './connections/connections-service';
@@ -89,8 +90,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     emit: (payload) => emit('demo:progress', payload),
     logger,
   });
+  const audit = new AuditService({ index, connections, capabilities, dialogs, jobs });
   const router = createRouter(
-    createHandlers({ info, startup: indexOpened, connections, capabilities, jobs, share, transfers, dialogs, grants, demo }),
+    createHandlers({ info, startup: indexOpened, connections, capabilities, jobs, share, transfers, dialogs, grants, demo, audit }),
     logger,
   );
   return {

@@ -1,5 +1,7 @@
 import type { AppInfo } from '../../shared/model/app';
 import { createAppHandlers } from './app/app-handlers';
+import { createAuditHandlers } from './audit/audit-handlers';
+import type { AuditService } from './audit/audit-service';
 import type { BucketCapabilities } from './access/capabilities';
 import { createBrowseHandlers } from './browse/browse-handlers';
 import { createBucketHandlers } from './buckets/bucket-handlers';
@@ -30,6 +32,7 @@ export interface HandlerDeps {
   dialogs: DialogPort;
   grants: LocalGrants;
   demo: DemoService;
+  audit: AuditService;
 }
 
 /**
@@ -48,6 +51,7 @@ export function createHandlers({
   dialogs,
   grants,
   demo,
+  audit,
 }: HandlerDeps): Handlers {
   return {
     ...createAppHandlers(info, startup),
@@ -59,5 +63,6 @@ export function createHandlers({
     ...createTransferHandlers(transfers),
     ...createDialogHandlers(dialogs, grants),
     ...createDemoHandlers(demo),
+    ...createAuditHandlers(audit),
   };
 }

@@ -72,5 +72,43 @@ CREATE TRIGGER objects_fts_update AFTER UPDATE OF key ON objects BEGIN
 END;
 `;
 
+/**
+ * Deep-scan results (`audit/deep-scan.ts`): what HEAD and GetObjectAcl said about an object, for
+ * the exposure and cache-header reports, which a listing cannot answer.
+ * - `object_scans`: one row per scanned object, removed with it. `etag` is the ETag the scan saw:
+ *   when `objects.etag` differs the object changed since and its row is stale. `cache_issue` and
+ *   `anyone_can_read` are judged at scan time by the pure rules (`audit/cache-rules.ts`,
+ *   `audit/exposure-rules.ts`) so a report over a million rows is one indexed query.
+ * - `bucket_scans`: the bucket-level answers of the same scan (policy, Block Public Access, ACLs on/off).
+ */
+const deepScan = `
+CREATE TABLE object_scans (
+  object_id INTEGER PRIMARY KEY REFERENCES objects(id) ON DELETE CASCADE,
+  scanned_at TEXT NOT NULL,
+  etag TEXT,
+  content_type TEXT,
+  cache_control TEXT,
+  cache_issue TEXT CHECK (cache_issue IN ('missing', 'no-cache', 'short-max-age')),
+  metadata_json TEXT,
+  acl_state TEXT NOT NULL CHECK (acl_state IN ('public-read', 'private', 'disabled', 'unknown')),
+  anyone_can_read INTEGER CHECK (anyone_can_read IN (0, 1))
+);
+
+CREATE INDEX object_scans_cache ON object_scans (cache_issue) WHERE cache_issue IS NOT NULL;
+
+CREATE TABLE bucket_scans (
+  connection_id TEXT NOT NULL,
+  bucket TEXT NOT NULL,
+  scanned_at TEXT NOT NULL,
+  acls_enabled INTEGER NOT NULL CHECK (acls_enabled IN (0, 1)),
+  policy_json TEXT,
+  block_public_json TEXT,
+  PRIMARY KEY (connection_id, bucket)
+);
+`;
+
 /** Every schema step of index.sqlite, in order. */
-export const indexMigrations: readonly Migration[] = [{ version: 1, name: 'objects-syncs', sql: v1ObjectsSyncs }];
+export const indexMigrations: readonly Migration[] = [
+  { version: 1, name: 'objects-syncs', sql: v1ObjectsSyncs },
+  { version: 2, name: 'deep-scan', sql: deepScan },
+];
