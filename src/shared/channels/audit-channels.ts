@@ -48,8 +48,14 @@ export const auditChannels = {
   },
   /** One folder of the last snapshot, from the index (works offline). */
   'audit:folder': {
-    input: bucketRefSchema.extend({ prefix: keySchema.or(z.literal('')).default('') }).strict(),
-    result: returns<SnapshotFolderPage & { truncated: boolean }>(),
+    input: bucketRefSchema
+      .extend({
+        prefix: keySchema.or(z.literal('')).default(''),
+        after: keySchema.optional(),
+        limit: z.number().int().min(1).max(5_000).default(1_000),
+      })
+      .strict(),
+    result: returns<SnapshotFolderPage>(),
   },
   /** One page of a report. Every report but `multipartUploads` (which asks S3) reads the index only. */
   'audit:report': {

@@ -189,14 +189,16 @@ export interface AuditStatus {
   buckets: IndexedBucket[];
 }
 
-/** One folder page of the last snapshot, as the browser would show it. */
+/** One page of a folder of the last snapshot, as the browser would show it (subfolders and objects, in key order). */
 export interface SnapshotFolderPage {
   prefix: string;
+  /** The snapshot shown: the latest finished sync (null when the bucket was never synced: then the page is empty). */
+  syncId: number | null;
+  syncedAt: string | null;
   folders: string[];
   objects: IndexedObject[];
-  offset: number;
-  /** Objects directly in this folder. */
-  objectTotal: number;
+  /** Pass as `after` for the next page; null at the end. */
+  next: string | null;
 }
 
 /** What an export wrote. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cacheIssue, maxAgeOf } from '../../../src/main/core/audit/cache-rules';
 import { anyoneCanRead, matchesPattern, publicReadPolicy } from '../../../src/main/core/audit/exposure-rules';
-import { prefixUpperBound } from '../../../src/main/core/index/key-range';
 
 describe('cache rules', () => {
   it('flags a missing header, no-store/no-cache, and a short max-age on hashed names and media only', () => {
@@ -64,16 +63,5 @@ describe('exposure rules', () => {
     expect(anyoneCanRead('public/embargo/a.jpg', { acl: 'private', policy: rules, blockPublic: null })).toBe(false);
     expect(anyoneCanRead('public/a.jpg', { acl: 'disabled', policy: none, blockPublic: null })).toBe(false);
     expect(anyoneCanRead('public/a.jpg', { acl: 'unknown', policy: none, blockPublic: null })).toBeNull();
-  });
-});
-
-describe('key ranges', () => {
-  it('bounds every key with the prefix and nothing else', () => {
-    expect(prefixUpperBound('public/')).toBe('public0');
-    expect(prefixUpperBound('a\u{10FFFF}')).toBe('b');
-    expect(prefixUpperBound('\u{D7FF}')).toBe('\u{E000}');
-    const keys = ['public', 'public/', 'public/a', 'public/\u{1F600}', 'public0', 'publicity'];
-    const hi = prefixUpperBound('public/') as string;
-    expect(keys.filter((k) => k >= 'public/' && k < hi)).toEqual(['public/', 'public/a', 'public/\u{1F600}']);
   });
 });

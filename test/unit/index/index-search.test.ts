@@ -3,10 +3,12 @@ import { searchIndex } from '../../../src/main/core/index/index-search';
 import type { IndexStore } from '../../../src/main/core/index/index-store';
 import { searchQuerySchema, type SearchQueryInput } from '../../../src/shared/model/audit';
 import { defaultRoots } from '../../../src/shared/model/roots';
-import { bucket, connectionId, plantedIndex } from './planted-index';
+import { bucketIdOf, plantedIndex } from './planted-index';
+import type { SearchScope } from '../../../src/main/core/index/index-search';
 
 let store: IndexStore;
 let close: () => void;
+let scope: SearchScope;
 
 beforeAll(async () => {
   ({ store, close } = await plantedIndex([
@@ -21,17 +23,16 @@ beforeAll(async () => {
     { key: 'public/media/holiday-other-bucket.jpg', bucket: 'other' },
     { key: 'public/media/holiday-other-conn.jpg', connectionId: 'conn-0002' },
   ]));
+  scope = { bucketId: await bucketIdOf(store), roots: defaultRoots };
 });
 afterAll(() => close());
 
 const keysOf = async (query: SearchQueryInput) =>
-  (
-    await searchIndex(store, { connectionId, bucket, roots: defaultRoots }, searchQuerySchema.parse(query), { offset: 0, limit: 100 })
-  ).rows.map((r) => r.key);
+  (await searchIndex(store, scope, searchQuerySchema.parse(query), { offset: 0, limit: 100 })).rows.map((r) => r.key);
 
 describe('searching the index', () => {
   it('finds a substring anywhere in the key, case-insensitively, through the trigram index', async () => {
-    const page = await searchIndex(store, { connectionId, bucket, roots: defaultRoots }, searchQuerySchema.parse({ name: 'HOLIDAY' }), {
+    const page = await searchIndex(store, scope, searchQuerySchema.parse({ name: 'HOLIDAY' }), {
       offset: 0,
       limit: 100,
     });
@@ -78,7 +79,6 @@ describe('searching the index', () => {
   });
 
   it('pages in key order and counts every match', async () => {
-    const scope = { connectionId, bucket, roots: defaultRoots };
     const second = await searchIndex(store, scope, searchQuerySchema.parse({}), { offset: 2, limit: 2 });
     expect(second.rows.map((r) => r.key)).toEqual(['private/contracts/abc-holiday.pdf', 'public/media/Holiday-2025.JPG']);
     expect(second.total).toBe(7);

@@ -11,7 +11,8 @@ export interface Planted {
   etag?: string;
   lastModified?: string;
   storageClass?: string | null;
-  scan?: { cacheControl?: string | null; cacheIssue?: string | null; acl?: string; anyoneCanRead?: 0 | 1 | null; etag?: string };
+  /** Deep-scan results; `stale`: a later sync saw a new version, which cleared `scanned_at`. */
+  scan?: { cacheControl?: string | null; cacheIssue?: string | null; acl?: string; anyoneCanRead?: 0 | 1 | null; stale?: boolean };
   connectionId?: string;
   bucket?: string;
 }
@@ -35,38 +36,44 @@ export async function plantedIndex(objects: readonly Planted[]): Promise<{ store
   };
 }
 
-/** Adds objects (and their scans) to an open index. */
+/** The `buckets.id` of a (connection, bucket), added on first use. */
+export async function bucketIdOf(store: IndexStore, connection = connectionId, name = bucket): Promise<number> {
+  await store.write([{ sql: 'INSERT OR IGNORE INTO buckets (connection_id, bucket) VALUES (?, ?)', rows: [[connection, name]] }]);
+  const row = await store.get<{ id: number }>('SELECT id FROM buckets WHERE connection_id = ? AND bucket = ?', [connection, name]);
+  return row?.id ?? -1;
+}
+
+/** Adds objects (and their deep-scan results) to an open index, as seen by one finished sync per bucket. */
 export async function plant(store: IndexStore, objects: readonly Planted[]): Promise<void> {
+  const ids = new Map<string, number>();
+  for (const o of objects) {
+    const name = `${o.connectionId ?? connectionId}\n${o.bucket ?? bucket}`;
+    if (!ids.has(name)) ids.set(name, await bucketIdOf(store, o.connectionId ?? connectionId, o.bucket ?? bucket));
+  }
   await store.write([
     {
-      sql: `INSERT INTO objects (connection_id, bucket, key, size, etag, last_modified, storage_class)
-            VALUES (@connectionId, @bucket, @key, @size, @etag, @lastModified, @storageClass)`,
+      sql: `INSERT INTO syncs (bucket_id, source, state, started_at, finished_at) VALUES (?, 'list', 'done', '2026-01-02T00:00:00.000Z', '2026-01-02T00:01:00.000Z')`,
+      rows: [...ids.values()].map((id) => [id]),
+    },
+  ]);
+  await store.write([
+    {
+      sql: `INSERT INTO objects (bucket_id, key, size, etag, last_modified, storage_class, first_sync, scanned_at, cache_control, cache_issue, public_read, anyone_can_read)
+            VALUES (@bucketId, @key, @size, @etag, @lastModified, @storageClass,
+                    (SELECT max(id) FROM syncs WHERE bucket_id = @bucketId), @scannedAt, @cacheControl, @cacheIssue, @publicRead, @anyone)`,
       rows: objects.map((o, i) => ({
-        connectionId: o.connectionId ?? connectionId,
-        bucket: o.bucket ?? bucket,
+        bucketId: ids.get(`${o.connectionId ?? connectionId}\n${o.bucket ?? bucket}`) ?? -1,
         key: o.key,
         size: o.size ?? 1024,
         etag: o.etag ?? `etag${String(i).padStart(8, '0')}`,
         lastModified: o.lastModified ?? '2026-01-01T00:00:00.000Z',
         storageClass: o.storageClass === undefined ? 'STANDARD' : o.storageClass,
+        scannedAt: o.scan && !o.scan.stale ? '2026-02-01T00:00:00.000Z' : null,
+        cacheControl: o.scan?.cacheControl ?? null,
+        cacheIssue: o.scan?.cacheIssue ?? null,
+        publicRead: o.scan?.acl === 'public-read' ? 1 : o.scan?.acl === 'private' ? 0 : null,
+        anyone: o.scan?.anyoneCanRead ?? null,
       })),
-    },
-    {
-      sql: `INSERT INTO object_scans (object_id, scanned_at, etag, cache_control, cache_issue, acl_state, anyone_can_read)
-            SELECT id, '2026-02-01T00:00:00.000Z', coalesce(@etag, etag), @cacheControl, @cacheIssue, @acl, @anyone FROM objects
-            WHERE connection_id = @connectionId AND bucket = @bucket AND key = @key`,
-      rows: objects
-        .filter((o) => o.scan)
-        .map((o) => ({
-          connectionId: o.connectionId ?? connectionId,
-          bucket: o.bucket ?? bucket,
-          key: o.key,
-          etag: o.scan?.etag ?? null,
-          cacheControl: o.scan?.cacheControl ?? null,
-          cacheIssue: o.scan?.cacheIssue ?? null,
-          acl: o.scan?.acl ?? 'private',
-          anyone: o.scan?.anyoneCanRead ?? null,
-        })),
     },
   ]);
 }

@@ -7,7 +7,7 @@ export function createAuditHandlers(audit: AuditService): HandlersFor<keyof type
   return {
     'audit:status': ({ connectionId, bucket }) => audit.status(connectionId, bucket),
     'audit:search': ({ connectionId, bucket, query, offset, limit }) => audit.search(connectionId, bucket, query, { offset, limit }),
-    'audit:folder': ({ connectionId, bucket, prefix }) => audit.folder(connectionId, bucket, prefix),
+    'audit:folder': ({ connectionId, bucket, prefix, after, limit }) => audit.folder(connectionId, bucket, prefix, { after, limit }),
     'audit:report': ({ connectionId, bucket, report, params, offset, limit }) =>
       audit.report(connectionId, bucket, report, params, { offset, limit }),
     'audit:export': ({ connectionId, bucket, view, format }) =>

@@ -4,6 +4,8 @@ import type {
   AuditStatus,
   DeepScanPlan,
   IndexedBucket,
+  IndexedObject,
+  IndexedSync,
   ReportId,
   ReportPage,
   ReportParams,
@@ -19,7 +21,7 @@ import type { DialogPort } from '../dialogs/dialog-port';
 import { searchIndex, type SearchScope } from '../index/index-search';
 import type { IndexStore } from '../index/index-store';
 import { indexReports } from '../index/reports/report-registry';
-import { listSnapshotFolder } from '../index/snapshot-folders';
+import { SnapshotRepository } from '../index/snapshot-repository';
 import type { JobService } from '../jobs/job-service';
 import { exportView, searchColumns, type ExportSource } from './audit-export';
 import { planDeepScan, runDeepScan } from './deep-scan';
@@ -59,13 +61,41 @@ export class AuditService {
     return { ...reach, buckets };
   }
 
-  search(connectionId: string, bucket: string, query: SearchQuery, page: Page): Promise<SearchPage> {
-    return searchIndex(this.deps.index, this.scope(connectionId, bucket), query, page);
+  async search(connectionId: string, bucket: string, query: SearchQuery, page: Page): Promise<SearchPage> {
+    return searchIndex(this.deps.index, await this.scope(connectionId, bucket), query, page);
   }
 
-  folder(connectionId: string, bucket: string, prefix: string): Promise<SnapshotFolderPage & { truncated: boolean }> {
-    this.deps.connections.resolve(connectionId);
-    return listSnapshotFolder(this.deps.index, { connectionId, bucket }, prefix);
+  /** A page of a folder of the bucket's latest snapshot (the latest finished sync). */
+  async folder(
+    connectionId: string,
+    bucket: string,
+    prefix: string,
+    page: { after?: string | undefined; limit: number },
+  ): Promise<SnapshotFolderPage> {
+    const { bucketId } = await this.scope(connectionId, bucket);
+    const sync = await this.deps.index.get<{ id: number; finishedAt: string | null }>(
+      `SELECT id, finished_at AS finishedAt FROM syncs WHERE bucket_id = ? AND state = 'done' ORDER BY id DESC LIMIT 1`,
+      [bucketId],
+    );
+    if (!sync) return { prefix, syncId: null, syncedAt: null, folders: [], objects: [], next: null };
+    const listed = await new SnapshotRepository(this.deps.index).folderAsOf(bucketId, sync.id, prefix, {
+      ...(page.after !== undefined ? { after: page.after } : {}),
+      limit: page.limit,
+    });
+    const folders: string[] = [];
+    const objects: IndexedObject[] = [];
+    for (const entry of listed.entries) {
+      if (entry.kind === 'folder') folders.push(entry.prefix);
+      else
+        objects.push({
+          key: entry.key,
+          size: entry.size,
+          etag: entry.etag,
+          lastModified: entry.lastModified,
+          storageClass: entry.storageClass,
+        });
+    }
+    return { prefix, syncId: sync.id, syncedAt: sync.finishedAt, folders, objects, next: listed.next };
   }
 
   async report(connectionId: string, bucket: string, report: ReportId, params: ReportParams, page: Page): Promise<ReportPage> {
@@ -74,8 +104,8 @@ export class AuditService {
     return { ...body, tookMs: Math.round((performance.now() - started) * 10) / 10 };
   }
 
-  exportSearch(connectionId: string, bucket: string, query: SearchQuery, format: 'csv' | 'json'): Promise<AuditExportResult> {
-    const scope = this.scope(connectionId, bucket);
+  async exportSearch(connectionId: string, bucket: string, query: SearchQuery, format: 'csv' | 'json'): Promise<AuditExportResult> {
+    const scope = await this.scope(connectionId, bucket);
     const source: ExportSource = {
       name: 'search',
       title: 'search results',
@@ -109,14 +139,16 @@ export class AuditService {
 
   async deepScanPlan(connectionId: string, bucket: string, prefix: string, budget: number): Promise<DeepScanPlan> {
     const connection = this.deps.connections.resolve(connectionId);
-    return planDeepScan(this.deps.index, { connection, bucket, prefix, budget }, this.deps.capabilities);
+    const { bucketId } = await this.scope(connectionId, bucket);
+    return planDeepScan(this.deps.index, { connection, bucket, bucketId, prefix, budget }, this.deps.capabilities);
   }
 
   async deepScan(connectionId: string, bucket: string, prefix: string, budget: number): Promise<JobStarted> {
     const connection = await this.online(connectionId, bucket, 'deep-scan');
+    const { bucketId } = await this.scope(connectionId, bucket);
     return this.deps.jobs.start({
       label: `Deep scan of ${prefix || bucket}`,
-      work: (ctx) => runDeepScan(this.deps.index, { connection, bucket, prefix, budget }, this.deps.capabilities, ctx, this.now),
+      work: (ctx) => runDeepScan(this.deps.index, { connection, bucket, bucketId, prefix, budget }, this.deps.capabilities, ctx, this.now),
     });
   }
 
@@ -124,10 +156,8 @@ export class AuditService {
     if (report === 'multipartUploads')
       return multipartReport(await this.online(connectionId, bucket, 'list incomplete uploads'), bucket, page, this.now());
     const run = indexReports[report];
-    if (!run) {
-      throw new AppError('InvalidInput', 'This report needs two syncs of the bucket to compare; it is not available in this version yet.');
-    }
-    const scope = this.scope(connectionId, bucket);
+    if (!run) throw new AppError('InvalidInput', `There is no report “${report}”.`);
+    const scope = await this.scope(connectionId, bucket);
     return run({ store: this.deps.index, ...scope, params, ...page });
   }
 
@@ -145,56 +175,42 @@ export class AuditService {
     return connection;
   }
 
-  private scope(connectionId: string, bucket: string): SearchScope {
+  /** The bucket's id in the index (-1 when never indexed: every query is then empty) and the connection's roots. */
+  private async scope(connectionId: string, bucket: string): Promise<SearchScope> {
     const { record } = this.deps.connections.resolve(connectionId);
-    return { connectionId, bucket, roots: record.roots };
+    const row = await this.deps.index.get<{ id: number }>('SELECT id FROM buckets WHERE connection_id = ? AND bucket = ?', [
+      connectionId,
+      bucket,
+    ]);
+    return { bucketId: row?.id ?? -1, roots: record.roots };
   }
 
   private async indexedBuckets(connectionId: string): Promise<IndexedBucket[]> {
-    const [counts, syncs, scans] = await Promise.all([
-      this.deps.index.all<{ bucket: string; objectCount: number; byteCount: number }>(
-        'SELECT bucket, count(*) AS objectCount, coalesce(sum(size), 0) AS byteCount FROM objects WHERE connection_id = ? GROUP BY bucket',
+    const [counts, syncs] = await Promise.all([
+      this.deps.index.all<{ bucket: string; objectCount: number; byteCount: number; scannedCount: number }>(
+        `SELECT b.bucket, count(o.id) AS objectCount, coalesce(sum(o.size), 0) AS byteCount, count(o.scanned_at) AS scannedCount
+         FROM buckets b LEFT JOIN objects o ON o.bucket_id = b.id WHERE b.connection_id = ? GROUP BY b.id ORDER BY b.bucket`,
         [connectionId],
       ),
-      this.deps.index.all<{
-        bucket: string;
-        id: number;
-        prefix: string;
-        state: string;
-        startedAt: string;
-        finishedAt: string | null;
-        objectCount: number;
-        byteCount: number;
-      }>(
-        `SELECT bucket, id, prefix, state, started_at AS startedAt, finished_at AS finishedAt, object_count AS objectCount, byte_count AS byteCount
-         FROM syncs WHERE connection_id = ? ORDER BY started_at DESC LIMIT 200`,
-        [connectionId],
-      ),
-      this.deps.index.all<{ bucket: string; n: number }>(
-        'SELECT o.bucket, count(*) AS n FROM object_scans s JOIN objects o ON o.id = s.object_id WHERE o.connection_id = ? GROUP BY o.bucket',
+      this.deps.index.all<IndexedSync & { bucket: string }>(
+        `SELECT b.bucket, s.id, s.prefix, s.state, s.started_at AS startedAt, s.finished_at AS finishedAt, s.object_count AS objectCount,
+         s.byte_count AS byteCount FROM syncs s JOIN buckets b ON b.id = s.bucket_id WHERE b.connection_id = ? ORDER BY s.id DESC LIMIT 200`,
         [connectionId],
       ),
     ]);
-    const names = new Set([...counts.map((c) => c.bucket), ...syncs.map((s) => s.bucket)]);
-    return [...names].sort().map((bucket) => {
-      const c = counts.find((r) => r.bucket === bucket);
-      return {
-        bucket,
-        objectCount: c?.objectCount ?? 0,
-        byteCount: c?.byteCount ?? 0,
-        scannedCount: scans.find((r) => r.bucket === bucket)?.n ?? 0,
-        syncs: syncs
-          .filter((s) => s.bucket === bucket)
-          .map((s) => ({
-            id: s.id,
-            prefix: s.prefix,
-            state: s.state,
-            startedAt: s.startedAt,
-            finishedAt: s.finishedAt,
-            objectCount: s.objectCount,
-            byteCount: s.byteCount,
-          })),
-      };
-    });
+    return counts.map((c) => ({
+      ...c,
+      syncs: syncs
+        .filter((s) => s.bucket === c.bucket)
+        .map((s) => ({
+          id: s.id,
+          prefix: s.prefix,
+          state: s.state,
+          startedAt: s.startedAt,
+          finishedAt: s.finishedAt,
+          objectCount: s.objectCount,
+          byteCount: s.byteCount,
+        })),
+    }));
   }
 }

@@ -32,27 +32,27 @@ interface Target {
 export interface DeepScanScope {
   connection: ResolvedConnection;
   bucket: string;
+  /** `buckets.id` of the bucket in the index (-1: never indexed, nothing to scan). */
+  bucketId: number;
   prefix: string;
   /** The most requests the scan may make, bucket-level ones included. */
   budget: number;
 }
 
-/** Objects under the prefix with no scan, or one older than their current ETag: what a scan (or its resume) still has to do. */
+/**
+ * Objects under the prefix not scanned at their current version (a sync that sees a new version
+ * clears `scanned_at`): what a scan, or its resume after a cancel or crash, still has to do.
+ */
 function pendingWhere(prefix: string): { sql: string; params: Record<string, string> } {
   const range = keyRangeCondition('o.key', 'under', prefix);
-  return {
-    sql: `o.connection_id = @connectionId AND o.bucket = @bucket ${range ? `AND ${range.sql}` : ''}
-          AND NOT EXISTS (SELECT 1 FROM object_scans s WHERE s.object_id = o.id AND coalesce(s.etag, '') = coalesce(o.etag, ''))`,
-    params: range?.params ?? {},
-  };
+  return { sql: `o.bucket_id = @bucketId ${range ? `AND ${range.sql}` : ''} AND o.scanned_at IS NULL`, params: range?.params ?? {} };
 }
 
 /** How many requests the scan will make and what they roughly cost, before it starts. */
 export async function planDeepScan(store: IndexStore, scope: DeepScanScope, capabilities: BucketCapabilities): Promise<DeepScanPlan> {
   const where = pendingWhere(scope.prefix);
   const row = await store.get<{ n: number }>(`SELECT count(*) AS n FROM objects o WHERE ${where.sql}`, {
-    connectionId: scope.connection.record.id,
-    bucket: scope.bucket,
+    bucketId: scope.bucketId,
     ...where.params,
   });
   const pending = row?.n ?? 0;
@@ -99,29 +99,33 @@ export async function runDeepScan(
   now: () => Date = () => new Date(),
 ): Promise<void> {
   const { connection, bucket } = scope;
-  const connectionId = connection.record.id;
   const endpoint = connection.record.endpoint ?? 'AWS';
   const plan = await planDeepScan(store, scope, capabilities);
   ctx.progress(plan.objects, 0);
   if (plan.objects === 0) return;
   const { policy, block } = await bucketFacts(connection, bucket);
-  const acls = jobAclState({ capabilities, connectionId, bucket });
+  const acls = jobAclState({ capabilities, connectionId: connection.record.id, bucket });
   await store.write([
     {
-      sql: `INSERT INTO bucket_scans (connection_id, bucket, scanned_at, acls_enabled, policy_json, block_public_json)
-            VALUES (@connectionId, @bucket, @at, @acls, @policy, @block)
-            ON CONFLICT (connection_id, bucket) DO UPDATE SET scanned_at = excluded.scanned_at, acls_enabled = excluded.acls_enabled,
+      sql: `INSERT INTO bucket_scans (bucket_id, scanned_at, acls_enabled, policy_json, block_public_json)
+            VALUES (@bucketId, @at, @acls, @policy, @block)
+            ON CONFLICT (bucket_id) DO UPDATE SET scanned_at = excluded.scanned_at, acls_enabled = excluded.acls_enabled,
             policy_json = excluded.policy_json, block_public_json = excluded.block_public_json`,
       rows: [
-        { connectionId, bucket, at: now().toISOString(), acls: acls.enabled ? 1 : 0, policy, block: block ? JSON.stringify(block) : null },
+        {
+          bucketId: scope.bucketId,
+          at: now().toISOString(),
+          acls: acls.enabled ? 1 : 0,
+          policy,
+          block: block ? JSON.stringify(block) : null,
+        },
       ],
     },
   ]);
   const policyRules = publicReadPolicy(policy, bucket);
   const where = pendingWhere(scope.prefix);
   const targets = await store.all<Target>(`SELECT o.id, o.key, o.etag FROM objects o WHERE ${where.sql} ORDER BY o.key LIMIT @limit`, {
-    connectionId,
-    bucket,
+    bucketId: scope.bucketId,
     ...where.params,
     limit: plan.objects,
   });
@@ -133,11 +137,10 @@ export async function runDeepScan(
     pending = [];
     await store.write([
       {
-        sql: `INSERT INTO object_scans (object_id, scanned_at, etag, content_type, cache_control, cache_issue, metadata_json, acl_state, anyone_can_read)
-              SELECT @id, @at, @etag, @contentType, @cacheControl, @cacheIssue, @metadata, @acl, @anyone WHERE EXISTS (SELECT 1 FROM objects WHERE id = @id)
-              ON CONFLICT (object_id) DO UPDATE SET scanned_at = excluded.scanned_at, etag = excluded.etag, content_type = excluded.content_type,
-              cache_control = excluded.cache_control, cache_issue = excluded.cache_issue, metadata_json = excluded.metadata_json,
-              acl_state = excluded.acl_state, anyone_can_read = excluded.anyone_can_read`,
+        // Only onto the version scanned: a sync that replaced the row meanwhile keeps it unscanned.
+        sql: `UPDATE objects SET scanned_at = @at, content_type = @contentType, cache_control = @cacheControl, cache_issue = @cacheIssue,
+              metadata_json = @metadata, acl_json = @aclJson, public_read = @publicRead, anyone_can_read = @anyone
+              WHERE id = @id AND etag IS @etag`,
         rows,
       },
     ]);
@@ -149,11 +152,12 @@ export async function runDeepScan(
       try {
         const head = await connection.client.send(new HeadObjectCommand({ Bucket: bucket, Key: target.key }), { abortSignal: signal });
         let acl: AclState = acls.enabled ? 'unknown' : 'disabled';
+        let aclJson: string | null = null;
         if (acls.enabled) {
           try {
-            acl = summarizeAcl(toRawAcl(await getObjectAcl(connection.client, { bucket, key: target.key }))).publicRead
-              ? 'public-read'
-              : 'private';
+            const summary = summarizeAcl(toRawAcl(await getObjectAcl(connection.client, { bucket, key: target.key })));
+            acl = summary.publicRead ? 'public-read' : 'private';
+            aclJson = JSON.stringify(summary.grants.map((g) => ({ grantee: g.grantee, type: g.granteeKind, permission: g.permission })));
           } catch (error) {
             const code = toAppError(error, { bucket, key: target.key, endpoint }).code;
             if (code === 'AclsDisabled') {
@@ -164,16 +168,16 @@ export async function runDeepScan(
         }
         const facts: ExposureFacts = { acl, policy: policyRules, blockPublic: block };
         const readable = anyoneCanRead(target.key, facts);
-        const etag = head.ETag?.replace(/"/g, '') ?? target.etag;
         pending.push({
           id: target.id,
           at: now().toISOString(),
-          etag,
+          etag: target.etag,
+          aclJson,
+          publicRead: acl === 'public-read' ? 1 : acl === 'private' ? 0 : null,
           contentType: head.ContentType ?? null,
           cacheControl: head.CacheControl ?? null,
           cacheIssue: cacheIssue(target.key, head.CacheControl),
           metadata: head.Metadata && Object.keys(head.Metadata).length > 0 ? JSON.stringify(head.Metadata) : null,
-          acl,
           anyone: readable === null ? null : readable ? 1 : 0,
         });
         ctx.tally.succeeded();

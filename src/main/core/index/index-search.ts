@@ -4,10 +4,9 @@ import type { Roots } from '../../../shared/model/roots';
 import type { IndexStore } from './index-store';
 import { escapeLike, ftsPhrase, keyRangeCondition, rootCondition } from './key-range';
 
-/** Where a search looks: one bucket of one connection, with that connection's roots. */
+/** Where a search looks: one indexed bucket (`buckets.id`; -1 for a bucket never indexed), with its connection's roots. */
 export interface SearchScope {
-  connectionId: string;
-  bucket: string;
+  bucketId: number;
   roots: Roots;
 }
 
@@ -28,8 +27,8 @@ export interface SearchSql {
  * characters and scanning every key for them is what this index exists to avoid. Pure.
  */
 export function searchSql(scope: SearchScope, query: SearchQuery): SearchSql {
-  const where = ['o.connection_id = @connectionId', 'o.bucket = @bucket'];
-  const params: Record<string, string | number> = { connectionId: scope.connectionId, bucket: scope.bucket };
+  const where = ['o.bucket_id = @bucketId'];
+  const params: Record<string, string | number> = { bucketId: scope.bucketId };
   const fts: string[] = [];
   let plan: SearchPlan = 'none';
   const add = (condition: { sql: string; params: Record<string, string> } | null) => {

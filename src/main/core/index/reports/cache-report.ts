@@ -9,31 +9,26 @@ const issueLabels = {
 
 /**
  * Cache headers: public objects without Cache-Control, with one that forbids caching, or with a
- * short max-age on content-hashed or immutable media (judged at scan time by `audit/cache-rules.ts`).
+ * short max-age on content-hashed or immutable media (judged at scan time by `audit/cache-rules.ts`, stored in `objects.cache_issue`).
  */
 export const cacheReport: IndexReport = async (ctx) => {
   const scope = scopeOf(ctx);
   const pub = underRoot(ctx, 'public');
   const params = { ...scope.params, ...pub.params };
-  const from = `FROM objects o JOIN object_scans s ON s.object_id = o.id WHERE ${scope.where} AND ${pub.sql} AND s.cache_issue IS NOT NULL`;
-  const label = `CASE s.cache_issue ${Object.entries(issueLabels)
+  const from = `FROM objects o WHERE ${scope.where} AND ${pub.sql} AND o.scanned_at IS NOT NULL AND o.cache_issue IS NOT NULL`;
+  const label = `CASE o.cache_issue ${Object.entries(issueLabels)
     .map(([id, text]) => `WHEN '${id}' THEN '${text}'`)
     .join(' ')} END`;
   const [rows, byIssue, unscanned] = await Promise.all([
     ctx.store.all<Record<string, string | number | null>>(
-      `SELECT ${objectColumns}, ${label} AS issue, s.cache_control AS cacheControl, s.content_type AS contentType ${from} ORDER BY o.key LIMIT @limit OFFSET @offset`,
+      `SELECT ${objectColumns}, ${label} AS issue, o.cache_control AS cacheControl, o.content_type AS contentType ${from} ORDER BY o.key LIMIT @limit OFFSET @offset`,
       params,
     ),
     ctx.store.all<{ issue: keyof typeof issueLabels; n: number }>(
-      `SELECT s.cache_issue AS issue, count(*) AS n ${from} GROUP BY s.cache_issue`,
+      `SELECT o.cache_issue AS issue, count(*) AS n ${from} GROUP BY o.cache_issue`,
       params,
     ),
-    scalar(
-      ctx.store,
-      `SELECT count(*) AS n FROM objects o LEFT JOIN object_scans s ON s.object_id = o.id
-       WHERE ${scope.where} AND ${pub.sql} AND (s.object_id IS NULL OR coalesce(s.etag, '') <> coalesce(o.etag, ''))`,
-      params,
-    ),
+    scalar(ctx.store, `SELECT count(*) AS n FROM objects o WHERE ${scope.where} AND ${pub.sql} AND o.scanned_at IS NULL`, params),
   ]);
   const count = (id: keyof typeof issueLabels) => byIssue.find((r) => r.issue === id)?.n ?? 0;
   const items = (Object.keys(issueLabels) as (keyof typeof issueLabels)[]).map((id) => ({ name: issueLabels[id], value: count(id) }));

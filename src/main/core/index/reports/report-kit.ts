@@ -6,8 +6,8 @@ import { keyRangeCondition } from '../key-range';
 /** What every report query takes. */
 export interface ReportContext {
   store: IndexStore;
-  connectionId: string;
-  bucket: string;
+  /** `buckets.id` (-1 for a bucket never indexed: every report is then empty). */
+  bucketId: number;
   roots: Roots;
   params: ReportParams;
   offset: number;
@@ -20,8 +20,8 @@ export type IndexReport = (ctx: ReportContext) => Promise<Omit<ReportPage, 'took
 /** The scope conditions every report starts with (`o` is `objects`), and their parameters. */
 export function scopeOf(ctx: ReportContext): { where: string; params: Record<string, string | number> } {
   return {
-    where: 'o.connection_id = @connectionId AND o.bucket = @bucket',
-    params: { connectionId: ctx.connectionId, bucket: ctx.bucket, limit: ctx.limit, offset: ctx.offset },
+    where: 'o.bucket_id = @bucketId',
+    params: { bucketId: ctx.bucketId, limit: ctx.limit, offset: ctx.offset },
   };
 }
 

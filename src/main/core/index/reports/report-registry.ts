@@ -1,5 +1,6 @@
 import type { ReportId } from '../../../../shared/model/audit';
 import { cacheReport } from './cache-report';
+import { changesReport } from './changes-report';
 import { duplicatesReport, largestReport, storageClassReport } from './cost-reports';
 import { exposureReport } from './exposure-report';
 import type { IndexReport } from './report-kit';
@@ -14,4 +15,5 @@ export const indexReports: Partial<Record<ReportId, IndexReport>> = {
   storageClass: storageClassReport,
   storagePrefix: storagePrefixReport,
   storageExtension: storageExtensionReport,
+  changes: changesReport,
 };
