@@ -91,6 +91,8 @@ beforeAll(async () => {
     planId: plan.planId,
     // Well formed, held by no shelf: the channel answers NotFound, and each hostile value is refused first.
     snippetId: randomUUID(),
+    // An audit search (its ETag, storage class and dates have formats of their own): each hostile value replaces a field.
+    query: { name: 'a', extension: 'txt', storageClass: 'STANDARD', etag: 'abc', prefix: 'private/' },
   };
 });
 
