@@ -121,7 +121,8 @@ export const layers = [
     name: 'src/renderer',
     dir: 'src/renderer',
     may: ['src/renderer', 'src/shared'],
-    packages: ['react', 'react-dom/client', '@tanstack/*', '@radix-ui/*', 'lucide-react', '@vitejs/plugin-react/preamble'],
+    // echarts: the audit's charts (storage treemap, report bars); imported lazily (features/audit/ReportChart.tsx) to keep it out of the main bundle.
+    packages: ['react', 'react-dom/client', '@tanstack/*', '@radix-ui/*', 'lucide-react', '@vitejs/plugin-react/preamble', 'echarts'],
     why: 'The renderer is untrusted and sandboxed: no Node, Electron, AWS or main code; it reaches main only through the api client.',
     features,
   },

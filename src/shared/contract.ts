@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appChannels } from './channels/app-channels';
+import { auditChannels } from './channels/audit-channels';
 import { browseChannels } from './channels/browse-channels';
 import { bucketChannels } from './channels/bucket-channels';
 import { connectionChannels } from './channels/connection-channels';
@@ -31,6 +32,7 @@ export const channels = {
   ...transferChannels,
   ...dialogChannels,
   ...demoChannels,
+  ...auditChannels,
 } as const;
 
 /** Push events from main to the renderer, each carrying its job id where it has one. */

@@ -93,6 +93,8 @@ beforeAll(async () => {
     snippetId: randomUUID(),
     // The health panel's CORS fix: a valid origin, so each hostile value is the only thing wrong.
     origins: ['https://upload.example.org'],
+    // An audit search (its ETag, storage class and dates have formats of their own): each hostile value replaces a field.
+    query: { name: 'a', extension: 'txt', storageClass: 'STANDARD', etag: 'abc', prefix: 'private/' },
   };
 });
 

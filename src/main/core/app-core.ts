@@ -5,6 +5,7 @@ import type { EventName, EventPayload } from '../../shared/contract';
 import { BucketCapabilities } from './access/capabilities';
 import { BucketHealthService } from './access/health/bucket-health-service';
 import { FixUndoStore } from './access/health/fix-undo-store';
+import { AuditService } from './audit/audit-service';
 import type { AppCore, AppCoreOptions, EventListener } from './app-core-types';
 import { ConnectionRepository } from './connections/connection-repository';
 import { ConnectionsService } from './connections/connections-service';
@@ -92,8 +93,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     emit: (payload) => emit('demo:progress', payload),
     logger,
   });
+  const audit = new AuditService({ index, connections, capabilities, dialogs, jobs });
   const router = createRouter(
-    createHandlers({ info, startup: indexOpened, connections, capabilities, health, jobs, share, transfers, dialogs, grants, demo }),
+    createHandlers({ info, startup: indexOpened, connections, capabilities, health, jobs, share, transfers, dialogs, grants, demo, audit }),
     logger,
   );
   return {

@@ -1,5 +1,7 @@
 import type { AppInfo } from '../../shared/model/app';
 import { createAppHandlers } from './app/app-handlers';
+import { createAuditHandlers } from './audit/audit-handlers';
+import type { AuditService } from './audit/audit-service';
 import type { BucketCapabilities } from './access/capabilities';
 import type { BucketHealthService } from './access/health/bucket-health-service';
 import { createBrowseHandlers } from './browse/browse-handlers';
@@ -34,6 +36,7 @@ export interface HandlerDeps {
   dialogs: DialogPort;
   grants: LocalGrants;
   demo: DemoService;
+  audit: AuditService;
 }
 
 /**
@@ -53,6 +56,7 @@ export function createHandlers({
   dialogs,
   grants,
   demo,
+  audit,
 }: HandlerDeps): Handlers {
   return {
     ...createAppHandlers(info, startup),
@@ -65,5 +69,6 @@ export function createHandlers({
     ...createTransferHandlers(transfers),
     ...createDialogHandlers(dialogs, grants),
     ...createDemoHandlers(demo),
+    ...createAuditHandlers(audit),
   };
 }

@@ -2,6 +2,8 @@ import { Cable } from 'lucide-react';
 import { Activity, useEffect, useRef, useState } from 'react';
 import type { Connection } from '../../shared/model/connection';
 import type { AppInfo } from '../../shared/model/app';
+import { AuditNavItem } from '../features/audit/AuditNavItem';
+import { AuditView } from '../features/audit/AuditView';
 import { BrowserPane } from '../features/browser/BrowserPane';
 import { BucketHealthButton } from '../features/bucket-health/BucketHealthButton';
 import { ConnectionsSidebar } from '../features/connections/ConnectionsSidebar';
@@ -23,7 +25,7 @@ export function Workspace({ info }: { info: AppInfo }) {
   const connections = useConnections();
   const selected = connections.data?.find((c) => c.id === selectedId);
   // The ledger replaces the browser in the main pane; the browser keeps its place (Activity) meanwhile.
-  const [view, setView] = useState<'browse' | 'ledger'>('browse');
+  const [view, setView] = useState<'browse' | 'ledger' | 'audit'>('browse');
   const choose = (id: string | null) => {
     setSelectedId(id);
     setView('browse');
@@ -64,10 +66,12 @@ export function Workspace({ info }: { info: AppInfo }) {
                 demoConnectionId={demo.status.data?.connectionId}
               />
               <SharedLinksNavItem active={view === 'ledger'} onOpen={() => setView('ledger')} />
+              <AuditNavItem active={view === 'audit'} disabled={!selected} onOpen={() => setView('audit')} />
             </aside>
             <main className="main-pane">
               <StartupNotices notices={info.notices} />
               {view === 'ledger' ? <LedgerView connections={connections.data ?? []} connectionId={selectedId} /> : null}
+              {view === 'audit' && selected ? <AuditView key={selected.id} connection={selected} /> : null}
               <Activity mode={view === 'browse' ? 'visible' : 'hidden'}>
                 {selected ? (
                   <BrowserPane

@@ -20,9 +20,11 @@ import { probeRoundTrips, type LatencyStats } from '../../support/round-trip-pro
 const fewMs = 10;
 const rows = 200_000;
 /** One statement inserting 200,000 objects (and their trigram index entries): seconds of work. */
+/** The bucket the rows belong to. */
+const bucketRow = { sql: "INSERT INTO buckets (id, connection_id, bucket) VALUES (1, 'c1', 'media')", rows: [[]] };
 const longWrite = `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${rows})
-  INSERT INTO objects (connection_id, bucket, key, size, etag, last_modified, storage_class)
-  SELECT 'c1', 'media', printf('public/shoots/%05d/take-%06d.mov', i / 1000, i), i * 1024, lower(hex(randomblob(16))), '2026-01-01T00:00:00.000Z', 'STANDARD' FROM n`;
+  INSERT INTO objects (bucket_id, key, size, etag, last_modified, storage_class, first_sync)
+  SELECT 1, printf('public/shoots/%05d/take-%06d.mov', i / 1000, i), i * 1024, lower(hex(randomblob(16))), '2026-01-01T00:00:00.000Z', 'STANDARD', 1 FROM n`;
 
 let h: CoreHarness;
 let dir: string;
@@ -53,7 +55,7 @@ describe('a long index write and the main thread', () => {
     const index = startIndexStore({ file: path.join(dir, 'worker.sqlite'), logger: silentLogger });
     try {
       await index.opened;
-      const stats = await probeRoundTrips(roundTrip, index.write([{ sql: longWrite, rows: [[]] }]));
+      const stats = await probeRoundTrips(roundTrip, index.write([bucketRow, { sql: longWrite, rows: [[]] }]));
       report('write in the worker', stats);
       expect(await index.get('SELECT count(*) AS n FROM objects')).toEqual({ n: rows });
       expect(stats.count).toBeGreaterThan(50);
@@ -68,7 +70,7 @@ describe('a long index write and the main thread', () => {
     try {
       const handler = new IndexRequestHandler(db);
       const write = new Promise((resolve) =>
-        setTimeout(() => resolve(handler.handle({ id: 1, op: 'write', steps: [{ sql: longWrite, rows: [[]] }] })), 20),
+        setTimeout(() => resolve(handler.handle({ id: 1, op: 'write', steps: [bucketRow, { sql: longWrite, rows: [[]] }] })), 20),
       );
       const stats = await probeRoundTrips(roundTrip, write);
       report('write on the main thread', stats);

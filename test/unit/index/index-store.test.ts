@@ -22,26 +22,32 @@ function start(): { store: IndexStore; file: string } {
   return { store, file };
 }
 
-const insertObject = `INSERT INTO objects (connection_id, bucket, key, size, etag, last_modified, storage_class)
-  VALUES (@connection, @bucket, @key, @size, NULL, NULL, 'STANDARD')`;
-const row = (key: string, size = 1) => ({ connection: 'c1', bucket: 'media', key, size });
+const insertBucket = { sql: "INSERT OR IGNORE INTO buckets (id, connection_id, bucket) VALUES (1, 'c1', 'media')", rows: [[]] };
+const insertObject = `INSERT INTO objects (bucket_id, key, size, etag, last_modified, storage_class, first_sync)
+  VALUES (@bucket, @key, @size, NULL, NULL, 'STANDARD', 1)`;
+const row = (key: string, size = 1) => ({ bucket: 1, key, size });
 
 describe('the index store (a worker thread behind an async port)', () => {
   it('opens index.sqlite in its worker and answers reads and writes', async () => {
     const { store } = start();
     expect(await store.opened).toEqual({ state: 'ready', setAside: null });
-    expect(await store.write([{ sql: insertObject, rows: [row('public/a.jpg', 10), row('public/b.jpg', 20)] }])).toEqual({ changes: 2 });
+    expect(await store.write([insertBucket, { sql: insertObject, rows: [row('public/a.jpg', 10), row('public/b.jpg', 20)] }])).toEqual({
+      changes: 3,
+    });
     expect(await store.all('SELECT key, size FROM objects ORDER BY key')).toEqual([
       { key: 'public/a.jpg', size: 10 },
       { key: 'public/b.jpg', size: 20 },
     ]);
-    expect(await store.get('SELECT sum(size) AS total FROM objects WHERE bucket = ?', ['media'])).toEqual({ total: 30 });
+    expect(await store.get('SELECT sum(size) AS total FROM objects WHERE bucket_id = ?', [1])).toEqual({ total: 30 });
     expect(await store.get('SELECT * FROM objects WHERE key = ?', ['nope'])).toBeUndefined();
   });
 
   it('finds keys by any three or more characters of their name, whatever the case (FTS5 trigram)', async () => {
     const { store } = start();
-    await store.write([{ sql: insertObject, rows: [row('public/shoots/Holiday-2024/beach.mov'), row('private/contracts/offer.pdf')] }]);
+    await store.write([
+      insertBucket,
+      { sql: insertObject, rows: [row('public/shoots/Holiday-2024/beach.mov'), row('private/contracts/offer.pdf')] },
+    ]);
     const search = (text: string) =>
       store.all<{ key: string }>(
         'SELECT o.key FROM objects_key_fts f JOIN objects o ON o.id = f.rowid WHERE objects_key_fts MATCH ? ORDER BY o.key',
@@ -55,7 +61,9 @@ describe('the index store (a worker thread behind an async port)', () => {
 
   it('writes all of a request or none of it, and reports SQL errors as AppErrors', async () => {
     const { store } = start();
-    const failed = await store.write([{ sql: insertObject, rows: [row('public/a.jpg'), row('public/a.jpg')] }]).catch((e: unknown) => e);
+    const failed = await store
+      .write([insertBucket, { sql: insertObject, rows: [row('public/a.jpg'), row('public/a.jpg')] }])
+      .catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(AppError);
     expect(failed).toMatchObject({
       code: 'Internal',
@@ -69,8 +77,9 @@ describe('the index store (a worker thread behind an async port)', () => {
     const { store, file } = start();
     await store.opened;
     const long = store.write([
+      insertBucket,
       {
-        sql: `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) INSERT INTO objects (connection_id, bucket, key, size) SELECT 'c1', 'media', 'k' || i, i FROM n`,
+        sql: `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) INSERT INTO objects (bucket_id, key, size, first_sync) SELECT 1, 'k' || i, i, 1 FROM n`,
         rows: [[]],
       },
     ]);

@@ -1,5 +1,6 @@
 import type { AppErrorShape } from '../../../shared/errors';
 import type { SetAsideNotice } from '../store/rebuildable-database';
+import type { IndexProcedureName } from './index-procedures';
 
 /*
  * The messages between the main thread (`index-store.ts`) and the index worker
@@ -22,7 +23,9 @@ export interface IndexWrite {
 export type IndexRequest =
   | { id: number; op: 'get'; sql: string; params: SqlParams }
   | { id: number; op: 'all'; sql: string; params: SqlParams }
-  | { id: number; op: 'write'; steps: readonly IndexWrite[] };
+  | { id: number; op: 'write'; steps: readonly IndexWrite[] }
+  /** Runs a procedure of `index-procedures.ts` (a loop of statements, in the worker). */
+  | { id: number; op: 'call'; name: IndexProcedureName; args: unknown };
 
 /** Main → worker: wakes an idle worker so it sees the close flag. */
 export interface IndexWake {

@@ -1,5 +1,6 @@
 import { AppError, isAppError, type AppErrorShape } from '../../../shared/errors';
 import type { SqlDatabase, SqlStatement } from '../store/sql-port';
+import { createIndexProcedures } from './index-procedures';
 import type { IndexRequest, SqlParams, SqlValue } from './index-protocol';
 
 /** Statements kept prepared; a sync uses a handful, so this only bounds a caller that builds SQL. */
@@ -11,8 +12,11 @@ const statementCacheSize = 64;
  */
 export class IndexRequestHandler {
   private readonly statements = new Map<string, SqlStatement>();
+  private readonly procedures: Record<string, (args: never) => unknown>;
 
-  constructor(private readonly db: SqlDatabase) {}
+  constructor(private readonly db: SqlDatabase) {
+    this.procedures = createIndexProcedures(db);
+  }
 
   /** The value to send back; throws (an AppError) when the request fails, with nothing written. */
   handle(request: IndexRequest): unknown {
@@ -30,6 +34,11 @@ export class IndexRequestHandler {
           }
           return { changes };
         })();
+      case 'call': {
+        const procedure = this.procedures[request.name];
+        if (!procedure) throw new AppError('Internal', `The object index has no procedure “${request.name}”.`);
+        return procedure(request.args as never);
+      }
     }
   }
 

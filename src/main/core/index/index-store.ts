@@ -11,6 +11,7 @@ import {
   type IndexWrite,
   type SqlParams,
 } from './index-protocol';
+import type { IndexProcedureName, IndexProcedures } from './index-procedures';
 import { indexWorkerEntry } from './worker-entry';
 
 /** How the index came up: ready (perhaps started empty, with a notice to show), or unavailable. */
@@ -32,6 +33,8 @@ export interface IndexStore {
    * ~1,000 objects), not a whole bucket.
    */
   write(steps: readonly IndexWrite[]): Promise<{ changes: number }>;
+  /** Runs a procedure of `index-procedures.ts` in the worker (its writes in its own transaction). */
+  call<N extends IndexProcedureName>(name: N, args: IndexProcedures[N]['args']): Promise<IndexProcedures[N]['result']>;
   /** Stops the worker once its current request is done (waits for it, at most `closeTimeoutMs`). */
   close(): void;
 }
@@ -86,6 +89,10 @@ class WorkerIndexStore implements IndexStore {
 
   write(steps: readonly IndexWrite[]): Promise<{ changes: number }> {
     return this.request({ op: 'write', steps }) as Promise<{ changes: number }>;
+  }
+
+  call<N extends IndexProcedureName>(name: N, args: IndexProcedures[N]['args']): Promise<IndexProcedures[N]['result']> {
+    return this.request({ op: 'call', name, args }) as Promise<IndexProcedures[N]['result']>;
   }
 
   close(): void {

@@ -9,9 +9,7 @@ export class ObjectIndex {
 
   /** Drops everything indexed for a connection that was removed (another file: no cascade). */
   async forgetConnection(connectionId: string): Promise<void> {
-    await this.store.write([
-      { sql: 'DELETE FROM objects WHERE connection_id = ?', rows: [[connectionId]] },
-      { sql: 'DELETE FROM syncs WHERE connection_id = ?', rows: [[connectionId]] },
-    ]);
+    // Rows of every other table refer to `buckets` with ON DELETE CASCADE.
+    await this.store.write([{ sql: 'DELETE FROM buckets WHERE connection_id = ?', rows: [[connectionId]] }]);
   }
 }

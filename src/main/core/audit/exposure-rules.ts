@@ -1,0 +1,98 @@
+/*
+ * Who can read an object, from what a deep scan recorded: its ACL, the bucket policy, and the
+ * bucket's Block Public Access settings, which override both. Pure: the rules are the ones AWS
+ * documents (IgnorePublicAcls makes public ACL grants void; RestrictPublicBuckets limits a public
+ * policy to AWS principals of the account, i.e. not anyone).
+ */
+
+/** The parts of Block Public Access that decide reads (the other two only refuse new grants). */
+export interface BlockPublicAccess {
+  ignorePublicAcls: boolean;
+  restrictPublicBuckets: boolean;
+}
+
+/** A bucket policy reduced to the statements that grant or deny anonymous GetObject. */
+export interface PublicReadPolicy {
+  allow: string[];
+  deny: string[];
+}
+
+interface Statement {
+  Effect?: unknown;
+  Principal?: unknown;
+  Action?: unknown;
+  Resource?: unknown;
+  Condition?: unknown;
+}
+
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
+
+function isAnyone(principal: unknown): boolean {
+  if (principal === '*') return true;
+  if (typeof principal === 'object' && principal !== null) {
+    return asList((principal as { AWS?: unknown }).AWS).includes('*');
+  }
+  return false;
+}
+
+function readsObjects(action: unknown): boolean {
+  return asList(action).some((a) => typeof a === 'string' && ['s3:getobject', 's3:*', '*', 's3:get*'].includes(a.toLowerCase()));
+}
+
+/**
+ * The key patterns a bucket policy lets anyone GET (and those it denies to anyone), from the
+ * policy's JSON. A statement with a Condition is left out: it does not open to everyone
+ * unconditionally (e.g. a referer or a VPC endpoint), and guessing would flag the wrong objects.
+ */
+export function publicReadPolicy(policyJson: string | null, bucket: string): PublicReadPolicy {
+  const result: PublicReadPolicy = { allow: [], deny: [] };
+  if (!policyJson) return result;
+  let parsed: { Statement?: unknown };
+  try {
+    parsed = JSON.parse(policyJson) as { Statement?: unknown };
+  } catch {
+    return result;
+  }
+  const arn = `arn:aws:s3:::${bucket}/`;
+  for (const raw of asList(parsed.Statement)) {
+    const s = raw as Statement;
+    if (!isAnyone(s.Principal) || !readsObjects(s.Action)) continue;
+    const patterns = asList(s.Resource)
+      .filter((r): r is string => typeof r === 'string' && r.startsWith(arn))
+      .map((r) => r.slice(arn.length));
+    if (s.Effect === 'Deny') result.deny.push(...patterns);
+    else if (s.Effect === 'Allow' && s.Condition === undefined) result.allow.push(...patterns);
+  }
+  return result;
+}
+
+/** An IAM resource pattern (`*` any run, `?` one character) matched against a key. */
+export function matchesPattern(pattern: string, key: string): boolean {
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '[\\s\\S]*')
+    .replace(/\?/g, '[\\s\\S]');
+  return new RegExp(`^${source}$`).test(key);
+}
+
+/** An object's ACL as far as the public is concerned. */
+export type AclState = 'public-read' | 'private' | 'disabled' | 'unknown';
+
+/** What is known about one object's readers. */
+export interface ExposureFacts {
+  /** What the object's ACL says: grants READ to everyone, does not, ACLs are off (BucketOwnerEnforced), or unreadable. */
+  acl: AclState;
+  policy: PublicReadPolicy;
+  /** null when the bucket's settings could not be read (treated as not blocking). */
+  blockPublic: BlockPublicAccess | null;
+}
+
+/** Whether anyone on the internet can GET the object; null when nothing could be learned. */
+export function anyoneCanRead(key: string, facts: ExposureFacts): boolean | null {
+  const byPolicy = facts.policy.allow.some((p) => matchesPattern(p, key)) && !facts.policy.deny.some((p) => matchesPattern(p, key));
+  const policyOpen = byPolicy && !(facts.blockPublic?.restrictPublicBuckets ?? false);
+  if (policyOpen) return true;
+  if (facts.blockPublic?.ignorePublicAcls === true) return false;
+  if (facts.acl === 'unknown') return null;
+  return facts.acl === 'public-read';
+}

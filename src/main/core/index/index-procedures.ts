@@ -1,0 +1,27 @@
+import type { SqlDatabase } from '../store/sql-port';
+import { ListingMerger, type MergeCounts, type MergePageArgs } from './listing-merge';
+import { SnapshotFolders, type FolderAsOfArgs, type FolderPage } from './snapshot-folders';
+
+/**
+ * Work that runs inside the index worker as one request, because it is a loop of statements that
+ * would cost a message each from main: merging a listing page, listing a snapshot's folder. Each
+ * is called by name through `IndexStore.call`; arguments and results are structured-cloned.
+ */
+export interface IndexProcedures {
+  mergeListingPage: { args: MergePageArgs; result: MergeCounts };
+  folderAsOf: { args: FolderAsOfArgs; result: FolderPage };
+}
+
+export type IndexProcedureName = keyof IndexProcedures;
+
+/** The procedures over one connection (built once in the worker). */
+export function createIndexProcedures(db: SqlDatabase): {
+  [N in IndexProcedureName]: (args: IndexProcedures[N]['args']) => IndexProcedures[N]['result'];
+} {
+  const merger = new ListingMerger(db);
+  const folders = new SnapshotFolders(db);
+  return {
+    mergeListingPage: (args) => merger.mergePage(args),
+    folderAsOf: (args) => folders.list(args),
+  };
+}

@@ -1,0 +1,123 @@
+import type { IndexedObject, SearchPage, SearchPlan, SearchQuery } from '../../../shared/model/audit';
+import { searchCountCap } from '../../../shared/model/audit';
+import type { Roots } from '../../../shared/model/roots';
+import type { IndexStore } from './index-store';
+import { escapeLike, ftsPhrase, keyRangeCondition, rootCondition } from './key-range';
+
+/** Where a search looks: one indexed bucket (`buckets.id`; -1 for a bucket never indexed), with its connection's roots. */
+export interface SearchScope {
+  bucketId: number;
+  roots: Roots;
+}
+
+/** The trigram tokenizer indexes runs of three characters: a shorter text cannot be looked up in it. */
+export const trigramMinChars = 3;
+
+/** A search as SQL: the WHERE conditions over `objects o` and their named parameters. */
+export interface SearchSql {
+  where: string;
+  params: Record<string, string | number>;
+  plan: SearchPlan;
+}
+
+/**
+ * Builds the conditions of a search. Substring search of three characters or more goes through the
+ * trigram index (`objects_key_fts`); a shorter one, or `startsWith`, is a key range under the
+ * prefix (the unique key index answers it), since a trigram index cannot find one or two
+ * characters and scanning every key for them is what this index exists to avoid. Pure.
+ */
+export function searchSql(scope: SearchScope, query: SearchQuery): SearchSql {
+  const where = ['o.bucket_id = @bucketId'];
+  const params: Record<string, string | number> = { bucketId: scope.bucketId };
+  const fts: string[] = [];
+  let plan: SearchPlan = 'none';
+  const add = (condition: { sql: string; params: Record<string, string> } | null) => {
+    if (!condition) return;
+    where.push(condition.sql);
+    Object.assign(params, condition.params);
+  };
+  const name = query.name;
+  if (name !== '') {
+    if (query.nameMatch === 'contains' && Array.from(name).length >= trigramMinChars) {
+      plan = 'trigram';
+      fts.push(ftsPhrase(name));
+    } else {
+      plan = 'prefix';
+      add(keyRangeCondition('o.key', 'name', query.prefix + name));
+    }
+  }
+  add(keyRangeCondition('o.key', 'under', query.prefix));
+  if (query.extension !== '') {
+    const suffix = `.${query.extension}`;
+    where.push(`o.key LIKE @extension ESCAPE '\\'`);
+    params.extension = `%${escapeLike(suffix)}`;
+    // With nothing narrower, the trigram index finds the candidates instead of a scan of every key.
+    if (plan === 'none' && Array.from(suffix).length >= trigramMinChars && query.prefix === '') fts.push(ftsPhrase(suffix));
+  }
+  if (fts.length > 0) {
+    where.push('o.id IN (SELECT rowid FROM objects_key_fts WHERE objects_key_fts MATCH @fts)');
+    params.fts = fts.join(' AND ');
+  }
+  if (query.minSize !== undefined) {
+    where.push('o.size >= @minSize');
+    params.minSize = query.minSize;
+  }
+  if (query.maxSize !== undefined) {
+    where.push('o.size <= @maxSize');
+    params.maxSize = query.maxSize;
+  }
+  // S3's ISO 8601 times sort as text once both sides are in UTC with the same form.
+  if (query.modifiedAfter !== undefined) {
+    where.push('o.last_modified >= @modifiedAfter');
+    params.modifiedAfter = new Date(query.modifiedAfter).toISOString();
+  }
+  if (query.modifiedBefore !== undefined) {
+    where.push('o.last_modified <= @modifiedBefore');
+    params.modifiedBefore = new Date(query.modifiedBefore).toISOString();
+  }
+  if (query.storageClass !== '') {
+    // S3 leaves StorageClass out for STANDARD on some servers: a missing class is STANDARD.
+    where.push(`coalesce(o.storage_class, 'STANDARD') = @storageClass`);
+    params.storageClass = query.storageClass;
+  }
+  if (query.root !== undefined) add(rootCondition('o.key', query.root, scope.roots));
+  if (query.etag !== '') {
+    where.push('lower(o.etag) = @etag');
+    params.etag = query.etag.replace(/"/g, '').toLowerCase();
+  }
+  return { where: where.join(' AND '), params, plan };
+}
+
+/** The columns of an `IndexedObject`, from `objects o`. */
+export const objectColumns = 'o.key, o.size, o.etag, o.last_modified AS lastModified, o.storage_class AS storageClass';
+
+/** One page of a search, in key order, with the count of matches (up to `searchCountCap`). */
+export async function searchIndex(
+  store: IndexStore,
+  scope: SearchScope,
+  query: SearchQuery,
+  page: { offset: number; limit: number },
+): Promise<SearchPage> {
+  const started = performance.now();
+  const { where, params, plan } = searchSql(scope, query);
+  const [rows, counted] = await Promise.all([
+    store.all<IndexedObject>(`SELECT ${objectColumns} FROM objects o WHERE ${where} ORDER BY o.key LIMIT @limit OFFSET @offset`, {
+      ...params,
+      limit: page.limit,
+      offset: page.offset,
+    }),
+    store.get<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM objects o WHERE ${where} LIMIT @cap)`, {
+      ...params,
+      cap: searchCountCap + 1,
+    }),
+  ]);
+  const n = counted?.n ?? 0;
+  return {
+    rows,
+    offset: page.offset,
+    total: Math.min(n, searchCountCap),
+    totalCapped: n > searchCountCap,
+    plan,
+    tookMs: Math.round((performance.now() - started) * 10) / 10,
+  };
+}

@@ -1,0 +1,146 @@
+import type { SqlDatabase, SqlStatement } from '../store/sql-port';
+import { prefixEnd } from './key-order';
+import type { ListedObject } from './listed-object';
+
+/**
+ * One page of a listing, merged into a sync (runs in the index worker). The page covers a window
+ * of the key space, (`after`, `through`] within the sync's prefix: every key S3 has there is in
+ * `objects`, so a live row in the window that is not in the page was deleted. Only what changed is
+ * written, so a snapshot costs nothing for the objects it shares with the one before.
+ */
+export interface MergePageArgs {
+  syncId: number;
+  bucketId: number;
+  prefix: string;
+  /** The range the page belongs to (`sync_ranges.ordinal`). */
+  ordinal: number;
+  /** Exclusive lower end of the window; null: from the start of the prefix. */
+  after: string | null;
+  /** Inclusive upper end; null: to the end of the prefix (the range's last page). */
+  through: string | null;
+  objects: readonly ListedObject[];
+  /** The range is listed to its end with this page. */
+  rangeDone: boolean;
+  /** ListObjectsV2 requests this page took (counted into the sync). */
+  listRequests: number;
+}
+
+/** What merging a page (or a whole sync) changed. */
+export interface MergeCounts {
+  added: number;
+  changed: number;
+  removed: number;
+}
+
+interface LiveRow {
+  id: number;
+  key: string;
+  size: number;
+  etag: string | null;
+  last_modified: string | null;
+  storage_class: string | null;
+}
+
+const liveColumns = 'id, key, size, etag, last_modified, storage_class';
+
+/** Merges listing pages; one per worker, holding its prepared statements. */
+export class ListingMerger {
+  private readonly insert: SqlStatement;
+  private readonly toHistory: SqlStatement;
+  private readonly update: SqlStatement;
+  private readonly remove: SqlStatement;
+  private readonly range: SqlStatement;
+  private readonly sync: SqlStatement;
+  private readonly windows = new Map<string, SqlStatement>();
+
+  constructor(private readonly db: SqlDatabase) {
+    this.insert = db.prepare(`INSERT INTO objects (bucket_id, key, size, etag, last_modified, storage_class, first_sync)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    this.toHistory =
+      db.prepare(`INSERT INTO object_history (bucket_id, key, size, etag, last_modified, storage_class, first_sync, gone_sync,
+        content_type, cache_control, metadata_json, acl_json, public_read, scanned_at)
+      SELECT bucket_id, key, size, etag, last_modified, storage_class, first_sync, ?,
+        content_type, cache_control, metadata_json, acl_json, public_read, scanned_at FROM objects WHERE id = ?`);
+    // A new version: what a deep scan found about the old one no longer holds.
+    this.update = db.prepare(`UPDATE objects SET size = ?, etag = ?, last_modified = ?, storage_class = ?, first_sync = ?,
+      content_type = NULL, cache_control = NULL, metadata_json = NULL, acl_json = NULL, public_read = NULL, scanned_at = NULL WHERE id = ?`);
+    this.remove = db.prepare('DELETE FROM objects WHERE id = ?');
+    this.range = db.prepare(`UPDATE sync_ranges SET position = coalesce(?, position), done = ?, object_count = object_count + ?,
+      byte_count = byte_count + ?, page_count = page_count + 1 WHERE sync_id = ? AND ordinal = ?`);
+    this.sync = db.prepare(`UPDATE syncs SET object_count = object_count + ?, byte_count = byte_count + ?, added_count = added_count + ?,
+      changed_count = changed_count + ?, removed_count = removed_count + ?, page_count = page_count + 1, list_requests = list_requests + ?
+      WHERE id = ?`);
+  }
+
+  /** Merges one page and moves its range on, in one transaction; says what changed. */
+  mergePage(args: MergePageArgs): MergeCounts {
+    return this.db.transaction(() => {
+      const counts = this.mergeWindow(args.syncId, args.bucketId, args.prefix, args.after, args.through, args.objects);
+      const bytes = args.objects.reduce((sum, o) => sum + o.size, 0);
+      const last = args.objects.at(-1)?.key ?? null;
+      this.range.run(args.through ?? last, args.rangeDone ? 1 : 0, args.objects.length, bytes, args.syncId, args.ordinal);
+      this.sync.run(args.objects.length, bytes, counts.added, counts.changed, counts.removed, args.listRequests, args.syncId);
+      return counts;
+    })();
+  }
+
+  /**
+   * Makes the live rows in the window exactly `objects` (sorted or not), writing only differences.
+   * Used inside a transaction: by `mergePage`, and by an inventory import for its whole scope.
+   */
+  mergeWindow(
+    syncId: number,
+    bucketId: number,
+    prefix: string,
+    after: string | null,
+    through: string | null,
+    objects: Iterable<ListedObject>,
+  ): MergeCounts {
+    const live = new Map<string, LiveRow>();
+    for (const row of this.window(prefix, after, through).all(...windowParams(bucketId, prefix, after, through)) as LiveRow[])
+      live.set(row.key, row);
+    const counts: MergeCounts = { added: 0, changed: 0, removed: 0 };
+    for (const o of objects) {
+      const row = live.get(o.key);
+      if (!row) {
+        this.insert.run(bucketId, o.key, o.size, o.etag, o.lastModified, o.storageClass, syncId);
+        counts.added += 1;
+        continue;
+      }
+      live.delete(o.key);
+      if (row.size === o.size && row.etag === o.etag && row.last_modified === o.lastModified && row.storage_class === o.storageClass)
+        continue;
+      this.toHistory.run(syncId, row.id);
+      this.update.run(o.size, o.etag, o.lastModified, o.storageClass, syncId, row.id);
+      counts.changed += 1;
+    }
+    for (const row of live.values()) {
+      this.toHistory.run(syncId, row.id);
+      this.remove.run(row.id);
+      counts.removed += 1;
+    }
+    return counts;
+  }
+
+  private window(prefix: string, after: string | null, through: string | null): SqlStatement {
+    const shape = `${after === null ? 'p' : 'a'}${through === null ? (prefix === '' ? 'n' : 'e') : 't'}`;
+    let statement = this.windows.get(shape);
+    if (!statement) {
+      const lower = after === null ? 'key >= ?' : 'key > ?';
+      // `after` and `through` are keys under the prefix, so they bound the window within it.
+      const upper = through === null ? (prefix === '' ? '' : ' AND key < ?') : ' AND key <= ?';
+      statement = this.db.prepare(`SELECT ${liveColumns} FROM objects WHERE bucket_id = ? AND ${lower}${upper}`);
+      this.windows.set(shape, statement);
+    }
+    return statement;
+  }
+}
+
+/** The parameters of `window`'s statement, in its order. */
+function windowParams(bucketId: number, prefix: string, after: string | null, through: string | null): unknown[] {
+  const end = prefixEnd(prefix);
+  const params: unknown[] = [bucketId, after ?? prefix];
+  if (through !== null) params.push(through);
+  else if (end !== null) params.push(end);
+  return params;
+}

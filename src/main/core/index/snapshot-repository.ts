@@ -1,0 +1,149 @@
+import type { IndexStore } from './index-store';
+import { prefixEnd } from './key-order';
+import type { FolderPage } from './snapshot-folders';
+
+/** One line of the changes between two snapshots. */
+export interface SnapshotChange {
+  change: 'added' | 'changed' | 'removed';
+  key: string;
+  /** The version in the older snapshot (null when added). */
+  before: VersionFields | null;
+  /** The version in the newer snapshot (null when removed). */
+  after: VersionFields | null;
+}
+
+/** What a listing says about a version of an object. */
+export interface VersionFields {
+  size: number;
+  etag: string | null;
+  lastModified: string | null;
+  storageClass: string | null;
+}
+
+/** The totals of the changes between two snapshots. */
+export interface ChangeTotals {
+  added: { count: number; bytes: number };
+  changed: { count: number; bytes: number };
+  removed: { count: number; bytes: number };
+}
+
+/** Which two snapshots, under which prefix, which page. */
+export interface DiffQuery {
+  bucketId: number;
+  /** The older snapshot (sync id); 0 for "before the first sync" (everything is added). */
+  fromSync: number;
+  /** The newer snapshot. */
+  toSync: number;
+  prefix?: string;
+  /** Changes with keys after this one (the last key of the previous page). */
+  afterKey?: string;
+  limit?: number;
+}
+
+interface ChangeRow {
+  change: SnapshotChange['change'];
+  key: string;
+  b_size: number | null;
+  b_etag: string | null;
+  b_modified: string | null;
+  b_class: string | null;
+  a_size: number | null;
+  a_etag: string | null;
+  a_modified: string | null;
+  a_class: string | null;
+}
+
+/**
+ * The versions that came into being between the snapshots (and were still there at the newer),
+ * and those that went (and were there at the older); a key in both changed, in one only was added
+ * or removed. A key replaced by an identical version (deleted and put back) did not change.
+ */
+function changesSql(prefixed: boolean): string {
+  const scope = prefixed ? ' AND key >= @prefix AND key < @prefixEnd' : '';
+  return `
+WITH newer AS (
+  SELECT key, size, etag, last_modified, storage_class FROM objects
+    WHERE bucket_id = @bucket AND first_sync > @from AND first_sync <= @to${scope}
+  UNION ALL
+  SELECT key, size, etag, last_modified, storage_class FROM object_history
+    WHERE bucket_id = @bucket AND first_sync > @from AND first_sync <= @to AND gone_sync > @to${scope}
+), older AS (
+  SELECT key, size, etag, last_modified, storage_class FROM object_history
+    WHERE bucket_id = @bucket AND gone_sync > @from AND gone_sync <= @to AND first_sync <= @from${scope}
+), paired AS (
+  SELECT n.key, o.size AS b_size, o.etag AS b_etag, o.last_modified AS b_modified, o.storage_class AS b_class,
+    n.size AS a_size, n.etag AS a_etag, n.last_modified AS a_modified, n.storage_class AS a_class,
+    CASE WHEN o.key IS NULL THEN 'added' ELSE 'changed' END AS change
+  FROM newer n LEFT JOIN older o ON o.key = n.key
+  WHERE o.key IS NULL OR n.size IS NOT o.size OR n.etag IS NOT o.etag OR n.last_modified IS NOT o.last_modified
+    OR n.storage_class IS NOT o.storage_class
+  UNION ALL
+  SELECT o.key, o.size, o.etag, o.last_modified, o.storage_class, NULL, NULL, NULL, NULL, 'removed'
+  FROM older o WHERE NOT EXISTS (SELECT 1 FROM newer n WHERE n.key = o.key)
+)`;
+}
+
+/** Queries over snapshots: which buckets and syncs there are, a folder as of a sync, the changes between two. */
+export class SnapshotRepository {
+  constructor(private readonly store: IndexStore) {}
+
+  /** The id of a (connection, bucket) in the index, added on first use. */
+  async bucketId(connectionId: string, bucket: string): Promise<number> {
+    await this.store.write([
+      { sql: 'INSERT OR IGNORE INTO buckets (connection_id, bucket) VALUES (?, ?)', rows: [[connectionId, bucket]] },
+    ]);
+    const row = await this.store.get<{ id: number }>('SELECT id FROM buckets WHERE connection_id = ? AND bucket = ?', [
+      connectionId,
+      bucket,
+    ]);
+    if (!row) throw new Error('The bucket row was not written.');
+    return row.id;
+  }
+
+  /** A folder of the snapshot that sync `syncId` left, a page at a time (subfolders and objects, in key order). */
+  folderAsOf(bucketId: number, syncId: number, prefix: string, options: { after?: string; limit?: number } = {}): Promise<FolderPage> {
+    return this.store.call('folderAsOf', { bucketId, syncId, prefix, after: options.after ?? null, limit: options.limit ?? 1000 });
+  }
+
+  /** A page of the changes between two snapshots, in key order. */
+  async changes(query: DiffQuery): Promise<SnapshotChange[]> {
+    const params = diffParams(query);
+    const after = query.afterKey === undefined ? '' : ' WHERE key > @afterKey';
+    const rows = await this.store.all<ChangeRow>(
+      `${changesSql(params.prefix !== undefined)} SELECT * FROM paired${after} ORDER BY key LIMIT @limit`,
+      {
+        ...params,
+        ...(query.afterKey === undefined ? {} : { afterKey: query.afterKey }),
+        limit: query.limit ?? 1000,
+      },
+    );
+    return rows.map(toChange);
+  }
+
+  /** How many objects (and bytes, of the newer version; of the older for removals) were added, changed and removed. */
+  async changeTotals(query: Omit<DiffQuery, 'afterKey' | 'limit'>): Promise<ChangeTotals> {
+    const params = diffParams(query);
+    const rows = await this.store.all<{ change: SnapshotChange['change']; n: number; bytes: number }>(
+      `${changesSql(params.prefix !== undefined)} SELECT change, count(*) AS n, coalesce(sum(coalesce(a_size, b_size)), 0) AS bytes FROM paired GROUP BY change`,
+      params,
+    );
+    const totals: ChangeTotals = { added: { count: 0, bytes: 0 }, changed: { count: 0, bytes: 0 }, removed: { count: 0, bytes: 0 } };
+    for (const row of rows) totals[row.change] = { count: row.n, bytes: row.bytes };
+    return totals;
+  }
+}
+
+function diffParams(query: Omit<DiffQuery, 'afterKey' | 'limit'>): Record<string, string | number> & { prefix?: string } {
+  const params: Record<string, string | number> = { bucket: query.bucketId, from: query.fromSync, to: query.toSync };
+  const end = query.prefix ? prefixEnd(query.prefix) : null;
+  if (query.prefix && end !== null) return { ...params, prefix: query.prefix, prefixEnd: end };
+  return params;
+}
+
+function toChange(row: ChangeRow): SnapshotChange {
+  const before =
+    row.change === 'added' ? null : { size: row.b_size ?? 0, etag: row.b_etag, lastModified: row.b_modified, storageClass: row.b_class };
+  const after =
+    row.change === 'removed' ? null : { size: row.a_size ?? 0, etag: row.a_etag, lastModified: row.a_modified, storageClass: row.a_class };
+  return { change: row.change, key: row.key, before, after };
+}

@@ -1,0 +1,168 @@
+import type { IndexStore } from './index-store';
+
+/** How a sync ended, or that it has not. */
+export type SyncState = 'running' | 'paused' | 'done' | 'failed' | 'cancelled';
+
+/** A sync as `syncs` holds it. */
+export interface SyncRecord {
+  id: number;
+  bucketId: number;
+  prefix: string;
+  source: 'list' | 'inventory';
+  state: SyncState;
+  jobId: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  objectCount: number;
+  byteCount: number;
+  addedCount: number;
+  changedCount: number;
+  removedCount: number;
+  pageCount: number;
+  listRequests: number;
+}
+
+/** One key range of a sync: keys k under the prefix with startAfter < k ≤ endKey (null: unbounded). */
+export interface SyncRange {
+  ordinal: number;
+  startAfter: string | null;
+  endKey: string | null;
+  /** The last key merged; null before the first page. */
+  position: string | null;
+  done: boolean;
+  objectCount: number;
+  byteCount: number;
+  pageCount: number;
+}
+
+interface SyncRow {
+  id: number;
+  bucket_id: number;
+  prefix: string;
+  source: 'list' | 'inventory';
+  state: SyncState;
+  job_id: string | null;
+  started_at: string;
+  finished_at: string | null;
+  object_count: number;
+  byte_count: number;
+  added_count: number;
+  changed_count: number;
+  removed_count: number;
+  page_count: number;
+  list_requests: number;
+}
+
+interface RangeRow {
+  ordinal: number;
+  start_after: string | null;
+  end_key: string | null;
+  position: string | null;
+  done: number;
+  object_count: number;
+  byte_count: number;
+  page_count: number;
+}
+
+/** The `syncs` and `sync_ranges` rows of the index, over the async port. */
+export class SyncRepository {
+  constructor(
+    private readonly store: IndexStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Starts a sync row (running) and returns its id. */
+  async begin(bucketId: number, prefix: string, source: 'list' | 'inventory', jobId: string | null, sourceJson?: string): Promise<number> {
+    const row = await this.store.get<{ id: number }>(
+      `INSERT INTO syncs (bucket_id, prefix, source, state, job_id, started_at, source_json) VALUES (?, ?, ?, 'running', ?, ?, ?) RETURNING id`,
+      [bucketId, prefix, source, jobId, this.now().toISOString(), sourceJson ?? null],
+    );
+    if (!row) throw new Error('The sync row was not written.');
+    return row.id;
+  }
+
+  /** Records the key ranges a sync lists (once, before any page is merged). */
+  async addRanges(syncId: number, ranges: readonly { startAfter: string | null; endKey: string | null }[]): Promise<void> {
+    await this.store.write([
+      {
+        sql: 'INSERT INTO sync_ranges (sync_id, ordinal, start_after, end_key) VALUES (?, ?, ?, ?)',
+        rows: ranges.map((r, i) => [syncId, i, r.startAfter, r.endKey]),
+      },
+    ]);
+  }
+
+  async ranges(syncId: number): Promise<SyncRange[]> {
+    const rows = await this.store.all<RangeRow>('SELECT * FROM sync_ranges WHERE sync_id = ? ORDER BY ordinal', [syncId]);
+    return rows.map((r) => ({
+      ordinal: r.ordinal,
+      startAfter: r.start_after,
+      endKey: r.end_key,
+      position: r.position,
+      done: r.done === 1,
+      objectCount: r.object_count,
+      byteCount: r.byte_count,
+      pageCount: r.page_count,
+    }));
+  }
+
+  async get(syncId: number): Promise<SyncRecord | undefined> {
+    const row = await this.store.get<SyncRow>('SELECT * FROM syncs WHERE id = ?', [syncId]);
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** The syncs of a bucket, newest first. */
+  async list(bucketId: number, limit = 100): Promise<SyncRecord[]> {
+    const rows = await this.store.all<SyncRow>('SELECT * FROM syncs WHERE bucket_id = ? ORDER BY id DESC LIMIT ?', [bucketId, limit]);
+    return rows.map(toRecord);
+  }
+
+  /** A sync of the bucket that has not ended (running or paused), if any. */
+  async unfinished(bucketId: number): Promise<SyncRecord | undefined> {
+    const row = await this.store.get<SyncRow>(
+      "SELECT * FROM syncs WHERE bucket_id = ? AND state IN ('running', 'paused') ORDER BY id LIMIT 1",
+      [bucketId],
+    );
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** The latest finished sync of exactly this bucket and prefix (for an ETA), if any. */
+  async previousDone(bucketId: number, prefix: string, before: number): Promise<SyncRecord | undefined> {
+    const row = await this.store.get<SyncRow>(
+      "SELECT * FROM syncs WHERE bucket_id = ? AND prefix = ? AND state = 'done' AND id < ? ORDER BY id DESC LIMIT 1",
+      [bucketId, prefix, before],
+    );
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** Marks how a sync stands; an end (done, failed, cancelled) also drops its ranges, which only a resume needs. */
+  async setState(syncId: number, state: SyncState, error?: { code: string; message: string }): Promise<void> {
+    const ended = state === 'done' || state === 'failed' || state === 'cancelled';
+    await this.store.write([
+      {
+        sql: 'UPDATE syncs SET state = ?, finished_at = ?, error_json = ? WHERE id = ?',
+        rows: [[state, ended ? this.now().toISOString() : null, error ? JSON.stringify(error) : null, syncId]],
+      },
+      ...(ended ? [{ sql: 'DELETE FROM sync_ranges WHERE sync_id = ?', rows: [[syncId]] }] : []),
+    ]);
+  }
+}
+
+function toRecord(r: SyncRow): SyncRecord {
+  return {
+    id: r.id,
+    bucketId: r.bucket_id,
+    prefix: r.prefix,
+    source: r.source,
+    state: r.state,
+    jobId: r.job_id,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    objectCount: r.object_count,
+    byteCount: r.byte_count,
+    addedCount: r.added_count,
+    changedCount: r.changed_count,
+    removedCount: r.removed_count,
+    pageCount: r.page_count,
+    listRequests: r.list_requests,
+  };
+}

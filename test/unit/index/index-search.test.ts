@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchIndex } from '../../../src/main/core/index/index-search';
+import type { IndexStore } from '../../../src/main/core/index/index-store';
+import { searchQuerySchema, type SearchQueryInput } from '../../../src/shared/model/audit';
+import { defaultRoots } from '../../../src/shared/model/roots';
+import { bucketIdOf, plantedIndex } from './planted-index';
+import type { SearchScope } from '../../../src/main/core/index/index-search';
+
+let store: IndexStore;
+let close: () => void;
+let scope: SearchScope;
+
+beforeAll(async () => {
+  ({ store, close } = await plantedIndex([
+    { key: 'public/media/Holiday-2025.JPG', size: 5_000_000, lastModified: '2025-12-24T10:00:00.000Z', etag: 'aaaa1111' },
+    { key: 'public/media/holiday-2025.mov', size: 900_000_000, storageClass: 'GLACIER', lastModified: '2025-12-25T10:00:00.000Z' },
+    { key: 'public/media/ab.png', size: 10 },
+    { key: 'private/contracts/abc-holiday.pdf', size: 20_000, storageClass: null },
+    { key: 'private/contracts/100%_sure.pdf', size: 30 },
+    { key: 'abstract.txt', size: 1 },
+    { key: 'publicity/holiday.jpg', size: 2 },
+    // Another bucket and another connection: never in the results.
+    { key: 'public/media/holiday-other-bucket.jpg', bucket: 'other' },
+    { key: 'public/media/holiday-other-conn.jpg', connectionId: 'conn-0002' },
+  ]));
+  scope = { bucketId: await bucketIdOf(store), roots: defaultRoots };
+});
+afterAll(() => close());
+
+const keysOf = async (query: SearchQueryInput) =>
+  (await searchIndex(store, scope, searchQuerySchema.parse(query), { offset: 0, limit: 100 })).rows.map((r) => r.key);
+
+describe('searching the index', () => {
+  it('finds a substring anywhere in the key, case-insensitively, through the trigram index', async () => {
+    const page = await searchIndex(store, scope, searchQuerySchema.parse({ name: 'HOLIDAY' }), {
+      offset: 0,
+      limit: 100,
+    });
+    expect(page.plan).toBe('trigram');
+    expect(page.rows.map((r) => r.key)).toEqual([
+      'private/contracts/abc-holiday.pdf',
+      'public/media/Holiday-2025.JPG',
+      'public/media/holiday-2025.mov',
+      'publicity/holiday.jpg',
+    ]);
+    expect(page.total).toBe(4);
+  });
+
+  it('treats one or two characters as the start of a key under the prefix (a trigram needs three)', async () => {
+    expect(await keysOf({ name: 'ab' })).toEqual(['abstract.txt']);
+    expect(await keysOf({ name: 'ab', prefix: 'public/media/' })).toEqual(['public/media/ab.png']);
+  });
+
+  it('searches for FTS syntax and LIKE wildcards as plain text', async () => {
+    expect(await keysOf({ name: '100%_' })).toEqual(['private/contracts/100%_sure.pdf']);
+    expect(await keysOf({ name: '"OR*' })).toEqual([]);
+    expect(await keysOf({ extension: 'p_f' })).toEqual([]);
+  });
+
+  it('filters by extension (case-insensitive), size range, dates, storage class, root, ETag and prefix, combined', async () => {
+    expect(await keysOf({ extension: 'jpg' })).toEqual(['public/media/Holiday-2025.JPG', 'publicity/holiday.jpg']);
+    expect(await keysOf({ minSize: 1_000_000 })).toEqual(['public/media/Holiday-2025.JPG', 'public/media/holiday-2025.mov']);
+    expect(await keysOf({ minSize: 1_000_000, maxSize: 10_000_000 })).toEqual(['public/media/Holiday-2025.JPG']);
+    expect(await keysOf({ modifiedAfter: '2025-12-25T00:00:00Z', modifiedBefore: '2025-12-31T00:00:00+01:00' })).toEqual([
+      'public/media/holiday-2025.mov',
+    ]);
+    expect(await keysOf({ storageClass: 'GLACIER' })).toEqual(['public/media/holiday-2025.mov']);
+    // A missing class is STANDARD.
+    expect(await keysOf({ storageClass: 'STANDARD', prefix: 'private/' })).toEqual([
+      'private/contracts/100%_sure.pdf',
+      'private/contracts/abc-holiday.pdf',
+    ]);
+    expect(await keysOf({ root: 'public', name: 'holiday' })).toEqual(['public/media/Holiday-2025.JPG', 'public/media/holiday-2025.mov']);
+    expect(await keysOf({ root: 'other' })).toEqual(['abstract.txt', 'publicity/holiday.jpg']);
+    expect(await keysOf({ etag: '"AAAA1111"' })).toEqual(['public/media/Holiday-2025.JPG']);
+    expect(await keysOf({ name: 'holiday', extension: 'pdf', root: 'private', maxSize: 100_000 })).toEqual([
+      'private/contracts/abc-holiday.pdf',
+    ]);
+  });
+
+  it('pages in key order and counts every match', async () => {
+    const second = await searchIndex(store, scope, searchQuerySchema.parse({}), { offset: 2, limit: 2 });
+    expect(second.rows.map((r) => r.key)).toEqual(['private/contracts/abc-holiday.pdf', 'public/media/Holiday-2025.JPG']);
+    expect(second.total).toBe(7);
+    expect(second.totalCapped).toBe(false);
+  });
+
+  it('refuses contradictory ranges with a message', () => {
+    const result = searchQuerySchema.safeParse({ minSize: 10, maxSize: 5 });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(/smallest size is larger/);
+  });
+});
