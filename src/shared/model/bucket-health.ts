@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ErrorCode } from '../errors';
 import { bucketNameSchema, connectionIdSchema } from './connection';
 
 /**
@@ -10,7 +11,7 @@ export type ProbeOutcome<T> =
   | { status: 'notSupported'; detail: string }
   | { status: 'denied'; permission: string }
   | { status: 'notChecked'; reason: string }
-  | { status: 'error'; code: string; message: string };
+  | { status: 'error'; code: ErrorCode; message: string };
 
 /** The four Block Public Access switches (bucket or account level). */
 export interface PublicAccessBlock {

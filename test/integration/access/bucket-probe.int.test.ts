@@ -144,4 +144,16 @@ describe('probing a bucket’s capabilities', () => {
     expect(after.undo).toEqual([]);
     expect(after.report.policyGrants).toMatchObject({ value: { hasPolicy: false } });
   });
+
+  it('answers with the error when the bucket cannot be asked at all, and keeps nothing', async () => {
+    const missing = await h.call('buckets:health', { connectionId: direct, bucket: `${tb.bucket}-gone` });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NoSuchBucket' } });
+    const unreachable = await addConnection('Nowhere', 'http://127.0.0.1:9');
+    expect(await h.call('buckets:health', { connectionId: unreachable, bucket: tb.bucket })).toMatchObject({
+      ok: false,
+      error: { code: 'EndpointUnreachable' },
+    });
+    // Asked again, it asks again rather than showing a kept failure.
+    expect(await h.call('buckets:health', { connectionId: direct, bucket: `${tb.bucket}-gone` })).toMatchObject({ ok: false });
+  });
 });

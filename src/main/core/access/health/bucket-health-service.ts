@@ -1,5 +1,5 @@
 import { AppError } from '../../../../shared/errors';
-import type { BucketHealth, FixKind, FixPreview, FixSpec } from '../../../../shared/model/bucket-health';
+import type { BucketCapabilityReport, BucketHealth, FixKind, FixPreview, FixSpec } from '../../../../shared/model/bucket-health';
 import type { BucketCapabilities } from '../capabilities';
 import type { ConnectionsService } from '../../connections/connections-service';
 import { probeBucket } from './bucket-probe';
@@ -12,6 +12,27 @@ const fixNames: Record<FixKind, string> = {
   abortIncompleteUploads: 'lifecycle rules',
   uploadCors: 'CORS rules',
 };
+
+/**
+ * A probe in which every call failed the same way (the server unreachable, no such bucket, a
+ * wrong key) learnt nothing about the bucket: that is the answer, and nothing is kept.
+ */
+function probeFailure(report: BucketCapabilityReport): AppError | null {
+  const r = report;
+  const outcomes = [
+    r.objectOwnership,
+    r.publicAccessBlock,
+    r.policyStatus,
+    r.policyGrants,
+    r.versioning,
+    r.cors,
+    r.lifecycle,
+    r.encryption,
+  ];
+  const first = outcomes[0];
+  if (!first || first.status !== 'error' || !outcomes.every((o) => o.status === 'error' && o.code === first.code)) return null;
+  return new AppError(first.code, first.message);
+}
 
 /**
  * The bucket health panel's service: the probe report (kept in `bucket_capabilities`, probed once
@@ -32,6 +53,8 @@ export class BucketHealthService {
     let report = refresh ? null : this.capabilities.report(connectionId, bucket);
     if (!report) {
       report = await probeBucket(this.target(connectionId, bucket).client, bucket, record.endpoint ?? 'AWS', this.now());
+      const failed = probeFailure(report);
+      if (failed) throw failed;
       this.capabilities.setReport(connectionId, bucket, report);
     }
     const publicBaseUrl = record.publicBaseUrl ?? null;
