@@ -10,6 +10,8 @@ import { createDemoHandlers } from './demo/demo-handlers';
 import type { DemoService } from './demo/demo-service';
 import type { DialogPort } from './dialogs/dialog-port';
 import type { LocalGrants } from './files/local-grants';
+import { createIndexHandlers } from './index/index-handlers';
+import type { IndexSyncService } from './index/index-sync-service';
 import { createJobHandlers } from './jobs/job-handlers';
 import type { JobService } from './jobs/job-service';
 import type { Handlers } from './router';
@@ -30,6 +32,7 @@ export interface HandlerDeps {
   dialogs: DialogPort;
   grants: LocalGrants;
   demo: DemoService;
+  indexSync: IndexSyncService;
 }
 
 /**
@@ -48,6 +51,7 @@ export function createHandlers({
   dialogs,
   grants,
   demo,
+  indexSync,
 }: HandlerDeps): Handlers {
   return {
     ...createAppHandlers(info, startup),
@@ -59,5 +63,6 @@ export function createHandlers({
     ...createTransferHandlers(transfers),
     ...createDialogHandlers(dialogs, grants),
     ...createDemoHandlers(demo),
+    ...createIndexHandlers(indexSync),
   };
 }
