@@ -57,29 +57,32 @@ export async function planRanges(
     return list(request, signal);
   };
   const splits = new Set<string>();
-  const flat: { folder: string; last: string }[] = [];
+  const flat: { folder: string; keys: string[] }[] = [];
 
   /** One delimiter page of `folder` (from after `after` when the folder holds it): its subfolders become split points. */
   const explore = async (folder: string): Promise<string[]> => {
     const startAfter = after.startsWith(folder) ? after : undefined;
     const listing = await page({ prefix: folder, delimiter: '/', ...(startAfter ? { startAfter } : {}) });
     for (const cp of listing.commonPrefixes) splits.add(cp);
-    const last = listing.contents.at(-1)?.key;
-    if (listing.isTruncated && last !== undefined && listing.contents.length >= 100) flat.push({ folder, last });
+    if (listing.isTruncated && listing.contents.length >= 100) flat.push({ folder, keys: listing.contents.map((o) => o.key) });
     return listing.commonPrefixes;
   };
 
   const top = await explore(prefix);
-  if (splits.size < options.targetRanges) await mapLimit(top.slice(0, options.targetRanges), options.concurrency, explore);
+  // The folder that holds `after` has keys after it too, but a listing from `after` does not name it.
+  const holding = after.indexOf('/', prefix.length);
+  const current = holding >= 0 ? [after.slice(0, holding + 1)] : [];
+  const second = [...new Set([...current, ...top])].slice(0, options.targetRanges);
+  if (splits.size < options.targetRanges) await mapLimit(second, options.concurrency, explore);
   let probes = 0;
   const probe = async (startAfter: string, folder: string): Promise<string | undefined> => {
     probes += 1;
     const listing = await page({ prefix: folder, startAfter, maxKeys: 1 });
     return listing.contents[0]?.key;
   };
-  for (const { folder, last } of flat) {
+  for (const { folder, keys } of flat) {
     if (probes >= options.maxProbes) break;
-    for (const key of await sampleFlatFolder(probe, folder, last, options, () => options.maxProbes - probes)) splits.add(key);
+    for (const key of await sampleFlatFolder(probe, folder, keys, options, () => options.maxProbes - probes)) splits.add(key);
   }
 
   const points = [...splits].filter((s) => compareKeys(s, after) > 0).sort(compareKeys);
@@ -95,23 +98,25 @@ export async function planRanges(
 }
 
 /**
- * Real keys spread over a folder's own keys after `last`: find the stem all of them share, then
- * the first key after the stem plus each character (and, for each character seen, one character
- * deeper). Keys that count or date in fixed-width fields split into ranges of similar size.
+ * Real keys spread over a folder's own keys after `last`: find the stem all of them share (trying
+ * a few starts of the keys seen), then the first key after the stem plus each character of the
+ * kind seen at that place (digits, letters…), and for each character found one place deeper. Keys
+ * that count or date in fixed-width fields split into ranges of similar size with a few dozen probes.
  */
 async function sampleFlatFolder(
   probe: (startAfter: string, folder: string) => Promise<string | undefined>,
   folder: string,
-  last: string,
+  seen: readonly string[],
   options: PlanOptions,
   budget: () => number,
 ): Promise<string[]> {
-  // The stem: the longest start of `last` that every later key of the folder starts with.
-  const lengths = Array.from(Array.from(last).keys(), (i) => i + 1)
-    .filter((n) => n > Array.from(folder).length)
-    .slice(0, 24);
-  const codePoints = Array.from(last);
-  const stems = lengths.map((n) => codePoints.slice(0, n).join(''));
+  const last = seen.at(-1) ?? folder;
+  const points = Array.from(last);
+  const common = commonStart(seen.map((k) => Array.from(k)));
+  const folderPoints = Array.from(folder).length;
+  // Candidate stems: the start all seen keys share, and up to three characters shorter.
+  const lengths = [0, 1, 2, 3].map((d) => common - d).filter((n) => n >= folderPoints);
+  const stems = lengths.map((n) => points.slice(0, n).join(''));
   const beyond = await mapLimit(stems, options.concurrency, (stem) => probe(stem + past, folder));
   let stem = folder;
   stems.forEach((s, i) => {
@@ -119,7 +124,10 @@ async function sampleFlatFolder(
   });
   const found = new Set<string>();
   const sampleAfter = async (base: string, lowest: string | undefined): Promise<string[]> => {
-    const chars = alphabet.filter((c) => lowest === undefined || c >= lowest).slice(0, Math.max(0, budget()));
+    const depth = Array.from(base).length;
+    const chars = charactersLike(seen.map((k) => Array.from(k)[depth]))
+      .filter((c) => lowest === undefined || c >= lowest)
+      .slice(0, Math.max(0, budget()));
     const keys = await mapLimit(chars, options.concurrency, (c) => probe(base + c, folder));
     const hits: string[] = [];
     chars.forEach((c, i) => {
@@ -131,13 +139,29 @@ async function sampleFlatFolder(
     return hits;
   };
   const stemPoints = Array.from(stem).length;
-  const lastChar = codePoints[stemPoints];
+  const lastChar = points[stemPoints];
   const hits = await sampleAfter(stem, lastChar);
-  for (const c of hits) {
-    if (budget() <= 0) break;
-    await sampleAfter(stem + c, c === lastChar ? codePoints[stemPoints + 1] : undefined);
-  }
+  await mapLimit(hits, options.concurrency, (c) => sampleAfter(stem + c, c === lastChar ? points[stemPoints + 1] : undefined));
   return [...found];
+}
+
+const classes = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
+
+/** The characters to try at a place: the classes (digits, lower, upper) of those seen there, else all printable ASCII. */
+function charactersLike(seen: readonly (string | undefined)[]): string[] {
+  const present = seen.filter((c): c is string => c !== undefined);
+  const chosen = classes.filter((cls) => present.some((c) => cls.includes(c)));
+  if (chosen.length === 0 || present.some((c) => !chosen.some((cls) => cls.includes(c)))) return alphabet;
+  return Array.from(chosen.join('')).sort();
+}
+
+/** How many leading code points all of `keys` share. */
+function commonStart(keys: readonly string[][]): number {
+  const first = keys[0];
+  if (!first) return 0;
+  let n = 0;
+  while (n < first.length && keys.every((k) => k[n] === first[n])) n += 1;
+  return n;
 }
 
 /** `count` items spread evenly over `items` (kept in order). */
