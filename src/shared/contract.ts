@@ -7,12 +7,14 @@ import { connectionChannels } from './channels/connection-channels';
 import { demoChannels } from './channels/demo-channels';
 import { returns } from './channels/define';
 import { dialogChannels } from './channels/dialog-channels';
+import { indexChannels } from './channels/index-channels';
 import { jobChannels } from './channels/job-channels';
 import { objectChannels } from './channels/object-channels';
 import { shareChannels } from './channels/share-channels';
 import { transferChannels } from './channels/transfer-channels';
 import type { JobProgress } from './model/job';
 import type { DemoProgress } from './model/demo';
+import type { IndexSyncProgress } from './model/index-sync';
 import type { TransferBatchFinishedEvent, TransferProgressEvent } from './model/transfer';
 
 /**
@@ -33,6 +35,7 @@ export const channels = {
   ...dialogChannels,
   ...demoChannels,
   ...auditChannels,
+  ...indexChannels,
 } as const;
 
 /** Push events from main to the renderer, each carrying its job id where it has one. */
@@ -44,6 +47,8 @@ export const events = {
   'transfers:batchFinished': returns<TransferBatchFinishedEvent>(),
   /** The step `demo:start` is on (installing, starting, filling the bucket). */
   'demo:progress': returns<DemoProgress>(),
+  /** A sync of the object index: objects and bytes so far, pace, ETA, ranges (`index:sync`). */
+  'index:progress': returns<IndexSyncProgress>(),
 } as const;
 
 export type Channel = keyof typeof channels;

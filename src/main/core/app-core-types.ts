@@ -1,3 +1,4 @@
+import type { SyncTuning } from './index/bucket-sync';
 import type { EventName, EventPayload } from '../../shared/contract';
 import type { ObjectRequest, ObjectResponse } from './browse/object-stream';
 import type { SecretStore } from './connections/secret-store';
@@ -25,6 +26,8 @@ export interface AppCoreOptions {
   demoGateway?: LocalGatewayPort;
   /** Transfer engine tunables; tests shrink part sizes, timeouts and retry waits. */
   transfers?: Partial<TransferEngineOptions>;
+  /** How index syncs list (ranges in parallel, probes); tests and the bench tune it. */
+  indexSyncTuning?: SyncTuning;
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;

@@ -14,6 +14,7 @@ import { DemoService } from './demo/demo-service';
 import { createHandlers } from './handlers';
 import { JobService } from './jobs/job-service';
 import { indexFileName, indexStartupNotice } from './index/index-file';
+import { IndexSyncService } from './index/index-sync-service';
 import { startIndexStore } from './index/index-store';
 import { ObjectIndex } from './index/object-index';
 import { createRouter } from './router';
@@ -60,6 +61,14 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const bus = new EventEmitter();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => bus.emit('event', event, payload);
   const jobs = new JobService({ db, emit, logger });
+  const indexSync = new IndexSyncService({
+    store: index,
+    jobs,
+    connections,
+    emit: (progress) => emit('index:progress', progress),
+    logger,
+    ...(options.indexSyncTuning ? { tuning: options.indexSyncTuning } : {}),
+  });
   const info = {
     version: options.version,
     host: options.host,
@@ -95,7 +104,21 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   });
   const audit = new AuditService({ index, connections, capabilities, dialogs, jobs });
   const router = createRouter(
-    createHandlers({ info, startup: indexOpened, connections, capabilities, health, jobs, share, transfers, dialogs, grants, demo, audit }),
+    createHandlers({
+      info,
+      startup: indexOpened,
+      connections,
+      capabilities,
+      health,
+      jobs,
+      share,
+      transfers,
+      dialogs,
+      grants,
+      demo,
+      audit,
+      indexSync,
+    }),
     logger,
   );
   return {

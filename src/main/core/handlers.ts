@@ -13,6 +13,8 @@ import { createDemoHandlers } from './demo/demo-handlers';
 import type { DemoService } from './demo/demo-service';
 import type { DialogPort } from './dialogs/dialog-port';
 import type { LocalGrants } from './files/local-grants';
+import { createIndexHandlers } from './index/index-handlers';
+import type { IndexSyncService } from './index/index-sync-service';
 import { createJobHandlers } from './jobs/job-handlers';
 import type { JobService } from './jobs/job-service';
 import { createObjectHandlers } from './objects/object-handlers';
@@ -37,6 +39,7 @@ export interface HandlerDeps {
   grants: LocalGrants;
   demo: DemoService;
   audit: AuditService;
+  indexSync: IndexSyncService;
 }
 
 /**
@@ -57,6 +60,7 @@ export function createHandlers({
   grants,
   demo,
   audit,
+  indexSync,
 }: HandlerDeps): Handlers {
   return {
     ...createAppHandlers(info, startup),
@@ -70,5 +74,6 @@ export function createHandlers({
     ...createDialogHandlers(dialogs, grants),
     ...createDemoHandlers(demo),
     ...createAuditHandlers(audit),
+    ...createIndexHandlers(indexSync),
   };
 }

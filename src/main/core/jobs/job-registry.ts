@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
-/** Why a job was stopped: the user cancelled it, or the app is shutting down (checkpoints stay). */
-export type JobStop = 'cancel' | 'shutdown';
+/** Why a job was stopped: the user cancelled or paused it, or the app is shutting down (checkpoints stay but for a cancel). */
+export type JobStop = 'cancel' | 'shutdown' | 'pause';
 
 /** A fresh job id: what `jobs:progress` events carry and `jobs:cancel` takes. */
 export function newJobId(): string {

@@ -5,7 +5,7 @@ import type { Logger } from '../logger';
 import type { EventSink } from '../router';
 import { CheckpointStore, safeJson } from './checkpoint-store';
 import type { CheckpointedKind } from './checkpointed-job';
-import { JobRegistry, newJobId } from './job-registry';
+import { JobRegistry, newJobId, type JobStop } from './job-registry';
 import { startJob, type JobHost, type JobSpec } from './job-runner';
 import { OutcomeTally, type TallyMark } from './outcome-tally';
 import { Throttle } from './throttle';
@@ -137,6 +137,20 @@ export class JobService {
     return this.registry.stop(jobId, 'cancel');
   }
 
+  /**
+   * Stops a running checkpointed job and keeps its checkpoint, so `resume` runs it on later (it
+   * ends with a `cancelled` event). False when it is unknown, over or already stopping.
+   */
+  pause(jobId: string): boolean {
+    if (!this.writers.has(jobId)) return false;
+    return this.registry.stop(jobId, 'pause');
+  }
+
+  /** Why a running job was asked to stop (its work reads this once its signal aborts); undefined while unstopped. */
+  stopReason(jobId: string): JobStop | undefined {
+    return this.registry.reasonOf(jobId);
+  }
+
   /** For a quit: journals each checkpointed job's latest state, then stops every job. */
   close(): void {
     for (const writer of this.writers.values()) writer.flushNow();
@@ -166,9 +180,10 @@ export class JobService {
         });
       } finally {
         this.writers.delete(job.jobId);
-        // A quit keeps the row for the next start (close() wrote the latest state); any other
+        // A quit or a pause keeps the row for a resume (with the latest state written); any other
         // end (finished, failed, cancelled) leaves nothing to resume.
-        if (this.registry.reasonOf(job.jobId) === 'shutdown') writer.flushNow();
+        const reason = this.registry.reasonOf(job.jobId);
+        if (reason === 'shutdown' || reason === 'pause') writer.flushNow();
         else this.store.remove(job.jobId);
         writer.close();
       }

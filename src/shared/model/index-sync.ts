@@ -1,0 +1,54 @@
+/** How a sync of the object index stands. */
+export type IndexSyncState = 'running' | 'paused' | 'done' | 'failed' | 'cancelled';
+
+/** A sync's progress (`index:progress`, ≈10 Hz while it runs, and once at its end). */
+export interface IndexSyncProgress {
+  jobId: string;
+  syncId: number;
+  connectionId: string;
+  bucket: string;
+  prefix: string;
+  state: IndexSyncState;
+  /** Objects and bytes listed so far. */
+  objects: number;
+  bytes: number;
+  /** Listing pages merged, and their rate since this run of the sync started. */
+  pages: number;
+  pagesPerSecond: number;
+  listRequests: number;
+  /** How many objects the previous finished sync of this bucket and prefix found; null the first time. */
+  expectedObjects: number | null;
+  /** Seconds left at the current pace, from `expectedObjects`; null when unknown. */
+  etaSeconds: number | null;
+  /** Key ranges listed in parallel, and how many are finished. */
+  ranges: number;
+  rangesDone: number;
+  added: number;
+  changed: number;
+  removed: number;
+  error?: { code: string; message: string };
+}
+
+/** One sync of a bucket (a snapshot once `state` is done). */
+export interface IndexSyncSummary {
+  syncId: number;
+  jobId: string | null;
+  prefix: string;
+  source: 'list' | 'inventory';
+  state: IndexSyncState;
+  startedAt: string;
+  finishedAt: string | null;
+  objects: number;
+  bytes: number;
+  added: number;
+  changed: number;
+  removed: number;
+  pages: number;
+  listRequests: number;
+}
+
+/** What `index:sync` answers: the job to follow, and whether it went on from an interrupted sync. */
+export interface IndexSyncStarted {
+  jobId: string;
+  resumed: boolean;
+}
