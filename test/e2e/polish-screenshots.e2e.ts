@@ -54,12 +54,11 @@ test('the main views at 1280×800 are written to test/e2e/screenshots for a look
   await page.getByTestId('upload-link').click();
   await expect(share.uploadDialog).toBeVisible();
   await shot('05-upload-link-dialog');
+  await share.uploadDialog.getByTestId('upload-content-type').fill('text/plain');
   await share.uploadDialog.getByTestId('upload-create').click();
   await expect(share.uploadDialog.getByTestId('upload-curl')).toBeVisible();
   await shot('06-upload-link-result');
   await page.keyboard.press('Escape');
-  await browser.openFolder('public/../');
-  await page.keyboard.press('Backspace');
   await page.getByTestId('connection-add').click();
   await shot('07-connection-form');
 });

@@ -62,7 +62,7 @@ test('an upload link for a ticket folder shows a curl command that uploads a fil
   await expect(curl).toContainText('curl');
   await expect(curl).toContainText('--form-string');
   await expect(curl).toContainText('private/inbox/T-1/${filename}');
-  await expect(dialog.getByTestId('upload-explanation')).toContainText('1 MB');
+  await expect(dialog.getByTestId('upload-explanation')).toContainText('1 MiB');
   await dialog.getByTestId('upload-copy-curl').click();
   await expect(dialog.getByTestId('upload-copy-curl')).toHaveAttribute('data-state', 'copied');
   const command = await share.clipboardText();
