@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asciiFallback, contentDisposition } from '../../../src/main/core/http/content-disposition';
+import { asciiFallback, contentDisposition } from '../../../src/shared/model/content-disposition';
 import { downloadName } from '../../../src/shared/model/keys';
 
 describe('Content-Disposition (RFC 6266 / 5987)', () => {

@@ -55,7 +55,7 @@ describe('inspector fields', () => {
       'storage-class',
       'version-id',
     ]);
-    expect(summaryFields(details)[0]?.value).toBe('2 KB (2,048 bytes)');
+    expect(summaryFields(details)[0]?.value).toBe('2 KiB (2,048 bytes)');
     expect(headerFields(details.headers)).toEqual([{ id: 'header-cacheControl', label: 'Cache-Control', value: 'max-age=60' }]);
     expect(metadataFields(details.metadata).map((f) => f.label)).toEqual(['x-amz-meta-alpha', 'x-amz-meta-zeta']);
   });

@@ -114,7 +114,7 @@ describe('transfer state', () => {
 describe('transfer wording', () => {
   it('formats speed and time left', () => {
     expect(formatSpeed(0)).toBe('—');
-    expect(formatSpeed(3.5 * 1024 * 1024)).toBe('3.5 MB/s');
+    expect(formatSpeed(3.5 * 1024 * 1024)).toBe('3.5 MiB/s');
     expect(formatEta(null)).toBe('');
     expect(formatEta(0.2)).toBe('1 s left');
     expect(formatEta(150)).toBe('3 min left');
@@ -131,7 +131,7 @@ describe('transfer wording', () => {
       speed: 1024 * 1024,
       eta: 150,
     };
-    expect(overallSummary(busy)).toBe('25% · 50 MB of 200 MB · 1 MB/s · 3 min left');
+    expect(overallSummary(busy)).toBe('25% · 50 MiB of 200 MiB · 1 MiB/s · 3 min left');
     expect(documentTitle(busy, 'Bucket Admin')).toBe('25% · Transferring · Bucket Admin');
     expect(documentTitle(emptyOverall, 'Bucket Admin')).toBe('Bucket Admin');
     expect(overallSummary({ ...emptyOverall, failed: 2, paused: 1 })).toBe('1 paused · 2 failed');

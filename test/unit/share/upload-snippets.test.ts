@@ -75,7 +75,7 @@ describe('HTML form', () => {
     expect(html).toContain('action="http://h/b?a=1&#38;b=2"');
     expect(html).toContain('name="key" value="private/&#34;&#62;&#60;script&#62;alert(1)&#60;/script&#62;/${filename}"');
     expect(html).toContain('<input type="file" name="file" required accept="image/png">');
-    expect(html).toContain('Files up to 10 MB. This form works until 2026-03-01 11:00:00 UTC.');
+    expect(html).toContain('Files up to 10 MiB. This form works until 2026-03-01 11:00:00 UTC.');
     expect(html).not.toMatch(/src=|href=|<link|<style/);
     // The file input comes after every field: S3 ignores fields that follow the file.
     expect(html.indexOf('type="file"')).toBeGreaterThan(html.indexOf('name="Policy"'));

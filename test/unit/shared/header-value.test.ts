@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentDisposition } from '../../../src/main/core/http/content-disposition';
+import { contentDisposition } from '../../../src/shared/model/content-disposition';
 import { describeCharacter, headerValueProblem, headerValueSchema } from '../../../src/shared/model/header-value';
 
 describe('headerValueProblem', () => {

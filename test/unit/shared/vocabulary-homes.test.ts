@@ -35,7 +35,7 @@ const homes: Array<[string, RegExp, string]> = [
   ['the 1,024-byte key limit', /maxKeyBytes\s*=/, 'shared/model/keys.ts'],
   ['the S3 key path encoder', /replace\(\/\[!'\(\)\*\]\/g/, 'shared/model/keys.ts'],
   ['the control-character rule', /\\u0000-\\u001f|\\x00-\\x1f/, 'shared/model/control-characters.ts'],
-  ['the Content-Disposition builder', /filename\*=UTF-8''\$\{/, 'main/core/http/content-disposition.ts'],
+  ['the Content-Disposition builder', /filename\*=UTF-8''\$\{/, 'shared/model/content-disposition.ts'],
   ['the S3 client factory', /new S3Client\(/, 'main/core/s3/client-factory.ts'],
   [
     'the extension → type table',

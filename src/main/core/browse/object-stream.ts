@@ -10,7 +10,7 @@ import { toAppError } from '../s3/s3-errors';
 import { parseByteRange } from './byte-range';
 import { previewPolicy } from '../../../shared/model/preview-type';
 import { previewCsp } from '../http/preview-headers';
-import { contentDisposition } from '../http/content-disposition';
+import { contentDisposition } from '../../../shared/model/content-disposition';
 
 /** An HTTP request for `/__object`, as either host received it. */
 export interface ObjectRequest {

@@ -3,7 +3,7 @@ import type { GetSigner } from './bulk-get-signer';
 import type { ResolvedConnection } from '../connections/connections-service';
 import { endpointObjectUrl, publicObjectUrl } from '../s3/bucket-address';
 import { downloadName } from '../../../shared/model/keys';
-import { contentDisposition } from '../http/content-disposition';
+import { contentDisposition } from '../../../shared/model/content-disposition';
 import { credentialLifetime } from './credential-lifetime';
 import { decideExpiry } from './expiry-policy';
 import type { DownloadRequest, LinkPlan } from './link-plan';

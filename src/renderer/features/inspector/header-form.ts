@@ -1,4 +1,5 @@
 import type { EditableHeaders, HeaderPatch } from '../../../shared/model/object-edit';
+import { contentDisposition } from '../../../shared/model/content-disposition';
 
 /** The header editor's fields as text; '' means "none". */
 export interface HeaderForm {
@@ -46,12 +47,9 @@ export function patchFromForm(initial: EditableHeaders, form: HeaderForm): Heade
   return patch;
 }
 
-/** Content-Disposition for a file name: quoted when it is plain ASCII, RFC 8187 `filename*` otherwise. */
+/** Content-Disposition for a file name, from the one builder (RFC 6266 with an RFC 8187 `filename*`). */
 export function dispositionFor(type: 'inline' | 'attachment', filename: string): string {
-  if (filename === '') return type;
-  if (/^[\x20-\x7e]*$/.test(filename)) return `${type}; filename="${filename.replace(/["\\]/g, '\\$&')}"`;
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${type}; filename*=UTF-8''${encoded}`;
+  return filename === '' ? type : contentDisposition(type, filename);
 }
 
 /** Seconds per unit of the duration picker. */
