@@ -5,6 +5,8 @@
  * policy to AWS principals of the account, i.e. not anyone).
  */
 
+import { appliesToAnonymous, appliesToGetObject, statementsOf, wildcardMatch } from '../access/health/policy-evaluator';
+
 /** The parts of Block Public Access that decide reads (the other two only refuse new grants). */
 export interface BlockPublicAccess {
   ignorePublicAcls: boolean;
@@ -17,27 +19,7 @@ export interface PublicReadPolicy {
   deny: string[];
 }
 
-interface Statement {
-  Effect?: unknown;
-  Principal?: unknown;
-  Action?: unknown;
-  Resource?: unknown;
-  Condition?: unknown;
-}
-
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
-
-function isAnyone(principal: unknown): boolean {
-  if (principal === '*') return true;
-  if (typeof principal === 'object' && principal !== null) {
-    return asList((principal as { AWS?: unknown }).AWS).includes('*');
-  }
-  return false;
-}
-
-function readsObjects(action: unknown): boolean {
-  return asList(action).some((a) => typeof a === 'string' && ['s3:getobject', 's3:*', '*', 's3:get*'].includes(a.toLowerCase()));
-}
 
 /**
  * The key patterns a bucket policy lets anyone GET (and those it denies to anyone), from the
@@ -54,26 +36,19 @@ export function publicReadPolicy(policyJson: string | null, bucket: string): Pub
     return result;
   }
   const arn = `arn:aws:s3:::${bucket}/`;
-  for (const raw of asList(parsed.Statement)) {
-    const s = raw as Statement;
-    if (!isAnyone(s.Principal) || !readsObjects(s.Action)) continue;
-    const patterns = asList(s.Resource)
+  for (const s of statementsOf(parsed)) {
+    if (!appliesToAnonymous(s) || !appliesToGetObject(s)) continue;
+    const patterns = asList(s['Resource'])
       .filter((r): r is string => typeof r === 'string' && r.startsWith(arn))
       .map((r) => r.slice(arn.length));
-    if (s.Effect === 'Deny') result.deny.push(...patterns);
-    else if (s.Effect === 'Allow' && s.Condition === undefined) result.allow.push(...patterns);
+    if (s['Effect'] === 'Deny') result.deny.push(...patterns);
+    else if (s['Effect'] === 'Allow' && s['Condition'] === undefined) result.allow.push(...patterns);
   }
   return result;
 }
 
 /** An IAM resource pattern (`*` any run, `?` one character) matched against a key. */
-export function matchesPattern(pattern: string, key: string): boolean {
-  const source = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '[\\s\\S]*')
-    .replace(/\?/g, '[\\s\\S]');
-  return new RegExp(`^${source}$`).test(key);
-}
+export const matchesPattern = wildcardMatch;
 
 /** An object's ACL as far as the public is concerned. */
 export type AclState = 'public-read' | 'private' | 'disabled' | 'unknown';

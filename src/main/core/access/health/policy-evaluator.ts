@@ -53,7 +53,7 @@ const asList = (value: unknown): string[] =>
   typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
 /** Principal "*" or {"AWS": "*"}; a NotPrincipal statement applies to everyone it does not name. */
-function appliesToAnonymous(st: Statement): boolean {
+export function appliesToAnonymous(st: Statement): boolean {
   if (st['NotPrincipal'] !== undefined) return !principalNamesEveryone(st['NotPrincipal']);
   return principalNamesEveryone(st['Principal']);
 }
@@ -64,7 +64,8 @@ function principalNamesEveryone(principal: unknown): boolean {
   return asList((principal as Record<string, unknown>)['AWS']).includes('*');
 }
 
-function appliesToGetObject(st: Statement): boolean {
+/** The statement's Action (or NotAction) covers s3:GetObject, wildcards included. */
+export function appliesToGetObject(st: Statement): boolean {
   if (st['NotAction'] !== undefined) return !asList(st['NotAction']).some((a) => wildcardMatch(a.toLowerCase(), 's3:getobject'));
   return asList(st['Action']).some((a) => wildcardMatch(a.toLowerCase(), 's3:getobject'));
 }
