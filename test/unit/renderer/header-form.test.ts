@@ -24,8 +24,11 @@ describe('the header form', () => {
     });
   });
 
-  it('writes Content-Disposition quoted for ASCII names and as filename* for others', () => {
-    expect(dispositionFor('attachment', 'take "3".mp4')).toBe('attachment; filename="take \\"3\\".mp4"');
-    expect(dispositionFor('inline', 'café.jpg')).toBe("inline; filename*=UTF-8''caf%C3%A9.jpg");
+  // RFC 6266: a plain ASCII name is one quoted filename; anything a quoted string cannot carry as is
+  // (quotes, backslashes, %, non-ASCII) gets an ASCII stand-in plus the exact name as RFC 8187 filename*.
+  it('writes Content-Disposition with an ASCII fallback and filename* only when the name needs it', () => {
+    expect(dispositionFor('attachment', 'take 3.mp4')).toBe('attachment; filename="take 3.mp4"');
+    expect(dispositionFor('attachment', 'take "3".mp4')).toBe('attachment; filename="take _3_.mp4"; filename*=UTF-8\'\'take%20%223%22.mp4');
+    expect(dispositionFor('inline', 'café.jpg')).toBe('inline; filename="caf_.jpg"; filename*=UTF-8\'\'caf%C3%A9.jpg');
   });
 });
