@@ -121,8 +121,9 @@ export const layers = [
     name: 'src/renderer',
     dir: 'src/renderer',
     may: ['src/renderer', 'src/shared'],
-    // echarts: the audit's charts (storage treemap, report bars); imported lazily (features/audit/ReportChart.tsx) to keep it out of the main bundle.
-    packages: ['react', 'react-dom/client', '@tanstack/*', '@radix-ui/*', 'lucide-react', '@vitejs/plugin-react/preamble', 'echarts'],
+    // echarts/*: the audit's charts (storage treemap, report bars), only the parts they draw
+    // (features/audit/echarts-parts.ts), loaded lazily to keep them out of the main bundle.
+    packages: ['react', 'react-dom/client', '@tanstack/*', '@radix-ui/*', 'lucide-react', '@vitejs/plugin-react/preamble', 'echarts/*'],
     why: 'The renderer is untrusted and sandboxed: no Node, Electron, AWS or main code; it reaches main only through the api client.',
     features,
   },

@@ -11,7 +11,7 @@ export function ReportChart({ chart, bytes, onDrill }: { chart: Chart; bytes: bo
   useEffect(() => {
     let disposed = false;
     let dispose: (() => void) | undefined;
-    void import('echarts').then((echarts) => {
+    void import('./echarts-parts').then((echarts) => {
       if (disposed || !ref.current) return;
       const instance = echarts.init(ref.current, undefined, { renderer: 'canvas' });
       const format = (v: number) => (bytes ? formatBytes(v) : v.toLocaleString());
