@@ -85,7 +85,13 @@ describe.each(transferEngineSchema.options)('a process killed mid-upload (%s eng
     const h = await startTransferCore({ gw, endpoint: proxy.endpoint, dataDir, connectionId: saved.id });
     try {
       const interrupted = await h.value('transfers:interrupted', {});
-      expect(interrupted).toMatchObject({ itemCount: 1, bytesLeft: 40 * MiB });
+      // Two of eight parts are in the journal: what is left is what the resume must still send.
+      expect(interrupted).toMatchObject({ itemCount: 1, bytesLeft: 30 * MiB });
+      expect((await h.value('transfers:list', { batchId: interrupted.batches[0]?.id ?? '' })).items[0]).toMatchObject({
+        state: 'interrupted',
+        bytesDone: 10 * MiB,
+        parts: { done: 2, total: 8 },
+      });
       const batchId = interrupted.batches[0]?.id ?? '';
       expect(await h.value('transfers:resume', { all: true })).toEqual({ changed: 1 });
       const { items } = await h.settled(batchId, 60_000);

@@ -123,6 +123,36 @@ describe.each(transferEngineSchema.options)('uploads through a failing network (
     expect((await h.value('transfers:list', { batchId: started.batchId })).items).toEqual([]);
   });
 
+  it('a paused upload is still paused after a restart, with the parts it sent counted', async () => {
+    const { root, sha } = makeTree({ 'restart.bin': 20 * MiB }, 'restart');
+    trees.push(root);
+    proxy.setRule((req) => (isUploadPart(req) && partNumberOf(req) !== 1 ? { kind: 'stall', afterBytes: 1024 } : { kind: 'pass' }));
+    const started = await upload([join(root, 'restart.bin')], 'private/restart/');
+    const one = async () => (await h.value('transfers:list', { batchId: started.batchId })).items[0];
+    await h.until(async () => ((await one())?.parts?.done ?? 0) >= 1 || undefined, 'part 1');
+    await h.value('transfers:pause', { batchId: started.batchId });
+    await h.until(async () => (await one())?.state === 'paused' || undefined, 'the pause');
+    const partSize = (await one())?.bytesDone ?? 0;
+    expect(partSize).toBeGreaterThan(0);
+
+    // The app quits and starts again on the same data folder.
+    h.close({ keepData: true });
+    proxy.setRule(() => ({ kind: 'pass' }));
+    proxy.dropAll();
+    h = await startTransferCore({ gw, endpoint: proxy.endpoint, transferEngine: engine, dataDir: h.dataDir, connectionId: h.connectionId });
+    const restored = await one();
+    expect(restored).toMatchObject({ state: 'paused', bytesDone: partSize, parts: { done: 1, total: Math.ceil((20 * MiB) / partSize) } });
+    // Paused by the user is not "interrupted": the restart banner does not offer it again.
+    expect(await h.value('transfers:interrupted', {})).toMatchObject({ itemCount: 0 });
+
+    const before = proxy.requests.length;
+    expect(await h.value('transfers:resume', { batchId: started.batchId })).toEqual({ changed: 1 });
+    const { items } = await h.settled(started.batchId);
+    expect(items[0]?.state).toBe('done');
+    expect(proxy.requests.slice(before).filter(isUploadPart).map(partNumberOf)).not.toContain(1);
+    expect(await objectSha256(tb.client, tb.bucket, 'private/restart/restart.bin')).toBe(sha['restart.bin']);
+  });
+
   it('cancel aborts the multipart upload: nothing is left on the server', async () => {
     const { root } = makeTree({ 'cancel-me.bin': 30 * MiB }, 'cancel');
     trees.push(root);

@@ -88,11 +88,14 @@ export class TransferService {
     this.restore();
   }
 
-  /** What a previous run left: unfinished items wait as `interrupted` until the user decides. */
+  /**
+   * What a previous run left: items that were moving wait as `interrupted` until the user decides;
+   * what the user paused stays paused (a restart does not change their decision) and failures stay failed.
+   */
   private restore(): void {
     const { batches, items } = this.journal.loadUnfinished();
     for (const item of items) {
-      if (item.state !== 'failed' && item.state !== 'interrupted') item.state = 'interrupted';
+      if (item.state !== 'failed' && item.state !== 'paused') item.state = 'interrupted';
     }
     for (const batch of batches) {
       const own = items.filter((i) => i.batchId === batch.id);
@@ -189,7 +192,7 @@ export class TransferService {
         const item = this.registry.items.get(id);
         if (item?.state !== 'interrupted') continue;
         itemCount += 1;
-        bytesLeft += item.size;
+        bytesLeft += item.size - item.bytesDone;
       }
     }
     return { batches: batches.map((r) => this.reporter.batchView(r)), itemCount, bytesLeft };

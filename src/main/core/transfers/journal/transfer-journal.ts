@@ -1,5 +1,6 @@
 import type { SqlDatabase, SqlStatement } from '../../store/sql-port';
 import type { TransferError, TransferState } from '../../../../shared/model/transfer';
+import { partCount } from '../../s3/part-size';
 import type { CreateIntent, JournalPart, SourceStamp, TransferBatch, TransferItem, TransferSpec } from '../queue/transfer-item';
 
 interface ItemRow {
@@ -25,6 +26,12 @@ interface ItemRow {
   notice: string | null;
   attempts: number;
   created_at: string;
+}
+
+interface PartTotalsRow {
+  id: string;
+  parts: number;
+  bytes: number;
 }
 
 interface BatchRow {
@@ -80,6 +87,7 @@ export class TransferJournal {
       loadItems: db.prepare(
         `SELECT * FROM transfers WHERE state NOT IN ('done', 'cancelled', 'skipped') ORDER BY created_at, batch_id, seq`,
       ),
+      partTotals: db.prepare(`SELECT transfer_id AS id, COUNT(*) AS parts, SUM(size) AS bytes FROM transfer_parts GROUP BY transfer_id`),
       loadBatches: db.prepare(`SELECT * FROM transfer_batches WHERE id IN (SELECT DISTINCT batch_id FROM transfers) ORDER BY created_at`),
       deleteFinished: db.prepare(`DELETE FROM transfers WHERE state IN ('done', 'cancelled', 'skipped')`),
     };
@@ -237,6 +245,16 @@ export class TransferJournal {
     })();
     const batches = (this.stmts.loadBatches?.all() as BatchRow[]).map(toBatch);
     const items = (this.stmts.loadItems?.all() as ItemRow[]).map(toItem);
+    // What the journal already holds is shown as done before the item runs again (the runner
+    // re-checks the parts against S3 or the temp file and corrects the figure when it resumes).
+    const totals = new Map((this.stmts.partTotals?.all() as PartTotalsRow[]).map((r) => [r.id, r]));
+    for (const item of items) {
+      const journaled = totals.get(item.id);
+      if (!journaled || item.partSize === null) continue;
+      item.bytesDone = Math.min(journaled.bytes, item.size);
+      item.partsDone = journaled.parts;
+      item.partsTotal = partCount(item.size, item.partSize);
+    }
     return { batches, items };
   }
 
