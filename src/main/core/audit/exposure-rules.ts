@@ -1,10 +1,10 @@
 /*
  * Who can read an object, from what a deep scan recorded: its ACL, the bucket policy, and the
- * bucket's Block Public Access settings, which override both. Pure: the rules are the ones AWS
- * documents (IgnorePublicAcls makes public ACL grants void; RestrictPublicBuckets limits a public
- * policy to AWS principals of the account, i.e. not anyone).
+ * bucket's Block Public Access settings, which override both (the rules in
+ * access/health/block-public-access.ts, shared with the health panel). Pure.
  */
 
+import { publicAclsCount, publicPolicyCounts } from '../access/health/block-public-access';
 import { appliesToAnonymous, appliesToGetObject, statementsOf, wildcardMatch } from '../access/health/policy-evaluator';
 
 /** The parts of Block Public Access that decide reads (the other two only refuse new grants). */
@@ -65,9 +65,8 @@ export interface ExposureFacts {
 /** Whether anyone on the internet can GET the object; null when nothing could be learned. */
 export function anyoneCanRead(key: string, facts: ExposureFacts): boolean | null {
   const byPolicy = facts.policy.allow.some((p) => matchesPattern(p, key)) && !facts.policy.deny.some((p) => matchesPattern(p, key));
-  const policyOpen = byPolicy && !(facts.blockPublic?.restrictPublicBuckets ?? false);
-  if (policyOpen) return true;
-  if (facts.blockPublic?.ignorePublicAcls === true) return false;
+  if (byPolicy && publicPolicyCounts(facts.blockPublic)) return true;
+  if (!publicAclsCount(facts.blockPublic)) return false;
   if (facts.acl === 'unknown') return null;
   return facts.acl === 'public-read';
 }

@@ -1,3 +1,4 @@
+import { publicAclsCount, publicPolicyCounts } from './block-public-access';
 import type { BucketCapabilityReport, HealthAnswer, PublicMechanism } from '../../../../shared/model/bucket-health';
 
 /**
@@ -8,9 +9,9 @@ export function healthAnswer(report: BucketCapabilityReport, publicBaseUrl: stri
   const block = report.publicAccessBlock.status === 'ok' ? report.publicAccessBlock.value : null;
   const ownership = report.objectOwnership;
   const aclsOn = !(ownership.status === 'ok' && ownership.value === 'BucketOwnerEnforced');
-  const aclsCount = aclsOn && !block?.ignorePublicAcls;
+  const aclsCount = aclsOn && publicAclsCount(block);
   const grants = report.policyGrants.status === 'ok' ? report.policyGrants.value : null;
-  const policyCounts = !block?.restrictPublicBuckets;
+  const policyCounts = publicPolicyCounts(block);
   const publicBy: PublicMechanism[] = [];
   if (aclsCount) publicBy.push('objectAcls');
   if (grants?.public.access === 'public' && policyCounts) publicBy.push('bucketPolicy');
@@ -34,7 +35,7 @@ export function healthAnswer(report: BucketCapabilityReport, publicBaseUrl: stri
     notes.push(`The bucket policy denies anonymous reads of public/ (${grants.public.statements.join(', ')}).`);
   if (grants?.public.access === 'public' && !policyCounts)
     notes.push('Block Public Access (RestrictPublicBuckets) makes the server ignore the public policy.');
-  if (aclsOn && block?.ignorePublicAcls)
+  if (aclsOn && !publicAclsCount(block))
     notes.push('Block Public Access (IgnorePublicAcls) makes the server ignore public-read object ACLs.');
   if (block?.blockPublicPolicy)
     notes.push('Block Public Access (BlockPublicPolicy) refuses a public bucket policy: the policy fix will fail until it is turned off.');
