@@ -115,76 +115,87 @@ const policyPlanner: FixPlanner = {
     ),
 };
 
-const lifecyclePlanner: FixPlanner = {
-  async plan(target, spec) {
-    const days = spec.kind === 'abortIncompleteUploads' ? spec.days : 7;
-    const rules = await call(target, 's3:GetLifecycleConfiguration', 'read the lifecycle rules', () =>
-      readLifecycleRules(target.client, target.bucket),
-    );
-    const next = mergeAbortUploadsRule(rules, days);
-    const had = rules.some((r) => r.ID === abortUploadsRuleId);
-    const body = async (list: typeof rules) => {
-      const command = lifecycleWrite(target.bucket, list);
-      return command ? serializedBody(target.client, command) : null;
-    };
-    const currentBody = await body(rules);
-    const nextBody = (await body(next)) ?? '';
-    return {
-      format: 'xml',
-      stored: rules.length === 0 ? null : JSON.stringify(rules),
-      currentBody,
-      nextBody,
-      summary: `${had ? 'Replaces' : 'Adds'} rule ${abortUploadsRuleId} (abort multipart uploads still incomplete after ${days} day${days === 1 ? '' : 's'}); ${kept(rules.length - (had ? 1 : 0), 'rule')}.`,
-      unchanged: currentBody === nextBody,
-      write: () =>
-        call(target, 's3:PutLifecycleConfiguration', 'write the lifecycle rules', () =>
-          writeLifecycleRules(target.client, target.bucket, next),
-        ),
-    };
-  },
-  readStored: async (target) => {
-    const rules = await call(target, 's3:GetLifecycleConfiguration', 'read the lifecycle rules', () =>
-      readLifecycleRules(target.client, target.bucket),
-    );
-    return rules.length === 0 ? null : JSON.stringify(rules);
-  },
-  restore: (target, stored) =>
-    call(target, 's3:PutLifecycleConfiguration', 'restore the lifecycle rules', () =>
-      writeLifecycleRules(target.client, target.bucket, stored === null ? [] : (JSON.parse(stored) as [])),
-    ),
-};
+/** A bucket document that is a list of rules with IDs (lifecycle, CORS): how to read, build and write it. */
+interface RuleDocument<R extends { ID?: string | undefined }> {
+  /** "lifecycle rules", "CORS rules": for messages. */
+  noun: string;
+  /** One of them, for the summary: "rule", "CORS rule". */
+  ruleNoun: string;
+  readPermission: string;
+  writePermission: string;
+  read(client: S3Client, bucket: string): Promise<R[]>;
+  /** The command that writes the list (null: the configuration is deleted). */
+  command(bucket: string, rules: R[]): Parameters<typeof serializedBody>[1] | null;
+  write(client: S3Client, bucket: string, rules: R[]): Promise<void>;
+  /** The fix's rule merged in (same ID replaced, the others kept), its ID, and what it does. */
+  merge(rules: readonly R[], spec: FixSpec): { next: R[]; id: string; does: string };
+}
 
-const corsPlanner: FixPlanner = {
-  async plan(target, spec) {
-    const origins = spec.kind === 'uploadCors' && spec.origins ? spec.origins : ['*'];
-    const rules = await call(target, 's3:GetBucketCORS', 'read the CORS rules', () => readCorsRules(target.client, target.bucket));
-    const next = mergeUploadCorsRule(rules, origins);
-    const had = rules.some((r) => r.ID === uploadCorsRuleId);
-    const body = async (list: typeof rules) => {
-      const command = corsWrite(target.bucket, list);
-      return command ? serializedBody(target.client, command) : null;
-    };
-    const currentBody = await body(rules);
-    const nextBody = (await body(next)) ?? '';
+/** A fix that adds (or replaces by ID) one rule in a rule-list document, keeping every other rule. */
+function ruleListPlanner<R extends { ID?: string | undefined }>(doc: RuleDocument<R>): FixPlanner {
+  const read = (target: FixTarget) =>
+    call(target, doc.readPermission, `read the ${doc.noun}`, () => doc.read(target.client, target.bucket));
+  const stored = (rules: R[]) => (rules.length === 0 ? null : JSON.stringify(rules));
+  return {
+    async plan(target, spec) {
+      const rules = await read(target);
+      const { next, id, does } = doc.merge(rules, spec);
+      const had = rules.some((r) => r.ID === id);
+      const body = async (list: R[]) => {
+        const command = doc.command(target.bucket, list);
+        return command ? serializedBody(target.client, command) : null;
+      };
+      const currentBody = await body(rules);
+      const nextBody = (await body(next)) ?? '';
+      return {
+        format: 'xml',
+        stored: stored(rules),
+        currentBody,
+        nextBody,
+        summary: `${had ? 'Replaces' : 'Adds'} ${doc.ruleNoun} ${id} (${does}); ${kept(rules.length - (had ? 1 : 0), doc.ruleNoun)}.`,
+        unchanged: currentBody === nextBody,
+        write: () => call(target, doc.writePermission, `write the ${doc.noun}`, () => doc.write(target.client, target.bucket, next)),
+      };
+    },
+    readStored: async (target) => stored(await read(target)),
+    restore: (target, saved) =>
+      call(target, doc.writePermission, `restore the ${doc.noun}`, () =>
+        doc.write(target.client, target.bucket, saved === null ? [] : (JSON.parse(saved) as R[])),
+      ),
+  };
+}
+
+const lifecyclePlanner = ruleListPlanner({
+  noun: 'lifecycle rules',
+  ruleNoun: 'rule',
+  readPermission: 's3:GetLifecycleConfiguration',
+  writePermission: 's3:PutLifecycleConfiguration',
+  read: (client, bucket) => readLifecycleRules(client, bucket),
+  command: lifecycleWrite,
+  write: writeLifecycleRules,
+  merge: (rules, spec) => {
+    const days = spec.kind === 'abortIncompleteUploads' ? spec.days : 7;
     return {
-      format: 'xml',
-      stored: rules.length === 0 ? null : JSON.stringify(rules),
-      currentBody,
-      nextBody,
-      summary: `${had ? 'Replaces' : 'Adds'} CORS rule ${uploadCorsRuleId} (browser PUT and POST from ${origins.join(', ')}); ${kept(rules.length - (had ? 1 : 0), 'CORS rule')}.`,
-      unchanged: currentBody === nextBody,
-      write: () => call(target, 's3:PutBucketCORS', 'write the CORS rules', () => writeCorsRules(target.client, target.bucket, next)),
+      next: mergeAbortUploadsRule(rules, days),
+      id: abortUploadsRuleId,
+      does: `abort multipart uploads still incomplete after ${days} day${days === 1 ? '' : 's'}`,
     };
   },
-  readStored: async (target) => {
-    const rules = await call(target, 's3:GetBucketCORS', 'read the CORS rules', () => readCorsRules(target.client, target.bucket));
-    return rules.length === 0 ? null : JSON.stringify(rules);
+});
+
+const corsPlanner = ruleListPlanner({
+  noun: 'CORS rules',
+  ruleNoun: 'CORS rule',
+  readPermission: 's3:GetBucketCORS',
+  writePermission: 's3:PutBucketCORS',
+  read: (client, bucket) => readCorsRules(client, bucket),
+  command: corsWrite,
+  write: writeCorsRules,
+  merge: (rules, spec) => {
+    const origins = spec.kind === 'uploadCors' && spec.origins ? spec.origins : ['*'];
+    return { next: mergeUploadCorsRule(rules, origins), id: uploadCorsRuleId, does: `browser PUT and POST from ${origins.join(', ')}` };
   },
-  restore: (target, stored) =>
-    call(target, 's3:PutBucketCORS', 'restore the CORS rules', () =>
-      writeCorsRules(target.client, target.bucket, stored === null ? [] : (JSON.parse(stored) as [])),
-    ),
-};
+});
 
 /** The planner of each fix kind. */
 export const fixPlanners: Record<FixKind, FixPlanner> = {
