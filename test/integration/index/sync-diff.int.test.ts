@@ -6,7 +6,7 @@ import { putMany, startBrowseEnv, type BrowseEnv } from '../browse/browse-env';
 import { liveRows, openIndexOf, watchSyncs } from './support/index-env';
 
 let env: BrowseEnv;
-let index: IndexStore;
+let index: IndexStore | undefined;
 let syncs: ReturnType<typeof watchSyncs>;
 
 beforeAll(async () => {
@@ -17,10 +17,9 @@ beforeAll(async () => {
     env.client,
     keys.map((Key) => ({ Bucket: env.bucket, Key, Body: `first ${Key}` })),
   );
-  index = openIndexOf(env.h.dataDir);
 });
 afterAll(async () => {
-  index.close();
+  index?.close();
   await env.close();
 });
 
@@ -28,14 +27,22 @@ const sync = async () => {
   const started = await env.h.value('index:sync', { connectionId: env.connectionId, bucket: env.bucket });
   const end = await syncs.end(started.jobId);
   expect(end).toMatchObject({ state: 'done' });
+  // The test's own reader opens once the app has made and migrated the file: two migrations of a
+  // new file racing each other would have one of them set it aside (under load, seen in CI).
+  index ??= openIndexOf(env.h.dataDir);
   return end;
+};
+
+const reader = (): IndexStore => {
+  if (!index) throw new Error('The index is read only after a first sync.');
+  return index;
 };
 
 describe('syncing a bucket into the index', () => {
   it('indexes every object, and a re-sync after changes lists exactly those changes', async () => {
     const first = await sync();
     expect(first).toMatchObject({ objects: 5, added: 5, changed: 0, removed: 0 });
-    expect((await liveRows(index, env.connectionId, env.bucket)).map((r) => r.key)).toEqual([
+    expect((await liveRows(reader(), env.connectionId, env.bucket)).map((r) => r.key)).toEqual([
       'deep/x/y/z.txt',
       'private/c.pdf',
       'public/a.jpg',
@@ -49,7 +56,7 @@ describe('syncing a bucket into the index', () => {
     const second = await sync();
     expect(second).toMatchObject({ objects: 5, added: 1, changed: 1, removed: 1, expectedObjects: 5 });
 
-    const snapshots = new SnapshotRepository(index);
+    const snapshots = new SnapshotRepository(reader());
     const bucketId = await snapshots.bucketId(env.connectionId, env.bucket);
     const changes = await snapshots.changes({ bucketId, fromSync: first.syncId, toSync: second.syncId });
     expect(changes.map((c) => [c.change, c.key])).toEqual([

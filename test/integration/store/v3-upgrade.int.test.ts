@@ -173,9 +173,11 @@ describe('a data folder written by the v3 release', () => {
       // The last expiry the user picked (an app_settings row in v3) is still the dialog's default.
       expect((await h.value('share:defaults', { connectionId: v3.connectionId })).expirySeconds).toBe(86_400);
 
-      // Like anything unfinished at start-up, it waits as interrupted until the user resumes it.
+      // The user had paused it: it is still paused, with the two parts its journal holds counted.
       const before = await h.value('transfers:list', {});
-      expect(before.items).toEqual([expect.objectContaining({ key: 'private/clip.mov', state: 'interrupted' })]);
+      expect(before.items).toEqual([
+        expect.objectContaining({ key: 'private/clip.mov', state: 'paused', bytesDone: 10 * MiB, parts: { done: 2, total: 8 } }),
+      ]);
       const batchId = before.batches[0]?.id ?? '';
       await h.value('transfers:resume', { batchId });
       const { items } = await h.settled(batchId);
