@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import type { Page } from '@playwright/test';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { createTestBucket, putObjects, type TestBucket } from '../support/s3-test-env';
 import { expect, test } from './fixtures';
@@ -121,7 +122,7 @@ test('item 8: rows keep their place while a big folder is still loading, and the
 });
 
 /** The key of the first row whose top is inside the listing's scroll area. */
-async function topVisibleKey(page: import('@playwright/test').Page): Promise<string> {
+async function topVisibleKey(page: Page): Promise<string> {
   return page.getByTestId('listing-body').evaluate((body) => {
     const edge = body.getBoundingClientRect().top;
     const rows = [...body.querySelectorAll('[role="row"]')]

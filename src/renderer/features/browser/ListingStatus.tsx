@@ -15,7 +15,8 @@ export interface ListingStatusProps {
 export function ListingStatus(props: ListingStatusProps) {
   const count = props.total.toLocaleString();
   const items = `${count} ${props.total === 1 ? 'item' : 'items'}`;
-  let main = props.loadingMore ? `Loading more… ${count} items so far` : items;
+  // Rows that arrive go after the ones shown (they would push them around otherwise); say why they are not in order yet.
+  let main = props.loadingMore ? `Loading more… ${count} items so far, sorted when all are in` : items;
   if (props.filtered) main = `${props.shown.toLocaleString()} of ${main} match the filter`;
   if (props.refreshing && !props.loadingMore) main += ' · refreshing…';
   return (
