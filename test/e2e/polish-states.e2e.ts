@@ -176,7 +176,10 @@ for (const failure of [
 test('item 10: Retry asks again, and shows the buckets once the connection answers', async ({ page, app }) => {
   proxy = await startFaultProxy(app.gateway.endpoint);
   let down = true;
-  proxy.setRule(() => (down ? { kind: 'cut', afterBytes: 0 } : { kind: 'pass' }));
+  const denied = '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>';
+  proxy.setRule(() =>
+    down ? { kind: 'respond', status: 403, headers: { 'content-type': 'application/xml' }, body: denied } : { kind: 'pass' },
+  );
   const connections = new ConnectionsPage(page);
   await connections.add({
     name: 'Flaky',
