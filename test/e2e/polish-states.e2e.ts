@@ -1,4 +1,6 @@
 /// <reference lib="dom" />
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { createTestBucket, putObjects, type TestBucket } from '../support/s3-test-env';
@@ -9,6 +11,9 @@ import { boxOf } from './pages/layout-checks';
 
 // Issue 13 items 8 and 10: a folder still loading, and a connection that fails, at a laptop size.
 test.use({ viewport: { width: 1280, height: 800 } });
+
+// Beside the main views that polish-screenshots.e2e.ts writes.
+const shotDir = join(process.cwd(), 'test/e2e/screenshots');
 
 let testBucket: TestBucket | undefined;
 let proxy: FaultProxy | undefined;
@@ -160,6 +165,8 @@ for (const failure of [
     expect(box.width).toBeGreaterThan(main.width * 0.5);
     await expect(error).toBeInViewport({ ratio: 1 });
     await expect(error.getByRole('button', { name: 'Retry' })).toBeVisible();
+    mkdirSync(shotDir, { recursive: true });
+    await page.screenshot({ path: join(shotDir, `08-connection-error-${failure.endpoint ? 'unreachable' : 'secret'}.png`) });
 
     // Edit connection opens the form on this connection; fixing it lists the buckets.
     await error.getByRole('button', { name: 'Edit connection' }).click();
