@@ -99,3 +99,48 @@ test('a connection that fails passes axe', async ({ page, app }) => {
   await expect(page.getByTestId('connection-error')).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'the connection error');
 });
+
+test('by keyboard alone: arrows move the selection (announced), Enter opens, dialogs trap focus and give it back', async ({
+  page,
+  app,
+}) => {
+  const { bucket } = testBucket ?? { bucket: '' };
+  await connectToGateway(page, app);
+  const browser = new BrowserPage(page);
+  await browser.openBucket(bucket);
+  const grid = browser.grid;
+  await grid.focus();
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('root-public')).toHaveAttribute('aria-selected', 'true');
+  // The grid points assistive tech at the row the arrows reached, and the selection is a live region.
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('root-private')).toHaveAttribute('aria-selected', 'true');
+  await expect(grid).toHaveAttribute('aria-activedescendant', (await page.getByTestId('root-private').getAttribute('id')) ?? 'none');
+  await expect(page.getByRole('status').filter({ hasText: '1 selected' })).toHaveCount(1);
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await browser.expectFolder('public/');
+  await expect(browser.row('public/notes.txt')).toBeVisible();
+
+  // Focus is visible: the focused control draws the app's focus outline.
+  const add = page.getByTestId('connection-add');
+  await add.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(add).toBeFocused();
+  expect(await add.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+
+  // A dialog keeps Tab inside itself, and Escape gives focus back to the button that opened it.
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    expect(await dialog.evaluate((el) => el.contains(document.activeElement)), `Tab ${i + 1} stays in the dialog`).toBe(true);
+  }
+  await page.keyboard.press('Shift+Tab');
+  expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(add).toBeFocused();
+});

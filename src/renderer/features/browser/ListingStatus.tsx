@@ -24,11 +24,12 @@ export function ListingStatus(props: ListingStatusProps) {
       <p role="status" data-testid="listing-status" data-loading={props.loadingMore || undefined} data-total={props.total}>
         {main}
       </p>
-      {props.selectedCount > 0 ? (
-        <p data-testid="listing-selection">
-          {props.selectedCount.toLocaleString()} selected{props.selectedBytes > 0 ? ` · ${formatBytes(props.selectedBytes)}` : ''}
-        </p>
-      ) : null}
+      {/* Always there (empty when nothing is selected), so screen readers announce each change of the selection. */}
+      <p role="status" data-testid="listing-selection">
+        {props.selectedCount > 0
+          ? `${props.selectedCount.toLocaleString()} selected${props.selectedBytes > 0 ? ` · ${formatBytes(props.selectedBytes)}` : ''}`
+          : ''}
+      </p>
       {props.notice ? (
         <p className="listing-notice" role="status" data-testid="listing-notice">
           {props.notice}
