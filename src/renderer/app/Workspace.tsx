@@ -77,6 +77,7 @@ export function Workspace({ info }: { info: AppInfo }) {
                   <BrowserPane
                     key={selected.id}
                     connection={selected}
+                    onEditConnection={() => setFormTarget(selected)}
                     bucketTools={(bucket) => <BucketHealthButton key={bucket} connectionId={selected.id} bucket={bucket} />}
                   />
                 ) : noConnections || demo.start.isPending ? (

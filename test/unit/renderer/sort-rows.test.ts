@@ -104,4 +104,14 @@ describe('sortIncrementally', () => {
     const memo = sortIncrementally(undefined, rows, byName);
     expect(sortIncrementally(memo, [...rows], byName).output).toBe(memo.output);
   });
+
+  it('while streaming, puts new pages after the rows shown, and sorts once when the last page is in', () => {
+    const page1 = [obj('item-1'), obj('item-10'), obj('item-11')];
+    const page2 = [obj('item-2'), obj('item-20')];
+    let memo = sortIncrementally(undefined, page1, byName, true);
+    memo = sortIncrementally(memo, [...page1, ...page2], byName, true);
+    expect(names(memo.output)).toEqual(['item-1', 'item-10', 'item-11', 'item-2', 'item-20']);
+    memo = sortIncrementally(memo, [...page1, ...page2], byName, false);
+    expect(names(memo.output)).toEqual(['item-1', 'item-2', 'item-10', 'item-11', 'item-20']);
+  });
 });

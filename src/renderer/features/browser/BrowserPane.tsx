@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Connection } from '../../../shared/model/connection';
 import { EmptyState } from '../../ui/EmptyState';
 import { BucketList } from './BucketList';
+import { ConnectionErrorState } from './ConnectionErrorState';
 import { FolderView } from './FolderView';
 import { defaultSort, type SortSpec } from './sort-rows';
 import { useBuckets } from './use-buckets';
@@ -12,13 +13,15 @@ export interface BrowserPaneProps {
   connection: Connection;
   /** Actions on the open bucket from other features, put together by the app (no feature imports another). */
   bucketTools?: (bucket: string) => ReactNode;
+  /** Opens this connection's form (from the error shown when it cannot connect). */
+  onEditConnection?: () => void;
 }
 
 /**
  * The main pane for one connection: its buckets beside the open folder. Remount it (key by
  * connection id) to start fresh when another connection is chosen.
  */
-export function BrowserPane({ connection, bucketTools }: BrowserPaneProps) {
+export function BrowserPane({ connection, bucketTools, onEditConnection }: BrowserPaneProps) {
   const nav = useNavigation();
   const [sort, setSort] = useState<SortSpec>(defaultSort);
   const buckets = useBuckets(connection.id);
@@ -34,6 +37,17 @@ export function BrowserPane({ connection, bucketTools }: BrowserPaneProps) {
     go({ bucket: own, prefix: '' });
   }, [own, go]);
 
+  if (buckets.isError) {
+    return (
+      <ConnectionErrorState
+        connectionName={connection.name}
+        message={buckets.error.message}
+        retrying={buckets.isFetching}
+        onRetry={() => void buckets.refetch()}
+        onEdit={onEditConnection}
+      />
+    );
+  }
   return (
     <div className="browser-pane">
       <BucketList

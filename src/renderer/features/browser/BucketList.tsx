@@ -1,8 +1,6 @@
 import { Database } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
-import { ErrorBanner } from '../../ui/ErrorBanner';
 import { LoadingState } from '../../ui/LoadingState';
 import { useBuckets } from './use-buckets';
 
@@ -14,7 +12,7 @@ export interface BucketListProps {
   tools?: ReactNode;
 }
 
-/** The buckets of the selected connection; picking one opens its top level. */
+/** The buckets of the selected connection; picking one opens its top level (a failure is the pane's, see ConnectionErrorState). */
 export function BucketList({ connectionId, selected, onSelect, tools }: BucketListProps) {
   const buckets = useBuckets(connectionId);
   return (
@@ -23,13 +21,6 @@ export function BucketList({ connectionId, selected, onSelect, tools }: BucketLi
         Buckets
       </h2>
       {buckets.isPending ? <LoadingState label="Loading buckets…" /> : null}
-      {buckets.isError ? (
-        <ErrorBanner message={buckets.error.message}>
-          <Button onClick={() => void buckets.refetch()} busy={buckets.isFetching} data-testid="buckets-retry">
-            Retry
-          </Button>
-        </ErrorBanner>
-      ) : null}
       {buckets.isSuccess && buckets.data.length === 0 ? (
         <EmptyState title="No buckets">
           <p>These credentials see no buckets. If they may use one bucket only, edit the connection and name it.</p>

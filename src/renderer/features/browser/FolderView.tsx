@@ -158,6 +158,7 @@ export function FolderView({ connection, bucket, prefix, onNavigate, history, so
               selected: selection.selected,
               focusIndex: s.focusIndex,
               sort,
+              order: view.order,
               onSort: (column) => onSort(sortBy(column)),
               onRowClick,
               onRowOpen: commands.open,

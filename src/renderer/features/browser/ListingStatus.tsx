@@ -15,7 +15,8 @@ export interface ListingStatusProps {
 export function ListingStatus(props: ListingStatusProps) {
   const count = props.total.toLocaleString();
   const items = `${count} ${props.total === 1 ? 'item' : 'items'}`;
-  let main = props.loadingMore ? `Loading more… ${count} items so far` : items;
+  // Rows that arrive go after the ones shown (they would push them around otherwise); say why they are not in order yet.
+  let main = props.loadingMore ? `Loading more… ${count} items so far, sorted when all are in` : items;
   if (props.filtered) main = `${props.shown.toLocaleString()} of ${main} match the filter`;
   if (props.refreshing && !props.loadingMore) main += ' · refreshing…';
   return (
@@ -23,11 +24,12 @@ export function ListingStatus(props: ListingStatusProps) {
       <p role="status" data-testid="listing-status" data-loading={props.loadingMore || undefined} data-total={props.total}>
         {main}
       </p>
-      {props.selectedCount > 0 ? (
-        <p data-testid="listing-selection">
-          {props.selectedCount.toLocaleString()} selected{props.selectedBytes > 0 ? ` · ${formatBytes(props.selectedBytes)}` : ''}
-        </p>
-      ) : null}
+      {/* Always there (empty when nothing is selected), so screen readers announce each change of the selection. */}
+      <p role="status" data-testid="listing-selection">
+        {props.selectedCount > 0
+          ? `${props.selectedCount.toLocaleString()} selected${props.selectedBytes > 0 ? ` · ${formatBytes(props.selectedBytes)}` : ''}`
+          : ''}
+      </p>
       {props.notice ? (
         <p className="listing-notice" role="status" data-testid="listing-notice">
           {props.notice}

@@ -1,8 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useImperativeHandle, useRef, type KeyboardEvent, type MouseEvent, type Ref } from 'react';
+import { useCallback, useImperativeHandle, useRef, type KeyboardEvent, type MouseEvent, type Ref } from 'react';
 import type { ListingRow } from './listing-rows';
 import { ListingRowView } from './ListingRowView';
 import { SortHeader } from './SortHeader';
+import { useAnchorRow } from './use-anchor-row';
 import { sizeConvention } from '../../../shared/format/format-bytes';
 import type { SortColumn, SortSpec } from './sort-rows';
 
@@ -33,6 +34,8 @@ export interface ListingTableProps {
   onBackgroundContextMenu: (event: MouseEvent) => void;
   onKeyDown: (event: KeyboardEvent) => void;
   handleRef?: Ref<ListingTableHandle>;
+  /** What decides the rows' order and set (sort and filter): when it changes, the view need not hold its anchor row. */
+  order: string;
   /** The folder row files are dragged over (highlighted as the upload destination). */
   dropKey?: string | null;
 }
@@ -67,6 +70,9 @@ export function ListingTable(props: ListingTableProps) {
     overscan: 20,
     getItemKey: (index) => rows[index]?.entry.key ?? index,
   });
+
+  const scrollToOffset = useCallback((offset: number) => virtualizer.scrollToOffset(offset), [virtualizer]);
+  useAnchorRow(scrollRef, rows, rowHeight, props.order, scrollToOffset);
 
   useImperativeHandle(props.handleRef, () => ({
     scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),

@@ -96,10 +96,12 @@ export interface SortMemo {
   output: readonly ListingRow[];
   /** `output` with its sort values, for merging the next page in. */
   decorated: readonly Decorated[];
+  /** False while pages were appended unsorted (a folder still loading): the next settled sort is a full one. */
+  settled: boolean;
 }
 
-function memoOf(source: readonly ListingRow[], spec: SortSpec, decorated: readonly Decorated[]): SortMemo {
-  return { source, spec, decorated, output: decorated.map((d) => d.row) };
+function memoOf(source: readonly ListingRow[], spec: SortSpec, decorated: readonly Decorated[], settled = true): SortMemo {
+  return { source, spec, decorated, output: decorated.map((d) => d.row), settled };
 }
 
 function sameRow(a: ListingRow | undefined, b: ListingRow | undefined): boolean {
@@ -118,16 +120,22 @@ function extendsSource(prev: readonly ListingRow[], next: readonly ListingRow[])
 }
 
 /**
- * Sorts `source`, reusing `memo` when only rows were appended since (a listing streaming in):
- * the new rows are sorted on their own and merged, O(n + m log m) instead of O(n log n) per
- * page. The result is exactly what a full stable sort would give.
+ * Sorts `source`, reusing `memo` when only rows were appended since (a listing streaming in).
+ * While `streaming`, the new rows are sorted among themselves and put after the rows already
+ * shown, so nothing the user is looking at moves while pages arrive (issue 13 item 8); the first
+ * call without `streaming` sorts everything once. Otherwise the new rows are sorted on their own
+ * and merged, O(n + m log m) instead of O(n log n), exactly what a full stable sort would give.
  */
-export function sortIncrementally(memo: SortMemo | undefined, source: readonly ListingRow[], spec: SortSpec): SortMemo {
+export function sortIncrementally(memo: SortMemo | undefined, source: readonly ListingRow[], spec: SortSpec, streaming = false): SortMemo {
   const sameSpec = memo?.spec.column === spec.column && memo.spec.direction === spec.direction;
-  if (!memo || !sameSpec || !extendsSource(memo.source, source)) {
+  if (!memo || !sameSpec || !extendsSource(memo.source, source) || (!streaming && !memo.settled)) {
     return memoOf(source, spec, sortDecorated(source, spec));
   }
   if (memo.source.length === source.length) return { ...memo, source };
+  if (streaming) {
+    const appended = sortDecorated(source.slice(memo.source.length), spec);
+    return memoOf(source, spec, [...memo.decorated, ...appended], false);
+  }
   const compare = decoratedComparator(spec);
   const added = sortDecorated(source.slice(memo.source.length), spec);
   const old = memo.decorated;

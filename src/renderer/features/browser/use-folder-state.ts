@@ -17,7 +17,7 @@ import { useSelection } from './use-selection';
 export function useFolderState(folder: FolderRef, roots: Roots, sort: SortSpec, initialFocus: string | null) {
   const listing = useListing(folder);
   const [filter, setFilter] = useState('');
-  const view = useListingView(listing.data?.pages, folder.prefix, roots, sort, filter);
+  const view = useListingView(listing.data?.pages, folder.prefix, roots, sort, filter, listing.hasNextPage);
   const { selection, update } = useSelection(view.keys, initialFocus);
   const [request, setRequest] = useState<ActionRequest | null>(null);
   const [preview, setPreview] = useState<ListEntry | null>(null);

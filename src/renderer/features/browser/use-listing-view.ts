@@ -14,13 +14,15 @@ export interface ListingView {
   keys: ViewKeys;
   /** True while the typed filter has not been applied yet (a big folder filtering). */
   filtering: boolean;
+  /** The sort and filter the rows reflect: rows changing under the same order were not the user's doing. */
+  order: string;
 }
 
 /** Keeps the last sort so pages streaming in are merged in instead of re-sorting everything. */
-function createSorter(): (rows: readonly ListingRow[], spec: SortSpec) => readonly ListingRow[] {
+function createSorter(): (rows: readonly ListingRow[], spec: SortSpec, streaming: boolean) => readonly ListingRow[] {
   let memo: SortMemo | undefined;
-  return (rows, spec) => {
-    memo = sortIncrementally(memo, rows, spec);
+  return (rows, spec, streaming) => {
+    memo = sortIncrementally(memo, rows, spec, streaming);
     return memo.output;
   };
 }
@@ -35,12 +37,20 @@ export function useListingView(
   roots: Roots,
   sort: SortSpec,
   filter: string,
+  /** More pages are coming: new rows go after the ones shown, and are sorted in once all are in. */
+  streaming: boolean,
 ): ListingView {
   const [sorter] = useState(createSorter);
   const deferredFilter = useDeferredValue(filter);
   const all = useMemo(() => buildListingRows(pages, prefix, roots), [pages, prefix, roots]);
-  const sorted = useMemo(() => sorter(all, sort), [sorter, all, sort]);
+  const sorted = useMemo(() => sorter(all, sort, streaming), [sorter, all, sort, streaming]);
   const rows = useMemo(() => filterRows(sorted, deferredFilter), [sorted, deferredFilter]);
   const keys = useMemo(() => viewKeys(rows.map((r) => r.entry.key)), [rows]);
-  return { total: all.length, rows, keys, filtering: deferredFilter !== filter };
+  return {
+    total: all.length,
+    rows,
+    keys,
+    filtering: deferredFilter !== filter,
+    order: `${sort.column} ${sort.direction} ${deferredFilter}`,
+  };
 }

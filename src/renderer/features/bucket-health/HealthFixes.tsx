@@ -3,6 +3,7 @@ import type { FixKind, FixPreview, FixSpec, FixUndoEntry } from '../../../shared
 import { Button } from '../../ui/Button';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import type { useHealthActions } from './use-bucket-health';
+import { ScrollableText } from '../../ui/ScrollableText';
 
 type Actions = ReturnType<typeof useHealthActions>;
 
@@ -85,13 +86,15 @@ export function HealthFixes({ actions, undo }: { actions: Actions; undo: FixUndo
             {shown.preview.unchanged ? 'Already in place: applying changes nothing.' : shown.preview.summary}
           </p>
           <p className="field-hint">Exactly this {shown.preview.format.toUpperCase()} will be written:</p>
-          <pre className="health-document" data-testid="health-preview-next">
+          <ScrollableText className="health-document" label="What will be written" testId="health-preview-next">
             {shown.preview.next}
-          </pre>
+          </ScrollableText>
           {shown.preview.current !== null ? (
             <details>
               <summary>What the bucket has now</summary>
-              <pre className="health-document">{shown.preview.current}</pre>
+              <ScrollableText className="health-document" label="What the bucket has now">
+                {shown.preview.current}
+              </ScrollableText>
             </details>
           ) : (
             <p className="field-hint">The bucket has none today.</p>
@@ -136,7 +139,11 @@ function UndoList({ entries, actions }: { entries: FixUndoEntry[]; actions: Acti
                     ? 'Undo removes it: the bucket had none before.'
                     : 'Undo writes back exactly what the bucket had before:'}
                 </p>
-                {entry.previous !== null ? <pre className="health-document">{entry.previous}</pre> : null}
+                {entry.previous !== null ? (
+                  <ScrollableText className="health-document" label="What undo writes back">
+                    {entry.previous}
+                  </ScrollableText>
+                ) : null}
                 <div className="dialog-footer">
                   <span className="spacer" />
                   <Button onClick={() => setConfirming(null)}>Keep the fix</Button>

@@ -3,6 +3,7 @@ import { localText, utcText } from './expiry-text';
 import { ShareWarningNote } from './PreviewSummary';
 import { RevocationNote } from './RevocationNote';
 import { SnippetCopyButton } from './SnippetCopyButton';
+import { ScrollableText } from '../../ui/ScrollableText';
 
 /**
  * Main's explanation names the moment in UTC ("…, until 2026-11-21 17:40:00 UTC"); the line below
@@ -57,9 +58,9 @@ export function UploadLinkResultView({ result }: { result: UploadLinkResult }) {
           <h3 className="snippet-title">curl command</h3>
           <SnippetCopyButton snippetId={result.snippetIds.curl} text={result.curl} label="Copy curl command" testId="upload-copy-curl" />
         </div>
-        <pre className="snippet-code" data-testid="upload-curl">
+        <ScrollableText className="snippet-code" label="curl command" testId="upload-curl">
           {result.curl}
-        </pre>
+        </ScrollableText>
         <p className="field-hint">The customer replaces /path/to/your-file with their file.</p>
       </div>
       {result.html && result.snippetIds.html ? (
@@ -70,9 +71,9 @@ export function UploadLinkResultView({ result }: { result: UploadLinkResult }) {
           </div>
           <details>
             <summary>Show the HTML (a page with just the upload form; save it as a .html file)</summary>
-            <pre className="snippet-code" data-testid="upload-html">
+            <ScrollableText className="snippet-code" label="HTML form" testId="upload-html">
               {result.html}
-            </pre>
+            </ScrollableText>
           </details>
         </div>
       ) : null}
