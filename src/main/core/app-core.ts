@@ -30,7 +30,8 @@ import { recordProblems } from './app/recent-problems';
 import { SettingsService } from './settings/settings-service';
 
 /** How the data folder moves when the host does not say: both hosts read this variable. */
-const defaultDataFolderHint = 'Set BUCKET_ADMIN_DATA_DIR to another folder before starting the app (quit first; copy the folder to keep your connections).';
+const defaultDataFolderHint =
+  'Set BUCKET_ADMIN_DATA_DIR to another folder before starting the app (quit first; copy the folder to keep your connections).';
 
 /** Where the browser host stages dropped files (`POST /__stage`): the only part of the data folder uploads may read. */
 export function stagingDirOf(dataDir: string): string {

@@ -82,7 +82,10 @@ export class ConnectionsService {
     const stamp = this.now().toISOString();
     const { record, secret } = this.prepare(id ?? 'draft-connection', settings, existing, stamp, stamp);
     const keySecret = secret ?? (existing ? this.secretFor(existing) : undefined);
-    return { record, client: createS3Client(record, credentialProvider(record.credentials, keySecret), { maxAttempts: 1, requestLog: this.requestLog }) };
+    return {
+      record,
+      client: createS3Client(record, credentialProvider(record.credentials, keySecret), { maxAttempts: 1, requestLog: this.requestLog }),
+    };
   }
 
   close(): void {

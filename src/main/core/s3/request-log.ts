@@ -47,7 +47,7 @@ export function addRequestLog(client: S3Client, logger: Logger): void {
       const input = args.input as { Bucket?: unknown; Key?: unknown };
       const request = args.request as { method?: string } | undefined;
       const base = {
-        op: String(context.commandName ?? 'S3').replace(/Command$/, ''),
+        op: (context.commandName ?? 'S3').replace(/Command$/, ''),
         method: request?.method ?? '?',
         ...(typeof input.Bucket === 'string' ? { bucket: input.Bucket } : {}),
         ...(typeof input.Key === 'string' ? { key: input.Key } : {}),

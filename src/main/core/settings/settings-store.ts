@@ -35,7 +35,7 @@ export class SettingsStore {
       const value = this.value(key);
       if (value !== undefined) out[key] = value;
     }
-    return out as AppSettingsPatch;
+    return out;
   }
 
   /** Every field: stored, else the default. */

@@ -219,8 +219,10 @@ export class TransferService {
    */
   applySettings(settings: Partial<Pick<AppSettings, 'parallelTransfers' | 'partSizeMiB' | 'bandwidthLimitMiBps'>>): void {
     const { options } = this.deps;
-    if (settings.bandwidthLimitMiBps !== undefined) this.limiter.setRate(bandwidthBytesPerSecond({ bandwidthLimitMiBps: settings.bandwidthLimitMiBps }));
-    if (settings.partSizeMiB !== undefined) options.preferredPartSize = settings.partSizeMiB === 'auto' ? this.basePartSize : settings.partSizeMiB * MiB;
+    if (settings.bandwidthLimitMiBps !== undefined)
+      this.limiter.setRate(bandwidthBytesPerSecond({ bandwidthLimitMiBps: settings.bandwidthLimitMiBps }));
+    if (settings.partSizeMiB !== undefined)
+      options.preferredPartSize = settings.partSizeMiB === 'auto' ? this.basePartSize : settings.partSizeMiB * MiB;
     if (settings.parallelTransfers !== undefined) {
       options.maxActiveFiles = settings.parallelTransfers;
       this.queue.wake();

@@ -76,7 +76,10 @@ export class DirectS3 implements PutSender, GetSender {
   }
 
   /** Runs one request and logs it like the SDK's middleware does (`s3/request-log.ts`); the time is to the answer's head. */
-  private async logged<T>(line: Pick<S3RequestLine, 'op' | 'method' | 'bucket' | 'key'>, send: () => Promise<{ value: T; status: number }>): Promise<T> {
+  private async logged<T>(
+    line: Pick<S3RequestLine, 'op' | 'method' | 'bucket' | 'key'>,
+    send: () => Promise<{ value: T; status: number }>,
+  ): Promise<T> {
     const started = performance.now();
     try {
       const { value, status } = await send();
