@@ -28,7 +28,7 @@ describe('the log file', () => {
     const logFile = join(root, 'logs', 'main.log');
     const sink = openRotatingLog({ file: logFile });
     const h = startCore({ dataDir: join(root, 'data'), logger: createJsonLogger(sink.write) });
-    let signature = '';
+    let signature: string;
     try {
       const conn = await h.value('connections:add', {
         name: 'Gateway',
