@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 // its own theme. Text: 4.5:1; large text and UI parts (focus ring, badges' words) 3:1 or more.
 const css = readFileSync('src/renderer/styles/tokens.css', 'utf8');
 const tokens = new Map<string, [string, string]>();
-for (const m of css.matchAll(/(--[\w-]+):\s*light-dark\((#[0-9a-f]{6}),\s*(#[0-9a-f]{6})\)/gi)) tokens.set(m[1] ?? '', [m[2] ?? '', m[3] ?? '']);
+for (const m of css.matchAll(/(--[\w-]+):\s*light-dark\((#[0-9a-f]{6}),\s*(#[0-9a-f]{6})\)/gi))
+  tokens.set(m[1] ?? '', [m[2] ?? '', m[3] ?? '']);
 
 function luminance(hex: string): number {
   const channel = (i: number) => {
