@@ -1,7 +1,10 @@
 /// <reference lib="dom" />
 import { expect, test } from './fixtures';
 
-test('the theme chosen in Settings applies at once and after a reload; a setting is kept; a bad value shows the schema message', async ({ page, app }) => {
+test('the theme chosen in Settings applies at once and after a reload; a setting is kept; a bad value shows the schema message', async ({
+  page,
+  app,
+}) => {
   expect(app.dataDir).toBeTruthy();
   await page.emulateMedia({ colorScheme: 'light' });
   const html = page.locator('html');

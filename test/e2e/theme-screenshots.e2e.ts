@@ -72,6 +72,8 @@ for (const theme of ['light', 'dark'] as const) {
     await transfers.confirm();
     await transfers.openBatch();
     await expect.poll(() => transfers.batchPercent(), { timeout: 30_000 }).toBeGreaterThan(0);
+    // The "Uploading" toast would cover the rows' right-hand columns; a user dismisses it too.
+    await page.getByTestId('toast-dismiss').first().click();
     await shot('05-transfers-in-progress');
 
     // An error state: a connection whose secret is wrong, opened.

@@ -196,7 +196,7 @@ function SettingsForm({ view, onClose }: { view: SettingsView; onClose: () => vo
       <HelpSection logsLocation={view.logs.location} />
 
       {saveError ? <ErrorBanner title="Settings were not saved." message={saveError} /> : null}
-      <footer className="dialog-footer form-sticky-footer">
+      <footer className="dialog-footer form-sticky-footer settings-footer">
         <Button onClick={onClose}>Cancel</Button>
         <Button variant="primary" type="submit" busy={save.isPending} data-testid="settings-save">
           Save
