@@ -92,6 +92,13 @@ export const layers = [
     packages: shellPackages(without(electronNames, 'ipcMain')),
   },
   {
+    // Opens the app's own logs folder (`shell.openPath` of a path main chose, never one from the page).
+    name: 'src/main/electron',
+    dir: 'src/main/electron/reveal-folder.ts',
+    ...shell,
+    packages: shellPackages(without(electronNames, 'shell')),
+  },
+  {
     name: 'src/main/electron',
     dir: 'src/main/electron/safe-open-external.ts',
     ...shell,

@@ -7,6 +7,10 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { setAppState } from './app/app-state';
 import { createQueryClient } from './app/query-client';
+import { applyRememberedTheme } from './features/settings/theme';
+
+// A theme pinned in Settings paints from the first frame, before the settings are asked for.
+applyRememberedTheme();
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element.');

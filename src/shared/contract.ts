@@ -10,6 +10,7 @@ import { dialogChannels } from './channels/dialog-channels';
 import { indexChannels } from './channels/index-channels';
 import { jobChannels } from './channels/job-channels';
 import { objectChannels } from './channels/object-channels';
+import { settingsChannels } from './channels/settings-channels';
 import { shareChannels } from './channels/share-channels';
 import { transferChannels } from './channels/transfer-channels';
 import type { JobProgress } from './model/job';
@@ -36,6 +37,7 @@ export const channels = {
   ...demoChannels,
   ...auditChannels,
   ...indexChannels,
+  ...settingsChannels,
 } as const;
 
 /** Push events from main to the renderer, each carrying its job id where it has one. */

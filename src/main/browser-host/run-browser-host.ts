@@ -36,6 +36,7 @@ export async function runBrowserHost(options: RunOptions): Promise<BrowserHost &
     host: 'browser',
     version: process.env.npm_package_version ?? '0.0.0-dev',
     logger,
+    dataFolderHint: 'Start the browser host with --data-dir <folder> (or BUCKET_ADMIN_DATA_DIR set).',
     dialogs: createBrowserDialogs(options.downloadDir ?? process.env.BUCKET_ADMIN_DOWNLOAD_DIR ?? join(options.dataDir, 'downloads')),
     demoGateway: createDemoGateway({
       // The tests' gateway when one is recorded there (e2e), else one of the demo's own.

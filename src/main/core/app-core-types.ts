@@ -4,6 +4,7 @@ import type { ObjectRequest, ObjectResponse } from './browse/object-stream';
 import type { SecretStore } from './connections/secret-store';
 import type { LocalGatewayPort } from './demo/local-gateway-port';
 import type { Logger } from './logger';
+import type { LogsPort } from './app/logs-port';
 import type { Router } from './router';
 import type { ClipboardPort } from './share/clipboard-port';
 import type { DialogPort } from './dialogs/dialog-port';
@@ -26,6 +27,10 @@ export interface AppCoreOptions {
   demoGateway?: LocalGatewayPort;
   /** Transfer engine tunables; tests shrink part sizes, timeouts and retry waits. */
   transfers?: Partial<TransferEngineOptions>;
+  /** Where the host writes its log and how it shows that folder; without it, "standard error" and no reveal. */
+  logs?: LogsPort;
+  /** How a user moves the data folder on this host (shown in Settings). */
+  dataFolderHint?: string;
   /** How index syncs list (ranges in parallel, probes); tests and the bench tune it. */
   indexSyncTuning?: SyncTuning;
 }

@@ -25,6 +25,13 @@ import { noDialogs } from './dialogs/dialog-port';
 import { LocalGrants } from './files/local-grants';
 import { defaultEngineOptions } from './transfers/queue/engine-options';
 import { TransferService } from './transfers/transfer-service';
+import { noLogsFolder } from './app/logs-port';
+import { recordProblems } from './app/recent-problems';
+import { SettingsService } from './settings/settings-service';
+
+/** How the data folder moves when the host does not say: both hosts read this variable. */
+const defaultDataFolderHint =
+  'Set BUCKET_ADMIN_DATA_DIR to another folder before starting the app (quit first; copy the folder to keep your connections).';
 
 /** Where the browser host stages dropped files (`POST /__stage`): the only part of the data folder uploads may read. */
 export function stagingDirOf(dataDir: string): string {
@@ -33,7 +40,11 @@ export function stagingDirOf(dataDir: string): string {
 
 /** Wires the Electron-free core: store, services, router. Both hosts call this and nothing else. */
 export function createAppCore(options: AppCoreOptions): AppCore {
-  const { dataDir, logger } = options;
+  const { dataDir } = options;
+  // Every service logs through this one: the last warnings and errors feed the diagnostic report.
+  const problems = recordProblems(options.logger);
+  const { logger } = problems;
+  const logs = options.logs ?? noLogsFolder;
   const notices: string[] = [];
   const db = openStateDatabase({
     dataDir,
@@ -48,7 +59,12 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     if (notice !== null) notices.push(notice);
   });
   const objectIndex = new ObjectIndex(index);
-  const connections = new ConnectionsService(new ConnectionRepository(db), options.secretStore);
+  const connections = new ConnectionsService(new ConnectionRepository(db), options.secretStore, logger);
+  const settings = new SettingsService({
+    db,
+    dataFolder: { path: dataDir, howToChange: options.dataFolderHint ?? defaultDataFolderHint },
+    logsLocation: logs.location,
+  });
   connections.onRemoved((id) => {
     objectIndex
       .forgetConnection(id)
@@ -57,7 +73,13 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const capabilities = new BucketCapabilities(db);
   const health = new BucketHealthService(connections, capabilities, new FixUndoStore(db));
   const dialogs = options.dialogs ?? noDialogs;
-  const share = new ShareService({ db, connections, dialogs, ...(options.clipboard ? { clipboard: options.clipboard } : {}) });
+  const share = new ShareService({
+    db,
+    connections,
+    dialogs,
+    defaultExpirySeconds: () => settings.settings.defaultLinkExpirySeconds,
+    ...(options.clipboard ? { clipboard: options.clipboard } : {}),
+  });
   const bus = new EventEmitter();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => bus.emit('event', event, payload);
   const jobs = new JobService({ db, emit, logger });
@@ -95,6 +117,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     options: { ...defaultEngineOptions, ...options.transfers },
     stagingDir,
   });
+  // Settings apply without a restart: what the user changed from the defaults now, each change as it is saved.
+  transfers.applySettings(settings.stored());
+  settings.onChange((changed) => transfers.applySettings(changed));
   const demo = new DemoService({
     connections,
     ...(options.demoGateway ? { gateway: options.demoGateway } : {}),
@@ -118,6 +143,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       demo,
       audit,
       indexSync,
+      settings,
+      logs,
+      recentProblems: problems.recent,
     }),
     logger,
   );

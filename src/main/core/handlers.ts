@@ -1,5 +1,9 @@
 import type { AppInfo } from '../../shared/model/app';
 import { createAppHandlers } from './app/app-handlers';
+import type { LogsPort } from './app/logs-port';
+import type { ProblemEntry } from './app/recent-problems';
+import { createSettingsHandlers } from './settings/settings-handlers';
+import type { SettingsService } from './settings/settings-service';
 import { createAuditHandlers } from './audit/audit-handlers';
 import type { AuditService } from './audit/audit-service';
 import type { BucketCapabilities } from './access/capabilities';
@@ -40,6 +44,10 @@ export interface HandlerDeps {
   demo: DemoService;
   audit: AuditService;
   indexSync: IndexSyncService;
+  settings: SettingsService;
+  logs: LogsPort;
+  /** The last warnings and errors logged, for the diagnostic report. */
+  recentProblems: () => ProblemEntry[];
 }
 
 /**
@@ -61,9 +69,12 @@ export function createHandlers({
   demo,
   audit,
   indexSync,
+  settings,
+  logs,
+  recentProblems,
 }: HandlerDeps): Handlers {
   return {
-    ...createAppHandlers(info, startup),
+    ...createAppHandlers({ info, startup, logs, recentProblems, settings, connections }),
     ...createJobHandlers(jobs),
     ...createConnectionHandlers(connections),
     ...createBucketHandlers(connections, health),
@@ -75,5 +86,6 @@ export function createHandlers({
     ...createDemoHandlers(demo),
     ...createAuditHandlers(audit),
     ...createIndexHandlers(indexSync),
+    ...createSettingsHandlers(settings),
   };
 }

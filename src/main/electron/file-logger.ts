@@ -1,13 +1,10 @@
-import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createJsonLogger, type Logger } from '../core/logger';
+import { openRotatingLog } from '../core/rotating-log-file';
 
-/** A JSON-lines logger appending to `main.log` in `logsDir`, plus a close for shutdown. */
-export function openFileLogger(logsDir: string): { logger: Logger; logPath: string; close: () => void } {
-  mkdirSync(logsDir, { recursive: true });
+/** A JSON-lines logger appending to `main.log` in `logsDir` (rotated at 5 MiB, 4 old files kept), plus a close for shutdown. */
+export function openFileLogger(logsDir: string): { logger: Logger; logPath: string; close: () => Promise<void> } {
   const logPath = path.join(logsDir, 'main.log');
-  const stream = createWriteStream(logPath, { flags: 'a' });
-  // A full disk must not crash the app; losing log lines is the lesser harm.
-  stream.on('error', () => {});
-  return { logger: createJsonLogger((line) => stream.write(line)), logPath, close: () => stream.end() };
+  const file = openRotatingLog({ file: logPath });
+  return { logger: createJsonLogger(file.write), logPath, close: file.close };
 }

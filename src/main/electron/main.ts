@@ -6,6 +6,7 @@ import type { Logger } from '../core/logger';
 import { registerAppScheme, serveBundle } from './app-protocol';
 import { configureAppPaths, coreDataDir } from './app-paths';
 import { openFileLogger } from './file-logger';
+import { logsFolderPort } from './reveal-folder';
 import { bindIpc } from './ipc-binding';
 import { appOrigin, previewOrigin } from './origin';
 import { createElectronClipboard } from './electron-clipboard';
@@ -59,7 +60,7 @@ interface ReadyOptions {
   rendererOrigin: string;
   rendererUrl: string;
   logger: Logger;
-  closeLog: () => void;
+  closeLog: () => Promise<void>;
   logPath: string;
 }
 
@@ -77,6 +78,9 @@ function onReady({ rendererOrigin, rendererUrl, logger, closeLog, logPath }: Rea
       clipboard: createElectronClipboard(clipboard),
       dialogs: createElectronDialogs(dialog, () => BrowserWindow.getFocusedWindow()),
       previewBase: previewOrigin,
+      logs: logsFolderPort(path.dirname(logPath)),
+      dataFolderHint:
+        'Quit the app, move the folder, and start the app with BUCKET_ADMIN_DATA_DIR set to its new place (your connections and settings go with it).',
       demoGateway: createDemoGateway({
         stateFile: path.join(coreDataDir(app), 'demo', 'gateway.json'),
         // From a checkout the demo can install the gateway with the tests' preflight; a packaged app explains instead.
@@ -114,7 +118,7 @@ function onReady({ rendererOrigin, rendererUrl, logger, closeLog, logPath }: Rea
     stopTaskbar();
     core.close();
     logger.info('Stopped');
-    closeLog();
+    void closeLog();
   });
 }
 

@@ -1,4 +1,6 @@
 import { Cable } from 'lucide-react';
+import { SettingsButton } from '../features/settings/SettingsButton';
+import { SettingsProvider } from '../features/settings/SettingsProvider';
 import { Activity, useEffect, useRef, useState } from 'react';
 import type { Connection } from '../../shared/model/connection';
 import type { AppInfo } from '../../shared/model/app';
@@ -50,49 +52,52 @@ export function Workspace({ info }: { info: AppInfo }) {
 
   return (
     <ToastProvider>
-      <ShareProvider>
-        <UploadProvider>
-          <div className="workspace">
-            <aside className="sidebar" aria-label="Sidebar">
-              <div className="app-title">
-                <span className="app-name">Bucket Admin</span>
-                <span className="app-version">v{info.version}</span>
-              </div>
-              <ConnectionsSidebar
-                selectedId={selectedId}
-                onSelect={choose}
-                formTarget={formTarget}
-                onFormTarget={setFormTarget}
-                demoConnectionId={demo.status.data?.connectionId}
-              />
-              <SharedLinksNavItem active={view === 'ledger'} onOpen={() => setView('ledger')} />
-              <AuditNavItem active={view === 'audit'} disabled={!selected} onOpen={() => setView('audit')} />
-            </aside>
-            <main className="main-pane">
-              <StartupNotices notices={info.notices} />
-              {view === 'ledger' ? <LedgerView connections={connections.data ?? []} connectionId={selectedId} /> : null}
-              {view === 'audit' && selected ? <AuditView key={selected.id} connection={selected} /> : null}
-              <Activity mode={view === 'browse' ? 'visible' : 'hidden'}>
-                {selected ? (
-                  <BrowserPane
-                    key={selected.id}
-                    connection={selected}
-                    onEditConnection={() => setFormTarget(selected)}
-                    bucketTools={(bucket) => <BucketHealthButton key={bucket} connectionId={selected.id} bucket={bucket} />}
-                  />
-                ) : noConnections || demo.start.isPending ? (
-                  <WelcomeState demo={demo} onAddConnection={() => setFormTarget('new')} />
-                ) : (
-                  <EmptyState title="Choose a connection" icon={<Cable size={28} />}>
-                    <p>Pick one in the sidebar, or add one to get started.</p>
-                  </EmptyState>
-                )}
-              </Activity>
-              <TransfersPanel />
-            </main>
-          </div>
-        </UploadProvider>
-      </ShareProvider>
+      <SettingsProvider>
+        <ShareProvider>
+          <UploadProvider>
+            <div className="workspace">
+              <aside className="sidebar" aria-label="Sidebar">
+                <div className="app-title">
+                  <span className="app-name">Bucket Admin</span>
+                  <span className="app-version">v{info.version}</span>
+                </div>
+                <ConnectionsSidebar
+                  selectedId={selectedId}
+                  onSelect={choose}
+                  formTarget={formTarget}
+                  onFormTarget={setFormTarget}
+                  demoConnectionId={demo.status.data?.connectionId}
+                />
+                <SharedLinksNavItem active={view === 'ledger'} onOpen={() => setView('ledger')} />
+                <AuditNavItem active={view === 'audit'} disabled={!selected} onOpen={() => setView('audit')} />
+                <SettingsButton />
+              </aside>
+              <main className="main-pane">
+                <StartupNotices notices={info.notices} />
+                {view === 'ledger' ? <LedgerView connections={connections.data ?? []} connectionId={selectedId} /> : null}
+                {view === 'audit' && selected ? <AuditView key={selected.id} connection={selected} /> : null}
+                <Activity mode={view === 'browse' ? 'visible' : 'hidden'}>
+                  {selected ? (
+                    <BrowserPane
+                      key={selected.id}
+                      connection={selected}
+                      onEditConnection={() => setFormTarget(selected)}
+                      bucketTools={(bucket) => <BucketHealthButton key={bucket} connectionId={selected.id} bucket={bucket} />}
+                    />
+                  ) : noConnections || demo.start.isPending ? (
+                    <WelcomeState demo={demo} onAddConnection={() => setFormTarget('new')} />
+                  ) : (
+                    <EmptyState title="Choose a connection" icon={<Cable size={28} />}>
+                      <p>Pick one in the sidebar, or add one to get started.</p>
+                    </EmptyState>
+                  )}
+                </Activity>
+                <TransfersPanel />
+              </main>
+            </div>
+          </UploadProvider>
+        </ShareProvider>
+      </SettingsProvider>
     </ToastProvider>
   );
 }

@@ -14,3 +14,14 @@ export interface AppInfo {
   /** Things the user must hear about once, e.g. a damaged database that was set aside. */
   notices: string[];
 }
+
+/** What `app:revealLogs` did: opened the folder (Electron), or only says where it is (browser host). */
+export interface LogsReveal {
+  opened: boolean;
+  location: string;
+}
+
+/** `app:diagnostics`: a plain-text report for a bug report (versions, platform, settings, last problems; no secrets). */
+export interface DiagnosticReport {
+  text: string;
+}

@@ -1,14 +1,43 @@
+import { arch, release } from 'node:os';
 import type { appChannels } from '../../../shared/channels/app-channels';
 import type { AppInfo } from '../../../shared/model/app';
+import type { ConnectionsService } from '../connections/connections-service';
 import type { HandlersFor } from '../router';
+import type { SettingsService } from '../settings/settings-service';
+import { diagnosticReport } from './diagnostic-report';
+import type { LogsPort } from './logs-port';
+import type { ProblemEntry } from './recent-problems';
 
-/** App channels: what the renderer may know about the host it runs in. */
-/** `startup` settles once start-up work that may add to `info.notices` (opening the object index) is done. */
-export function createAppHandlers(info: AppInfo, startup: Promise<void>): HandlersFor<keyof typeof appChannels> {
+export interface AppHandlerDeps {
+  info: AppInfo;
+  /** Settles once start-up work that may add to `info.notices` (opening the object index) is done. */
+  startup: Promise<void>;
+  logs: LogsPort;
+  recentProblems: () => ProblemEntry[];
+  settings: Pick<SettingsService, 'settings'>;
+  connections: Pick<ConnectionsService, 'list'>;
+}
+
+/** App channels: what the renderer may know about the host it runs in, its logs, and the diagnostic report. */
+export function createAppHandlers(deps: AppHandlerDeps): HandlersFor<keyof typeof appChannels> {
+  const { info, startup, logs } = deps;
   return {
     'app:info': async () => {
       await startup;
       return info;
     },
+    'app:revealLogs': async () => ({ opened: await logs.reveal(), location: logs.location }),
+    'app:diagnostics': () =>
+      Promise.resolve({
+        text: diagnosticReport({
+          info,
+          runtime: { versions: { ...process.versions }, arch: arch(), osRelease: release() },
+          settings: deps.settings.settings,
+          connections: deps.connections.list(),
+          problems: deps.recentProblems(),
+          logsLocation: logs.location,
+          now: new Date(),
+        }),
+      }),
   };
 }

@@ -3,6 +3,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { AppError } from '../../../shared/errors';
 import type { Connection, ConnectionSettings } from '../../../shared/model/connection';
 import { createS3Client } from '../s3/client-factory';
+import { silentLogger, type Logger } from '../logger';
 import { toPublicConnection, type ConnectionRecord, type StoredCredentials } from './connection-record';
 import type { ConnectionRepository } from './connection-repository';
 import { credentialProvider, type KeySecret } from './credential-source';
@@ -22,6 +23,8 @@ export class ConnectionsService {
   constructor(
     private readonly repo: ConnectionRepository,
     private readonly secrets: SecretStore,
+    /** Where each S3 request is logged (method, bucket, key, status, ms); the transfer clients use it too. */
+    readonly requestLog: Logger = silentLogger,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -64,7 +67,7 @@ export class ConnectionsService {
     const record = this.require(id);
     let client = this.clients.get(id);
     if (!client) {
-      client = createS3Client(record, credentialProvider(record.credentials, this.secretFor(record)));
+      client = createS3Client(record, credentialProvider(record.credentials, this.secretFor(record)), { requestLog: this.requestLog });
       this.clients.set(id, client);
     }
     return { record, client };
@@ -79,7 +82,10 @@ export class ConnectionsService {
     const stamp = this.now().toISOString();
     const { record, secret } = this.prepare(id ?? 'draft-connection', settings, existing, stamp, stamp);
     const keySecret = secret ?? (existing ? this.secretFor(existing) : undefined);
-    return { record, client: createS3Client(record, credentialProvider(record.credentials, keySecret), { maxAttempts: 1 }) };
+    return {
+      record,
+      client: createS3Client(record, credentialProvider(record.credentials, keySecret), { maxAttempts: 1, requestLog: this.requestLog }),
+    };
   }
 
   close(): void {

@@ -2,6 +2,8 @@ import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { ConnectionSettings } from '../../../shared/model/connection';
+import type { Logger } from '../logger';
+import { addRequestLog } from './request-log';
 
 /**
  * Timeouts so a stalled server fails a call with a message instead of hanging the app. An idle
@@ -18,12 +20,15 @@ export type S3Endpoint = Pick<ConnectionSettings, 'region' | 'endpoint' | 'force
 export type S3ClientOptions = Pick<
   S3ClientConfig,
   'maxAttempts' | 'requestHandler' | 'expectContinueHeader' | 'cacheMiddleware' | 'logger'
->;
+> & {
+  /** The app's log: one line per request (method, bucket, key, status, ms; see request-log.ts). */
+  requestLog?: Logger;
+};
 
 /** Builds an SDK client for one connection's endpoint settings and credentials: the one place an S3Client is made. */
 export function createS3Client(settings: S3Endpoint, credentials: AwsCredentialIdentityProvider, options: S3ClientOptions = {}): S3Client {
-  const { maxAttempts = 3, requestHandler, ...rest } = options;
-  return new S3Client({
+  const { maxAttempts = 3, requestHandler, requestLog, ...rest } = options;
+  const client = new S3Client({
     region: settings.region,
     credentials,
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
@@ -39,4 +44,6 @@ export function createS3Client(settings: S3Endpoint, credentials: AwsCredentialI
       }),
     ...rest,
   });
+  if (requestLog) addRequestLog(client, requestLog);
+  return client;
 }

@@ -1,4 +1,4 @@
-import { defaultExpirySeconds, maxPresignSeconds } from '../../../shared/model/share';
+import { maxPresignSeconds } from '../../../shared/model/share';
 import type { ConnectionsService, ResolvedConnection } from '../connections/connections-service';
 import type { ClipboardPort } from './clipboard-port';
 import type { LedgerRecord, LinkLedger } from './link-ledger';
@@ -15,11 +15,13 @@ export interface ShareRuntime {
   snippets: SnippetShelf;
   now: () => Date;
   osUser: () => string;
+  /** The expiry when none was given or remembered (Settings' default link expiry). */
+  defaultExpiry: () => number;
 }
 
-/** The expiry to use: the one given, else the last one used on this connection, else 1 hour. */
+/** The expiry to use: the one given, else the last one used on this connection, else the default from Settings. */
 export function requestedExpiry(rt: ShareRuntime, use: ExpiryUse, connectionId: string, given: number | undefined): number {
-  return given ?? rt.settings.lastExpiry(use, connectionId) ?? defaultExpirySeconds;
+  return given ?? rt.settings.lastExpiry(use, connectionId) ?? rt.defaultExpiry();
 }
 
 /**

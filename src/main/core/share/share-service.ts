@@ -38,6 +38,8 @@ export interface ShareServiceOptions {
   dialogs: DialogPort;
   now?: () => Date;
   osUser?: () => string;
+  /** The expiry links get when none was picked for the connection yet (Settings); 1 hour without it. */
+  defaultExpirySeconds?: () => number;
 }
 
 /**
@@ -59,6 +61,7 @@ export class ShareService {
       snippets: new SnippetShelf(),
       now: () => signingInstant(clock()),
       osUser: options.osUser ?? osUserName,
+      defaultExpiry: options.defaultExpirySeconds ?? (() => defaultExpirySeconds),
     };
   }
 
@@ -69,9 +72,9 @@ export class ShareService {
     const last = this.rt.settings.lastExpiry('download', connectionId);
     return {
       presets: expiryPresets,
-      expirySeconds: last ?? defaultExpirySeconds,
+      expirySeconds: last ?? this.rt.defaultExpiry(),
       lastUsedExpirySeconds: last,
-      uploadExpirySeconds: this.rt.settings.lastExpiry('upload', connectionId) ?? defaultExpirySeconds,
+      uploadExpirySeconds: this.rt.settings.lastExpiry('upload', connectionId) ?? this.rt.defaultExpiry(),
       maxExpirySeconds: maxExpirySeconds(this.rt.now(), creds),
       credentialsExpireAt: creds.expiresAt?.toISOString() ?? null,
       publicRoot: record.roots.public,

@@ -31,6 +31,9 @@ import { resolveUploadOptions } from './plan/upload-options';
 import { planUpload, type UploadPlanData, type UploadPlanRequest } from './plan/upload-planner';
 import { listPage } from './queue/transfer-list';
 import { statSync } from 'node:fs';
+import { bandwidthBytesPerSecond, type AppSettings } from '../../../shared/model/settings';
+import { MiB } from '../s3/part-size';
+import { BandwidthLimiter } from './queue/bandwidth-limiter';
 
 export interface TransferServiceDeps {
   db: SqlDatabase;
@@ -62,9 +65,17 @@ export class TransferService {
   private readonly downloadPlans = new PlanStore<DownloadPlanData>();
   private readonly janitor: StagingJanitor | undefined;
   private readonly shutdown = new AbortController();
+  /** The one bandwidth limit of the queue (Settings), shared by uploads and downloads. */
+  private readonly limiter = new BandwidthLimiter();
+  private readonly deps: TransferServiceDeps;
+  /** The part size "Automatic" means (the engine's, or a test's smaller one). */
+  private readonly basePartSize: number;
 
-  constructor(private readonly deps: TransferServiceDeps) {
-    const { options } = deps;
+  constructor(deps: TransferServiceDeps) {
+    // The engine's options are this service's own copy: Settings change them while it runs.
+    this.deps = { ...deps, options: { ...deps.options } };
+    const { options } = this.deps;
+    this.basePartSize = options.preferredPartSize;
     this.journal = new TransferJournal(deps.db);
     this.connectionSettings = new ConnectionSettings(deps.db);
     this.settings = new TransferSettings(this.connectionSettings);
@@ -83,6 +94,7 @@ export class TransferService {
       clients: this.clients,
       capabilities: deps.capabilities,
       logger: deps.logger,
+      limiter: this.limiter,
       ...(this.janitor ? { onSettled: (item) => this.janitor?.release(item) } : {}),
     });
     this.restore();
@@ -200,6 +212,24 @@ export class TransferService {
 
   get control() {
     return this.queue;
+  }
+
+  /**
+   * Applies the engine's part of the app settings while transfers run: the bandwidth limit at
+   * once (requests waiting for bytes book again at the new rate), the number of files at once
+   * from the next start (a lower one lets running files finish), the part size for uploads not
+   * yet started (a started one keeps its journaled part size). Only the keys given change.
+   */
+  applySettings(settings: Partial<Pick<AppSettings, 'parallelTransfers' | 'partSizeMiB' | 'bandwidthLimitMiBps'>>): void {
+    const { options } = this.deps;
+    if (settings.bandwidthLimitMiBps !== undefined)
+      this.limiter.setRate(bandwidthBytesPerSecond({ bandwidthLimitMiBps: settings.bandwidthLimitMiBps }));
+    if (settings.partSizeMiB !== undefined)
+      options.preferredPartSize = settings.partSizeMiB === 'auto' ? this.basePartSize : settings.partSizeMiB * MiB;
+    if (settings.parallelTransfers !== undefined) {
+      options.maxActiveFiles = settings.parallelTransfers;
+      this.queue.wake();
+    }
   }
 
   /** One item's current view (tests and the panel's detail pane). */

@@ -8,6 +8,8 @@ import type { PutRequest, PutSender } from './put-sender';
 import { bareEtag } from '../queue/run-context';
 import type { SocketGetPool } from './socket-get';
 import type { TransferHttpHandler } from './transfer-http-handler';
+import { silentLogger, type Logger } from '../../logger';
+import { failureOf, logS3Request, type S3RequestLine } from '../../s3/request-log';
 
 /** Where a bucket's objects live, as the SDK itself addresses them (path-style or virtual-hosted). */
 interface BucketAddress {
@@ -37,6 +39,8 @@ export class DirectS3 implements PutSender, GetSender {
     private readonly client: S3Client,
     private readonly handler: Pick<TransferHttpHandler, 'handle'>,
     private readonly sockets: Pick<SocketGetPool, 'request'>,
+    /** The app's log: the SDK's request-log middleware does not see these requests, so they are logged here. */
+    private readonly requestLog: Logger = silentLogger,
   ) {}
 
   /** Sends the PUT; resolves with the ETag, rejects with an error shaped like the SDK's (name = S3 code). */
@@ -59,13 +63,32 @@ export class DirectS3 implements PutSender, GetSender {
       body: request.body,
     });
     const signed = await signer.sign(unsigned);
-    const { response } = await this.handler.handle(signed, { abortSignal: signal });
-    const res = response.body as IncomingMessage;
-    if (response.statusCode >= 200 && response.statusCode < 300) {
-      res.resume();
-      return { etag: response.headers.etag ?? '' };
+    const op = request.target.kind === 'part' ? 'UploadPart' : 'PutObject';
+    return this.logged({ op, method: 'PUT', bucket: request.bucket, key: request.key }, async () => {
+      const { response } = await this.handler.handle(signed, { abortSignal: signal });
+      const res = response.body as IncomingMessage;
+      if (response.statusCode >= 200 && response.statusCode < 300) {
+        res.resume();
+        return { value: { etag: response.headers.etag ?? '' }, status: response.statusCode };
+      }
+      throw await s3Error(res, response.statusCode);
+    });
+  }
+
+  /** Runs one request and logs it like the SDK's middleware does (`s3/request-log.ts`); the time is to the answer's head. */
+  private async logged<T>(
+    line: Pick<S3RequestLine, 'op' | 'method' | 'bucket' | 'key'>,
+    send: () => Promise<{ value: T; status: number }>,
+  ): Promise<T> {
+    const started = performance.now();
+    try {
+      const { value, status } = await send();
+      logS3Request(this.requestLog, { ...line, status, ms: Math.round(performance.now() - started) });
+      return value;
+    } catch (error) {
+      logS3Request(this.requestLog, { ...line, ...failureOf(error), ms: Math.round(performance.now() - started) });
+      throw error;
     }
-    throw await s3Error(res, response.statusCode);
   }
 
   /** Sends the GET; resolves once its head is in (2xx), the body left to the caller; rejects like `put`. */
@@ -88,8 +111,11 @@ export class DirectS3 implements PutSender, GetSender {
       },
     });
     const signed = await signer.sign(unsigned);
-    const response = await this.sockets.request(signed, signal);
-    if (response.statusCode < 200 || response.statusCode >= 300) throw await s3Error(response.body, response.statusCode);
+    const response = await this.logged({ op: 'GetObject', method: 'GET', bucket: request.bucket, key: request.key }, async () => {
+      const answer = await this.sockets.request(signed, signal);
+      if (answer.statusCode < 200 || answer.statusCode >= 300) throw await s3Error(answer.body, answer.statusCode);
+      return { value: answer, status: answer.statusCode };
+    });
     const h = response.headers;
     const lastModified = h['last-modified'] ? new Date(h['last-modified']) : undefined;
     return {

@@ -83,6 +83,7 @@ export class TransferClients {
       maxAttempts: 1,
       // The engine reports failures itself; the SDK would print retry chatter to the console.
       logger: quietLogger,
+      requestLog: this.connections.requestLog,
       ...(handler
         ? { expectContinueHeader: false, cacheMiddleware: true, requestHandler: handler }
         : { requestHandler: sdkHandler(this.options) }),
@@ -109,7 +110,7 @@ export class TransferClients {
           maxIdle: this.options.maxSockets,
         })
       : undefined;
-    const direct = handler && sockets ? new DirectS3(client, handler, sockets) : undefined;
+    const direct = handler && sockets ? new DirectS3(client, handler, sockets, this.connections.requestLog) : undefined;
     const puts = direct ?? new SdkPuts(client);
     const gets = direct ?? new SdkGets(client);
     const entry: TransferClient = { client, puts, gets, engine, record, integrity: record.checksumCompatibility ? 'md5' : 'crc32', clock };

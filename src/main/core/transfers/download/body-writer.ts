@@ -2,6 +2,7 @@ import type { Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { AppError } from '../../../../shared/errors';
 import { bufferPool, smallChunkBytes } from '../local/buffer-pool';
+import type { Throttle } from '../queue/bandwidth-limiter';
 import { localFailure } from './download-files';
 
 /** Where a response body goes: `size` bytes at `start` of the open file. */
@@ -16,6 +17,8 @@ export interface BodyTarget {
   hash?: Hash;
   /** Bytes written so far (negative when an attempt's bytes are taken back). */
   onBytes(delta: number): void;
+  /** The bandwidth limit: each slice is taken from it before it is copied (reading waits meanwhile). */
+  throttle?: Throttle;
 }
 
 /** A body that ended early: retried like a dropped connection, never taken as done. */
@@ -33,7 +36,7 @@ export function incompleteBody(received: number, expected: number): Error {
  * IncompleteBody and its bytes are taken back from the progress.
  */
 export async function writeBody(body: AsyncIterable<Uint8Array>, target: BodyTarget): Promise<void> {
-  const { handle, size, hash } = target;
+  const { handle, size, hash, throttle } = target;
   // 64 KiB writes, not 1 MiB: the kernel's copy into the page cache stays in the CPU's cache and
   // parallel ranges hold the file's lock briefly (1 GiB: 1.2 s of system time instead of 3.6–5.7).
   const bufferSize = smallChunkBytes;
@@ -65,6 +68,8 @@ export async function writeBody(body: AsyncIterable<Uint8Array>, target: BodyTar
       let offset = 0;
       while (offset < chunk.length) {
         const n = Math.min(chunk.length - offset, current.length - filled);
+        // The socket stays paused while the chunk is held, so waiting here slows the server down.
+        if (throttle?.limiter.rate != null) await throttle.limiter.take(n, throttle.signal);
         current.set(offset === 0 && n === chunk.length ? chunk : chunk.subarray(offset, offset + n), filled);
         filled += n;
         offset += n;

@@ -97,6 +97,7 @@ async function fetchWhole(item: TransferItem, temp: string, root: string, tc: Tr
             size: out.contentLength,
             ...(md5 ? { hash: md5 } : {}),
             onBytes: (delta) => ctx.addBytes(item, delta),
+            throttle: ctx.throttle,
           });
         } catch (error) {
           out.discard();

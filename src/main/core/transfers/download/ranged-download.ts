@@ -90,6 +90,7 @@ export async function runRangedDownload(
                 start: range.start,
                 size: range.size,
                 onBytes: (delta) => ctx.addBytes(item, delta),
+                throttle: { limiter: ctx.throttle.limiter, signal: partSignal },
               }).catch((error: unknown) => {
                 out.discard();
                 throw error;

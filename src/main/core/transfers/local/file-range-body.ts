@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
+import { takeInSlices, type Throttle } from '../queue/bandwidth-limiter';
 import { bufferPool, chunkBytes } from './buffer-pool';
 
 /** Reads `length` bytes at `position` into `buffer`; 0 at end of file. */
@@ -22,6 +23,8 @@ export class FileRangeBody extends Readable {
     readonly shrunk: () => Error,
     /** Keep the CRC32 of what is sent (where the server does not check the checksum header itself). */
     private readonly trackCrc32 = false,
+    /** The bandwidth limit, taken chunk by chunk before bytes go to the socket. */
+    readonly throttle?: Throttle,
   ) {
     super({ highWaterMark: chunkBytes });
     this.pos = start;
@@ -45,16 +48,17 @@ export class FileRangeBody extends Readable {
       return;
     }
     const chunk = Buffer.allocUnsafe(want);
-    this.readRange(chunk, want, this.pos).then(
-      (n) => {
+    const limiter = this.throttle?.limiter;
+    this.readRange(chunk, want, this.pos)
+      .then(async (n) => {
         if (n === 0) return void this.destroy(this.shrunk());
+        if (limiter?.rate != null) await limiter.take(n, this.throttle?.signal);
         this.pos += n;
         const sent = n === want ? chunk : chunk.subarray(0, n);
         this.sending(sent);
         this.push(sent);
-      },
-      (error: unknown) => this.destroy(error as Error),
-    );
+      })
+      .catch((error: unknown) => this.destroy(error as Error));
   }
 }
 
@@ -84,9 +88,7 @@ export async function writeFileRange(out: Writable, body: FileRangeBody): Promis
       if (out.destroyed) return;
       pos += n;
       const chunk = buffer.subarray(0, n);
-      pending = new Promise<void>((resolve, reject) => {
-        out.write(chunk, (error) => (error ? reject(error) : resolve()));
-      });
+      pending = send(out, chunk, body.throttle);
       // Observed at the next await; marked handled now so a failure while a read is pending is
       // not reported as an unhandled rejection.
       pending.catch(() => undefined);
@@ -101,4 +103,20 @@ export async function writeFileRange(out: Writable, body: FileRangeBody): Promis
     bufferPool.give(buffers[0]);
     bufferPool.give(buffers[1]);
   }
+}
+
+/**
+ * Queues one chunk on the socket; resolves when the socket has taken it. Under a bandwidth limit
+ * the chunk goes in 64 KiB slices, each once the limiter grants it, so every request keeps bytes
+ * moving (a whole 1 MiB chunk per turn could leave a request idle past the stall timeout).
+ */
+function send(out: Writable, chunk: Buffer, throttle: Throttle | undefined): Promise<void> {
+  const write = (part: Buffer) => new Promise<void>((resolve, reject) => out.write(part, (error) => (error ? reject(error) : resolve())));
+  if (throttle?.limiter.rate == null) return write(chunk);
+  const writes: Promise<void>[] = [];
+  return takeInSlices(throttle.limiter, chunk.length, throttle.signal, (offset, length) => {
+    // A dropped connection stops taking bytes from the budget the other requests share.
+    if (out.destroyed) throw new Error('The connection closed while sending.');
+    writes.push(write(chunk.subarray(offset, offset + length)));
+  }).then(() => Promise.all(writes).then(() => undefined));
 }

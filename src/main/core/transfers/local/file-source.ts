@@ -4,6 +4,7 @@ import { open, stat } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import { AppError } from '../../../../shared/errors';
 import { fsAppError } from '../../files/fs-errors';
+import type { Throttle } from '../queue/bandwidth-limiter';
 import { FileRangeBody } from './file-range-body';
 import type { IntegrityMode } from '../client/transfer-client';
 import type { SourceStamp } from '../queue/transfer-item';
@@ -145,9 +146,9 @@ export class FileSource {
    * The body for [start, end): written to the socket from pooled buffers, each chunk reported to
    * `onBytes`. With `crc32`, the body also keeps the CRC32 of the bytes it actually sent.
    */
-  stream(start: number, end: number, onBytes: (n: number) => void, crc32 = false): FileRangeBody {
+  stream(start: number, end: number, onBytes: (n: number) => void, crc32 = false, throttle?: Throttle): FileRangeBody {
     const read = async (buffer: Buffer, length: number, position: number) => (await this.read(buffer, 0, length, position)).bytesRead;
-    return new FileRangeBody(read, start, end, onBytes, () => shrunk(this.path), crc32);
+    return new FileRangeBody(read, start, end, onBytes, () => shrunk(this.path), crc32, throttle);
   }
 
   async close(): Promise<void> {

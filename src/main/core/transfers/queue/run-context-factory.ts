@@ -5,6 +5,7 @@ import type { TransferEngineOptions } from './engine-options';
 import type { ProgressReporter } from './progress-reporter';
 import type { RunContext } from './run-context';
 import type { KeyLocks } from './key-locks';
+import type { BandwidthLimiter } from './bandwidth-limiter';
 import type { TransferClients } from '../client/transfer-client';
 import type { TransferJournal } from '../journal/transfer-journal';
 import type { TransferRegistry } from './transfer-registry';
@@ -17,13 +18,16 @@ export interface RunContextDeps {
   clients: TransferClients;
   capabilities: BucketCapabilities;
   logger: Logger;
+  /** The queue's one bandwidth limiter, shared by uploads and downloads. */
+  limiter: BandwidthLimiter;
 }
 
 /** The queue's side of a runner: byte counts and state changes go to the registry and the progress events. */
 export function createRunContext(deps: RunContextDeps, slots: Semaphore, keyLocks: KeyLocks, signal: AbortSignal): RunContext {
-  const { registry, reporter, options, clients, journal, capabilities, logger } = deps;
+  const { registry, reporter, options, clients, journal, capabilities, logger, limiter } = deps;
   return {
     signal,
+    throttle: { limiter, signal },
     options,
     clients,
     journal,

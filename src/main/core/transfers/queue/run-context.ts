@@ -5,6 +5,7 @@ import type { TransferEngineOptions } from './engine-options';
 import type { TransferItem } from './transfer-item';
 import type { TransferClients } from '../client/transfer-client';
 import type { KeyLocks } from './key-locks';
+import type { Throttle } from './bandwidth-limiter';
 
 /** What a runner (one upload or download) needs from the queue around it. */
 export interface RunContext {
@@ -18,6 +19,8 @@ export interface RunContext {
   destinationOf(item: TransferItem): string | undefined;
   /** Global limit on data requests in flight. */
   slots: Semaphore;
+  /** The bandwidth limit every data request's bytes go through (uploads and downloads alike). */
+  throttle: Throttle;
   /** Per bucket/key: creating a multipart upload and sweeping its strays never overlap. */
   keyLocks: KeyLocks;
   /** Bytes moved (negative when a failed request's bytes are taken back). */

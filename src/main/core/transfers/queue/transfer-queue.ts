@@ -148,6 +148,11 @@ export class TransferQueue {
     if (state === 'done' || state === 'skipped' || state === 'cancelled') this.deps.onSettled?.(item);
   }
 
+  /** Starts what the (possibly raised) `maxActiveFiles` now allows. */
+  wake(): void {
+    this.schedule();
+  }
+
   private schedule(): void {
     while (!this.closed && this.running.size < this.deps.options.maxActiveFiles) {
       const item = this.nextQueued();

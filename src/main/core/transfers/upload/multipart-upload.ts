@@ -233,6 +233,7 @@ async function uploadPart(
           range.end,
           (bytes) => ((sent += bytes), ctx.addBytes(item, bytes)),
           checksum.mode === 'crc32',
+          { limiter: ctx.throttle.limiter, signal },
         );
         const out = await tc.puts.put(
           {

@@ -103,7 +103,9 @@ async function putSingle(item: TransferItem, spec: UploadSpec, source: FileSourc
             lastChecksum = checksum;
             const stream = body
               ? undefined
-              : source.stream(0, size, (n) => ((sent += n), ctx.addBytes(item, n)), checksum.mode === 'crc32');
+              : source.stream(0, size, (n) => ((sent += n), ctx.addBytes(item, n)), checksum.mode === 'crc32', ctx.throttle);
+            // A small body goes in one write: its bytes are taken from the limit before the request starts.
+            if (body) await ctx.throttle.limiter.take(size, signal);
             const out = await withAclFallback(item, spec, ctx, (withAcl) =>
               tc.puts.put(
                 {
