@@ -17,6 +17,8 @@ import { TransfersPanel } from '../features/transfers/TransfersPanel';
 import { UploadProvider } from '../features/upload/UploadProvider';
 import { EmptyState } from '../ui/EmptyState';
 import { ToastProvider } from '../ui/Toast';
+import { CommandSurfaces } from '../features/commands/CommandSurfaces';
+import { useCommandHandler } from '../ui/commands/command-registry';
 import { StartupNotices } from './StartupNotices';
 
 /** The app once started: connections in the sidebar, the chosen connection's buckets and folders beside. */
@@ -46,6 +48,7 @@ export function Workspace({ info }: { info: AppInfo }) {
     opened.current = true;
     choose(readyId);
   }, [readyId]);
+  useCommandHandler('new-connection', () => setFormTarget('new'));
   const noConnections = connections.isSuccess && connections.data.length === 0;
 
   return (
@@ -90,6 +93,7 @@ export function Workspace({ info }: { info: AppInfo }) {
               <TransfersPanel />
             </main>
           </div>
+          <CommandSurfaces info={info} />
         </UploadProvider>
       </ShareProvider>
     </ToastProvider>
