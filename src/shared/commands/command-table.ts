@@ -41,7 +41,6 @@ export interface CommandSpec {
 
 export const commandIds = [
   'new-connection',
-  'refresh',
   'upload-files',
   'upload-folder',
   'download',
@@ -51,6 +50,7 @@ export const commandIds = [
   'delete',
   'select-all',
   'find',
+  'refresh',
   'toggle-inspector',
   'toggle-transfers',
   'preferences',
