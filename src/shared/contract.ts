@@ -13,6 +13,7 @@ import { objectChannels } from './channels/object-channels';
 import { settingsChannels } from './channels/settings-channels';
 import { shareChannels } from './channels/share-channels';
 import { transferChannels } from './channels/transfer-channels';
+import type { AppCommandEvent } from './commands/command-table';
 import type { JobProgress } from './model/job';
 import type { DemoProgress } from './model/demo';
 import type { IndexSyncProgress } from './model/index-sync';
@@ -51,6 +52,8 @@ export const events = {
   'demo:progress': returns<DemoProgress>(),
   /** A sync of the object index: objects and bytes so far, pace, ETA, ranges (`index:sync`). */
   'index:progress': returns<IndexSyncProgress>(),
+  /** A menu command for the focused window to run (`shared/commands/command-table.ts`). */
+  'app:command': returns<AppCommandEvent>(),
 } as const;
 
 export type Channel = keyof typeof channels;

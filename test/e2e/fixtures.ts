@@ -5,6 +5,7 @@ import { test as base, expect } from '@playwright/test';
 import { runBrowserHost } from '../../src/main/browser-host/run-browser-host';
 import { createJsonLogger } from '../../src/main/core/logger';
 import { gatewayFromState } from '../support/s3-test-env';
+import type { CommandId } from '../../src/shared/commands/command-table';
 import type { GatewayHandle } from '../../src/main/local-gateway/ceph-gateway';
 
 export interface AppHarness {
@@ -12,6 +13,8 @@ export interface AppHarness {
   dataDir: string;
   origin: string;
   gateway: GatewayHandle;
+  /** Runs a menu command through the host's push channel (`app:command`), as Electron's menu does. */
+  sendCommand(id: CommandId): void;
 }
 
 /**
@@ -28,7 +31,7 @@ export const test = base.extend<{ app: AppHarness }>({
     try {
       await page.goto(host.url);
       await expect(page.locator('[data-app-state="ready"]')).toBeVisible();
-      await use({ dataDir, origin: host.origin, gateway: gatewayFromState() });
+      await use({ dataDir, origin: host.origin, gateway: gatewayFromState(), sendCommand: (id) => host.push('app:command', { id }) });
     } finally {
       await host.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -26,7 +26,8 @@ function open(devTools: boolean) {
   created.length = 0;
   const registry = { track: vi.fn(() => created[0]?.calls.push('track')), has: () => true, all: () => [] } as unknown as WindowRegistry;
   const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
-  createMainWindow({ preloadPath: '/app/out/preload/index.cjs', url: 'app://bundle/index.html', registry, devTools, logger });
+  const placement = { bounds: { x: 40, y: 30, width: 1200, height: 700 }, maximized: false };
+  createMainWindow({ preloadPath: '/app/out/preload/index.cjs', url: 'app://bundle/index.html', registry, devTools, logger, placement });
   const window = created[0];
   if (!window) throw new Error('createMainWindow constructed no BrowserWindow');
   return window;
@@ -49,6 +50,10 @@ describe('createMainWindow', () => {
 
   it('turns DevTools on only when asked', () => {
     expect(open(true).options.webPreferences).toMatchObject({ devTools: true, sandbox: true });
+  });
+
+  it('opens at the placement it is given, never below the minimum size', () => {
+    expect(open(false).options).toMatchObject({ x: 40, y: 30, width: 1200, height: 700, minWidth: 900, minHeight: 560 });
   });
 
   it('trusts the page before loading it, so its first IPC call is already accepted', () => {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { stageRoutePath } from '../../shared/model/transfer';
 import { objectRoutePath } from '../../shared/object-url';
 import { tokenParam } from '../../shared/wire';
+import type { EventName, EventPayload } from '../../shared/contract';
 import type { AppCore } from '../core/app-core-types';
 import { appCsp } from '../core/http/app-csp';
 import type { Logger } from '../core/logger';
@@ -31,6 +32,11 @@ export interface BrowserHost {
   token: string;
   /** The preview origin plus its secret path (AppInfo.previewBase). */
   previewBase: string;
+  /**
+   * Sends a push event to the open pages over their sockets, the way core events and Electron's
+   * menu reach the window: the end-to-end tests run every menu command through it (`app:command`).
+   */
+  push<E extends EventName>(event: E, payload: EventPayload<E>): void;
   close(): Promise<void>;
 }
 
@@ -120,6 +126,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     origin,
     token,
     previewBase: preview.base,
+    push: (event, payload) => sockets.push(event, payload),
     async close() {
       sockets.close();
       server.closeAllConnections();

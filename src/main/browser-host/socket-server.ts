@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { closeCodes, maxMessageBytes, tokenParam, wsPath, type ClientMessage, type ServerMessage } from '../../shared/wire';
+import type { EventName, EventPayload } from '../../shared/contract';
 import type { AppCore } from '../core/app-core-types';
 import type { Logger } from '../core/logger';
 import { hostMatches, readCookie, secretMatches } from './host-auth';
@@ -17,6 +18,8 @@ export interface SocketServerOptions {
 export interface SocketServer {
   /** For the HTTP server's `upgrade` event. */
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Sends one push event to every signed-in page, exactly as core events travel. */
+  push<E extends EventName>(event: E, payload: EventPayload<E>): void;
   close(): void;
 }
 
@@ -32,9 +35,10 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
   wss.on('error', (error) => logger.error('browser host: socket server error', error));
 
-  const unsubscribe = core.onEvent((event, payload) => {
+  const push = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
     for (const ws of sockets) send(ws, { type: 'event', event, payload });
-  });
+  };
+  const unsubscribe = core.onEvent(push);
 
   function accept(ws: WebSocket): void {
     let authed = false;
@@ -78,6 +82,7 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
       }
       wss.handleUpgrade(req, socket, head, accept);
     },
+    push,
     close() {
       unsubscribe();
       for (const ws of wss.clients) ws.terminate();

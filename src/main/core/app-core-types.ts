@@ -6,6 +6,7 @@ import type { LocalGatewayPort } from './demo/local-gateway-port';
 import type { Logger } from './logger';
 import type { LogsPort } from './app/logs-port';
 import type { Router } from './router';
+import type { WindowState } from './app/window-state';
 import type { ClipboardPort } from './share/clipboard-port';
 import type { DialogPort } from './dialogs/dialog-port';
 import type { TransferEngineOptions } from './transfers/queue/engine-options';
@@ -49,6 +50,8 @@ export interface AppCore {
    */
   localFiles: { grantDropped(path: string): boolean };
   onEvent(listener: EventListener): () => void;
+  /** The Electron window's remembered size and place (`app_settings` row `window.state`). */
+  windowState: { load(): WindowState | null; save(state: WindowState): void };
   /** The browser host starts its preview server after the core: it tells the core here. */
   setPreviewBase(base: string): void;
   close(): void;

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/contract';
 import { BucketCapabilities } from './access/capabilities';
+import { WindowStateStore } from './app/window-state-store';
 import { BucketHealthService } from './access/health/bucket-health-service';
 import { FixUndoStore } from './access/health/fix-undo-store';
 import { AuditService } from './audit/audit-service';
@@ -149,6 +150,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     }),
     logger,
   );
+  const windowState = new WindowStateStore(db);
   return {
     // Every event, whoever emits it, goes through one bus that each host forwards.
     router: { channels: router.channels, handle: (channel, input) => router.handle(channel, input, { emit }) },
@@ -158,6 +160,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       bus.on('event', listener);
       return () => bus.off('event', listener);
     },
+    windowState: { load: () => windowState.load(), save: (state) => windowState.save(state) },
     setPreviewBase(base) {
       info.previewBase = base;
     },

@@ -23,6 +23,22 @@ const forbidden = fail({
   message: 'This request did not come from the Bucket Admin window, so it was refused. Restart the app if you see this.',
 });
 
+/** The slice of a WebContents a push needs. */
+export interface PushTarget {
+  mainFrame: { url: string };
+  send(channel: string, payload: unknown): void;
+}
+
+/**
+ * Sends one push event to one window (the menu's `app:command` goes to the focused window only),
+ * with the same origin check as the broadcast. False when that window is not ours to talk to.
+ */
+export function pushToWindow<E extends EventName>(target: PushTarget, rendererOrigin: string, event: E, payload: EventPayload<E>): boolean {
+  if (!sameOrigin(target.mainFrame.url, rendererOrigin)) return false;
+  target.send(event, payload);
+  return true;
+}
+
 /**
  * Serves every contract channel over `ipcMain.handle`, guarded by the sender check, and forwards
  * core events to our windows; also takes the preload's dropped-path grants. The only module
@@ -33,10 +49,8 @@ export function bindIpc(options: IpcBindingOptions): () => void {
   const { core, registry, rendererOrigin, logger } = options;
 
   const broadcast = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
-    for (const contents of registry.all()) {
-      // A window that somehow left our origin must not keep receiving job data.
-      if (sameOrigin(contents.mainFrame.url, rendererOrigin)) contents.send(event, payload);
-    }
+    // A window that somehow left our origin must not keep receiving job data.
+    for (const contents of registry.all()) pushToWindow(contents, rendererOrigin, event, payload);
   };
 
   for (const channel of channelNames) {

@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { app, BrowserWindow, clipboard, dialog, Notification, safeStorage } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, Menu, Notification, safeStorage, screen } from 'electron';
+import type { CommandId } from '../../shared/commands/command-table';
+import { placeWindow } from '../core/app/window-state';
 import { createAppCore } from '../core/app-core';
 import { createDemoGateway } from '../local-gateway/demo-gateway';
 import type { Logger } from '../core/logger';
@@ -7,7 +9,8 @@ import { registerAppScheme, serveBundle } from './app-protocol';
 import { configureAppPaths, coreDataDir } from './app-paths';
 import { openFileLogger } from './file-logger';
 import { logsFolderPort } from './reveal-folder';
-import { bindIpc } from './ipc-binding';
+import { bindIpc, pushToWindow } from './ipc-binding';
+import { buildMenuTemplate } from './menu';
 import { appOrigin, previewOrigin } from './origin';
 import { createElectronClipboard } from './electron-clipboard';
 import { createElectronDialogs } from './electron-dialogs';
@@ -15,6 +18,7 @@ import { showTransfersOnTaskbar } from './transfer-taskbar';
 import { createSafeStorageSecretStore } from './safe-storage-secret-store';
 import { applySecurityRestrictions } from './security-restrictions';
 import { createMainWindow } from './window-factory';
+import { rememberWindowState } from './window-state-tracker';
 import { createWindowRegistry } from './window-registry';
 
 // Built layout: out/main/index.js, out/preload/index.cjs, out/renderer/index.html.
@@ -101,9 +105,27 @@ function onReady({ rendererOrigin, rendererUrl, logger, closeLog, logPath }: Rea
     notify: (title, body) => {
       if (Notification.isSupported()) new Notification({ title, body }).show();
     },
+    windowFocused: () => BrowserWindow.getFocusedWindow() !== null,
   });
-  const openWindow = (): BrowserWindow => createMainWindow({ preloadPath, url: rendererUrl, registry, devTools: !app.isPackaged, logger });
+  const openWindow = (): BrowserWindow => {
+    const workAreas = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea);
+    const placement = placeWindow(core.windowState.load(), workAreas);
+    const window = createMainWindow({ preloadPath, url: rendererUrl, registry, devTools: !app.isPackaged, logger, placement });
+    rememberWindowState(window, (state) => core.windowState.save(state));
+    return window;
+  };
   let mainWindow = openWindow();
+
+  // Menu commands go to the focused window (or the main one) as `app:command`, like any push event.
+  const runCommand = (id: CommandId): void => {
+    const target = BrowserWindow.getFocusedWindow() ?? (mainWindow.isDestroyed() ? null : mainWindow);
+    if (target) pushToWindow(target.webContents, rendererOrigin, 'app:command', { id });
+  };
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({ platform: process.platform, appName: app.getName(), onCommand: runCommand, devTools: !app.isPackaged }),
+    ),
+  );
 
   app.on('second-instance', () => {
     if (mainWindow.isDestroyed()) mainWindow = openWindow();

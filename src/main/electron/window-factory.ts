@@ -1,4 +1,6 @@
 import { BrowserWindow } from 'electron';
+import type { WindowState } from '../core/app/window-state';
+import { minWindowSize } from '../core/app/window-state';
 import type { Logger } from '../core/logger';
 import { secureWebPreferences } from './web-preferences';
 import type { WindowRegistry } from './window-registry';
@@ -11,15 +13,16 @@ export interface MainWindowOptions {
   registry: WindowRegistry;
   devTools: boolean;
   logger: Logger;
+  /** Where to open (`placeWindow`: the remembered place, clamped to the displays there are now). */
+  placement: WindowState;
 }
 
 /** The one place a BrowserWindow is created, so every window gets the same secure preferences. */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    minWidth: 900,
-    minHeight: 560,
+    ...options.placement.bounds,
+    minWidth: minWindowSize.width,
+    minHeight: minWindowSize.height,
     title: 'Bucket Admin',
     // Shown once painted, so the user never sees a blank white frame.
     show: false,
@@ -27,7 +30,10 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   });
   // Registered before loading so the very first IPC call from the page is already trusted.
   options.registry.track(window.webContents);
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (options.placement.maximized) window.maximize();
+    window.show();
+  });
   window.webContents.on('render-process-gone', (_event, details) => {
     options.logger.error('The window process stopped', details);
   });

@@ -1,5 +1,6 @@
 import { Cable } from 'lucide-react';
 import { SettingsButton } from '../features/settings/SettingsButton';
+import { SettingsCommands } from '../features/settings/SettingsCommands';
 import { SettingsProvider } from '../features/settings/SettingsProvider';
 import { Activity, useEffect, useRef, useState } from 'react';
 import type { Connection } from '../../shared/model/connection';
@@ -19,6 +20,8 @@ import { TransfersPanel } from '../features/transfers/TransfersPanel';
 import { UploadProvider } from '../features/upload/UploadProvider';
 import { EmptyState } from '../ui/EmptyState';
 import { ToastProvider } from '../ui/Toast';
+import { CommandSurfaces } from '../features/commands/CommandSurfaces';
+import { useCommandHandler } from '../ui/commands/command-registry';
 import { StartupNotices } from './StartupNotices';
 
 /** The app once started: connections in the sidebar, the chosen connection's buckets and folders beside. */
@@ -48,6 +51,7 @@ export function Workspace({ info }: { info: AppInfo }) {
     opened.current = true;
     choose(readyId);
   }, [readyId]);
+  useCommandHandler('new-connection', () => setFormTarget('new'));
   const noConnections = connections.isSuccess && connections.data.length === 0;
 
   return (
@@ -95,6 +99,8 @@ export function Workspace({ info }: { info: AppInfo }) {
                 <TransfersPanel />
               </main>
             </div>
+            <CommandSurfaces info={info} />
+            <SettingsCommands />
           </UploadProvider>
         </ShareProvider>
       </SettingsProvider>

@@ -64,7 +64,7 @@ describe('taskbar progress and notifications', () => {
     let listener: ((event: string, payload: unknown) => void) | undefined;
     const core = { onEvent: (l: (event: string, payload: unknown) => void) => ((listener = l), () => undefined) };
     const window = { setProgressBar: vi.fn() };
-    const notifier = { notify: vi.fn() };
+    const notifier = { notify: vi.fn(), windowFocused: () => false };
     showTransfersOnTaskbar(core as never, () => [window], notifier);
     listener?.('transfers:progress', { items: [], batches: [], overall: overall({ active: 1, fraction: 0.25 }) });
     expect(window.setProgressBar).toHaveBeenCalledWith(0.25, { mode: 'normal' });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuEntry } from '../../../src/renderer/ui/ContextMenu';
 import { createFolderCommands, type FolderCommandDeps } from '../../../src/renderer/features/browser/folder-commands';
+import { registerCommand } from '../../../src/renderer/ui/commands/command-registry';
 import { listingMenuEntries } from '../../../src/renderer/features/browser/listing-menu';
 import type { ListingRow } from '../../../src/renderer/features/browser/listing-rows';
 import { childOnPath } from '../../../src/renderer/features/browser/use-navigation';
@@ -70,17 +71,25 @@ describe('folder commands', () => {
 describe('listing menu', () => {
   it('offers folder actions on empty space and item actions on a selection', () => {
     const commands = createFolderCommands(deps([]));
-    expect(ids(listingMenuEntries(commands, [])).map(([id]) => id)).toEqual(['new-folder', 'refresh', 'copy-path']);
-    const single = new Map(ids(listingMenuEntries(commands, [obj('public/x.txt')])));
+    // Table commands take their state from the registry: here only Delete has a handler.
+    const stop = registerCommand('delete', { run: () => undefined });
+    expect(ids(listingMenuEntries(commands, [], 'linux')).map(([id]) => id)).toEqual([
+      'upload-files',
+      'upload-folder',
+      'new-folder',
+      'refresh',
+      'copy-path',
+    ]);
+    const single = new Map(ids(listingMenuEntries(commands, [obj('public/x.txt')], 'linux')));
     expect(single.get('preview')).toBe(false);
-    expect(single.get('rename')).toBe(false);
-    const several = new Map(ids(listingMenuEntries(commands, [obj('a'), dir('b/')])));
+    expect(single.get('rename')).toBe(true);
+    expect(single.get('delete')).toBe(false);
+    const several = new Map(ids(listingMenuEntries(commands, [obj('a'), dir('b/')], 'linux')));
     expect(several.get('open')).toBe(true);
-    expect(several.get('rename')).toBe(true);
-    expect(several.get('delete')).toBe(false);
-    const roots = new Map(ids(listingMenuEntries(commands, [dir('public/', 'public')])));
+    const roots = new Map(ids(listingMenuEntries(commands, [dir('public/', 'public')], 'linux')));
     expect(roots.get('move')).toBe(true);
     expect(roots.get('preview')).toBe(true);
+    stop();
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ListEntry } from '../../../src/shared/model/bucket';
 import type { MenuEntry } from '../../../src/renderer/ui/ContextMenu';
 import type { ShareActions } from '../../../src/renderer/features/share/share-context';
-import { isCopyLinkShortcut, shareSelection } from '../../../src/renderer/features/share/share-selection';
+import { shareSelection } from '../../../src/renderer/features/share/share-selection';
 import { shareMenuEntries, withShareEntries } from '../../../src/renderer/features/share/use-share-menu';
 
 const file = (key: string): ListEntry => ({ kind: 'object', key, name: key.split('/').pop() ?? key, size: 1 });
@@ -42,31 +42,11 @@ describe('shareSelection', () => {
   });
 });
 
-describe('isCopyLinkShortcut', () => {
-  const key = (over: Partial<Parameters<typeof isCopyLinkShortcut>[0]>) => ({
-    key: 'L',
-    shiftKey: true,
-    ctrlKey: true,
-    metaKey: false,
-    altKey: false,
-    ...over,
-  });
-  it('is Ctrl or Cmd with Shift and L, nothing else', () => {
-    expect(isCopyLinkShortcut(key({}))).toBe(true);
-    expect(isCopyLinkShortcut(key({ ctrlKey: false, metaKey: true, key: 'l' }))).toBe(true);
-    expect(isCopyLinkShortcut(key({ shiftKey: false }))).toBe(false);
-    expect(isCopyLinkShortcut(key({ altKey: true }))).toBe(false);
-    expect(isCopyLinkShortcut(key({ key: 'C' }))).toBe(false);
-  });
-});
-
 describe('shareMenuEntries', () => {
-  it('offers Copy link and Share link… for one file, with the right target', () => {
+  it('offers the table’s Copy link and Share link… for one file, with the right target', () => {
     const share = fakeShare();
-    const entries = shareMenuEntries(share, place, shareSelection([file('private/docs/a.pdf')], place.prefix, place.privateRoot));
+    const entries = shareMenuEntries(share, place, shareSelection([file('private/docs/a.pdf')], place.prefix, place.privateRoot), 'linux');
     expect(ids(entries)).toEqual(['copy-link', 'share-link']);
-    run(entries, 'copy-link');
-    expect(share.copyLink).toHaveBeenCalledWith({ connectionId: place.connectionId, bucket: 'media', key: 'private/docs/a.pdf' });
     run(entries, 'share-link');
     expect(share.openLinkDialog).toHaveBeenCalledWith({ connectionId: place.connectionId, bucket: 'media', key: 'private/docs/a.pdf' });
   });
@@ -78,10 +58,8 @@ describe('shareMenuEntries', () => {
       place.prefix,
       place.privateRoot,
     );
-    const entries = shareMenuEntries(share, place, sel);
-    expect(ids(entries)).toEqual(['copy-links', 'share-links']);
-    const first = entries[0];
-    expect(first !== 'separator' && first?.label).toBe('Copy links (2 files)');
+    const entries = shareMenuEntries(share, place, sel, 'linux');
+    expect(ids(entries)).toEqual(['copy-link', 'share-links']);
     run(entries, 'share-links');
     expect(share.openLinksDialog).toHaveBeenCalledWith({
       connectionId: place.connectionId,
@@ -92,7 +70,7 @@ describe('shareMenuEntries', () => {
 
   it('offers an upload link for one folder or the open folder', () => {
     const share = fakeShare();
-    const entries = shareMenuEntries(share, place, shareSelection([folder('private/docs/x/')], place.prefix, place.privateRoot));
+    const entries = shareMenuEntries(share, place, shareSelection([folder('private/docs/x/')], place.prefix, place.privateRoot), 'linux');
     expect(ids(entries)).toEqual(['upload-link']);
     run(entries, 'upload-link');
     expect(share.openUploadDialog).toHaveBeenCalledWith({ connectionId: place.connectionId, bucket: 'media', prefix: 'private/docs/x/' });

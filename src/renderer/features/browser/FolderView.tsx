@@ -17,10 +17,11 @@ import { listingMenuEntries } from './listing-menu';
 import type { ListingRow } from './listing-rows';
 import type { ListingTableHandle } from './ListingTable';
 import { ListingStatus } from './ListingStatus';
-import { clickRow, ensureSelected } from './selection-model';
+import { clickRow, ensureSelected, selectAll } from './selection-model';
 import type { SortSpec } from './sort-rows';
 import { sortBy, useFolderState } from './use-folder-state';
-import { useFolderShortcuts } from './use-folder-shortcuts';
+import { useFolderCommandHandlers } from './use-folder-command-handlers';
+import { useAppInfo } from '../../api/use-app-info';
 import { useListingKeyboard } from './use-listing-keyboard';
 
 export interface FolderViewProps {
@@ -91,13 +92,23 @@ export function FolderView({ connection, bucket, prefix, onNavigate, history, so
     table,
     actions: { ...commands, contextMenu: openMenuAtFocus },
   });
-  useFolderShortcuts({ focusFilter: useCallback(() => filterRef.current?.focus(), []), refresh });
   const upload = useUpload();
+  const platform = useAppInfo().data?.platform ?? '';
+  const [inspectorOpen, setInspectorOpen] = useState(true);
+  useFolderCommandHandlers({
+    commands,
+    selectedRows,
+    focusFilter: () => filterRef.current?.focus(),
+    selectAll: () => update((sel) => selectAll(sel, view.keys)),
+    toggleInspector: () => setInspectorOpen((open) => !open),
+    ...(upload ? { pick: (what: 'files' | 'folder') => upload.pick({ connectionId: connection.id, bucket, prefix }, what) } : {}),
+  });
   const dropFiles = (target: string, data: DataTransfer) => upload?.drop({ connectionId: connection.id, bucket, prefix: target }, data);
   const drop = useFolderDrop(prefix, dropFiles);
   const share = useShareMenu(
     { connectionId: connection.id, bucket, prefix, privateRoot: connection.roots.private },
     selectedRows.map((r) => r.entry),
+    platform,
   );
 
   const onRowClick = (row: ListingRow, e: MouseEvent) =>
@@ -180,12 +191,14 @@ export function FolderView({ connection, bucket, prefix, onNavigate, history, so
             notice={s.notice}
           />
         </div>
-        <InspectorPanel connectionId={connection.id} bucket={bucket} selected={selectedEntries} onPreview={s.setPreview} />
+        {inspectorOpen ? (
+          <InspectorPanel connectionId={connection.id} bucket={bucket} selected={selectedEntries} onPreview={s.setPreview} />
+        ) : null}
       </div>
       <ContextMenu
         at={menuAt}
         label="Actions"
-        entries={menuAt ? share.withShare(listingMenuEntries(commands, selectedRows)) : []}
+        entries={menuAt ? share.withShare(listingMenuEntries(commands, selectedRows, platform)) : []}
         onClose={() => {
           setMenuAt(null);
           table.current?.focus();

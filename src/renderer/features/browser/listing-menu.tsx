@@ -1,18 +1,50 @@
-import { ClipboardCopy, Copy, Download, Eye, FolderInput, FolderOpen, FolderPlus, Pencil, RefreshCw, Trash2 } from 'lucide-react';
+import {
+  ClipboardCopy,
+  Copy,
+  Download,
+  Eye,
+  FileUp,
+  FolderInput,
+  FolderOpen,
+  FolderPlus,
+  FolderUp,
+  Pencil,
+  RefreshCw,
+  Trash2,
+} from 'lucide-react';
+import type { ReactNode } from 'react';
+import { contextCommands, type CommandId, type ContextPlacement } from '../../../shared/commands/command-table';
 import type { MenuEntry } from '../../ui/ContextMenu';
+import { commandMenuEntry } from '../../ui/commands/command-menu-entry';
 import type { FolderCommands } from './folder-commands';
 import type { ListingRow } from './listing-rows';
 
 const size = 14;
+const icons: Partial<Record<CommandId, ReactNode>> = {
+  download: <Download size={size} />,
+  rename: <Pencil size={size} />,
+  delete: <Trash2 size={size} />,
+  'new-folder': <FolderPlus size={size} />,
+  refresh: <RefreshCw size={size} />,
+  'upload-files': <FileUp size={size} />,
+  'upload-folder': <FolderUp size={size} />,
+};
+
+/** The table's commands for one placement, as menu entries (`copy-link` comes with the share group). */
+function tableEntries(placement: ContextPlacement, platform: string, skip: readonly CommandId[] = []): MenuEntry[] {
+  return contextCommands(placement)
+    .filter((c) => !skip.includes(c.id))
+    .map((c) => commandMenuEntry(c.id, platform, icons[c.id]));
+}
 
 /**
  * The context menu for the selection (or for the folder itself when right-clicking empty space).
- * Every entry works on the whole selection except Open, Preview and Rename, which need one item.
+ * The command table's entries (placement `row` and `folder`) come from it with their shortcuts;
+ * Open, Preview, Copy to, Move to and the copy-text entries are the listing's own.
  */
-export function listingMenuEntries(commands: FolderCommands, selected: readonly ListingRow[]): MenuEntry[] {
+export function listingMenuEntries(commands: FolderCommands, selected: readonly ListingRow[], platform: string): MenuEntry[] {
   const folderEntries: MenuEntry[] = [
-    { id: 'new-folder', label: 'New folder…', icon: <FolderPlus size={size} />, onSelect: commands.newFolder },
-    { id: 'refresh', label: 'Refresh', icon: <RefreshCw size={size} />, shortcut: 'F5', onSelect: commands.refresh },
+    ...tableEntries('folder', platform),
     { id: 'copy-path', label: 'Copy folder path', icon: <ClipboardCopy size={size} />, onSelect: commands.copyFolderPath },
   ];
   const first = selected[0];
@@ -20,6 +52,7 @@ export function listingMenuEntries(commands: FolderCommands, selected: readonly 
   const one = selected.length === 1 ? first : undefined;
   const hasRoot = selected.some((r) => r.root);
   const rootHint = 'A root of this connection: change roots in the connection settings.';
+  const [download, ...changes] = tableEntries('row', platform, ['copy-link']);
   return [
     {
       id: 'open',
@@ -36,7 +69,7 @@ export function listingMenuEntries(commands: FolderCommands, selected: readonly 
       disabled: one?.entry.kind !== 'object',
       onSelect: () => one && commands.preview(one.entry),
     },
-    { id: 'download', label: 'Download…', icon: <Download size={size} />, onSelect: commands.download },
+    ...(download ? [download] : []),
     'separator',
     { id: 'copy', label: 'Copy to…', icon: <Copy size={size} />, onSelect: commands.copy },
     {
@@ -47,16 +80,7 @@ export function listingMenuEntries(commands: FolderCommands, selected: readonly 
       hint: hasRoot ? rootHint : undefined,
       onSelect: commands.move,
     },
-    {
-      id: 'rename',
-      label: 'Rename…',
-      icon: <Pencil size={size} />,
-      shortcut: 'F2',
-      disabled: !one || hasRoot,
-      hint: hasRoot ? rootHint : undefined,
-      onSelect: commands.rename,
-    },
-    { id: 'delete', label: 'Delete…', icon: <Trash2 size={size} />, shortcut: 'Del', danger: true, onSelect: commands.delete },
+    ...changes,
     'separator',
     {
       id: 'copy-key',
@@ -65,6 +89,7 @@ export function listingMenuEntries(commands: FolderCommands, selected: readonly 
       shortcut: 'Ctrl+Shift+C',
       onSelect: commands.copyKeys,
     },
+    'separator',
     ...folderEntries,
   ];
 }

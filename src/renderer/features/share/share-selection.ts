@@ -21,19 +21,5 @@ export function shareSelection(entries: readonly ListEntry[], openPrefix: string
   return { objectKeys, uploadPrefix, folderCount: folders.length };
 }
 
-/** The parts of a KeyboardEvent the shortcut reads (testable without a DOM). */
-export interface ShortcutKey {
-  key: string;
-  shiftKey: boolean;
-  ctrlKey: boolean;
-  metaKey: boolean;
-  altKey: boolean;
-}
-
-/** Ctrl/Cmd+Shift+L: copy link(s) for the selection. (Ctrl/Cmd+Shift+C already copies keys.) */
-export function isCopyLinkShortcut(e: ShortcutKey): boolean {
-  return (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'l';
-}
-
 /** How menus and tooltips write the shortcut. */
 export const copyLinkShortcutLabel = 'Ctrl+Shift+L';

@@ -1,10 +1,12 @@
-import { Link, Link2, Share2, Upload } from 'lucide-react';
+import { Link, Share2, Upload } from 'lucide-react';
 import { useCallback, useEffect, useRef } from 'react';
 import type { ListEntry } from '../../../shared/model/bucket';
 import type { MenuEntry } from '../../ui/ContextMenu';
 import { useToast } from '../../ui/Toast';
 import { useShare, type ShareActions } from './share-context';
-import { copyLinkShortcutLabel, isCopyLinkShortcut, shareSelection, type ShareSelection } from './share-selection';
+import { shareSelection, type ShareSelection } from './share-selection';
+import { commandMenuEntry } from '../../ui/commands/command-menu-entry';
+import { useCommandHandler } from '../../ui/commands/command-registry';
 
 export interface ShareMenuPlace {
   connectionId: string;
@@ -16,47 +18,31 @@ export interface ShareMenuPlace {
 
 const size = 14;
 
-/** The share entries of the listing's context menu for a selection. Pure apart from the callbacks. */
-export function shareMenuEntries(share: ShareActions, place: ShareMenuPlace, sel: ShareSelection): MenuEntry[] {
+/**
+ * The share entries of the listing's context menu for a selection: the table's Copy link (it copies
+ * one link or several), then the dialogs. Pure apart from the callbacks.
+ */
+export function shareMenuEntries(share: ShareActions, place: ShareMenuPlace, sel: ShareSelection, platform: string): MenuEntry[] {
   const where = { connectionId: place.connectionId, bucket: place.bucket };
   const entries: MenuEntry[] = [];
   const [first] = sel.objectKeys;
+  if (first !== undefined) entries.push(commandMenuEntry('copy-link', platform, <Link size={size} />));
   if (first !== undefined && sel.objectKeys.length === 1 && sel.folderCount === 0) {
-    entries.push(
-      {
-        id: 'copy-link',
-        label: 'Copy link',
-        icon: <Link size={size} />,
-        shortcut: copyLinkShortcutLabel,
-        onSelect: () => share.copyLink({ ...where, key: first }),
-      },
-      {
-        id: 'share-link',
-        label: 'Share link…',
-        icon: <Share2 size={size} />,
-        onSelect: () => share.openLinkDialog({ ...where, key: first }),
-      },
-    );
+    entries.push({
+      id: 'share-link',
+      label: 'Share link…',
+      icon: <Share2 size={size} />,
+      onSelect: () => share.openLinkDialog({ ...where, key: first }),
+    });
   } else if (sel.objectKeys.length > 0) {
-    const files = sel.folderCount > 0 ? ` (${sel.objectKeys.length.toLocaleString()} files)` : '';
     const hint = sel.folderCount > 0 ? 'Folders have no download link; only the selected files get one.' : undefined;
-    entries.push(
-      {
-        id: 'copy-links',
-        label: `Copy links${files}`,
-        icon: <Link2 size={size} />,
-        shortcut: copyLinkShortcutLabel,
-        hint,
-        onSelect: () => share.copyLinks({ ...where, keys: sel.objectKeys }),
-      },
-      {
-        id: 'share-links',
-        label: 'Links for selection…',
-        icon: <Share2 size={size} />,
-        hint,
-        onSelect: () => share.openLinksDialog({ ...where, keys: sel.objectKeys }),
-      },
-    );
+    entries.push({
+      id: 'share-links',
+      label: 'Links for selection…',
+      icon: <Share2 size={size} />,
+      hint,
+      onSelect: () => share.openLinksDialog({ ...where, keys: sel.objectKeys }),
+    });
   }
   const prefix = sel.uploadPrefix;
   if (prefix !== null) {
@@ -78,18 +64,12 @@ export function withShareEntries(base: readonly MenuEntry[], share: readonly Men
   return [...base.slice(0, at + 1), 'separator', ...share, ...base.slice(at + 1)];
 }
 
-/** True while a dialog, a menu or a text field has the keyboard. */
-function keyboardBusy(target: EventTarget | null): boolean {
-  if (!(target instanceof Element)) return false;
-  if (target.closest('[role="dialog"], [role="alertdialog"], [role="menu"]')) return true;
-  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
-}
-
 /**
- * Share for the open folder: adds the share entries to its context menu (`withShare`) and the
- * Ctrl/Cmd+Shift+L shortcut that copies the selection's link(s) with the last-used expiry.
+ * Share for the open folder: adds the share entries to its context menu (`withShare`) and runs
+ * the table's `copy-link` command (Ctrl/Cmd+Shift+L, the menu, the palette): the selection's
+ * link(s) with the last-used expiry.
  */
-export function useShareMenu(place: ShareMenuPlace, selected: readonly ListEntry[]) {
+export function useShareMenu(place: ShareMenuPlace, selected: readonly ListEntry[], platform: string) {
   const share = useShare();
   const toast = useToast();
   const latest = useRef({ place, selected });
@@ -111,18 +91,9 @@ export function useShareMenu(place: ShareMenuPlace, selected: readonly ListEntry
     } else if (sel.objectKeys.length === 1) share.copyLink({ ...where, key: first });
     else share.copyLinks({ ...where, keys: sel.objectKeys });
   }, [share, toast]);
-
-  useEffect(() => {
-    function onKeyDown(e: KeyboardEvent) {
-      if (!isCopyLinkShortcut(e) || keyboardBusy(e.target)) return;
-      e.preventDefault();
-      copySelection();
-    }
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [copySelection]);
+  useCommandHandler('copy-link', copySelection);
 
   const withShare = (base: readonly MenuEntry[]) =>
-    withShareEntries(base, shareMenuEntries(share, place, shareSelection(selected, place.prefix, place.privateRoot)));
+    withShareEntries(base, shareMenuEntries(share, place, shareSelection(selected, place.prefix, place.privateRoot), platform));
   return { withShare, copySelection };
 }

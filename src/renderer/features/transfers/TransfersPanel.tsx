@@ -11,6 +11,7 @@ import { TransferBatchRow } from './TransferBatchRow';
 import { useTransferControls } from './use-transfer-controls';
 import { useTransfersSync } from './use-transfers-sync';
 import { usePanelOpen } from './panel-open';
+import { useCommandHandler } from '../../ui/commands/command-registry';
 
 /**
  * The transfers panel at the bottom of the window: always there as a one-line summary with a
@@ -29,6 +30,7 @@ export function TransfersPanel() {
   const anyWaiting = overall.paused + overall.interrupted > 0;
   const anyFinished = batches.some((b) => b.counts.done + b.counts.skipped + b.counts.cancelled > 0);
   const reveal = useCallback(() => setOpen(true), [setOpen]);
+  useCommandHandler('toggle-transfers', () => setOpen(!open));
 
   const toggle = (batchId: string) => {
     const next = new Set(expanded);
