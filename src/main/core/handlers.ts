@@ -17,6 +17,7 @@ import { createIndexHandlers } from './index/index-handlers';
 import type { IndexSyncService } from './index/index-sync-service';
 import { createJobHandlers } from './jobs/job-handlers';
 import type { JobService } from './jobs/job-service';
+import type { BulkEditService } from './objects/bulk/bulk-edit-service';
 import { createObjectHandlers } from './objects/object-handlers';
 import type { Handlers } from './router';
 import { createShareHandlers } from './share/share-handlers';
@@ -40,6 +41,7 @@ export interface HandlerDeps {
   demo: DemoService;
   audit: AuditService;
   indexSync: IndexSyncService;
+  bulk: BulkEditService;
 }
 
 /**
@@ -61,6 +63,7 @@ export function createHandlers({
   demo,
   audit,
   indexSync,
+  bulk,
 }: HandlerDeps): Handlers {
   return {
     ...createAppHandlers(info, startup),
@@ -68,7 +71,7 @@ export function createHandlers({
     ...createConnectionHandlers(connections),
     ...createBucketHandlers(connections, health),
     ...createBrowseHandlers({ connections, jobs, capabilities }),
-    ...createObjectHandlers({ connections, capabilities }),
+    ...createObjectHandlers({ connections, capabilities, bulk, dialogs }),
     ...createShareHandlers(share),
     ...createTransferHandlers(transfers),
     ...createDialogHandlers(dialogs, grants),
