@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { keySchema } from './keys';
-import { aclGrantSchema, aclSpecSchema, headerPatchSchema, type AclGrant, type AclSpec, type EditableHeaders, type HeaderPatch } from './object-edit';
+import {
+  aclGrantSchema,
+  aclSpecSchema,
+  headerPatchSchema,
+  type AclGrant,
+  type AclSpec,
+  type EditableHeaders,
+  type HeaderPatch,
+} from './object-edit';
 
 /*
  * Bulk edits: one header patch and/or one ACL applied to many objects (a selection, or everything

@@ -25,7 +25,8 @@ export function grantsAfter(spec: AclSpec, ownerId: string | undefined): AclGran
 
 /** One text per grant, display names left out (S3 fills them in itself). */
 function grantText({ grantee, permission }: AclGrant): string {
-  const who = grantee.kind === 'user' ? `user:${grantee.id}` : grantee.kind === 'email' ? `email:${grantee.email.toLowerCase()}` : grantee.kind;
+  const who =
+    grantee.kind === 'user' ? `user:${grantee.id}` : grantee.kind === 'email' ? `email:${grantee.email.toLowerCase()}` : grantee.kind;
   return `${who}/${permission}`;
 }
 

@@ -1,6 +1,15 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { bulkChangeSchema, bulkScopeSchema, type BulkChange, type BulkScope, type BulkDryRun, type BulkStarted, type BulkStatus } from '../../../../shared/model/bulk-edit';
+import {
+  bulkChangeSchema,
+  bulkScopeSchema,
+  type BulkChange,
+  type BulkScope,
+  type BulkDryRun,
+  type BulkStarted,
+  type BulkStatus,
+} from '../../../../shared/model/bulk-edit';
 import { AppError } from '../../../../shared/errors';
 import { forEachConcurrent } from '../../../../shared/concurrency';
 import { readObjectAclView, aclsDisabledError } from '../../access/acl-writer';
@@ -184,7 +193,10 @@ export class BulkEditService {
   private async run(ctx: CheckpointedContext<BulkInput, BulkState>): Promise<void> {
     const { input, jobId } = ctx;
     const { client, record } = this.deps.connections.resolve(input.connectionId);
+    // An undo file already there means an earlier run of this job (killed, quit or paused) may have left objects half done.
+    const resumed = existsSync(this.undoFileOf(jobId));
     const journal = new UndoJournal(this.undoFileOf(jobId), { jobId, connectionId: input.connectionId, bucket: input.bucket });
+    const earlier = resumed ? new Map(readUndoEntries(journal.file).map((e) => [e.key, e])) : undefined;
     const undo = input.undoOf ? new Map(readUndoEntries(this.undoFileOf(input.undoOf)).map((e) => [e.key, e])) : undefined;
     const scope: BulkScope = undo ? { keys: [...undo.keys()], prefixes: [] } : input.scope;
     const status: BulkStatus = {
@@ -207,6 +219,7 @@ export class BulkEditService {
       tuning: this.deps.tuning ?? defaultCopyTuning,
       onAclsDisabled: () => this.deps.capabilities.setAclSupport(input.connectionId, input.bucket, 'disabled'),
       record: (entry) => journal.append(entry),
+      ...(earlier ? { journaledBefore: (key: string) => earlier.get(key) } : {}),
       signal: ctx.signal,
     };
     const before = status.changed + status.skipped + status.failed;

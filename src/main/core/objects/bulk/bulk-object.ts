@@ -10,7 +10,7 @@ import { sameHeaders } from '../header-compare';
 import { editObjectHeaders } from '../header-editor';
 import { applyHeaderPatch, editableHeaders } from '../header-patch';
 import type { CopySourceState, CopyTuning } from '../object-copier';
-import { aclAtTarget, grantsAfter } from './acl-target';
+import { aclAtTarget, grantsAfter, sameGrants } from './acl-target';
 
 /** What every object of one bulk job is edited with. */
 export interface BulkObjectEnv {
@@ -23,6 +23,11 @@ export interface BulkObjectEnv {
   onAclsDisabled: () => void;
   /** Journals an object's state before it is changed (the undo file). */
   record: (entry: UndoEntry) => void;
+  /**
+   * What an earlier run of this job journaled for an object before it was killed: a copy that
+   * reached S3 but whose ACL step did not (explicit grants are a second request) is repaired from it.
+   */
+  journaledBefore?: (key: string) => UndoEntry | undefined;
   signal?: AbortSignal;
 }
 
@@ -62,6 +67,7 @@ export async function applyBulkChange(env: BulkObjectEnv, key: string, change: B
       ...(env.signal ? { signal: env.signal } : {}),
     });
     changed = result.changed;
+    if (!changed && !change.acl) await repairInterruptedAcl(env, key);
   }
   if (change.acl) {
     const target = { bucket: env.bucket, key, endpoint: env.endpoint, onAclsDisabled: env.onAclsDisabled };
@@ -78,6 +84,19 @@ export async function applyBulkChange(env: BulkObjectEnv, key: string, change: B
     }
   }
   return changed ? 'changed' : 'skipped';
+}
+
+/**
+ * An object an earlier run was killed in the middle of: its copy may have landed (so its headers
+ * are at the target and it is skipped) with the ACL its explicit grants were to be put back with
+ * still missing. Where the grants differ from those journaled before the write, they are put back.
+ */
+async function repairInterruptedAcl(env: BulkObjectEnv, key: string): Promise<void> {
+  const entry = env.journaledBefore?.(key);
+  if (!entry?.grants || !env.acl.enabled) return;
+  const target = { bucket: env.bucket, key, endpoint: env.endpoint, onAclsDisabled: env.onAclsDisabled };
+  const current = await readObjectAclView(env.client, target);
+  if (!sameGrants(current.grants, entry.grants)) await writeObjectAcl(env.client, target, { kind: 'grants', grants: entry.grants });
 }
 
 /** A dry run's look at one object: what it is, what it would become, and whether that is a change. */
