@@ -95,6 +95,11 @@ beforeAll(async () => {
     origins: ['https://upload.example.org'],
     // An audit search (its ETag, storage class and dates have formats of their own): each hostile value replaces a field.
     query: { name: 'a', extension: 'txt', storageClass: 'STANDARD', etag: 'abc', prefix: 'private/' },
+    // Bulk edits: one object and one header, so each hostile value is the only thing wrong.
+    scope: { keys: ['private/a.txt'], prefixes: [] },
+    change: { headers: { cacheControl: 'no-cache' } },
+    // Well formed, run by no bulk job: the channel answers NotFound (or null).
+    jobId: 'job-not-running',
   };
 });
 

@@ -34,6 +34,8 @@ export interface AppCoreOptions {
   dataFolderHint?: string;
   /** How index syncs list (ranges in parallel, probes); tests and the bench tune it. */
   indexSyncTuning?: SyncTuning;
+  /** Bulk edits' parallel copies (and the copy engine's tuning); tests and benches set them. */
+  bulk?: { concurrency?: number };
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;

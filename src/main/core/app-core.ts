@@ -18,6 +18,7 @@ import { indexFileName, indexStartupNotice } from './index/index-file';
 import { IndexSyncService } from './index/index-sync-service';
 import { startIndexStore } from './index/index-store';
 import { ObjectIndex } from './index/object-index';
+import { BulkEditService } from './objects/bulk/bulk-edit-service';
 import { createRouter } from './router';
 import { ShareService } from './share/share-service';
 import { closeDatabase } from './store/database';
@@ -92,6 +93,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     logger,
     ...(options.indexSyncTuning ? { tuning: options.indexSyncTuning } : {}),
   });
+  const bulk = new BulkEditService({ connections, capabilities, jobs, dataDir, ...options.bulk });
   const info = {
     version: options.version,
     host: options.host,
@@ -147,6 +149,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       settings,
       logs,
       recentProblems: problems.recent,
+      bulk,
     }),
     logger,
   );

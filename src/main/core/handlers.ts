@@ -21,6 +21,7 @@ import { createIndexHandlers } from './index/index-handlers';
 import type { IndexSyncService } from './index/index-sync-service';
 import { createJobHandlers } from './jobs/job-handlers';
 import type { JobService } from './jobs/job-service';
+import type { BulkEditService } from './objects/bulk/bulk-edit-service';
 import { createObjectHandlers } from './objects/object-handlers';
 import type { Handlers } from './router';
 import { createShareHandlers } from './share/share-handlers';
@@ -48,6 +49,7 @@ export interface HandlerDeps {
   logs: LogsPort;
   /** The last warnings and errors logged, for the diagnostic report. */
   recentProblems: () => ProblemEntry[];
+  bulk: BulkEditService;
 }
 
 /**
@@ -72,6 +74,7 @@ export function createHandlers({
   settings,
   logs,
   recentProblems,
+  bulk,
 }: HandlerDeps): Handlers {
   return {
     ...createAppHandlers({ info, startup, logs, recentProblems, settings, connections }),
@@ -79,7 +82,7 @@ export function createHandlers({
     ...createConnectionHandlers(connections),
     ...createBucketHandlers(connections, health),
     ...createBrowseHandlers({ connections, jobs, capabilities }),
-    ...createObjectHandlers({ connections, capabilities }),
+    ...createObjectHandlers({ connections, capabilities, bulk, dialogs }),
     ...createShareHandlers(share),
     ...createTransferHandlers(transfers),
     ...createDialogHandlers(dialogs, grants),

@@ -3,18 +3,20 @@ import type { HeaderEditResult, HeaderPatch } from '../../../shared/model/object
 import type { JobAclState } from '../access/capabilities';
 import { headObject } from './copy-source';
 import { applyHeaderPatch } from './header-patch';
-import { copyObject, type CopyTuning } from './object-copier';
+import { copyObject, type CopyObjectRequest, type CopyTuning } from './object-copier';
 
 export interface HeaderEditRequest {
   bucket: string;
   key: string;
-  /** The ETag the user saw: the edit fails with Conflict if the object changed since. */
-  ifMatch: string;
+  /** The ETag the user saw: the edit fails with Conflict if the object changed since. Bulk edits pin the ETag just read. */
+  ifMatch?: string;
   patch: HeaderPatch;
   endpoint: string;
   acl: JobAclState;
   tuning: CopyTuning;
   signal?: AbortSignal;
+  /** See `CopyObjectRequest.beforeWrite`: what the object was, told only when it is about to change. */
+  beforeWrite?: CopyObjectRequest['beforeWrite'];
 }
 
 /**
@@ -31,7 +33,8 @@ export async function editObjectHeaders(client: S3Client, req: HeaderEditRequest
     endpoint: req.endpoint,
     acl: req.acl,
     tuning: req.tuning,
-    ifMatch: req.ifMatch,
+    ...(req.ifMatch !== undefined ? { ifMatch: req.ifMatch } : {}),
+    ...(req.beforeWrite ? { beforeWrite: req.beforeWrite } : {}),
     replaceHeaders: (kept) => applyHeaderPatch(kept, req.patch),
     skipUnchanged: true,
     ...(req.signal ? { signal: req.signal } : {}),

@@ -1,4 +1,4 @@
-import { CopyObjectCommand, PutObjectAclCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, PutObjectAclCommand, type Grant, type Owner, type S3Client } from '@aws-sdk/client-s3';
 import { sameHeaders } from './header-compare';
 import { readTags, taggingHeader, writeTags } from './object-tags';
 import { AppError } from '../../../shared/errors';
@@ -47,6 +47,18 @@ export interface CopyObjectRequest {
   replaceHeaders?: (kept: ObjectHeaders) => ObjectHeaders;
   /** With `replaceHeaders` onto the same key: write nothing when the new headers are the ones it has. */
   skipUnchanged?: boolean;
+  /**
+   * Told what the source was just before anything is written (not when nothing will be): a bulk
+   * edit journals it in its undo file first, from what the copy read anyway.
+   */
+  beforeWrite?: (source: CopySourceState) => void;
+}
+
+/** The source as the copy read it: its headers, ETag and (where the bucket takes ACLs) its grants. */
+export interface CopySourceState {
+  kept: ObjectHeaders;
+  etag: string;
+  acl?: { owner?: Owner; grants: Grant[] };
 }
 
 /** What a copy did: `copied` is false when `skipUnchanged` found nothing to change. */
@@ -67,7 +79,7 @@ export async function copyObject(client: S3Client, req: CopyObjectRequest): Prom
   const ctx = { bucket: req.bucket, key: req.sourceKey, endpoint: req.endpoint };
   try {
     // Tags are read, not left to TaggingDirective COPY (see below).
-    const [head, aclPlan, tags] = await Promise.all([
+    const [head, { plan: aclPlan, acl }, tags] = await Promise.all([
       headObject(client, req.bucket, req.sourceKey, req.signal),
       readAclPlan(client, req),
       readTags(client, req.bucket, req.sourceKey),
@@ -89,6 +101,7 @@ export async function copyObject(client: S3Client, req: CopyObjectRequest): Prom
     if (replaced && req.skipUnchanged && req.sourceKey === req.destinationKey && sameHeaders(kept, replaced)) {
       return { copied: false, sourceVersioned, ...(head.ETag ? { etag: head.ETag } : {}) };
     }
+    req.beforeWrite?.({ kept, etag: head.ETag ?? '', ...(acl ? { acl } : {}) });
     let written: CopyWritten;
     let copiedEtag: string | undefined;
     try {
@@ -161,17 +174,17 @@ function deniedAs(error: unknown, ctx: { bucket: string; key: string; endpoint: 
 /** An ETag without the quotes S3 puts around it (callers may pass either form). */
 const unquoted = (etag: string): string => etag.replace(/^"|"$/g, '');
 
-/** The source's ACL as a plan for the copy; no ACL work when the bucket has ACLs off. */
-async function readAclPlan(client: S3Client, req: CopyObjectRequest): Promise<AclCopyPlan> {
-  if (!req.acl.enabled) return { kind: 'default' };
+/** The source's ACL as read, and as a plan for the copy; no ACL work when the bucket has ACLs off. */
+async function readAclPlan(client: S3Client, req: CopyObjectRequest): Promise<{ plan: AclCopyPlan; acl?: CopySourceState['acl'] }> {
+  if (!req.acl.enabled) return { plan: { kind: 'default' } };
   try {
     const acl = await getObjectAcl(client, { bucket: req.bucket, key: req.sourceKey });
-    return planAclCopy(acl.Owner, acl.Grants);
+    return { plan: planAclCopy(acl.Owner, acl.Grants), acl: { ...(acl.Owner ? { owner: acl.Owner } : {}), grants: acl.Grants ?? [] } };
   } catch (error) {
     const appError = toAppError(error, { bucket: req.bucket, key: req.sourceKey, endpoint: req.endpoint });
     if (appError.code === 'AclsDisabled' || appError.details?.['name'] === 'NotImplemented') {
       req.acl.disable(appError.code === 'AclsDisabled');
-      return { kind: 'default' };
+      return { plan: { kind: 'default' } };
     }
     if (appError.code === 'AccessDenied') {
       throw new AppError(

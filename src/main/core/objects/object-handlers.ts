@@ -4,12 +4,18 @@ import { writeObjectAcl } from '../access/acl-writer';
 import { jobAclState, type BucketCapabilities } from '../access/capabilities';
 import { checkPublicAccess } from '../access/public-access';
 import type { ConnectionsService } from '../connections/connections-service';
+import type { DialogPort } from '../dialogs/dialog-port';
 import type { HandlersFor } from '../router';
+import type { BulkEditService } from './bulk/bulk-edit-service';
+import { exportUndo } from './bulk/undo-export';
 import { readEditorState } from './editor-state';
 import { editObjectHeaders } from './header-editor';
 import { defaultCopyTuning, type CopyTuning } from './object-copier';
 
 export interface ObjectHandlerDeps {
+  /** Bulk header and ACL edits, their undo files and exports. */
+  bulk: BulkEditService;
+  dialogs: DialogPort;
   connections: ConnectionsService;
   /** Whether each bucket takes ACLs: a save skips ACL work where it has none, and a refusal is remembered. */
   capabilities: BucketCapabilities;
@@ -21,6 +27,8 @@ export interface ObjectHandlerDeps {
 export function createObjectHandlers({
   connections,
   capabilities,
+  bulk,
+  dialogs,
   copyTuning = defaultCopyTuning,
 }: ObjectHandlerDeps): HandlersFor<keyof typeof objectChannels> {
   const endpointOf = (connectionId: string) => connections.resolve(connectionId).record.endpoint ?? 'AWS';
@@ -60,5 +68,13 @@ export function createObjectHandlers({
       const acl = await readAclSummary(client, { bucket, key }, endpointOf(connectionId));
       return checkPublicAccess(client, { bucket, key }, acl);
     },
+    'objects:bulkDryRun': (request) => bulk.dryRun(request),
+    'objects:bulkStart': (request) => bulk.start(request),
+    'objects:bulkPause': ({ jobId }) => Promise.resolve({ paused: bulk.pause(jobId) }),
+    'objects:bulkResume': ({ jobId }) => Promise.resolve(bulk.resume(jobId)),
+    'objects:bulkStatus': ({ jobId }) => Promise.resolve(bulk.statusOf(jobId)),
+    'objects:bulkInterrupted': () => Promise.resolve(bulk.interrupted()),
+    'objects:bulkUndo': ({ jobId }) => Promise.resolve(bulk.undo(jobId)),
+    'objects:bulkExportUndo': ({ jobId }) => exportUndo(dialogs, bulk.undoFileOf(jobId)),
   };
 }
