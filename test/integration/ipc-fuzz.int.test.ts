@@ -95,6 +95,9 @@ beforeAll(async () => {
     origins: ['https://upload.example.org'],
     // An audit search (its ETag, storage class and dates have formats of their own): each hostile value replaces a field.
     query: { name: 'a', extension: 'txt', storageClass: 'STANDARD', etag: 'abc', prefix: 'private/' },
+    // An inventory import: a granted folder (it holds no manifest) and a key that is no manifest; each hostile value is refused first.
+    path: join(root, 'granted'),
+    manifestKey: 'private/a.txt',
   };
 });
 

@@ -15,6 +15,7 @@ import { createHandlers } from './handlers';
 import { JobService } from './jobs/job-service';
 import { indexFileName, indexStartupNotice } from './index/index-file';
 import { IndexSyncService } from './index/index-sync-service';
+import { InventoryImportService } from './index/inventory/inventory-import-service';
 import { startIndexStore } from './index/index-store';
 import { ObjectIndex } from './index/object-index';
 import { createRouter } from './router';
@@ -69,6 +70,17 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     logger,
     ...(options.indexSyncTuning ? { tuning: options.indexSyncTuning } : {}),
   });
+  const grants = new LocalGrants();
+  const inventoryImport = new InventoryImportService({
+    store: index,
+    jobs,
+    connections,
+    grants,
+    claims: indexSync.claims,
+    tempDir: join(dataDir, 'inventory-download'),
+    emit: (progress) => emit('index:progress', progress),
+    ...(options.indexImportTuning ? { tuning: options.indexImportTuning } : {}),
+  });
   const info = {
     version: options.version,
     host: options.host,
@@ -77,7 +89,6 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     notices,
     previewBase: options.previewBase ?? '',
   };
-  const grants = new LocalGrants();
   const stagingDir = stagingDirOf(dataDir);
   if (options.host === 'browser') {
     // Staged files are copies of what the page dropped. Only this folder is granted, never the
@@ -118,6 +129,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       demo,
       audit,
       indexSync,
+      inventoryImport,
     }),
     logger,
   );

@@ -14,6 +14,7 @@ import type { DemoService } from './demo/demo-service';
 import type { DialogPort } from './dialogs/dialog-port';
 import type { LocalGrants } from './files/local-grants';
 import { createIndexHandlers } from './index/index-handlers';
+import type { InventoryImportService } from './index/inventory/inventory-import-service';
 import type { IndexSyncService } from './index/index-sync-service';
 import { createJobHandlers } from './jobs/job-handlers';
 import type { JobService } from './jobs/job-service';
@@ -40,6 +41,7 @@ export interface HandlerDeps {
   demo: DemoService;
   audit: AuditService;
   indexSync: IndexSyncService;
+  inventoryImport: InventoryImportService;
 }
 
 /**
@@ -61,6 +63,7 @@ export function createHandlers({
   demo,
   audit,
   indexSync,
+  inventoryImport,
 }: HandlerDeps): Handlers {
   return {
     ...createAppHandlers(info, startup),
@@ -74,6 +77,6 @@ export function createHandlers({
     ...createDialogHandlers(dialogs, grants),
     ...createDemoHandlers(demo),
     ...createAuditHandlers(audit),
-    ...createIndexHandlers(indexSync),
+    ...createIndexHandlers(indexSync, inventoryImport),
   };
 }
