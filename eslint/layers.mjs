@@ -66,7 +66,8 @@ export const layers = [
     name: 'src/main/core',
     dir: 'src/main/core',
     may: ['src/main/core', 'src/shared'],
-    packages: ['node:*', '@aws-sdk/*', '@smithy/*', 'better-sqlite3', 'zod', 'mime'],
+    // hyparquet: S3 Inventory's Parquet files (core/index/inventory), a pure-JS reader with no native parts.
+    packages: ['node:*', '@aws-sdk/*', '@smithy/*', 'better-sqlite3', 'zod', 'mime', 'hyparquet'],
     why: coreWhy,
   },
   {

@@ -100,6 +100,9 @@ beforeAll(async () => {
     change: { headers: { cacheControl: 'no-cache' } },
     // Well formed, run by no bulk job: the channel answers NotFound (or null).
     jobId: 'job-not-running',
+    // An inventory import: a granted folder (it holds no manifest) and a key that is no manifest; each hostile value is refused first.
+    path: join(root, 'granted'),
+    manifestKey: 'private/a.txt',
   };
 });
 

@@ -1,4 +1,5 @@
 import type { SyncTuning } from './index/bucket-sync';
+import type { ImportTuning } from './index/inventory/inventory-import-service';
 import type { EventName, EventPayload } from '../../shared/contract';
 import type { ObjectRequest, ObjectResponse } from './browse/object-stream';
 import type { SecretStore } from './connections/secret-store';
@@ -36,6 +37,8 @@ export interface AppCoreOptions {
   indexSyncTuning?: SyncTuning;
   /** Bulk edits' parallel copies (and the copy engine's tuning); tests and benches set them. */
   bulk?: { concurrency?: number };
+  /** Rows per write and per merge step of an inventory import; tests shrink them. */
+  indexImportTuning?: ImportTuning;
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;

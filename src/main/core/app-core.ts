@@ -16,6 +16,7 @@ import { createHandlers } from './handlers';
 import { JobService } from './jobs/job-service';
 import { indexFileName, indexStartupNotice } from './index/index-file';
 import { IndexSyncService } from './index/index-sync-service';
+import { InventoryImportService } from './index/inventory/inventory-import-service';
 import { startIndexStore } from './index/index-store';
 import { ObjectIndex } from './index/object-index';
 import { BulkEditService } from './objects/bulk/bulk-edit-service';
@@ -94,6 +95,17 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ...(options.indexSyncTuning ? { tuning: options.indexSyncTuning } : {}),
   });
   const bulk = new BulkEditService({ connections, capabilities, jobs, dataDir, ...options.bulk });
+  const grants = new LocalGrants();
+  const inventoryImport = new InventoryImportService({
+    store: index,
+    jobs,
+    connections,
+    grants,
+    claims: indexSync.claims,
+    tempDir: join(dataDir, 'inventory-download'),
+    emit: (progress) => emit('index:progress', progress),
+    ...(options.indexImportTuning ? { tuning: options.indexImportTuning } : {}),
+  });
   const info = {
     version: options.version,
     host: options.host,
@@ -102,7 +114,6 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     notices,
     previewBase: options.previewBase ?? '',
   };
-  const grants = new LocalGrants();
   const stagingDir = stagingDirOf(dataDir);
   if (options.host === 'browser') {
     // Staged files are copies of what the page dropped. Only this folder is granted, never the
@@ -150,6 +161,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       logs,
       recentProblems: problems.recent,
       bulk,
+      inventoryImport,
     }),
     logger,
   );

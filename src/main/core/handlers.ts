@@ -18,6 +18,7 @@ import type { DemoService } from './demo/demo-service';
 import type { DialogPort } from './dialogs/dialog-port';
 import type { LocalGrants } from './files/local-grants';
 import { createIndexHandlers } from './index/index-handlers';
+import type { InventoryImportService } from './index/inventory/inventory-import-service';
 import type { IndexSyncService } from './index/index-sync-service';
 import { createJobHandlers } from './jobs/job-handlers';
 import type { JobService } from './jobs/job-service';
@@ -50,6 +51,7 @@ export interface HandlerDeps {
   /** The last warnings and errors logged, for the diagnostic report. */
   recentProblems: () => ProblemEntry[];
   bulk: BulkEditService;
+  inventoryImport: InventoryImportService;
 }
 
 /**
@@ -75,6 +77,7 @@ export function createHandlers({
   logs,
   recentProblems,
   bulk,
+  inventoryImport,
 }: HandlerDeps): Handlers {
   return {
     ...createAppHandlers({ info, startup, logs, recentProblems, settings, connections }),
@@ -88,7 +91,7 @@ export function createHandlers({
     ...createDialogHandlers(dialogs, grants),
     ...createDemoHandlers(demo),
     ...createAuditHandlers(audit),
-    ...createIndexHandlers(indexSync),
+    ...createIndexHandlers(indexSync, inventoryImport),
     ...createSettingsHandlers(settings),
   };
 }

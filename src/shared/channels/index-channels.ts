@@ -16,6 +16,24 @@ export const indexChannels = {
     input: bucketRefSchema.extend({ prefix: keySchema.optional(), parallel: z.boolean().optional() }).strict(),
     result: returns<IndexSyncStarted>(),
   },
+  /**
+   * Imports the bucket's S3 Inventory report (CSV or Parquet; `manifest.json` from a folder the user
+   * picked, or from the inventory's destination bucket) as a new snapshot of the bucket, or of the
+   * keys under `prefix` when the inventory covers only those. Each data file's MD5 is checked
+   * against the manifest. A checkpointed job like a sync: progress on `index:progress`.
+   */
+  'index:importInventory': {
+    input: bucketRefSchema
+      .extend({
+        prefix: keySchema.optional(),
+        location: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('folder'), path: z.string().min(1).max(4096) }).strict(),
+          z.object({ kind: z.literal('bucket'), bucket: z.string().min(3).max(63), manifestKey: keySchema }).strict(),
+        ]),
+      })
+      .strict(),
+    result: returns<IndexSyncStarted>(),
+  },
   /** The syncs of a bucket, newest first. */
   'index:syncs': {
     input: bucketRefSchema,

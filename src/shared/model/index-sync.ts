@@ -9,6 +9,8 @@ export interface IndexSyncProgress {
   bucket: string;
   prefix: string;
   state: IndexSyncState;
+  /** 'inventory' for an S3 Inventory import (files read instead of pages listed); absent for a listing. */
+  source?: 'list' | 'inventory';
   /** Objects and bytes listed so far. */
   objects: number;
   bytes: number;

@@ -1,15 +1,17 @@
 import type { SqlDatabase } from '../store/sql-port';
+import { InventoryMerger, type InventoryChunkArgs, type InventoryChunkResult } from './inventory/inventory-merge';
 import { ListingMerger, type MergeCounts, type MergePageArgs } from './listing-merge';
 import { SnapshotFolders, type FolderAsOfArgs, type FolderPage } from './snapshot-folders';
 
 /**
  * Work that runs inside the index worker as one request, because it is a loop of statements that
- * would cost a message each from main: merging a listing page, listing a snapshot's folder. Each
+ * would cost a message each from main: merging a listing page or a chunk of an inventory import, listing a snapshot's folder. Each
  * is called by name through `IndexStore.call`; arguments and results are structured-cloned.
  */
 export interface IndexProcedures {
   mergeListingPage: { args: MergePageArgs; result: MergeCounts };
   folderAsOf: { args: FolderAsOfArgs; result: FolderPage };
+  mergeInventoryChunk: { args: InventoryChunkArgs; result: InventoryChunkResult };
 }
 
 export type IndexProcedureName = keyof IndexProcedures;
@@ -20,8 +22,10 @@ export function createIndexProcedures(db: SqlDatabase): {
 } {
   const merger = new ListingMerger(db);
   const folders = new SnapshotFolders(db);
+  const inventory = new InventoryMerger(db, merger);
   return {
     mergeListingPage: (args) => merger.mergePage(args),
     folderAsOf: (args) => folders.list(args),
+    mergeInventoryChunk: (args) => inventory.mergeChunk(args),
   };
 }

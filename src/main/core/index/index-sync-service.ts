@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, isAppError } from '../../../shared/errors';
+import { isAppError } from '../../../shared/errors';
 import type { IndexSyncProgress, IndexSyncStarted, IndexSyncSummary } from '../../../shared/model/index-sync';
 import { listObjectsV2Fast } from '../browse/fast-list-objects';
 import type { ConnectionsService } from '../connections/connections-service';
@@ -8,6 +8,7 @@ import type { JobService } from '../jobs/job-service';
 import { progressIntervalMs, Throttle } from '../jobs/throttle';
 import type { Logger } from '../logger';
 import { toAppError } from '../s3/s3-errors';
+import { BucketClaims } from './bucket-claims';
 import { defaultSyncTuning, runBucketSync, type SyncTotals, type SyncTuning } from './bucket-sync';
 import type { IndexStore } from './index-store';
 import type { ListPage } from './range-planner';
@@ -32,6 +33,8 @@ export interface IndexSyncDeps {
   tuning?: SyncTuning;
   /** The S3 listing call; tests count or break requests here. Default: ListObjectsV2 on the connection's client. */
   list?: (input: SyncInput) => ListPage;
+  /** Buckets being written into the index (shared with inventory imports); default: this service's own. */
+  claims?: BucketClaims;
 }
 
 /**
@@ -43,13 +46,14 @@ export class IndexSyncService {
   readonly syncs: SyncRepository;
   readonly snapshots: SnapshotRepository;
   private readonly latest = new Map<string, IndexSyncProgress>();
-  /** The buckets being synced now (connection id + bucket, as JSON) and their job ids. */
-  private readonly active = new Map<string, string>();
+  /** The buckets being written now, shared with inventory imports. */
+  readonly claims: BucketClaims;
   private readonly kind: CheckpointedKind<SyncInput, SyncCheckpoint>;
 
   constructor(private readonly deps: IndexSyncDeps) {
     this.syncs = new SyncRepository(deps.store);
     this.snapshots = new SnapshotRepository(deps.store);
+    this.claims = deps.claims ?? new BucketClaims();
     this.kind = {
       kind: syncKindName,
       input: syncInput,
@@ -63,20 +67,13 @@ export class IndexSyncService {
   /** Starts a sync of the bucket (or prefix), or resumes its interrupted one. */
   async start(request: { connectionId: string; bucket: string; prefix?: string; parallel?: boolean }): Promise<IndexSyncStarted> {
     this.deps.connections.resolve(request.connectionId);
-    const bucketKey = JSON.stringify([request.connectionId, request.bucket]);
-    // Claimed before the first await, so two requests at once cannot both start a sync.
-    if (this.active.has(bucketKey)) {
-      throw new AppError('Conflict', `${request.bucket} is being indexed already. Wait for that sync to finish, or cancel it.`, {
-        jobId: this.active.get(bucketKey) ?? '',
-      });
-    }
-    this.active.set(bucketKey, '');
+    this.claims.claim(request.connectionId, request.bucket);
     try {
       const started = await this.startOrResume(request);
-      this.active.set(bucketKey, started.jobId);
+      this.claims.hold(request.connectionId, request.bucket, started.jobId);
       return started;
     } catch (error) {
-      this.active.delete(bucketKey);
+      this.claims.drop(request.connectionId, request.bucket);
       throw error;
     }
   }
@@ -88,7 +85,7 @@ export class IndexSyncService {
     parallel?: boolean;
   }): Promise<IndexSyncStarted> {
     const bucketId = await this.snapshots.bucketId(request.connectionId, request.bucket);
-    const unfinished = await this.syncs.unfinished(bucketId);
+    const unfinished = await this.syncs.unfinished(bucketId, 'list');
     if (unfinished?.jobId && this.deps.jobs.interrupted(syncKindName).some((job) => job.jobId === unfinished.jobId)) {
       return { jobId: this.deps.jobs.resume(unfinished.jobId).jobId, resumed: true };
     }
@@ -121,12 +118,11 @@ export class IndexSyncService {
 
   private async run(ctx: Parameters<CheckpointedKind<SyncInput, SyncCheckpoint>['run']>[0]): Promise<void> {
     const { input } = ctx;
-    const bucketKey = JSON.stringify([input.connectionId, input.bucket]);
-    this.active.set(bucketKey, ctx.jobId);
+    this.claims.hold(input.connectionId, input.bucket, ctx.jobId);
     try {
       await this.runSync(ctx);
     } finally {
-      if (this.active.get(bucketKey) === ctx.jobId) this.active.delete(bucketKey);
+      this.claims.release(input.connectionId, input.bucket, ctx.jobId);
     }
   }
 
@@ -136,7 +132,7 @@ export class IndexSyncService {
     // A crash before the first checkpoint: the sync row names its job.
     const syncId =
       ctx.resumedFrom?.syncId ??
-      (await this.syncs.unfinished(bucketId).then((s) => (s?.jobId === ctx.jobId ? s.id : undefined))) ??
+      (await this.syncs.unfinished(bucketId, 'list').then((s) => (s?.jobId === ctx.jobId ? s.id : undefined))) ??
       (await this.syncs.begin(bucketId, input.prefix, 'list', ctx.jobId));
     ctx.checkpoint({ syncId });
     await this.syncs.setState(syncId, 'running');

@@ -116,16 +116,16 @@ export class SyncRepository {
     return rows.map(toRecord);
   }
 
-  /** A sync of the bucket that has not ended (running or paused), if any. */
-  async unfinished(bucketId: number): Promise<SyncRecord | undefined> {
+  /** A sync (a listing, or an inventory import) of the bucket that has not ended (running or paused), if any. */
+  async unfinished(bucketId: number, source: SyncRecord['source']): Promise<SyncRecord | undefined> {
     const row = await this.store.get<SyncRow>(
-      "SELECT * FROM syncs WHERE bucket_id = ? AND state IN ('running', 'paused') ORDER BY id LIMIT 1",
-      [bucketId],
+      "SELECT * FROM syncs WHERE bucket_id = ? AND source = ? AND state IN ('running', 'paused') ORDER BY id LIMIT 1",
+      [bucketId, source],
     );
     return row ? toRecord(row) : undefined;
   }
 
-  /** The latest finished sync of exactly this bucket and prefix (for an ETA), if any. */
+  /** The latest finished sync (or import) of exactly this bucket and prefix (for an ETA), if any. */
   async previousDone(bucketId: number, prefix: string, before: number): Promise<SyncRecord | undefined> {
     const row = await this.store.get<SyncRow>(
       "SELECT * FROM syncs WHERE bucket_id = ? AND prefix = ? AND state = 'done' AND id < ? ORDER BY id DESC LIMIT 1",

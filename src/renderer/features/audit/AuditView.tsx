@@ -10,6 +10,7 @@ import { OfflineBanner } from './OfflineBanner';
 import { onlineReports, ReportView } from './ReportView';
 import { SearchPanel } from './SearchPanel';
 import { SnapshotBrowser } from './SnapshotBrowser';
+import { SyncPanel } from './SyncPanel';
 
 const reports: Array<{ id: ReportId; label: string }> = [
   { id: 'exposure', label: 'Exposure' },
@@ -63,9 +64,13 @@ export function AuditView({ connection }: { connection: Connection }) {
         ) : null}
       </header>
       <OfflineBanner status={status.data} />
+      <SyncPanel connectionId={connection.id} bucket={chosen} />
       {status.isSuccess && chosen === null ? (
         <EmptyState title="Nothing indexed yet" icon={<ShieldCheck size={28} />} testId="audit-empty">
-          <p>Sync a bucket of this connection into the index first; then search it, audit it and export, even offline.</p>
+          <p>
+            Sync a bucket of this connection into the index first (or import its S3 Inventory); then search it, audit it and export, even
+            offline.
+          </p>
         </EmptyState>
       ) : null}
       {chosen ? (
