@@ -10,7 +10,7 @@ import { dialogChannels } from './channels/dialog-channels';
 import { indexChannels } from './channels/index-channels';
 import { jobChannels } from './channels/job-channels';
 import { objectChannels } from './channels/object-channels';
-import { settingsChannels } from './channels/settings-channels';
+import { settingsChannels } from './channels/setting-channels';
 import { shareChannels } from './channels/share-channels';
 import { transferChannels } from './channels/transfer-channels';
 import type { AppCommandEvent } from './commands/command-table';

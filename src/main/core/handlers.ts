@@ -2,7 +2,7 @@ import type { AppInfo } from '../../shared/model/app';
 import { createAppHandlers } from './app/app-handlers';
 import type { LogsPort } from './app/logs-port';
 import type { ProblemEntry } from './app/recent-problems';
-import { createSettingsHandlers } from './settings/settings-handlers';
+import { createSettingsHandlers } from './settings/setting-handlers';
 import type { SettingsService } from './settings/settings-service';
 import { createAuditHandlers } from './audit/audit-handlers';
 import type { AuditService } from './audit/audit-service';

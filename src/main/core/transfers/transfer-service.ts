@@ -33,7 +33,7 @@ import { listPage } from './queue/transfer-list';
 import { statSync } from 'node:fs';
 import { bandwidthBytesPerSecond, type AppSettings } from '../../../shared/model/settings';
 import { MiB } from '../s3/part-size';
-import { BandwidthLimiter } from './queue/bandwidth-limiter';
+import { BandwidthBucket } from './queue/bandwidth-bucket';
 
 export interface TransferServiceDeps {
   db: SqlDatabase;
@@ -66,7 +66,7 @@ export class TransferService {
   private readonly janitor: StagingJanitor | undefined;
   private readonly shutdown = new AbortController();
   /** The one bandwidth limit of the queue (Settings), shared by uploads and downloads. */
-  private readonly limiter = new BandwidthLimiter();
+  private readonly limiter = new BandwidthBucket();
   private readonly deps: TransferServiceDeps;
   /** The part size "Automatic" means (the engine's, or a test's smaller one). */
   private readonly basePartSize: number;

@@ -2,7 +2,7 @@ import type { Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { AppError } from '../../../../shared/errors';
 import { bufferPool, smallChunkBytes } from '../local/buffer-pool';
-import type { Throttle } from '../queue/bandwidth-limiter';
+import type { Throttle } from '../queue/bandwidth-bucket';
 import { localFailure } from './download-files';
 
 /** Where a response body goes: `size` bytes at `start` of the open file. */

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
-import { takeInSlices, type Throttle } from '../queue/bandwidth-limiter';
+import { takeInSlices, type Throttle } from '../queue/bandwidth-bucket';
 import { bufferPool, chunkBytes } from './buffer-pool';
 
 /** Reads `length` bytes at `position` into `buffer`; 0 at end of file. */

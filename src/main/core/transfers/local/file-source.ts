@@ -4,7 +4,7 @@ import { open, stat } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import { AppError } from '../../../../shared/errors';
 import { fsAppError } from '../../files/fs-errors';
-import type { Throttle } from '../queue/bandwidth-limiter';
+import type { Throttle } from '../queue/bandwidth-bucket';
 import { FileRangeBody } from './file-range-body';
 import type { IntegrityMode } from '../client/transfer-client';
 import type { SourceStamp } from '../queue/transfer-item';

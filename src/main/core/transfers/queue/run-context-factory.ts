@@ -5,7 +5,7 @@ import type { TransferEngineOptions } from './engine-options';
 import type { ProgressReporter } from './progress-reporter';
 import type { RunContext } from './run-context';
 import type { KeyLocks } from './key-locks';
-import type { BandwidthLimiter } from './bandwidth-limiter';
+import type { BandwidthBucket } from './bandwidth-bucket';
 import type { TransferClients } from '../client/transfer-client';
 import type { TransferJournal } from '../journal/transfer-journal';
 import type { TransferRegistry } from './transfer-registry';
@@ -19,7 +19,7 @@ export interface RunContextDeps {
   capabilities: BucketCapabilities;
   logger: Logger;
   /** The queue's one bandwidth limiter, shared by uploads and downloads. */
-  limiter: BandwidthLimiter;
+  limiter: BandwidthBucket;
 }
 
 /** The queue's side of a runner: byte counts and state changes go to the registry and the progress events. */

@@ -5,7 +5,7 @@ import type { TransferEngineOptions } from './engine-options';
 import type { TransferItem } from './transfer-item';
 import type { TransferClients } from '../client/transfer-client';
 import type { KeyLocks } from './key-locks';
-import type { Throttle } from './bandwidth-limiter';
+import type { Throttle } from './bandwidth-bucket';
 
 /** What a runner (one upload or download) needs from the queue around it. */
 export interface RunContext {

@@ -9,7 +9,7 @@
  * on by bytes / rate and waits until then, less the burst the bucket may hold. That is exact
  * for any slice size and needs one timer per waiter, no polling.
  */
-export class BandwidthLimiter {
+export class BandwidthBucket {
   /** Bytes a caller should ask for at once while limited (small enough for fairness, large enough for few timers). */
   static readonly sliceBytes = 64 * 1024;
 
@@ -89,19 +89,19 @@ export class BandwidthLimiter {
 
 /** A request's view of the limiter: the shared bucket and the signal that stops its waits. */
 export interface Throttle {
-  limiter: BandwidthLimiter;
+  limiter: BandwidthBucket;
   signal: AbortSignal;
 }
 
 /** Takes `bytes` from `limiter` in slices, calling `each` with each slice's length as it is granted. */
 export async function takeInSlices(
-  limiter: BandwidthLimiter,
+  limiter: BandwidthBucket,
   bytes: number,
   signal: AbortSignal | undefined,
   each: (offset: number, length: number) => void | Promise<void>,
 ): Promise<void> {
-  for (let offset = 0; offset < bytes; offset += BandwidthLimiter.sliceBytes) {
-    const length = Math.min(BandwidthLimiter.sliceBytes, bytes - offset);
+  for (let offset = 0; offset < bytes; offset += BandwidthBucket.sliceBytes) {
+    const length = Math.min(BandwidthBucket.sliceBytes, bytes - offset);
     await limiter.take(length, signal);
     await each(offset, length);
   }

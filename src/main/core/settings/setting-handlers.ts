@@ -1,4 +1,4 @@
-import type { settingsChannels } from '../../../shared/channels/settings-channels';
+import type { settingsChannels } from '../../../shared/channels/setting-channels';
 import type { HandlersFor } from '../router';
 import type { SettingsService } from './settings-service';
 
