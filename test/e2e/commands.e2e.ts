@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import { PutObjectCommand } from '@aws-sdk/client-s3';
+import type { Locator, Page } from '@playwright/test';
 import { acceleratorsFor, commands, type CommandId } from '../../src/shared/commands/command-table';
 import { acceleratorLabel } from '../../src/shared/commands/key-binding';
 import { createTestBucket, putObjects, type TestBucket } from '../support/s3-test-env';
@@ -22,7 +23,7 @@ test.afterEach(async () => {
 });
 
 /** Connects and opens `private/` of the test bucket. */
-async function openPrivate(page: import('@playwright/test').Page, app: Parameters<typeof connectToGateway>[1]): Promise<BrowserPage> {
+async function openPrivate(page: Page, app: Parameters<typeof connectToGateway>[1]): Promise<BrowserPage> {
   await connectToGateway(page, app);
   const browser = new BrowserPage(page);
   await browser.openBucket(testBucket.bucket);
@@ -184,7 +185,7 @@ test('every menu command works through the app:command push event', async ({ pag
       await page.keyboard.press('Escape');
     });
   }
-  const sheet = (id: CommandId, locator: () => import('@playwright/test').Locator) =>
+  const sheet = (id: CommandId, locator: () => Locator) =>
     check(id, async () => {
       send(id);
       await expect(locator()).toBeVisible();

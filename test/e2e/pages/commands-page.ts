@@ -43,7 +43,7 @@ export class CommandsPage {
       .locator('tr')
       .evaluateAll((rows) =>
         Object.fromEntries(
-          rows.map((r) => [r.getAttribute('data-command') ?? '', [...r.querySelectorAll('kbd')].map((k) => k.textContent ?? '')]),
+          rows.map((r) => [r.getAttribute('data-command') ?? '', [...r.querySelectorAll('kbd')].map((k) => k.textContent)]),
         ),
       );
   }
