@@ -101,7 +101,12 @@ export function FolderView({ connection, bucket, prefix, onNavigate, history, so
     focusFilter: () => filterRef.current?.focus(),
     selectAll: () => update((sel) => selectAll(sel, view.keys)),
     toggleInspector: () => setInspectorOpen((open) => !open),
-    ...(upload ? { pick: (what: 'files' | 'folder') => upload.pick({ connectionId: connection.id, bucket, prefix }, what) } : {}),
+    ...(upload
+      ? {
+          pick: (what: 'files' | 'folder', origin: 'user' | 'push') =>
+            upload.pick({ connectionId: connection.id, bucket, prefix }, what, { clicked: origin === 'user' }),
+        }
+      : {}),
   });
   const dropFiles = (target: string, data: DataTransfer) => upload?.drop({ connectionId: connection.id, bucket, prefix: target }, data);
   const drop = useFolderDrop(prefix, dropFiles);

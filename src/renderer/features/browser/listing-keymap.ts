@@ -60,6 +60,7 @@ export function listingCommand(e: KeyInput, typing: boolean): ListingCommand | n
   if (primary && !e.shiftKey && e.key.toLowerCase() === 'a') return { kind: 'selectAll' };
   if (primary && e.shiftKey && e.key.toLowerCase() === 'c') return { kind: 'copyKeys' };
   if (e.key === ' ' && (primary || !typing)) return { kind: 'toggleFocused' };
-  if (!primary && /^.$/u.test(e.key)) return { kind: 'type', char: e.key };
+  // `?` opens the shortcuts sheet (the command table), so it never starts a type-to-find search.
+  if (!primary && /^.$/u.test(e.key) && e.key !== '?') return { kind: 'type', char: e.key };
   return null;
 }

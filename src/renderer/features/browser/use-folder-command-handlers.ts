@@ -1,4 +1,4 @@
-import { useCommandHandler } from '../../ui/commands/command-registry';
+import { useCommandHandler, type CommandOrigin } from '../../ui/commands/command-registry';
 import type { FolderCommands } from './folder-commands';
 import type { ListingRow } from './listing-rows';
 
@@ -9,7 +9,7 @@ export interface FolderCommandHandlers {
   selectAll: () => void;
   toggleInspector: () => void;
   /** Upload files or a folder into the open folder (absent where uploads are not offered). */
-  pick?: (what: 'files' | 'folder') => void;
+  pick?: (what: 'files' | 'folder', origin: CommandOrigin) => void;
 }
 
 const selectFirst = 'Select one or more items first.';
@@ -42,6 +42,6 @@ export function useFolderCommandHandlers(h: FolderCommandHandlers): void {
   });
   useCommandHandler('toggle-inspector', h.toggleInspector);
   const unavailable = () => (h.pick ? null : 'Uploads are not available here.');
-  useCommandHandler('upload-files', () => h.pick?.('files'), unavailable);
-  useCommandHandler('upload-folder', () => h.pick?.('folder'), unavailable);
+  useCommandHandler('upload-files', (origin) => h.pick?.('files', origin), unavailable);
+  useCommandHandler('upload-folder', (origin) => h.pick?.('folder', origin), unavailable);
 }

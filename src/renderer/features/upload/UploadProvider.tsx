@@ -12,7 +12,7 @@ export interface UploadApi {
   /** Call from a `drop` handler (the drop's data is read before it returns). */
   drop(target: UploadTarget, data: DataTransfer): void;
   /** The Upload… button: a native dialog in Electron, the browser's own picker in the browser host. */
-  pick(target: UploadTarget, kind: 'files' | 'folder'): void;
+  pick(target: UploadTarget, kind: 'files' | 'folder', options?: { clicked: boolean }): void;
 }
 
 const UploadContext = createContext<UploadApi | null>(null);
@@ -35,11 +35,23 @@ export function UploadProvider({ children }: { children: ReactNode }) {
   );
 
   const pick = useCallback(
-    (target: UploadTarget, kind: 'files' | 'folder') => {
+    (target: UploadTarget, kind: 'files' | 'folder', options?: { clicked: boolean }) => {
       if (!api.files) {
         // Browser host: no native dialog; the page's own picker, opened within the click.
-        pickTarget.current = target;
-        (kind === 'files' ? filesInput : folderInput).current?.click();
+        const open = () => {
+          pickTarget.current = target;
+          (kind === 'files' ? filesInput : folderInput).current?.click();
+        };
+        // A menu command pushed from the host is no click: the browser would refuse the picker
+        // silently, so offer a button that opens it within the user's own click.
+        if (options?.clicked !== false) open();
+        else {
+          toast.show({
+            title: kind === 'files' ? 'Choose the files to upload.' : 'Choose the folder to upload.',
+            actions: [{ label: kind === 'files' ? 'Choose files…' : 'Choose folder…', onClick: open, testId: 'upload-pick-now' }],
+            testId: 'upload-pick-toast',
+          });
+        }
         return;
       }
       void (async () => {

@@ -6,8 +6,11 @@ import type { CommandId } from '../../../shared/commands/command-table';
  * (`useCommandHandler`); the keyboard, the palette, the context menus and the menu's
  * `app:command` all dispatch by id through here. A command with no handler is disabled.
  */
+/** Where a run came from: the user's own key, click or palette, or a push (`app:command`, no click behind it). */
+export type CommandOrigin = 'user' | 'push';
+
 export interface CommandHandler {
-  run: () => void;
+  run: (origin: CommandOrigin) => void;
   /** Why it cannot run now (e.g. "Select a file first."), or null when it can. */
   disabledReason?: () => string | null;
 }
@@ -46,10 +49,10 @@ export function commandDisabledReason(id: CommandId): string | null {
 }
 
 /** Runs a command by id; false when it has no handler or is disabled now. */
-export function dispatchCommand(id: CommandId): boolean {
+export function dispatchCommand(id: CommandId, origin: CommandOrigin = 'user'): boolean {
   const handler = current(id);
   if (!handler || (handler.disabledReason?.() ?? null) !== null) return false;
-  handler.run();
+  handler.run(origin);
   return true;
 }
 
@@ -68,7 +71,7 @@ export function useCommandRegistryVersion(): number {
  * Registers `run` for a command while the component is mounted. The latest `run` and
  * `disabledReason` are always used, so callers need not memoize them.
  */
-export function useCommandHandler(id: CommandId, run: () => void, disabledReason?: () => string | null): void {
+export function useCommandHandler(id: CommandId, run: (origin: CommandOrigin) => void, disabledReason?: () => string | null): void {
   const latest = useRef({ run, disabledReason });
   useEffect(() => {
     latest.current = { run, disabledReason };
@@ -76,7 +79,7 @@ export function useCommandHandler(id: CommandId, run: () => void, disabledReason
   useEffect(
     () =>
       registerCommand(id, {
-        run: () => latest.current.run(),
+        run: (origin) => latest.current.run(origin),
         disabledReason: () => latest.current.disabledReason?.() ?? null,
       }),
     [id],

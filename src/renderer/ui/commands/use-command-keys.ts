@@ -33,7 +33,7 @@ export function useCommandKeys(platform: string): void {
       dispatchCommand(id);
     }
     window.addEventListener('keydown', onKeyDown);
-    const stop = api.events.appCommand(({ id }) => dispatchCommand(id));
+    const stop = api.events.appCommand(({ id }) => dispatchCommand(id, 'push'));
     return () => {
       window.removeEventListener('keydown', onKeyDown);
       stop();
