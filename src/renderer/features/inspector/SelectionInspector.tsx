@@ -4,8 +4,6 @@ import { formatBytes } from '../../../shared/format/format-bytes';
 import { Button } from '../../ui/Button';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { LoadingState } from '../../ui/LoadingState';
-import { BulkEditDialog } from '../bulk-edit/BulkEditDialog';
-import { bulkScopeOf } from '../bulk-edit/bulk-scope';
 import { MeasureSummary } from '../folder-actions/MeasureSummary';
 import { useMeasure } from '../folder-actions/use-measure';
 import { SelectionShareActions } from '../share/SelectionShareActions';
@@ -15,13 +13,13 @@ export interface SelectionInspectorProps {
   connectionId: string;
   bucket: string;
   entries: readonly ListEntry[];
+  onEditHeaders: () => void;
 }
 
 /** Several items (or one folder): how many and how big, with folder contents counted on request. */
-export function SelectionInspector({ connectionId, bucket, entries }: SelectionInspectorProps) {
+export function SelectionInspector({ connectionId, bucket, entries, onEditHeaders }: SelectionInspectorProps) {
   const summary = summariseSelection(entries);
   const [measuring, setMeasuring] = useState(false);
-  const [editing, setEditing] = useState(false);
   const single = entries.length === 1 ? entries[0] : undefined;
   return (
     <div className="selection-inspector" data-testid="selection-inspector" data-count={summary.count} data-bytes={summary.bytes}>
@@ -50,12 +48,9 @@ export function SelectionInspector({ connectionId, bucket, entries }: SelectionI
         )
       ) : null}
       <SelectionShareActions connectionId={connectionId} bucket={bucket} entries={entries} />
-      <Button onClick={() => setEditing(true)} data-testid="bulk-edit-open">
+      <Button onClick={onEditHeaders} data-testid="bulk-edit-open">
         Edit headers &amp; access…
       </Button>
-      {editing ? (
-        <BulkEditDialog connectionId={connectionId} bucket={bucket} scope={bulkScopeOf(entries)} onClose={() => setEditing(false)} />
-      ) : null}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { BulkChange, BulkDryRun, BulkScope } from '../../../shared/model/bulk-edit';
 import { cannedAclSchema, type CannedAcl } from '../../../shared/model/object-edit';
 import { api, call } from '../../api/client';
@@ -6,27 +6,29 @@ import { toClientError } from '../../api/client-error';
 import { Button } from '../../ui/Button';
 import { DialogShell } from '../../ui/DialogShell';
 import { ErrorBanner } from '../../ui/ErrorBanner';
-import { JobProgressView } from '../folder-actions/JobProgressView';
-import { useJobRunner } from '../folder-actions/use-job-runner';
-import { CacheControlPicker } from '../inspector/CacheControlPicker';
-import { formatEta, jobRate, type RateSample } from './job-rate';
+import { CacheControlPicker } from '../../ui/CacheControlPicker';
+import { splitSelection } from './action-request';
+import { formatEta } from './job-rate';
+import { JobProgressView } from './JobProgressView';
+import { useJobRate } from './use-job-rate';
+import { useJobRunner } from './use-job-runner';
 
 export interface BulkEditDialogProps {
   connectionId: string;
   bucket: string;
-  scope: BulkScope;
+  keys: readonly string[];
   onClose: () => void;
 }
 
 /** Edit Cache-Control and/or the canned ACL of a selection: dry run first, then a pausable job with an undo file. */
-export function BulkEditDialog({ connectionId, bucket, scope, onClose }: BulkEditDialogProps) {
+export function BulkEditDialog({ connectionId, bucket, keys, onClose }: BulkEditDialogProps) {
+  const scope: BulkScope = splitSelection(keys);
   const [cacheControl, setCacheControl] = useState('');
   const [acl, setAcl] = useState<CannedAcl | ''>('');
   const [dryRun, setDryRun] = useState<BulkDryRun | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [paused, setPaused] = useState(false);
   const runner = useJobRunner(connectionId, bucket);
-  const firstSample = useRef<RateSample | null>(null);
 
   const change: BulkChange = {
     ...(cacheControl.trim() !== '' ? { headers: { cacheControl: cacheControl.trim() } } : {}),
@@ -46,7 +48,6 @@ export function BulkEditDialog({ connectionId, bucket, scope, onClose }: BulkEdi
     }
   };
   const start = () => {
-    firstSample.current = null;
     void runner.start(() => api.objects.bulkStart({ connectionId, bucket, scope, change }));
   };
   const pause = async () => {
@@ -57,7 +58,6 @@ export function BulkEditDialog({ connectionId, bucket, scope, onClose }: BulkEdi
   const resume = () => {
     if (!job) return;
     setPaused(false);
-    firstSample.current = null;
     const jobId = job.jobId;
     void runner.start(() => api.objects.bulkResume({ jobId }));
   };
@@ -66,8 +66,7 @@ export function BulkEditDialog({ connectionId, bucket, scope, onClose }: BulkEdi
     await call(api.objects.bulkExportUndo({ jobId: job.jobId })).catch((e: unknown) => setError(toClientError(e).message));
   };
 
-  if (running && job.done > 0 && firstSample.current === null) firstSample.current = { at: Date.now(), done: job.done };
-  const rate = job && running ? jobRate(firstSample.current, { at: Date.now(), done: job.done }, job.total) : null;
+  const rate = useJobRate(job);
 
   return (
     <DialogShell
