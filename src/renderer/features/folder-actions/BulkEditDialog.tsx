@@ -6,6 +6,7 @@ import { toClientError } from '../../api/client-error';
 import { Button } from '../../ui/Button';
 import { DialogShell } from '../../ui/DialogShell';
 import { ErrorBanner } from '../../ui/ErrorBanner';
+import { Field } from '../../ui/Field';
 import { CacheControlPicker } from '../../ui/CacheControlPicker';
 import { splitSelection } from './action-request';
 import { formatEta } from './job-rate';
@@ -77,45 +78,50 @@ export function BulkEditDialog({ connectionId, bucket, keys, onClose }: BulkEdit
       size="wide"
     >
       {!job ? (
-        <div className="bulk-edit-form" data-testid="bulk-edit-form">
-          <label>
-            Cache-Control
-            <input
-              value={cacheControl}
-              onChange={(e) => {
-                setCacheControl(e.target.value);
-                setDryRun(null);
-              }}
-              placeholder="leave empty to keep each file's own"
-              data-testid="bulk-cache-control"
-            />
-          </label>
+        <div className="action-form" data-testid="bulk-edit-form">
+          <Field id="bulk-cache-control" label="Cache-Control" hint="Leave empty to keep each file’s own.">
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                value={cacheControl}
+                onChange={(e) => {
+                  setCacheControl(e.target.value);
+                  setDryRun(null);
+                }}
+                data-testid="bulk-cache-control"
+              />
+            )}
+          </Field>
           <CacheControlPicker
             onPick={(value) => {
               setCacheControl(value);
               setDryRun(null);
             }}
           />
-          <label>
-            Access (canned ACL)
-            <select
-              value={acl}
-              onChange={(e) => {
-                setAcl(e.target.value as CannedAcl | '');
-                setDryRun(null);
-              }}
-              data-testid="bulk-acl"
-            >
-              <option value="">keep each file&apos;s own</option>
-              {cannedAclSchema.options.map((a) => (
-                <option key={a} value={a}>
-                  {a}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Field id="bulk-acl" label="Access (canned ACL)">
+            {(control) => (
+              <select
+                {...control}
+                value={acl}
+                onChange={(e) => {
+                  setAcl(e.target.value as CannedAcl | '');
+                  setDryRun(null);
+                }}
+                data-testid="bulk-acl"
+              >
+                <option value="">keep each file’s own</option>
+                {cannedAclSchema.options.map((a) => (
+                  <option key={a} value={a}>
+                    {a}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           {dryRun ? <DryRunSummary dryRun={dryRun} /> : null}
-          <div className="dialog-actions">
+          <div className="dialog-footer">
+            <span className="spacer" />
             <Button onClick={onClose}>Close</Button>
             <Button onClick={() => void runDry()} disabled={!hasChange} data-testid="bulk-dry-run">
               Dry run
@@ -126,14 +132,18 @@ export function BulkEditDialog({ connectionId, bucket, keys, onClose }: BulkEdit
           </div>
         </div>
       ) : (
-        <div className="bulk-edit-job" data-testid="bulk-edit-job">
+        <div className="action-form" data-testid="bulk-edit-job">
           <JobProgressView job={job} verb="Editing" onCancel={() => void runner.cancel()} />
+          {paused && !running ? (
+            <p data-testid="bulk-paused">Paused. Resume goes on from where it stopped; nothing done so far is redone.</p>
+          ) : null}
           {rate ? (
             <p data-testid="bulk-rate">
               {rate.perSecond.toFixed(1)} objects/s{rate.etaSeconds !== undefined ? `, about ${formatEta(rate.etaSeconds)} left` : ''}
             </p>
           ) : null}
-          <div className="dialog-actions">
+          <div className="dialog-footer">
+            <span className="spacer" />
             {running ? (
               <Button onClick={() => void pause()} data-testid="bulk-pause">
                 Pause
