@@ -11,7 +11,8 @@ import { connectToGateway } from './pages/gateway-connection';
 
 test.use({ viewport: { width: 1600, height: 1200 } });
 
-const keys = ['public/bulk/a.css', 'public/bulk/b.css', 'public/bulk/c.css'];
+const [first, middle, last] = ['public/bulk/a.css', 'public/bulk/b.css', 'public/bulk/c.css'] as const;
+const keys = [first, middle, last];
 let testBucket: TestBucket;
 
 test.beforeAll(async () => {
@@ -34,8 +35,8 @@ test('a bulk Cache-Control edit over three files: dry run counts three, the job 
   await browser.openBucket(testBucket.bucket);
   await browser.openRoot('public');
   await browser.openFolder('public/bulk/');
-  await browser.row(keys[0]!).click();
-  await browser.row(keys[2]!).click({ modifiers: ['Shift'] });
+  await browser.row(first).click();
+  await browser.row(last).click({ modifiers: ['Shift'] });
   expect(await browser.selectedKeys()).toEqual(keys);
 
   const bulk = new BulkEditPage(page);
@@ -48,8 +49,8 @@ test('a bulk Cache-Control edit over three files: dry run counts three, the job 
   await bulk.runToEnd();
   await bulk.close();
 
-  await browser.row(keys[1]!).click();
+  await browser.row(middle).click();
   await expect(page.getByTestId('object-inspector').getByTestId('detail-header-cacheControl')).toContainText('public, max-age=600');
-  const head = await testBucket.client.send(new HeadObjectCommand({ Bucket: testBucket.bucket, Key: keys[1] }));
+  const head = await testBucket.client.send(new HeadObjectCommand({ Bucket: testBucket.bucket, Key: middle }));
   expect(head).toMatchObject({ CacheControl: 'public, max-age=600', ContentType: 'text/css' });
 });
