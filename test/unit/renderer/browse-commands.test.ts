@@ -58,6 +58,17 @@ describe('folder commands', () => {
     expect(move.request).toHaveBeenCalledWith({ kind: 'move', keys: ['public/x.txt', 'public/d/'], fromPrefix: 'public/' });
   });
 
+  it('opens the bulk header editor on files and folders, refusing more folders than a bulk job takes', () => {
+    const edit = deps([obj('public/x.txt'), dir('public/d/')]);
+    createFolderCommands(edit).editHeaders();
+    expect(edit.request).toHaveBeenCalledWith({ kind: 'bulkEdit', keys: ['public/x.txt', 'public/d/'] });
+
+    const folders = deps(Array.from({ length: 101 }, (_, i) => dir(`public/d${i}/`)));
+    createFolderCommands(folders).editHeaders();
+    expect(folders.request).not.toHaveBeenCalled();
+    expect(folders.notify).toHaveBeenCalledWith(expect.stringMatching(/at most 100 folders/));
+  });
+
   it('goes up from a folder but not from the top', () => {
     const d = deps([]);
     createFolderCommands(d).parent();

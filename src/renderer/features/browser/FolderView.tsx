@@ -197,7 +197,13 @@ export function FolderView({ connection, bucket, prefix, onNavigate, history, so
           />
         </div>
         {inspectorOpen ? (
-          <InspectorPanel connectionId={connection.id} bucket={bucket} selected={selectedEntries} onPreview={s.setPreview} />
+          <InspectorPanel
+            connectionId={connection.id}
+            bucket={bucket}
+            selected={selectedEntries}
+            onPreview={s.setPreview}
+            onEditHeaders={commands.editHeaders}
+          />
         ) : null}
       </div>
       <ContextMenu

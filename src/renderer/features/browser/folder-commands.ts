@@ -1,5 +1,5 @@
 import type { ListEntry } from '../../../shared/model/bucket';
-import { maxDownloadFolders, maxSelection, type ActionRequest } from '../folder-actions/action-request';
+import { maxBulkEditFolders, maxDownloadFolders, maxSelection, type ActionRequest } from '../folder-actions/action-request';
 import { parentPrefix } from '../../../shared/model/keys';
 import type { ListingRow } from './listing-rows';
 
@@ -15,6 +15,8 @@ export interface FolderCommands {
   move: () => void;
   copy: () => void;
   download: () => void;
+  /** Cache-Control and/or canned ACL over the selection (files, and folders recursively). */
+  editHeaders: () => void;
   copyKeys: () => void;
   copyFolderPath: () => void;
 }
@@ -90,6 +92,14 @@ export function createFolderCommands(deps: FolderCommandDeps): FolderCommands {
           return;
         }
         request({ kind: 'download', keys: chosen });
+      }),
+    editHeaders: () =>
+      withLimit((chosen) => {
+        if (chosen.filter((k) => k.endsWith('/')).length > maxBulkEditFolders) {
+          notify(`Edit at most ${maxBulkEditFolders.toLocaleString()} folders at once, or edit their parent folder.`);
+          return;
+        }
+        request({ kind: 'bulkEdit', keys: chosen });
       }),
     copyKeys: () => {
       const chosen = keys();

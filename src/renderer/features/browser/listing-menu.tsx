@@ -3,6 +3,7 @@ import {
   Copy,
   Download,
   Eye,
+  FileCog,
   FileUp,
   FolderInput,
   FolderOpen,
@@ -80,6 +81,7 @@ export function listingMenuEntries(commands: FolderCommands, selected: readonly 
       hint: hasRoot ? rootHint : undefined,
       onSelect: commands.move,
     },
+    { id: 'edit-headers', label: 'Edit headers & access…', icon: <FileCog size={size} />, onSelect: commands.editHeaders },
     ...changes,
     'separator',
     {

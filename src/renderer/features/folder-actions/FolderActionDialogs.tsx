@@ -1,4 +1,5 @@
 import type { ActionRequest } from './action-request';
+import { BulkEditDialog } from './BulkEditDialog';
 import { DeleteDialog } from './DeleteDialog';
 import { DownloadDialog } from './DownloadDialog';
 import { NewFolderDialog } from './NewFolderDialog';
@@ -50,5 +51,7 @@ export function FolderActionDialogs({ connectionId, bucket, request, isPublic, o
       return <TransferDialog {...common} mode={request.kind} keys={request.keys} fromPrefix={request.fromPrefix} />;
     case 'download':
       return <DownloadDialog {...common} keys={request.keys} />;
+    case 'bulkEdit':
+      return <BulkEditDialog {...common} keys={request.keys} />;
   }
 }

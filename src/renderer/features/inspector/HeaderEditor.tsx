@@ -4,7 +4,7 @@ import { baseName } from '../../../shared/model/keys';
 import { Button } from '../../ui/Button';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field } from '../../ui/Field';
-import { CacheControlPicker } from './CacheControlPicker';
+import { CacheControlPicker } from '../../ui/CacheControlPicker';
 import { dispositionFor, formFromHeaders, patchFromForm, type HeaderForm } from './header-form';
 import { MetadataRows } from './MetadataRows';
 import { useSaveHeaders, type ObjectRefProps } from './use-object-editor';

@@ -10,10 +10,12 @@ export interface InspectorPanelProps {
   bucket: string;
   selected: readonly ListEntry[];
   onPreview: (entry: ListEntry) => void;
+  /** Opens the bulk header and access editor for the selection. */
+  onEditHeaders: () => void;
 }
 
 /** The side panel: details of the one selected object, or what a selection adds up to. */
-export function InspectorPanel({ connectionId, bucket, selected, onPreview }: InspectorPanelProps) {
+export function InspectorPanel({ connectionId, bucket, selected, onPreview, onEditHeaders }: InspectorPanelProps) {
   // Ask main only once the selection has settled: arrowing through a folder should not fetch the
   // details of every row passed over. A string compares by value, so re-renders (a big folder
   // still streaming in) do not restart the wait.
@@ -36,7 +38,7 @@ export function InspectorPanel({ connectionId, bucket, selected, onPreview }: In
           onPreview={() => onPreview(single)}
         />
       ) : (
-        <SelectionInspector key={signature} connectionId={connectionId} bucket={bucket} entries={selected} />
+        <SelectionInspector key={signature} connectionId={connectionId} bucket={bucket} entries={selected} onEditHeaders={onEditHeaders} />
       )}
     </aside>
   );

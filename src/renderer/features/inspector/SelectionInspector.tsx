@@ -13,10 +13,11 @@ export interface SelectionInspectorProps {
   connectionId: string;
   bucket: string;
   entries: readonly ListEntry[];
+  onEditHeaders: () => void;
 }
 
 /** Several items (or one folder): how many and how big, with folder contents counted on request. */
-export function SelectionInspector({ connectionId, bucket, entries }: SelectionInspectorProps) {
+export function SelectionInspector({ connectionId, bucket, entries, onEditHeaders }: SelectionInspectorProps) {
   const summary = summariseSelection(entries);
   const [measuring, setMeasuring] = useState(false);
   const single = entries.length === 1 ? entries[0] : undefined;
@@ -47,6 +48,9 @@ export function SelectionInspector({ connectionId, bucket, entries }: SelectionI
         )
       ) : null}
       <SelectionShareActions connectionId={connectionId} bucket={bucket} entries={entries} />
+      <Button onClick={onEditHeaders} data-testid="bulk-edit-open">
+        Edit headers &amp; access…
+      </Button>
     </div>
   );
 }

@@ -51,7 +51,3 @@ export function patchFromForm(initial: EditableHeaders, form: HeaderForm): Heade
 export function dispositionFor(type: 'inline' | 'attachment', filename: string): string {
   return filename === '' ? type : contentDisposition(type, filename);
 }
-
-/** Seconds per unit of the duration picker. */
-export const durationUnits = { seconds: 1, minutes: 60, hours: 3600, days: 86_400, years: 31_536_000 } as const;
-export type DurationUnit = keyof typeof durationUnits;

@@ -1,7 +1,10 @@
 import { useState } from 'react';
-import { cacheControlFor, type CachePreset } from '../../../shared/model/cache-control';
-import { Button } from '../../ui/Button';
-import { durationUnits, type DurationUnit } from './header-form';
+import { cacheControlFor, type CachePreset } from '../../shared/model/cache-control';
+import { Button } from './Button';
+
+/** Seconds in each unit the duration picker offers. */
+export const durationUnits = { seconds: 1, minutes: 60, hours: 3600, days: 86_400, years: 31_536_000 } as const;
+export type DurationUnit = keyof typeof durationUnits;
 
 type PresetKind = CachePreset['kind'];
 
