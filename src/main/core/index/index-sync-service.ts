@@ -129,11 +129,12 @@ export class IndexSyncService {
   private async runSync(ctx: Parameters<CheckpointedKind<SyncInput, SyncCheckpoint>['run']>[0]): Promise<void> {
     const { input } = ctx;
     const bucketId = await this.snapshots.bucketId(input.connectionId, input.bucket);
-    // A crash before the first checkpoint: the sync row names its job.
-    const syncId =
-      ctx.resumedFrom?.syncId ??
-      (await this.syncs.unfinished(bucketId, 'list').then((s) => (s?.jobId === ctx.jobId ? s.id : undefined))) ??
-      (await this.syncs.begin(bucketId, input.prefix, 'list', ctx.jobId));
+    const syncId = await this.syncs.rowForJob(
+      { jobId: ctx.jobId, checkpointedSyncId: ctx.resumedFrom?.syncId },
+      bucketId,
+      input.prefix,
+      'list',
+    );
     ctx.checkpoint({ syncId });
     await this.syncs.setState(syncId, 'running');
     const sync = (await this.syncs.get(syncId)) as SyncRecord;

@@ -117,6 +117,23 @@ export class SyncRepository {
   }
 
   /** A sync (a listing, or an inventory import) of the bucket that has not ended (running or paused), if any. */
+  /**
+   * The sync row a job writes into: the one its checkpoint names; else, after a crash before its
+   * first checkpoint, the unfinished row that names the job; else a new one.
+   */
+  async rowForJob(
+    job: { jobId: string; checkpointedSyncId: number | undefined },
+    bucketId: number,
+    prefix: string,
+    source: SyncRecord['source'],
+    sourceJson?: string,
+  ): Promise<number> {
+    if (job.checkpointedSyncId !== undefined) return job.checkpointedSyncId;
+    const open = await this.unfinished(bucketId, source);
+    if (open?.jobId === job.jobId) return open.id;
+    return this.begin(bucketId, prefix, source, job.jobId, sourceJson);
+  }
+
   async unfinished(bucketId: number, source: SyncRecord['source']): Promise<SyncRecord | undefined> {
     const row = await this.store.get<SyncRow>(
       "SELECT * FROM syncs WHERE bucket_id = ? AND source = ? AND state IN ('running', 'paused') ORDER BY id LIMIT 1",

@@ -134,10 +134,13 @@ export class InventoryImportService {
     const tuning = this.deps.tuning ?? defaultTuning;
     const bucketId = await this.snapshots.bucketId(input.connectionId, input.bucket);
     const source = this.source(input);
-    const syncId =
-      ctx.resumedFrom?.syncId ??
-      (await this.syncs.unfinished(bucketId, 'inventory').then((s) => (s?.jobId === ctx.jobId ? s.id : undefined))) ??
-      (await this.syncs.begin(bucketId, input.prefix, 'inventory', ctx.jobId, JSON.stringify({ location: input.location })));
+    const syncId = await this.syncs.rowForJob(
+      { jobId: ctx.jobId, checkpointedSyncId: ctx.resumedFrom?.syncId },
+      bucketId,
+      input.prefix,
+      'inventory',
+      JSON.stringify({ location: input.location }),
+    );
     ctx.checkpoint({ syncId });
     const previous = await this.syncs.previousDone(bucketId, input.prefix, syncId);
     const base = {
