@@ -40,10 +40,13 @@ export function gatewayFromState(): GatewayHandle {
 /**
  * An S3Client for the test user. Every call is bounded (connect, time to
  * response headers, body idle: `timeoutMs`, default 15 s) so a stalled
- * gateway fails the test instead of hanging the run.
+ * gateway fails the test instead of hanging the run. Four attempts, not the
+ * bed's two: a test's own set-up and checks are not what it tests, and a
+ * kept-alive socket the gateway closes as it is reused ("socket hang up",
+ * seen once in CI while checking 5,000 objects) must not fail a run.
  */
 export function s3ClientFor(handle: GatewayHandle, opts: { timeoutMs?: number } = {}): S3Client {
-  return makeS3Client(handle, opts);
+  return makeS3Client(handle, { maxAttempts: 4, ...opts });
 }
 
 export interface TestBucket {

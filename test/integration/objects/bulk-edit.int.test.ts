@@ -73,7 +73,7 @@ async function stateOf(client: S3Client, key: string): Promise<ObjectState> {
 
 async function snapshot(): Promise<Map<string, ObjectState>> {
   const keys = Array.from({ length: objectCount }, (_, i) => keyOf(i));
-  const states = await mapLimit(keys, 64, (key) => stateOf(tb.client, key));
+  const states = await mapLimit(keys, 24, (key) => stateOf(tb.client, key));
   return new Map(keys.map((key, i) => [key, states[i] as ObjectState]));
 }
 
