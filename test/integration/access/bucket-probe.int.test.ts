@@ -56,9 +56,10 @@ describe('probing a bucket’s capabilities', () => {
       status: 'ok',
       value: { blockPublicAcls: false, ignorePublicAcls: false, blockPublicPolicy: false, restrictPublicBuckets: false },
     });
+    // Ceph is not AWS: no S3 Control API, so no account-wide setting (and no request for one).
     expect(r.accountPublicAccessBlock).toMatchObject({
-      status: 'notChecked',
-      reason: expect.stringContaining('@aws-sdk/client-s3-control') as string,
+      status: 'notSupported',
+      detail: expect.stringContaining('S3 Control') as string,
     });
     expect(r.policyStatus).toEqual({ status: 'ok', value: { isPublic: false } });
     expect(r.policyGrants).toEqual({

@@ -4,6 +4,7 @@ import type { DeepScanPlan } from '../../../shared/model/audit';
 import { isAppError } from '../../../shared/errors';
 import { jobAclState, type BucketCapabilities } from '../access/capabilities';
 import { getObjectAcl, toRawAcl } from '../access/acl-reader';
+import { combinedBlock } from '../access/health/block-public-access';
 import { summarizeAcl } from '../access/acl-summary';
 import type { ResolvedConnection } from '../connections/connections-service';
 import type { IndexStore } from '../index/index-store';
@@ -103,7 +104,10 @@ export async function runDeepScan(
   const plan = await planDeepScan(store, scope, capabilities);
   ctx.progress(plan.objects, 0);
   if (plan.objects === 0) return;
-  const { policy, block } = await bucketFacts(connection, bucket);
+  const { policy, block: bucketBlock } = await bucketFacts(connection, bucket);
+  // The account's switches, where the health probe read them, apply on top of the bucket's.
+  const account = capabilities.report(connection.record.id, bucket)?.accountPublicAccessBlock;
+  const block = account?.status === 'ok' && account.value ? combinedBlock(bucketBlock, account.value) : bucketBlock;
   const acls = jobAclState({ capabilities, connectionId: connection.record.id, bucket });
   await store.write([
     {

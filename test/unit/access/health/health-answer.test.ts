@@ -60,6 +60,23 @@ describe('the health panel’s plain answer', () => {
     expect(restricted.notes.join(' ')).toContain('RestrictPublicBuckets');
   });
 
+  it('applies the account’s Block Public Access on top of the bucket’s, and says which level blocks', () => {
+    const answer = healthAnswer(
+      report(
+        {
+          objectOwnership: { status: 'notSupported', detail: 'x' },
+          accountPublicAccessBlock: { status: 'ok', value: { ...openBlock, ignorePublicAcls: true, restrictPublicBuckets: true } },
+        },
+        { hasPolicy: true, public: { access: 'public', statements: ['Pub'] }, private: { access: 'public', statements: ['All'] } },
+      ),
+      null,
+    );
+    expect(answer.publicBy).toEqual([]);
+    expect(answer.privateExposed).toBe('no');
+    expect(answer.notes.join(' ')).toContain('RestrictPublicBuckets, the account’s');
+    expect(answer.notes.join(' ')).toContain('IgnorePublicAcls, the account’s');
+  });
+
   it('cannot rule out a public private/ when the policy could not be read', () => {
     const answer = healthAnswer(report({ policyGrants: { status: 'denied', permission: 's3:GetBucketPolicy' } }), null);
     expect(answer.privateExposed).toBe('maybe');

@@ -21,3 +21,22 @@ export function publicAclsCount(block: ReadBlockingSettings | null | undefined):
 export function publicPolicyCounts(block: ReadBlockingSettings | null | undefined): boolean {
   return block?.restrictPublicBuckets !== true;
 }
+
+/**
+ * The switches in force for a bucket: AWS applies the most restrictive combination of the
+ * bucket's and the account's settings, so a switch on at either level is on. Either may be
+ * unknown (null: none, or not readable).
+ */
+export function combinedBlock<T extends ReadBlockingSettings & { blockPublicAcls?: boolean; blockPublicPolicy?: boolean }>(
+  bucket: T | null | undefined,
+  account: T | null | undefined,
+): { blockPublicAcls: boolean; ignorePublicAcls: boolean; blockPublicPolicy: boolean; restrictPublicBuckets: boolean } {
+  const on = (name: keyof ReadBlockingSettings | 'blockPublicAcls' | 'blockPublicPolicy') =>
+    bucket?.[name] === true || account?.[name] === true;
+  return {
+    blockPublicAcls: on('blockPublicAcls'),
+    ignorePublicAcls: on('ignorePublicAcls'),
+    blockPublicPolicy: on('blockPublicPolicy'),
+    restrictPublicBuckets: on('restrictPublicBuckets'),
+  };
+}

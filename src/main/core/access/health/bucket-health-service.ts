@@ -52,7 +52,7 @@ export class BucketHealthService {
     const { record } = this.connections.resolve(connectionId);
     let report = refresh ? null : this.capabilities.report(connectionId, bucket);
     if (!report) {
-      report = await probeBucket(this.target(connectionId, bucket).client, bucket, record.endpoint ?? 'AWS', this.now());
+      report = await probeBucket(this.target(connectionId, bucket).client, bucket, record.endpoint, this.now());
       const failed = probeFailure(report);
       if (failed) throw failed;
       this.capabilities.setReport(connectionId, bucket, report);

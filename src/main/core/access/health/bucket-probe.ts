@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-s3';
 import type { BucketCapabilityReport, ProbeOutcome, PublicAccessBlock } from '../../../../shared/model/bucket-health';
 import { toAppError } from '../../s3/s3-errors';
+import { probeAccountPublicAccessBlock } from './account-public-access';
 import { readCorsRules, readLifecycleRules, readPolicyText } from './bucket-documents';
 import { evaluatePrefix } from './policy-evaluator';
 import { parsePolicy } from './fix-documents';
@@ -100,18 +101,32 @@ export const allowsBrowserUploads = (rules: readonly CORSRule[]): boolean =>
     (r) => (r.AllowedMethods ?? []).includes('PUT') && (r.AllowedMethods ?? []).includes('POST') && (r.AllowedOrigins ?? []).length > 0,
   );
 
-/** Probes everything the health panel reads about one bucket. */
+/**
+ * Probes everything the health panel reads about one bucket. `endpoint` is the connection's own
+ * (undefined: AWS), which decides whether there is an account-level setting to read.
+ */
 export async function probeBucket(
   client: S3Client,
   bucket: string,
-  endpoint: string,
+  endpoint: string | undefined,
   now: Date = new Date(),
 ): Promise<BucketCapabilityReport> {
   const B = { Bucket: bucket };
-  const [objectOwnership, publicAccessBlock, policyStatus, policyGrants, versioning, cors, lifecycle, encryption] = await Promise.all([
+  const where = endpoint ?? 'AWS';
+  const [
+    objectOwnership,
+    publicAccessBlock,
+    accountPublicAccessBlock,
+    policyStatus,
+    policyGrants,
+    versioning,
+    cors,
+    lifecycle,
+    encryption,
+  ] = await Promise.all([
     ask(
       's3:GetBucketOwnershipControls',
-      endpoint,
+      where,
       async () => {
         const out = await client.send(new GetBucketOwnershipControlsCommand(B));
         return out.OwnershipControls?.Rules?.[0]?.ObjectOwnership ?? null;
@@ -120,14 +135,15 @@ export async function probeBucket(
     ).then(emptyOwnership),
     ask(
       's3:GetBucketPublicAccessBlock',
-      endpoint,
+      where,
       async () => toBlock((await client.send(new GetPublicAccessBlockCommand(B))).PublicAccessBlockConfiguration),
       () => null,
     ),
-    ask('s3:GetBucketPolicyStatus', endpoint, async () => ({
+    probeAccountPublicAccessBlock(client, endpoint),
+    ask('s3:GetBucketPolicyStatus', where, async () => ({
       isPublic: (await client.send(new GetBucketPolicyStatusCommand(B))).PolicyStatus?.IsPublic === true,
     })),
-    ask('s3:GetBucketPolicy', endpoint, async () => {
+    ask('s3:GetBucketPolicy', where, async () => {
       const text = await readPolicyText(client, bucket);
       if (text === null)
         return {
@@ -138,21 +154,21 @@ export async function probeBucket(
       const doc = parsePolicy(text);
       return { hasPolicy: true, public: evaluatePrefix(doc, bucket, 'public/'), private: evaluatePrefix(doc, bucket, 'private/') };
     }),
-    ask('s3:GetBucketVersioning', endpoint, async () => {
+    ask('s3:GetBucketVersioning', where, async () => {
       const status = (await client.send(new GetBucketVersioningCommand(B))).Status;
       return status === 'Enabled' || status === 'Suspended' ? status : ('Off' as const);
     }),
-    ask('s3:GetBucketCORS', endpoint, async () => {
+    ask('s3:GetBucketCORS', where, async () => {
       const rules = await readCorsRules(client, bucket);
       return { rules: rules.length, uploadRule: allowsBrowserUploads(rules) };
     }),
-    ask('s3:GetLifecycleConfiguration', endpoint, async () => {
+    ask('s3:GetLifecycleConfiguration', where, async () => {
       const rules = await readLifecycleRules(client, bucket);
       return { rules: rules.length, abortIncompleteDays: abortIncompleteDays(rules) };
     }),
     ask(
       's3:GetEncryptionConfiguration',
-      endpoint,
+      where,
       async () => {
         const rule = (await client.send(new GetBucketEncryptionCommand(B))).ServerSideEncryptionConfiguration?.Rules?.[0];
         const byDefault = rule?.ApplyServerSideEncryptionByDefault;
@@ -165,10 +181,7 @@ export async function probeBucket(
     checkedAt: now.toISOString(),
     objectOwnership,
     publicAccessBlock,
-    accountPublicAccessBlock: {
-      status: 'notChecked',
-      reason: 'The account-level setting needs the S3 Control API (@aws-sdk/client-s3-control), which this app does not include yet.',
-    },
+    accountPublicAccessBlock,
     policyStatus,
     policyGrants,
     versioning,

@@ -1,4 +1,4 @@
-import { publicAclsCount, publicPolicyCounts } from './block-public-access';
+import { combinedBlock, publicAclsCount, publicPolicyCounts } from './block-public-access';
 import type { BucketCapabilityReport, HealthAnswer, PublicMechanism } from '../../../../shared/model/bucket-health';
 
 /**
@@ -6,7 +6,12 @@ import type { BucketCapabilityReport, HealthAnswer, PublicMechanism } from '../.
  * URL: how `public/` is made public, whether `private/` could be, and what else to know.
  */
 export function healthAnswer(report: BucketCapabilityReport, publicBaseUrl: string | null): HealthAnswer {
-  const block = report.publicAccessBlock.status === 'ok' ? report.publicAccessBlock.value : null;
+  const bucketBlock = report.publicAccessBlock.status === 'ok' ? report.publicAccessBlock.value : null;
+  const accountBlock = report.accountPublicAccessBlock.status === 'ok' ? report.accountPublicAccessBlock.value : null;
+  // The account's switches apply to every bucket in it, on top of the bucket's own.
+  const block = combinedBlock(bucketBlock, accountBlock);
+  const level = (name: 'ignorePublicAcls' | 'restrictPublicBuckets' | 'blockPublicPolicy') =>
+    bucketBlock?.[name] ? 'the bucket’s' : 'the account’s';
   const ownership = report.objectOwnership;
   const aclsOn = !(ownership.status === 'ok' && ownership.value === 'BucketOwnerEnforced');
   const aclsCount = aclsOn && publicAclsCount(block);
@@ -34,11 +39,13 @@ export function healthAnswer(report: BucketCapabilityReport, publicBaseUrl: stri
   if (grants?.public.access === 'denied')
     notes.push(`The bucket policy denies anonymous reads of public/ (${grants.public.statements.join(', ')}).`);
   if (grants?.public.access === 'public' && !policyCounts)
-    notes.push('Block Public Access (RestrictPublicBuckets) makes the server ignore the public policy.');
+    notes.push(`Block Public Access (RestrictPublicBuckets, ${level('restrictPublicBuckets')}) makes the server ignore the public policy.`);
   if (aclsOn && !publicAclsCount(block))
-    notes.push('Block Public Access (IgnorePublicAcls) makes the server ignore public-read object ACLs.');
-  if (block?.blockPublicPolicy)
-    notes.push('Block Public Access (BlockPublicPolicy) refuses a public bucket policy: the policy fix will fail until it is turned off.');
+    notes.push(`Block Public Access (IgnorePublicAcls, ${level('ignorePublicAcls')}) makes the server ignore public-read object ACLs.`);
+  if (block.blockPublicPolicy)
+    notes.push(
+      `Block Public Access (BlockPublicPolicy, ${level('blockPublicPolicy')}) refuses a public bucket policy: the policy fix will fail until it is turned off.`,
+    );
   if (report.lifecycle.status === 'ok' && report.lifecycle.value.abortIncompleteDays === null)
     notes.push('No lifecycle rule aborts incomplete multipart uploads: their parts are kept (and billed) until someone aborts them.');
   if (report.cors.status === 'ok' && !report.cors.value.uploadRule)
