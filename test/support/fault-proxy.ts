@@ -306,3 +306,21 @@ export function partNumberOf(request: ProxiedRequest): number | undefined {
   const match = /[?&]partNumber=(\d+)/.exec(request.target);
   return match ? Number(match[1]) : undefined;
 }
+
+/** Whether a proxied request reads or writes an ACL (`?acl`, on a bucket or an object). */
+export function isAclCall(request: ProxiedRequest): boolean {
+  return /[?&]acl(=|&|$)/.test(request.target);
+}
+
+/**
+ * A bucket with ACLs disabled (Object Ownership "bucket owner enforced"), which RGW 16.2 cannot
+ * be set to: every ACL call gets AWS's AccessControlListNotSupported answer, the rest passes.
+ */
+export const aclsDisabled: FaultRule = (request) =>
+  isAclCall(request)
+    ? {
+        kind: 'respond',
+        status: 400,
+        body: '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessControlListNotSupported</Code><Message>The bucket does not allow ACLs</Message><RequestId>1</RequestId><HostId>1</HostId></Error>',
+      }
+    : { kind: 'pass' };

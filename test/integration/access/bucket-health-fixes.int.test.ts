@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GatewayHandle } from '../../../src/main/local-gateway/ceph-gateway';
 import type { FixSpec } from '../../../src/shared/model/bucket-health';
 import { startCore, type CoreHarness } from '../../support/core-harness';
+import { addGatewayConnection } from '../../support/gateway-connection';
 import { createTestBucket, gatewayFromState, type TestBucket } from '../../support/s3-test-env';
 
 let gw: GatewayHandle;
@@ -23,14 +24,7 @@ let connectionId: string;
 beforeAll(async () => {
   gw = gatewayFromState();
   h = startCore();
-  ({ id: connectionId } = await h.value('connections:add', {
-    name: 'Health',
-    credentials: { kind: 'keys', accessKeyId: gw.accessKeyId, secretAccessKey: gw.secretAccessKey },
-    endpoint: gw.endpoint,
-    region: gw.region,
-    forcePathStyle: true,
-    checksumCompatibility: true,
-  }));
+  connectionId = await addGatewayConnection(h, gw, 'Health');
 });
 afterAll(() => h.close());
 

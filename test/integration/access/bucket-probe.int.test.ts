@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GatewayHandle } from '../../../src/main/local-gateway/ceph-gateway';
 import { startFaultProxy, type FaultProxy, type ProxiedRequest } from '../../support/fault-proxy';
 import { startCore, type CoreHarness } from '../../support/core-harness';
+import { addGatewayConnection } from '../../support/gateway-connection';
 import { createTestBucket, gatewayFromState, type TestBucket } from '../../support/s3-test-env';
 
 let gw: GatewayHandle;
@@ -15,17 +16,7 @@ let proxy: FaultProxy;
 let direct: string;
 let proxied: string;
 
-const addConnection = async (name: string, endpoint: string) =>
-  (
-    await h.value('connections:add', {
-      name,
-      credentials: { kind: 'keys', accessKeyId: gw.accessKeyId, secretAccessKey: gw.secretAccessKey },
-      endpoint,
-      region: gw.region,
-      forcePathStyle: true,
-      checksumCompatibility: true,
-    })
-  ).id;
+const addConnection = (name: string, endpoint: string) => addGatewayConnection(h, gw, name, endpoint);
 
 beforeAll(async () => {
   gw = gatewayFromState();

@@ -27,7 +27,8 @@ import { mapLimit } from '../../../src/shared/concurrency';
 import type { BulkStatus, UndoExport } from '../../../src/shared/model/bulk-edit';
 import type { JobProgress } from '../../../src/shared/model/job';
 import { startCore, type CoreHarness } from '../../support/core-harness';
-import { startFaultProxy, type FaultProxy, type ProxiedRequest } from '../../support/fault-proxy';
+import { addGatewayConnection } from '../../support/gateway-connection';
+import { aclsDisabled, isAclCall, startFaultProxy, type FaultProxy, type ProxiedRequest } from '../../support/fault-proxy';
 import { createTestBucket, gatewayFromState, type TestBucket } from '../../support/s3-test-env';
 
 const objectCount = 5_000;
@@ -108,8 +109,6 @@ function journaledState(): string | null | undefined {
   }
 }
 
-const isAclCall = (target: string) => /[?&]acl(=|&|$)/.test(target);
-
 let before: Map<string, ObjectState>;
 
 beforeAll(async () => {
@@ -136,14 +135,7 @@ beforeAll(async () => {
   before = await snapshot();
   const h = startCore();
   dataDir = h.dataDir;
-  ({ id: connectionId } = await h.value('connections:add', {
-    name: 'Bulk',
-    credentials: { kind: 'keys', accessKeyId: gw.accessKeyId, secretAccessKey: gw.secretAccessKey },
-    endpoint: proxy.endpoint,
-    region: gw.region,
-    forcePathStyle: true,
-    checksumCompatibility: true,
-  }));
+  connectionId = await addGatewayConnection(h, gw, 'Bulk', proxy.endpoint);
   h.close({ keepData: true });
 }, 300_000);
 
@@ -271,7 +263,7 @@ describe('a bulk edit of 5,000 objects', () => {
         changed: expectedChange,
         skipped: 20 - expectedChange,
       });
-      expect(proxy.requests.slice(from).filter((r) => r.method === 'PUT' && isAclCall(r.target)).length).toBe(expectedChange);
+      expect(proxy.requests.slice(from).filter((r) => r.method === 'PUT' && isAclCall(r)).length).toBe(expectedChange);
       // Put them back with the job's own undo.
       const { jobId: undoId } = await h.value('objects:bulkUndo', { jobId: aclJob });
       expect(await endOf(h, undoId)).toMatchObject({ kind: 'finished' });
@@ -282,15 +274,7 @@ describe('a bulk edit of 5,000 objects', () => {
   }, 120_000);
 
   it('on a bucket with ACLs disabled, a bulk ACL job is refused before it starts and nothing is written', async () => {
-    proxy.setRule((req) =>
-      isAclCall(req.target)
-        ? {
-            kind: 'respond',
-            status: 400,
-            body: '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessControlListNotSupported</Code><Message>The bucket does not allow ACLs</Message><RequestId>1</RequestId><HostId>1</HostId></Error>',
-          }
-        : { kind: 'pass' },
-    );
+    proxy.setRule(aclsDisabled);
     const h = startCore({ dataDir });
     try {
       const from = proxy.requests.length;

@@ -6,7 +6,8 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore, type CoreHarness } from '../../support/core-harness';
-import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
+import { addGatewayConnection } from '../../support/gateway-connection';
+import { aclsDisabled, isAclCall, startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
 import { createTestBucket, gatewayFromState, type TestBucket } from '../../support/s3-test-env';
 
 let tb: TestBucket;
@@ -14,21 +15,12 @@ let proxy: FaultProxy;
 let h: CoreHarness;
 let connectionId: string;
 
-const isAclCall = (target: string) => /[?&]acl(=|&|$)/.test(target);
-
 beforeAll(async () => {
   const gw = gatewayFromState();
   tb = await createTestBucket(gw, 'objects-editor');
   proxy = await startFaultProxy(gw.endpoint);
   h = startCore();
-  ({ id: connectionId } = await h.value('connections:add', {
-    name: 'Editor',
-    credentials: { kind: 'keys', accessKeyId: gw.accessKeyId, secretAccessKey: gw.secretAccessKey },
-    endpoint: proxy.endpoint,
-    region: gw.region,
-    forcePathStyle: true,
-    checksumCompatibility: true,
-  }));
+  connectionId = await addGatewayConnection(h, gw, 'Editor', proxy.endpoint);
   await tb.client.send(new PutObjectCommand({ Bucket: tb.bucket, Key: 'public/a.txt', Body: 'a', CacheControl: 'no-cache' }));
 });
 afterAll(async () => {
@@ -50,15 +42,7 @@ describe('the object editor channels', () => {
   });
 
   it('on a bucket with ACLs disabled: read-only with the reason, writes refused with AclsDisabled, and remembered', async () => {
-    proxy.setRule((req) =>
-      isAclCall(req.target)
-        ? {
-            kind: 'respond',
-            status: 400,
-            body: '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessControlListNotSupported</Code><Message>The bucket does not allow ACLs</Message><RequestId>1</RequestId><HostId>1</HostId></Error>',
-          }
-        : { kind: 'pass' },
-    );
+    proxy.setRule(aclsDisabled);
     try {
       const state = await h.value('objects:editor', { connectionId, bucket: tb.bucket, key: 'public/a.txt' });
       expect(state.acl).toMatchObject({
@@ -74,11 +58,11 @@ describe('the object editor channels', () => {
       });
       expect(write).toMatchObject({ ok: false, error: { code: 'AclsDisabled' } });
 
-      const aclCalls = proxy.requests.filter((r) => isAclCall(r.target)).length;
+      const aclCalls = proxy.requests.filter(isAclCall).length;
       const again = await h.value('objects:editor', { connectionId, bucket: tb.bucket, key: 'public/a.txt' });
       expect(again.acl).toMatchObject({ status: 'readOnly', code: 'AclsDisabled' });
       // Remembered in bucket_capabilities: the editor no longer asks for the ACL.
-      expect(proxy.requests.filter((r) => isAclCall(r.target)).length).toBe(aclCalls);
+      expect(proxy.requests.filter(isAclCall).length).toBe(aclCalls);
     } finally {
       proxy.setRule(() => ({ kind: 'pass' }));
     }

@@ -5,8 +5,8 @@ import { Button } from '../../ui/Button';
 import { CheckboxField } from '../../ui/CheckboxField';
 import { DialogShell } from '../../ui/DialogShell';
 import { ErrorBanner } from '../../ui/ErrorBanner';
-import { Field } from '../../ui/Field';
 import { LoadingState } from '../../ui/LoadingState';
+import { NumberField } from '../../ui/NumberField';
 import { HelpSection } from './HelpSection';
 import { parseSettingsForm, toFormValues, type SettingsFormErrors, type SettingsFormValues } from './settings-form';
 import { useSaveSettings, useSettings } from './use-settings';
@@ -66,41 +66,25 @@ function SettingsForm({ view, onClose }: { view: SettingsView; onClose: () => vo
       <fieldset className="form-section">
         <legend>Transfers</legend>
         <div className="form-row">
-          <Field
+          <NumberField
             id="settings-parallel"
             label="Parallel transfers"
             error={errors.parallelTransfers}
             hint="Files moved at the same time (1–16)."
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="number"
-                inputMode="numeric"
-                value={values.parallelTransfers}
-                onChange={(e) => set('parallelTransfers', e.currentTarget.value)}
-                data-testid="settings-parallel"
-              />
-            )}
-          </Field>
-          <Field
+            value={values.parallelTransfers}
+            onChange={(v) => set('parallelTransfers', v)}
+            testId="settings-parallel"
+          />
+          <NumberField
             id="settings-part-size"
             label="Part size (MiB)"
             error={errors.partSizeMiB}
             hint="Larger files grow their parts so no upload needs more than 10,000."
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="number"
-                inputMode="numeric"
-                value={values.partSizeMiB}
-                disabled={values.partSizeAuto}
-                onChange={(e) => set('partSizeMiB', e.currentTarget.value)}
-                data-testid="settings-part-size"
-              />
-            )}
-          </Field>
+            value={values.partSizeMiB}
+            disabled={values.partSizeAuto}
+            onChange={(v) => set('partSizeMiB', v)}
+            testId="settings-part-size"
+          />
         </div>
         <CheckboxField
           id="settings-part-auto"
@@ -110,25 +94,17 @@ function SettingsForm({ view, onClose }: { view: SettingsView; onClose: () => vo
           testId="settings-part-auto"
         />
         <div className="form-row">
-          <Field
+          <NumberField
             id="settings-bandwidth"
             label="Bandwidth limit (MiB/s)"
             error={errors.bandwidthLimitMiBps}
             hint="Uploads and downloads together."
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="number"
-                inputMode="decimal"
-                step="0.1"
-                value={values.bandwidthLimitMiBps}
-                disabled={!values.bandwidthLimited}
-                onChange={(e) => set('bandwidthLimitMiBps', e.currentTarget.value)}
-                data-testid="settings-bandwidth"
-              />
-            )}
-          </Field>
+            step="0.1"
+            value={values.bandwidthLimitMiBps}
+            disabled={!values.bandwidthLimited}
+            onChange={(v) => set('bandwidthLimitMiBps', v)}
+            testId="settings-bandwidth"
+          />
         </div>
         <CheckboxField
           id="settings-bandwidth-on"
@@ -144,23 +120,15 @@ function SettingsForm({ view, onClose }: { view: SettingsView; onClose: () => vo
 
       <fieldset className="form-section">
         <legend>Links</legend>
-        <Field
+        <NumberField
           id="settings-expiry"
           label="Default link expiry (minutes)"
           error={errors.defaultLinkExpiryMinutes}
           hint="Used until you pick another expiry for a connection; at most 7 days (10080 minutes)."
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="number"
-              inputMode="numeric"
-              value={values.defaultLinkExpiryMinutes}
-              onChange={(e) => set('defaultLinkExpiryMinutes', e.currentTarget.value)}
-              data-testid="settings-expiry"
-            />
-          )}
-        </Field>
+          value={values.defaultLinkExpiryMinutes}
+          onChange={(v) => set('defaultLinkExpiryMinutes', v)}
+          testId="settings-expiry"
+        />
         <p className="field-hint">
           A CDN base URL for public links is set per connection (Edit connection → Public base URL), since each bucket has its own.
         </p>
