@@ -69,7 +69,15 @@ function runRclone(t: UploadTarget, cacheControl: string): Promise<TimedRun> {
   const env = rcloneEnv(t);
   for (const [name, value] of Object.entries(env))
     if (name.startsWith('RCLONE_CONFIG_BENCH_')) env[name.replace('RCLONE_CONFIG_BENCH_', 'RCLONE_CONFIG_OTHER_')] = value;
-  const args = ['copy', `bench:${bucket}/${prefix}`, `other:${bucket}/${prefix}`, '-I', '-M', '--header-upload', `Cache-Control: ${cacheControl}`];
+  const args = [
+    'copy',
+    `bench:${bucket}/${prefix}`,
+    `other:${bucket}/${prefix}`,
+    '-I',
+    '-M',
+    '--header-upload',
+    `Cache-Control: ${cacheControl}`,
+  ];
   return runTimed(rcloneBin, [...args, '--transfers', '16', '--checkers', '16'], env, uploadTimeoutMs);
 }
 
@@ -95,8 +103,10 @@ async function main(): Promise<void> {
   const objects = Number(values.objects ?? 2000);
   const concurrency = values.concurrency ? Number(values.concurrency) : undefined;
   const tools = (values.tools ?? 'app,rclone,aws').split(',') as Tool[];
-  if (!(objects > 0 && Number.isInteger(objects))) throw new Error(`--objects must be a whole number above 0, not "${values.objects ?? ''}"`);
-  for (const bin of [awsCli, rcloneBin, gnuTime]) if (!existsSync(bin)) throw new Error(`${bin} is missing: apt-get install awscli rclone time`);
+  if (!(objects > 0 && Number.isInteger(objects)))
+    throw new Error(`--objects must be a whole number above 0, not "${values.objects ?? ''}"`);
+  for (const bin of [awsCli, rcloneBin, gnuTime])
+    if (!existsSync(bin)) throw new Error(`${bin} is missing: apt-get install awscli rclone time`);
   const { handle } = await acquireGateway(undefined, log);
   const target: UploadTarget = {
     endpoint: handle.endpoint,
@@ -146,7 +156,10 @@ function report(samples: Partial<Record<Tool, Sample[]>>, tools: Tool[], objects
     const list = samples[tool];
     if (!list?.length) continue;
     const ms = median(list.map((s) => s.ms));
-    const worst = Object.fromEntries(checkedFields.map((f) => [f, Math.max(...list.map((s) => s.lost[f]))])) as Record<CheckedField, number>;
+    const worst = Object.fromEntries(checkedFields.map((f) => [f, Math.max(...list.map((s) => s.lost[f]))])) as Record<
+      CheckedField,
+      number
+    >;
     const f = {
       medianS: round(ms / 1000, 3),
       minS: round(Math.min(...list.map((s) => s.ms)) / 1000, 3),
@@ -159,7 +172,16 @@ function report(samples: Partial<Record<Tool, Sample[]>>, tools: Tool[], objects
       lost: describeLosses(worst),
     };
     figures[tool] = { ...f, ...Object.fromEntries(checkedFields.map((field) => [`lost.${field}`, worst[field]])) };
-    rows.push([tool, String(f.medianS), `${f.minS}–${f.maxS}`, String(f.objectsPerS), String(f.cpuS), String(f.peakRssMb), String(f.loadMedian), f.lost]);
+    rows.push([
+      tool,
+      String(f.medianS),
+      `${f.minS}–${f.maxS}`,
+      String(f.objectsPerS),
+      String(f.cpuS),
+      String(f.peakRssMb),
+      String(f.loadMedian),
+      f.lost,
+    ]);
   }
   process.stdout.write(`${formatTable(rows, { leftColumns: 1, rule: false })}\n`);
   const rate = (tool: Tool) => Number(figures[tool]?.objectsPerS ?? 0);
@@ -170,7 +192,9 @@ function report(samples: Partial<Record<Tool, Sample[]>>, tools: Tool[], objects
   if (figures.app && fastest) ratios.appOverFastestPeer = round(rate('app') / rate(fastest), 3);
   const appLost = figures.app ? checkedFields.reduce((n, f) => n + Number(figures.app?.[`lost.${f}`] ?? 0), 0) : Number.NaN;
   const targets = { atLeast1_5xFastestPeer: (ratios.appOverFastestPeer ?? 0) >= 1.5, appLostNothing: appLost === 0 };
-  process.stdout.write(`app ÷ fastest peer (${fastest ?? '–'}), objects/s: ${ratios.appOverFastestPeer ?? '–'}; targets: ${JSON.stringify(targets)}\n`);
+  process.stdout.write(
+    `app ÷ fastest peer (${fastest ?? '–'}), objects/s: ${ratios.appOverFastestPeer ?? '–'}; targets: ${JSON.stringify(targets)}\n`,
+  );
   process.stdout.write(`${JSON.stringify({ objects, reps, figures, fastestPeer: fastest, ratios, targets })}\n`);
 }
 

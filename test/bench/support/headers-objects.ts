@@ -16,7 +16,16 @@ const authenticatedUsers = 'http://acs.amazonaws.com/groups/global/Authenticated
 const allUsers = 'http://acs.amazonaws.com/groups/global/AllUsers';
 
 /** The fields the check compares; `cacheControl` must be the target, every other one unchanged. */
-export const checkedFields = ['cacheControl', 'contentType', 'contentLanguage', 'contentDisposition', 'content', 'metadata', 'tags', 'acl'] as const;
+export const checkedFields = [
+  'cacheControl',
+  'contentType',
+  'contentLanguage',
+  'contentDisposition',
+  'content',
+  'metadata',
+  'tags',
+  'acl',
+] as const;
 export type CheckedField = (typeof checkedFields)[number];
 type ObjectState = Record<CheckedField, string>;
 
@@ -93,7 +102,11 @@ export async function snapshotObjects(client: S3Client, bucket: string, prefix: 
  * How many objects each field was lost or changed on, comparing the state after a tool with the
  * state before it; Cache-Control counts the objects not at `cacheControl`.
  */
-export function lostFields(before: readonly ObjectState[], after: readonly ObjectState[], cacheControl: string): Record<CheckedField, number> {
+export function lostFields(
+  before: readonly ObjectState[],
+  after: readonly ObjectState[],
+  cacheControl: string,
+): Record<CheckedField, number> {
   const lost = Object.fromEntries(checkedFields.map((f) => [f, 0])) as Record<CheckedField, number>;
   after.forEach((state, i) => {
     const was = before[i];
