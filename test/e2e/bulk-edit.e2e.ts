@@ -128,3 +128,51 @@ test('a bulk job is paused while its copies are held, resumed to the end, and un
     await proxy.close();
   }
 });
+
+test('a bulk edit that fails on one file offers Retry failed, which edits just that file in a new job', async ({ page, app }) => {
+  const retryKeys = ['public/retry/a.css', 'public/retry/b.css', 'public/retry/c.css'];
+  for (const key of retryKeys) {
+    await testBucket.client.send(
+      new PutObjectCommand({ Bucket: testBucket.bucket, Key: key, Body: 'a{}', ContentType: 'text/css', CacheControl: 'no-cache' }),
+    );
+  }
+  const proxy = await startFaultProxy(app.gateway.endpoint);
+  const denied = `/${testBucket.bucket}/public/retry/b.css`;
+  const deny = '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>';
+  try {
+    await connectToGateway(page, { ...app, gateway: { ...app.gateway, endpoint: proxy.endpoint } });
+    const browser = new BrowserPage(page);
+    await browser.openBucket(testBucket.bucket);
+    await browser.openRoot('public');
+    await browser.openFolder('public/retry/');
+    await browser.row(retryKeys[0] ?? '').click();
+    await browser.row(retryKeys[2] ?? '').click({ modifiers: ['Shift'] });
+    const bulk = new BulkEditPage(page);
+    await bulk.openFromInspector();
+    await bulk.setCacheControl('max-age=120');
+    await bulk.dryRun();
+    proxy.setRule((r) =>
+      r.method === 'PUT' && r.headers['x-amz-copy-source'] && r.target.split('?')[0] === denied
+        ? { kind: 'respond', status: 403, body: deny }
+        : { kind: 'pass' },
+    );
+    await bulk.dialog.getByTestId('bulk-run').click();
+    await expect(bulk.dialog.getByTestId('job-failure')).toHaveCount(1, { timeout: 30_000 });
+    await expect(bulk.dialog.getByTestId('job-failure')).toContainText('public/retry/b.css');
+
+    proxy.setRule(() => ({ kind: 'pass' }));
+    const requestsBefore = proxy.requests.length;
+    await bulk.dialog.getByTestId('bulk-retry-failed').click();
+    await expect(bulk.dialog.getByTestId('job-done')).toHaveText(/^Done: 1 objects/, { timeout: 30_000 });
+    const copied = proxy.requests.slice(requestsBefore).filter((r) => r.method === 'PUT' && r.headers['x-amz-copy-source']);
+    expect(copied.map((r) => r.target.split('?')[0])).toEqual([denied]);
+    for (const key of retryKeys) {
+      const head = await testBucket.client.send(new HeadObjectCommand({ Bucket: testBucket.bucket, Key: key }));
+      expect({ key, cacheControl: head.CacheControl }).toEqual({ key, cacheControl: 'max-age=120' });
+    }
+    await bulk.close();
+  } finally {
+    proxy.dropAll();
+    await proxy.close();
+  }
+});
