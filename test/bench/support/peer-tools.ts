@@ -40,7 +40,7 @@ function cleanEnv(): NodeJS.ProcessEnv {
 }
 
 /** The AWS CLI's environment; `s3Tuning` adds lines to the config's `s3 =` section. */
-function awsEnv(t: PeerTarget, s3Tuning: readonly string[] = []): NodeJS.ProcessEnv {
+export function awsEnv(t: PeerTarget, s3Tuning: readonly string[] = []): NodeJS.ProcessEnv {
   const env = cleanEnv();
   const home = env.HOME ?? tmpdir();
   const config = join(home, 'aws-config');
@@ -61,7 +61,7 @@ function awsEnv(t: PeerTarget, s3Tuning: readonly string[] = []): NodeJS.Process
 }
 
 /** rclone's environment: an empty config file and a remote named `bench` defined only through variables. */
-function rcloneEnv(t: PeerTarget): NodeJS.ProcessEnv {
+export function rcloneEnv(t: PeerTarget): NodeJS.ProcessEnv {
   const env = cleanEnv();
   const config = join(env.HOME ?? tmpdir(), 'rclone.conf');
   writeFileSync(config, '');

@@ -9,6 +9,7 @@ import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field } from '../../ui/Field';
 import { CacheControlPicker } from '../../ui/CacheControlPicker';
 import { splitSelection } from './action-request';
+import { BulkEndActions } from './BulkEndActions';
 import { formatEta } from './job-rate';
 import { JobProgressView } from './JobProgressView';
 import { useJobRate } from './use-job-rate';
@@ -29,6 +30,8 @@ export function BulkEditDialog({ connectionId, bucket, keys, onClose }: BulkEdit
   const [dryRun, setDryRun] = useState<BulkDryRun | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [paused, setPaused] = useState(false);
+  // What the job shown runs: an edit (with the change it was started with) or the undo of one.
+  const [runs, setRunning] = useState<{ kind: 'edit'; change: BulkChange } | { kind: 'undo' } | null>(null);
   const runner = useJobRunner(connectionId, bucket);
 
   const change: BulkChange = {
@@ -49,7 +52,20 @@ export function BulkEditDialog({ connectionId, bucket, keys, onClose }: BulkEdit
     }
   };
   const start = () => {
+    setRunning({ kind: 'edit', change });
     void runner.start(() => api.objects.bulkStart({ connectionId, bucket, scope, change }));
+  };
+  /** The same change again, on only the files that failed: a new job (with its own undo file). */
+  const retryFailed = (failedKeys: string[]) => {
+    if (runs?.kind !== 'edit') return;
+    const again = runs.change;
+    void runner.start(() => api.objects.bulkStart({ connectionId, bucket, scope: { keys: failedKeys, prefixes: [] }, change: again }));
+  };
+  const undo = () => {
+    if (!job) return;
+    const jobId = job.jobId;
+    setRunning({ kind: 'undo' });
+    void runner.start(() => api.objects.bulkUndo({ jobId }));
   };
   const pause = async () => {
     if (!job) return;
@@ -133,7 +149,10 @@ export function BulkEditDialog({ connectionId, bucket, keys, onClose }: BulkEdit
         </div>
       ) : (
         <div className="action-form" data-testid="bulk-edit-job">
-          <JobProgressView job={job} verb="Editing" onCancel={() => void runner.cancel()} />
+          <JobProgressView job={job} verb={runs?.kind === 'undo' ? 'Undoing' : 'Editing'} onCancel={() => void runner.cancel()} />
+          {runs?.kind === 'undo' && job.status === 'finished' && (job.outcome?.failedTotal ?? 0) === 0 ? (
+            <p data-testid="bulk-undone">Undone: every file this edit changed has its previous headers and access again.</p>
+          ) : null}
           {paused && !running ? (
             <p data-testid="bulk-paused">Paused. Resume goes on from where it stopped; nothing done so far is redone.</p>
           ) : null}
@@ -153,6 +172,9 @@ export function BulkEditDialog({ connectionId, bucket, keys, onClose }: BulkEdit
               <Button onClick={resume} data-testid="bulk-resume">
                 Resume
               </Button>
+            ) : null}
+            {!running && !paused && runs?.kind === 'edit' ? (
+              <BulkEndActions key={job.jobId} job={job} onRetryFailed={retryFailed} onUndo={undo} />
             ) : null}
             {!running ? (
               <>

@@ -1,24 +1,16 @@
-import { uploadDefaultsSettingsSchema, type UploadDefaultsSettings } from '../../../../shared/model/transfer';
-import type { ConnectionSettings } from '../../connections/connection-settings';
-import { defaultUploadSettings } from './upload-options';
-
-const defaultsKey = 'transfers.uploadDefaults';
+import type { UploadDefaultsSettings } from '../../../../shared/model/transfer';
+import { RootDefaultsStore } from '../../objects/root-defaults';
 
 /**
- * Per-connection upload defaults, kept with the connection's other settings so they survive
- * restarts. (What each bucket said about ACLs lives in `access/capabilities.ts`.)
+ * The upload planner's view of the per-root defaults, which are kept and resolved in one module
+ * (`objects/root-defaults.ts`) for uploads, copies and header edits alike.
  */
-export class TransferSettings {
-  constructor(private readonly settings: ConnectionSettings) {}
-
+export class TransferSettings extends RootDefaultsStore {
   uploadDefaults(connectionId: string): UploadDefaultsSettings {
-    const parsed = uploadDefaultsSettingsSchema.safeParse(this.settings.get(connectionId, defaultsKey));
-    // A value written by another version that no longer parses falls back to the defaults.
-    return parsed.success ? parsed.data : defaultUploadSettings;
+    return this.get(connectionId);
   }
 
   setUploadDefaults(connectionId: string, settings: UploadDefaultsSettings): UploadDefaultsSettings {
-    this.settings.set(connectionId, defaultsKey, settings);
-    return settings;
+    return this.set(connectionId, settings);
   }
 }
