@@ -1,7 +1,7 @@
 import type { Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { AppError } from '../../../../shared/errors';
-import { bufferPool, smallChunkBytes, writeChunkBytes } from '../local/buffer-pool';
+import { bufferPool, smallChunkBytes } from '../local/buffer-pool';
 import type { Throttle } from '../queue/bandwidth-bucket';
 import { localFailure } from './download-files';
 
@@ -37,12 +37,11 @@ export function incompleteBody(received: number, expected: number): Error {
  */
 export async function writeBody(body: AsyncIterable<Uint8Array>, target: BodyTarget): Promise<number> {
   const { handle, size, hash, throttle } = target;
-  // 256 KiB writes for large bodies (64 KiB for small ones), not 1 MiB: the kernel's copy into
-  // the page cache stays in the CPU's cache and parallel ranges hold the file's lock briefly
-  // (1 GiB: 1.2 s of system time with 64 KiB writes, 3.6–5.7 s with 1 MiB). 256 KiB costs the
-  // same system time as 64 KiB and a quarter of the thread-pool trips (16,384 → 4,096 per GiB),
-  // each of which woke a pool thread and the event loop (five futex calls per write).
-  const bufferSize = size > smallChunkBytes ? writeChunkBytes : smallChunkBytes;
+  // 64 KiB writes, not larger: the kernel's copy into the page cache reads a buffer still in
+  // the CPU's cache. Measured with perf (1 GiB, 4 ranges): with 256 KiB writes that copy
+  // (copy_folio_from_iter_atomic) was 40% of 2.8 CPU-s, with 64 KiB 9% of 1.7 CPU-s; 1 MiB
+  // writes were worse again (3.6–5.7 s of system time). Fewer thread-pool trips do not pay for it.
+  const bufferSize = smallChunkBytes;
   let current = bufferPool.take(bufferSize);
   let spare: Buffer | undefined;
   let filled = 0;
@@ -95,29 +94,8 @@ export async function writeBody(body: AsyncIterable<Uint8Array>, target: BodyTar
   }
 }
 
-/**
- * The write last queued on each open file. A ranged download's parallel requests write one file:
- * concurrent writes to one file contend for its inode lock, and the kernel spins waiting for it
- * (with 256 KiB writes from four ranges, 1 GiB cost 2.4–3.2 s of system time instead of 0.9–1.9),
- * so each file takes one write at a time; the page cache takes them far faster than the network
- * brings them, and each range still fills its next buffer while its last one waits or is written.
- */
-const lastWrite = new WeakMap<FileHandle, Promise<unknown>>();
-
-/** One positional write of `length` bytes after the file's earlier ones, looping over short writes; a failure is the user's disk (not retried). */
-function writeAll(handle: FileHandle, buffer: Buffer, length: number, position: number, file: string): Promise<void> {
-  const previous = lastWrite.get(handle);
-  const write = previous
-    ? previous.then(
-        () => writeNow(handle, buffer, length, position, file),
-        () => writeNow(handle, buffer, length, position, file),
-      )
-    : writeNow(handle, buffer, length, position, file);
-  lastWrite.set(handle, write);
-  return write;
-}
-
-async function writeNow(handle: FileHandle, buffer: Buffer, length: number, position: number, file: string): Promise<void> {
+/** One positional write of `length` bytes, looping over short writes; a failure is the user's disk (not retried). */
+async function writeAll(handle: FileHandle, buffer: Buffer, length: number, position: number, file: string): Promise<void> {
   try {
     let done = 0;
     while (done < length) {

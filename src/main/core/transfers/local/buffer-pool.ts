@@ -2,11 +2,9 @@
 export const chunkBytes = 1024 * 1024;
 /** Small files (most of a folder of stills or documents) get buffers of this size instead. */
 export const smallChunkBytes = 64 * 1024;
-/** Download writes of larger bodies: a quarter of the syscalls and thread-pool trips of 64 KiB, still cache-sized (1 MiB writes cost more system time). */
-export const writeChunkBytes = 256 * 1024;
 
 /**
- * Reusable buffers for reading files into sockets and checksums, in three sizes (1 MiB, 256 KiB, 64 KiB).
+ * Reusable buffers for reading files into sockets and checksums, in two sizes (1 MiB, 64 KiB).
  * Reuse keeps memory flat: a fresh buffer per chunk turns every uploaded GiB into a GiB of
  * garbage that V8 collects late, which showed up as +100 MB of RSS during a 1 GiB upload. As many
  * are in use as requests run at once (the memory budget); idle ones are kept up to `keep` per size.
@@ -14,15 +12,14 @@ export const writeChunkBytes = 256 * 1024;
 export class BufferPool {
   private readonly idle = new Map<number, Buffer[]>([
     [chunkBytes, []],
-    [writeChunkBytes, []],
     [smallChunkBytes, []],
   ]);
 
   constructor(private readonly keep = 64) {}
 
-  /** A buffer of at least `size` bytes: the smallest class that holds it (1 MiB for anything larger). */
+  /** A buffer of at least `size` bytes (1 MiB unless `size` fits the small class). */
   take(size: number = chunkBytes): Buffer {
-    const cls = size <= smallChunkBytes ? smallChunkBytes : size <= writeChunkBytes ? writeChunkBytes : chunkBytes;
+    const cls = size <= smallChunkBytes ? smallChunkBytes : chunkBytes;
     return this.idle.get(cls)?.pop() ?? Buffer.allocUnsafeSlow(cls);
   }
 
