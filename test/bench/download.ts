@@ -11,7 +11,9 @@
 // ETags are their MD5s, which the app checks).
 // Options: --reps N (default 3), --tools app,rclone,aws,curl, --workloads big,small,
 // --engine fast|sdk, --profile DIR (the app's child runs under `node --cpu-prof` into DIR),
-// --baseline FILE: a download child bundled from another checkout, run as the tool `base`.
+// --baseline FILE: a download child bundled from another checkout, run as the tool `base`;
+// --wrap "CMD ARGS": the app's child runs under CMD (e.g. "strace -c -f -o /tmp/s.txt", "perf
+// record -g -o /tmp/p.data"), to see where its system time goes (its figures then include CMD's).
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { existsSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -22,7 +24,7 @@ import { transferEngineSchema, type TransferEngine } from '../../src/shared/mode
 import { makeS3Client } from '../../src/main/local-gateway/s3-client';
 import { acquireGateway } from '../../src/main/local-gateway/state';
 import type { DownloadChildArgs, DownloadChildReport } from './support/download-engine-child';
-import { bundleEngineChild } from './support/upload-app-engine';
+import { bundleEngineChild, engineChildEnv } from './support/upload-app-engine';
 import {
   awsCli,
   downloadWithAwsCli,
@@ -86,23 +88,33 @@ function countFiles(dir: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
-async function runApp(bundle: string, target: UploadTarget, prefix: string, dir: string, engine: TransferEngine, profileDir?: string) {
-  const args: DownloadChildArgs = { ...target, bucket, prefix, destination: dir, transferEngine: engine };
-  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp' };
-  const node = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-  const run = await runTimed(process.execPath, [...node, bundle, JSON.stringify(args)], env, uploadTimeoutMs);
+interface AppOptions {
+  engine: TransferEngine;
+  profileDir?: string;
+  wrap?: string[];
+}
+
+async function runApp(bundle: string, target: UploadTarget, prefix: string, dir: string, o: AppOptions) {
+  const args: DownloadChildArgs = { ...target, bucket, prefix, destination: dir, transferEngine: o.engine };
+  const env = engineChildEnv(bundle);
+  const node = o.profileDir ? ['--cpu-prof', '--cpu-prof-dir', o.profileDir] : [];
+  const [command, ...wrapArgs] = [...(o.wrap ?? []), process.execPath];
+  const run = await runTimed(command ?? process.execPath, [...wrapArgs, ...node, bundle, JSON.stringify(args)], env, uploadTimeoutMs);
   const report = lastJsonLine<DownloadChildReport>(run.stdout);
   if (report.failed !== 0) throw new Error(`The app's engine failed ${report.failed} file(s): ${report.errors.join(' | ')}`);
+  log(
+    `    app child: start-up ${Math.round(report.startupMs)} ms, idle RSS ${Math.round(report.idleRssKb / 1024)} MB, heap ${report.idleHeapMb}→${report.peakHeapMb} MB, external peak ${report.peakExternalMb} MB, engine ${Math.round(report.engineMs)} ms, CPU in engine ${round((report.cpuUserMs + report.cpuSystemMs) / 1000, 2)} s`,
+  );
   return { ...run, engineMs: report.engineMs, startupMs: report.startupMs };
 }
 
-async function run(tool: Tool, w: Workload, target: UploadTarget, bundle: string, engine: TransferEngine, profileDir?: string) {
+async function run(tool: Tool, w: Workload, target: UploadTarget, bundle: string, app: AppOptions) {
   const dir = mkdtempSync(join(tmpdir(), `bench-dl-${tool}-`));
   const t = { ...target, bucket };
   const load = loadavg()[0] ?? Number.NaN;
   try {
     let sample: TimedRun & { engineMs?: number; startupMs?: number };
-    if (tool === 'app' || tool === 'base') sample = await runApp(bundle, target, workloads[w].prefix, dir, engine, profileDir);
+    if (tool === 'app' || tool === 'base') sample = await runApp(bundle, target, workloads[w].prefix, dir, app);
     else if (tool === 'rclone') sample = await downloadWithRclone(t, workloads[w].prefix, dir);
     else if (tool === 'aws') sample = await downloadWithAwsCli(t, workloads[w].prefix, dir);
     else sample = await downloadWithCurl(t, `${workloads[w].prefix}big.bin`, join(dir, 'big.bin'));
@@ -126,6 +138,7 @@ async function main(): Promise<void> {
       engine: { type: 'string' },
       profile: { type: 'string' },
       baseline: { type: 'string' },
+      wrap: { type: 'string' },
     },
   });
   const engine = transferEngineSchema.safeParse(values.engine ?? 'fast');
@@ -159,10 +172,15 @@ async function main(): Promise<void> {
       for (const tool of order) {
         const which = tool === 'base' ? (values.baseline ?? '') : bundle;
         if (!existsSync(which)) throw new Error('--baseline FILE is needed for the tool base');
-        const sample = await run(tool, w, target, which, engine.data, values.profile);
+        const app: AppOptions = {
+          engine: engine.data,
+          ...(values.profile ? { profileDir: values.profile } : {}),
+          ...(values.wrap ? { wrap: values.wrap.split(' ').filter(Boolean) } : {}),
+        };
+        const sample = await run(tool, w, target, which, app);
         (samples[`${tool}:${w}`] ??= []).push(sample);
         log(
-          `  rep ${rep} ${w.padEnd(5)} ${tool.padEnd(6)} ${round(sample.ms / 1000, 2)} s  ${Math.round(sample.maxRssKb / 1024)} MB  ${round(sample.cpuUserS + sample.cpuSysS, 2)} CPU-s  load ${round(sample.load, 2)}`,
+          `  rep ${rep} ${w.padEnd(5)} ${tool.padEnd(6)} ${round(sample.ms / 1000, 2)} s  ${Math.round(sample.maxRssKb / 1024)} MB  ${round(sample.cpuUserS + sample.cpuSysS, 2)} CPU-s (${round(sample.cpuUserS, 2)} user)  load ${round(sample.load, 2)}`,
         );
       }
     }

@@ -2,6 +2,7 @@
 // app's transfer engine) in a Node process of its own, a connection to the gateway, then one
 // batch planned, started and waited for exactly as the UI does it, with timings, CPU, memory and
 // the first failures printed as one JSON line. Each child says only how it plans and starts.
+import { flushCompileCache } from 'node:module';
 import type { DialogPort } from '../../../src/main/core/dialogs/dialog-port';
 import type { TransferEngineOptions } from '../../../src/main/core/transfers/queue/engine-options';
 import type { TransferEngine } from '../../../src/shared/model/connection';
@@ -117,6 +118,11 @@ async function runBatch(args: TransferChildArgs, steps: TransferChildSteps): Pro
 
 /** The child's whole life: args from argv[2], the report on stdout, a failure on stderr with exit 1. */
 export function runTransferChild<A extends TransferChildArgs>(name: string, steps: (args: A) => TransferChildSteps): void {
+  // The bench loads each new bundle once so V8's compile cache holds it (upload-app-engine.ts).
+  if (process.argv[2] === '--warm') {
+    flushCompileCache();
+    process.exit(0);
+  }
   const args = JSON.parse(process.argv[2] ?? '{}') as A;
   runBatch(args, steps(args)).then(
     (report) => process.stdout.write(`${JSON.stringify(report)}\n`),

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,13 @@ const repo = resolve(here, '..', '..', '..');
  * its memory is the app's and not a TypeScript loader's (tsx alone adds ~30 MB). Kept under
  * node_modules so the native better-sqlite3 module resolves from the repo. `entry`: the child
  * script in this folder (the upload child unless another is named).
+ *
+ * Start-up is most of a short transfer's CPU, so the bundle is built for it: packages' ES module
+ * builds (`module` before `main`: the SDK's dist-es tree-shakes to the commands the core uses,
+ * where its CommonJS build brings all of them and copies every export at load), whitespace and
+ * syntax minified (names kept, so CPU profiles stay readable): 3.0 MB → 1.9 MB. Each child then
+ * runs with V8's compile cache (NODE_COMPILE_CACHE, warmed here once per build), as an installed
+ * app's main process can (`module.enableCompileCache()`): ~0.1 CPU-s and ~15 MB less per start.
  */
 export async function bundleEngineChild(entry = 'upload-engine-child.ts'): Promise<string> {
   // One folder per checkout: worktrees share node_modules, and each bundles its own source.
@@ -27,11 +35,26 @@ export async function bundleEngineChild(entry = 'upload-engine-child.ts'): Promi
     format: 'esm',
     target: 'node22',
     external: ['better-sqlite3'],
+    mainFields: ['module', 'main'],
+    minifyWhitespace: true,
+    minifySyntax: true,
     // Bundled CommonJS dependencies still call require().
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'error',
   });
+  // Loads the bundle once (the child exits at once on --warm), so every timed run finds its code compiled.
+  const warm = spawnSync(process.execPath, [out, '--warm'], { env: engineChildEnv(out), stdio: 'ignore' });
+  if (warm.status !== 0) throw new Error(`The bundled ${entry} did not load (exit ${warm.status ?? warm.signal})`);
   return out;
+}
+
+/** The environment an engine child runs in: a bare PATH and HOME, and its bundle's compile cache. */
+export function engineChildEnv(bundle: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? '/tmp',
+    NODE_COMPILE_CACHE: join(dirname(bundle), 'compile-cache'),
+  };
 }
 
 export interface AppRun extends TimedRun {
@@ -49,8 +72,7 @@ export async function uploadWithApp(
   transferEngine: EngineChildArgs['transferEngine'] = 'fast',
 ): Promise<AppRun> {
   const args: EngineChildArgs = { ...t, prefix, paths: [dir], ...(options ? { options } : {}), checksumCompatibility, transferEngine };
-  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp' };
-  const run = await runTimed(process.execPath, [bundle, JSON.stringify(args)], env, uploadTimeoutMs);
+  const run = await runTimed(process.execPath, [bundle, JSON.stringify(args)], engineChildEnv(bundle), uploadTimeoutMs);
   const report = lastJsonLine<EngineChildReport>(run.stdout);
   if (report.failed !== 0) throw new Error(`The app's engine failed ${report.failed} file(s): ${report.errors.join(' | ')}`);
   return { ...run, report };

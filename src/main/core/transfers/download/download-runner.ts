@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { lstat, lutimes, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../../shared/errors';
-import { createFileNoFollow, makeFolderInside } from '../../files/contained-writes';
+import { createFileNoFollow } from '../../files/contained-writes';
+import { downloadFolders } from './folder-checks';
 import { finalizeDownload, localFailure, md5OfFile, tempPathFor } from './download-files';
 import { LocalFileError, notLocal } from '../local/file-source';
 import { runRangedDownload } from './ranged-download';
@@ -28,7 +29,7 @@ export async function runDownload(item: TransferItem, ctx: RunContext): Promise<
     });
   const folder = spec.folderMarker ? item.localPath : path.dirname(item.localPath);
   const ensureFolder = () =>
-    makeFolderInside(root, folder).catch((error: unknown) => {
+    downloadFolders.ensure(root, folder).catch((error: unknown) => {
       throw localFailure(error, folder, 'create the folder');
     });
   await ensureFolder();
@@ -38,21 +39,20 @@ export async function runDownload(item: TransferItem, ctx: RunContext): Promise<
   item.phase = 'transferring';
   ctx.touch(item);
   let fetched: FetchedObject;
+  const ranged = item.size > ctx.options.rangedDownloadThreshold;
   try {
-    fetched =
-      item.size > ctx.options.rangedDownloadThreshold
-        ? await runRangedDownload(item, temp, root, tc, ctx)
-        : await fetchWhole(item, temp, root, tc, ctx);
+    fetched = ranged ? await runRangedDownload(item, temp, root, tc, ctx) : await fetchWhole(item, temp, root, tc, ctx);
   } catch (error) {
     throw await freeSpaceIfFull(error, item, temp, ctx);
   }
   item.phase = 'verifying';
   ctx.touch(item);
-  await verify(item, temp, fetched);
+  await verify(item, temp, fetched, ranged);
   // Checked again: a long download leaves time to swap a folder for a link before the rename.
   await ensureFolder();
   await finalizeDownload(item, temp, ctx);
-  ctx.journal.clearParts(item.id);
+  // Only ranged downloads journal parts (a whole GET has none to forget: one SQLite commit less per file).
+  if (item.partSize !== null) ctx.journal.clearParts(item.id);
   // lutimes: the name is ours now, but never touch what a link there might point to.
   if (fetched.lastModified) await lutimes(item.localPath, new Date(), fetched.lastModified).catch(() => undefined);
 }
@@ -89,8 +89,9 @@ async function fetchWhole(item: TransferItem, temp: string, root: string, tc: Tr
           out.discard();
           throw localFailure(error, temp, 'write');
         });
+        let written: number;
         try {
-          await writeBody(out.body, {
+          written = await writeBody(out.body, {
             handle,
             file: item.localPath,
             start: 0,
@@ -107,6 +108,7 @@ async function fetchWhole(item: TransferItem, temp: string, root: string, tc: Tr
         }
         return {
           size: out.contentLength,
+          written,
           etag: out.etag,
           encrypted: out.encrypted,
           ...(md5 ? { md5: md5.digest('hex') } : {}),
@@ -120,13 +122,22 @@ async function fetchWhole(item: TransferItem, temp: string, root: string, tc: Tr
   );
 }
 
-/** Size always; MD5 when the ETag is one (not multipart `-N`, not SSE-KMS/SSE-C). */
-async function verify(item: TransferItem, temp: string, fetched: FetchedObject): Promise<void> {
-  const onDisk = await lstat(temp).catch((error: unknown) => {
-    throw localFailure(error, temp, 'read');
-  });
-  if (onDisk.size !== fetched.size) {
-    throw new AppError('Internal', `${item.key} arrived with ${onDisk.size} bytes instead of ${fetched.size}. Retry the download.`, {
+/**
+ * Size always; MD5 when the ETag is one (not multipart `-N`, not SSE-KMS/SSE-C). A whole GET's
+ * size was counted by the write path itself (writeBody rejects a body short or long of its
+ * Content-Length, and the temp file was created empty with O_EXCL), so only a ranged download's
+ * file, written by many requests and possibly resumed, is measured on disk.
+ */
+async function verify(item: TransferItem, temp: string, fetched: FetchedObject, ranged: boolean): Promise<void> {
+  const size = ranged
+    ? (
+        await lstat(temp).catch((error: unknown) => {
+          throw localFailure(error, temp, 'read');
+        })
+      ).size
+    : fetched.written;
+  if (size !== fetched.size) {
+    throw new AppError('Internal', `${item.key} arrived with ${size} bytes instead of ${fetched.size}. Retry the download.`, {
       key: item.key,
     });
   }

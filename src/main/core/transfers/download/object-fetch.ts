@@ -7,6 +7,8 @@ import type { TransferItem } from '../queue/transfer-item';
 /** What a finished download knows about the object it fetched. */
 export interface FetchedObject {
   size: number;
+  /** Bytes the write path put in the temp file (a whole GET's count; ranged downloads measure the file). */
+  written?: number;
   etag: string;
   lastModified?: Date;
   encrypted: boolean;
