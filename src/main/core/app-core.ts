@@ -30,6 +30,7 @@ import { defaultEngineOptions } from './transfers/queue/engine-options';
 import { TransferService } from './transfers/transfer-service';
 import { noLogsFolder } from './app/logs-port';
 import { recordProblems } from './app/recent-problems';
+import { followThemeSetting } from './app/theme-port';
 import { SettingsService } from './settings/settings-service';
 
 /** How the data folder moves when the host does not say: both hosts read this variable. */
@@ -134,6 +135,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   // Settings apply without a restart: what the user changed from the defaults now, each change as it is saved.
   transfers.applySettings(settings.stored());
   settings.onChange((changed) => transfers.applySettings(changed));
+  if (options.theme) followThemeSetting(settings, options.theme);
   const demo = new DemoService({
     connections,
     ...(options.demoGateway ? { gateway: options.demoGateway } : {}),
