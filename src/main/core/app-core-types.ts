@@ -7,6 +7,7 @@ import type { LocalGatewayPort } from './demo/local-gateway-port';
 import type { Logger } from './logger';
 import type { LogsPort } from './app/logs-port';
 import type { ThemePort } from './app/theme-port';
+import type { DragOutPort } from './app/drag-out-files';
 import type { Router } from './router';
 import type { WindowState } from './app/window-state';
 import type { ClipboardPort } from './share/clipboard-port';
@@ -34,6 +35,10 @@ export interface AppCoreOptions {
   logs?: LogsPort;
   /** Where the theme setting is applied beyond the page (Electron's `nativeTheme`); the browser host has none. */
   theme?: ThemePort;
+  /** Starts an OS drag with a prepared file (Electron's `startDrag`); without it, `app:dragOut` is refused as unsupported. */
+  dragOut?: DragOutPort;
+  /** Where files prepared for dragging out are fetched (this run's folder; removed on close). Default: under the OS temp folder. */
+  dragOutDir?: string;
   /** How a user moves the data folder on this host (shown in Settings). */
   dataFolderHint?: string;
   /** How index syncs list (ranges in parallel, probes); tests and the bench tune it. */
