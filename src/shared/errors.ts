@@ -27,6 +27,8 @@ export const errorCodes = [
   'Offline',
   /** The server refused a request for a reason of its own, or sent an answer that is not HTTP. */
   'ServerError',
+  /** This host cannot do what was asked (e.g. dragging a file out in the browser host); the message says what to use instead. */
+  'Unsupported',
   'Internal',
 ] as const;
 

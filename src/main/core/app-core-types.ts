@@ -6,6 +6,8 @@ import type { SecretStore } from './connections/secret-store';
 import type { LocalGatewayPort } from './demo/local-gateway-port';
 import type { Logger } from './logger';
 import type { LogsPort } from './app/logs-port';
+import type { ThemePort } from './app/theme-port';
+import type { DragOutPort } from './app/drag-out-files';
 import type { Router } from './router';
 import type { WindowState } from './app/window-state';
 import type { ClipboardPort } from './share/clipboard-port';
@@ -31,6 +33,12 @@ export interface AppCoreOptions {
   transfers?: Partial<TransferEngineOptions>;
   /** Where the host writes its log and how it shows that folder; without it, "standard error" and no reveal. */
   logs?: LogsPort;
+  /** Where the theme setting is applied beyond the page (Electron's `nativeTheme`); the browser host has none. */
+  theme?: ThemePort;
+  /** Starts an OS drag with a prepared file (Electron's `startDrag`); without it, `app:dragOut` is refused as unsupported. */
+  dragOut?: DragOutPort;
+  /** Where files prepared for dragging out are fetched (this run's folder; removed on close). Default: under the OS temp folder. */
+  dragOutDir?: string;
   /** How a user moves the data folder on this host (shown in Settings). */
   dataFolderHint?: string;
   /** How index syncs list (ranges in parallel, probes); tests and the bench tune it. */

@@ -1,7 +1,9 @@
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/contract';
+import type { AppInfo } from '../../shared/model/app';
 import { BucketCapabilities } from './access/capabilities';
 import { WindowStateStore } from './app/window-state-store';
 import { BucketHealthService } from './access/health/bucket-health-service';
@@ -30,6 +32,8 @@ import { defaultEngineOptions } from './transfers/queue/engine-options';
 import { TransferService } from './transfers/transfer-service';
 import { noLogsFolder } from './app/logs-port';
 import { recordProblems } from './app/recent-problems';
+import { followThemeSetting } from './app/theme-port';
+import { DragOutFiles, dragOutRoot, sweepStaleRuns } from './app/drag-out-files';
 import { SettingsService } from './settings/settings-service';
 
 /** How the data folder moves when the host does not say: both hosts read this variable. */
@@ -39,6 +43,13 @@ const defaultDataFolderHint =
 /** Where the browser host stages dropped files (`POST /__stage`): the only part of the data folder uploads may read. */
 export function stagingDirOf(dataDir: string): string {
   return join(dataDir, 'staging');
+}
+
+/** This run's folder for files prepared for dragging out; runs that crashed a day ago or more are swept first. */
+function dragOutRunDir(): string {
+  const root = dragOutRoot(tmpdir());
+  sweepStaleRuns(root, 24 * 60 * 60_000);
+  return join(root, `run-${process.pid}-${Date.now()}`);
 }
 
 /** Wires the Electron-free core: store, services, router. Both hosts call this and nothing else. */
@@ -106,13 +117,14 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     emit: (progress) => emit('index:progress', progress),
     ...(options.indexImportTuning ? { tuning: options.indexImportTuning } : {}),
   });
-  const info = {
+  const info: AppInfo = {
     version: options.version,
     host: options.host,
     dataDir,
     platform: process.platform,
     notices,
     previewBase: options.previewBase ?? '',
+    dragOut: { supported: false, reason: '' }, // set below, once the transfer engine exists
   };
   const stagingDir = stagingDirOf(dataDir);
   if (options.host === 'browser') {
@@ -134,6 +146,22 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   // Settings apply without a restart: what the user changed from the defaults now, each change as it is saved.
   transfers.applySettings(settings.stored());
   settings.onChange((changed) => transfers.applySettings(changed));
+  if (options.theme) followThemeSetting(settings, options.theme);
+  const dragOut = new DragOutFiles({
+    transfers,
+    grants,
+    onBatchFinished: (listener) => {
+      const forward = (event: EventName, payload: unknown) => {
+        if (event === 'transfers:batchFinished') listener((payload as EventPayload<'transfers:batchFinished'>).batch);
+      };
+      bus.on('event', forward);
+      return () => bus.off('event', forward);
+    },
+    ...(options.dragOut ? { port: options.dragOut } : {}),
+    tempDir: options.dragOutDir ?? dragOutRunDir(),
+    logger,
+  });
+  info.dragOut = dragOut.support;
   const demo = new DemoService({
     connections,
     ...(options.demoGateway ? { gateway: options.demoGateway } : {}),
@@ -162,6 +190,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       recentProblems: problems.recent,
       bulk,
       inventoryImport,
+      dragOut,
     }),
     logger,
   );
@@ -183,6 +212,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       demo.close();
       jobs.close();
       transfers.close();
+      dragOut.close(); // after the engine stopped writing into its folder
       connections.close();
       capabilities.close();
       index.close();

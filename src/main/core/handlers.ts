@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../shared/model/app';
 import { createAppHandlers } from './app/app-handlers';
+import type { DragOutFiles } from './app/drag-out-files';
 import type { LogsPort } from './app/logs-port';
 import type { ProblemEntry } from './app/recent-problems';
 import { createSettingsHandlers } from './settings/setting-handlers';
@@ -52,6 +53,7 @@ export interface HandlerDeps {
   recentProblems: () => ProblemEntry[];
   bulk: BulkEditService;
   inventoryImport: InventoryImportService;
+  dragOut: Pick<DragOutFiles, 'handle'>;
 }
 
 /**
@@ -78,9 +80,10 @@ export function createHandlers({
   recentProblems,
   bulk,
   inventoryImport,
+  dragOut,
 }: HandlerDeps): Handlers {
   return {
-    ...createAppHandlers({ info, startup, logs, recentProblems, settings, connections }),
+    ...createAppHandlers({ info, startup, logs, recentProblems, settings, connections, dragOut }),
     ...createJobHandlers(jobs),
     ...createConnectionHandlers(connections),
     ...createBucketHandlers(connections, health),

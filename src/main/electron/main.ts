@@ -9,6 +9,8 @@ import { registerAppScheme, serveBundle } from './app-protocol';
 import { configureAppPaths, coreDataDir } from './app-paths';
 import { openFileLogger } from './file-logger';
 import { logsFolderPort } from './reveal-folder';
+import { nativeThemePort } from './native-theme';
+import { createDragOutPort } from './drag-out';
 import { bindIpc, pushToWindow } from './ipc-binding';
 import { buildMenuTemplate } from './menu';
 import { appOrigin, previewOrigin } from './origin';
@@ -83,6 +85,9 @@ function onReady({ rendererOrigin, rendererUrl, logger, closeLog, logPath }: Rea
       dialogs: createElectronDialogs(dialog, () => BrowserWindow.getFocusedWindow()),
       previewBase: previewOrigin,
       logs: logsFolderPort(path.dirname(logPath)),
+      // Native menus and dialogs follow the Settings theme, as the page does.
+      theme: nativeThemePort,
+      dragOut: createDragOutPort(() => BrowserWindow.getFocusedWindow()?.webContents ?? null),
       dataFolderHint:
         'Quit the app, move the folder, and start the app with BUCKET_ADMIN_DATA_DIR set to its new place (your connections and settings go with it).',
       demoGateway: createDemoGateway({

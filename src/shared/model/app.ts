@@ -1,3 +1,5 @@
+import type { DragOutSupport } from './drag-out';
+
 /** What the renderer may know about the host it runs in. */
 export interface AppInfo {
   version: string;
@@ -11,6 +13,8 @@ export interface AppInfo {
    * port with a per-run secret path).
    */
   previewBase: string;
+  /** Whether file rows can be dragged out onto the desktop (Electron), or why not (the browser host). */
+  dragOut: DragOutSupport;
   /** Things the user must hear about once, e.g. a damaged database that was set aside. */
   notices: string[];
 }

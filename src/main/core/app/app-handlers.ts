@@ -5,6 +5,7 @@ import type { ConnectionsService } from '../connections/connections-service';
 import type { HandlersFor } from '../router';
 import type { SettingsService } from '../settings/settings-service';
 import { diagnosticReport } from './diagnostic-report';
+import type { DragOutFiles } from './drag-out-files';
 import type { LogsPort } from './logs-port';
 import type { ProblemEntry } from './recent-problems';
 
@@ -16,9 +17,10 @@ export interface AppHandlerDeps {
   recentProblems: () => ProblemEntry[];
   settings: Pick<SettingsService, 'settings'>;
   connections: Pick<ConnectionsService, 'list'>;
+  dragOut: Pick<DragOutFiles, 'handle'>;
 }
 
-/** App channels: what the renderer may know about the host it runs in, its logs, and the diagnostic report. */
+/** App channels: what the renderer may know about the host it runs in, its logs, the diagnostic report, and dragging files out. */
 export function createAppHandlers(deps: AppHandlerDeps): HandlersFor<keyof typeof appChannels> {
   const { info, startup, logs } = deps;
   return {
@@ -39,5 +41,7 @@ export function createAppHandlers(deps: AppHandlerDeps): HandlersFor<keyof typeo
           now: new Date(),
         }),
       }),
+    // No await before `handle`: a `start` reaches the OS drag in the same turn as the request.
+    'app:dragOut': (input) => deps.dragOut.handle(input),
   };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type Dispatch, type MouseEvent, type SetStateAction } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type MouseEvent, type SetStateAction } from 'react';
 import type { Connection } from '../../../shared/model/connection';
 import { isPublicKey, rootOf } from '../../../shared/model/roots';
 import { FolderActionDialogs } from '../folder-actions/FolderActionDialogs';
@@ -22,6 +22,9 @@ import type { SortSpec } from './sort-rows';
 import { sortBy, useFolderState } from './use-folder-state';
 import { useFolderCommandHandlers } from './use-folder-command-handlers';
 import { useAppInfo } from '../../api/use-app-info';
+import { api } from '../../api/client';
+import { canDragOut, createDragOut } from './drag-out';
+import type { RowDragOut } from './ListingRowView';
 import { useListingKeyboard } from './use-listing-keyboard';
 
 export interface FolderViewProps {
@@ -93,7 +96,20 @@ export function FolderView({ connection, bucket, prefix, onNavigate, history, so
     actions: { ...commands, contextMenu: openMenuAtFocus },
   });
   const upload = useUpload();
-  const platform = useAppInfo().data?.platform ?? '';
+  const appInfo = useAppInfo().data;
+  const platform = appInfo?.platform ?? '';
+  const dragOut = useMemo(
+    () => (canDragOut(appInfo?.dragOut) ? createDragOut({ request: (input) => api.app.dragOut(input), notify: setNotice }) : null),
+    [appInfo?.dragOut, setNotice],
+  );
+  const rowDragOut: RowDragOut | undefined = dragOut
+    ? {
+        press: (row) => {
+          if (row.entry.kind === 'object') dragOut.press({ connectionId: connection.id, bucket, key: row.entry.key }, row.entry.size);
+        },
+        drag: (row) => void dragOut.drag({ connectionId: connection.id, bucket, key: row.entry.key }),
+      }
+    : undefined;
   const [inspectorOpen, setInspectorOpen] = useState(true);
   useFolderCommandHandlers({
     commands,
@@ -183,6 +199,7 @@ export function FolderView({ connection, bucket, prefix, onNavigate, history, so
               onKeyDown,
               handleRef: table,
               dropKey: drop.dropKey,
+              dragOut: rowDragOut,
             }}
           />
           <ListingStatus

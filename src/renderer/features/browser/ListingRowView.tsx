@@ -23,6 +23,14 @@ export interface ListingRowViewProps {
   onClick: (row: ListingRow, event: MouseEvent) => void;
   onDoubleClick: (row: ListingRow) => void;
   onContextMenu: (row: ListingRow, event: MouseEvent) => void;
+  /** Where the host can drag files out onto the desktop: file rows are draggable and report press and drag. */
+  dragOut?: RowDragOut | undefined;
+}
+
+/** What a file row does when pressed and dragged out (absent where the host cannot, e.g. the browser host). */
+export interface RowDragOut {
+  press: (row: ListingRow) => void;
+  drag: (row: ListingRow) => void;
 }
 
 function testIdFor(row: ListingRow): string {
@@ -35,6 +43,8 @@ export const ListingRowView = memo(function ListingRowView(props: ListingRowView
   const { row, id, ariaRowIndex, top, selected, focused } = props;
   const { entry, root } = row;
   const isFolder = entry.kind === 'folder';
+  const { dragOut } = props;
+  const draggable = dragOut !== undefined && entry.kind === 'object';
   const Icon = root === 'public' ? Globe : root === 'private' ? Lock : isFolder ? Folder : File;
   const classes = [
     'listing-row',
@@ -56,7 +66,18 @@ export const ListingRowView = memo(function ListingRowView(props: ListingRowView
       onMouseDown={(e) => {
         // Shift-click extends the selection; without this the browser also selects the text.
         if (e.shiftKey) e.preventDefault();
+        if (draggable && e.button === 0) dragOut.press(row);
       }}
+      draggable={draggable || undefined}
+      onDragStart={
+        draggable
+          ? (e) => {
+              // No in-page drag: main starts the OS drag with the file itself (Electron's startDrag).
+              e.preventDefault();
+              dragOut.drag(row);
+            }
+          : undefined
+      }
       onClick={(e) => props.onClick(row, e)}
       onDoubleClick={() => props.onDoubleClick(row)}
       onContextMenu={(e) => props.onContextMenu(row, e)}

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useImperativeHandle, useRef, type KeyboardEvent, type MouseEvent, type Ref } from 'react';
 import type { ListingRow } from './listing-rows';
-import { ListingRowView } from './ListingRowView';
+import { ListingRowView, type RowDragOut } from './ListingRowView';
 import { SortHeader } from './SortHeader';
 import { useAnchorRow } from './use-anchor-row';
 import { sizeConvention } from '../../../shared/format/format-bytes';
@@ -38,6 +38,8 @@ export interface ListingTableProps {
   order: string;
   /** The folder row files are dragged over (highlighted as the upload destination). */
   dropKey?: string | null;
+  /** File rows can be dragged out onto the desktop (Electron); absent where the host cannot. */
+  dragOut?: RowDragOut | undefined;
 }
 
 /** Fixed row height keeps virtual scrolling exact; it must match .listing-row in listing.css. */
@@ -95,6 +97,7 @@ export function ListingTable(props: ListingTableProps) {
       onKeyDown={props.onKeyDown}
       data-testid="listing-grid"
       data-row-count={rows.length}
+      data-drag-out={props.dragOut ? 'on' : 'off'}
     >
       <div role="rowgroup" className="listing-head">
         <div role="row" aria-rowindex={1} className="listing-row listing-header-row">
@@ -130,6 +133,7 @@ export function ListingTable(props: ListingTableProps) {
                 onClick={props.onRowClick}
                 onDoubleClick={props.onRowOpen}
                 onContextMenu={props.onRowContextMenu}
+                dragOut={props.dragOut}
               />
             );
           })}
