@@ -5,6 +5,7 @@ import {
   type PutObjectCommandInput,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import type { Logger } from '../../../src/main/core/logger';
 import { forEachConcurrent } from '../../../src/shared/concurrency';
 import type { EventPayload } from '../../../src/shared/contract';
 import type { JobProgress } from '../../../src/shared/model/job';
@@ -28,10 +29,14 @@ export interface BrowseEnv {
   close(): Promise<void>;
 }
 
-export async function startBrowseEnv(label: string, opts: { endpoint?: string; versioning?: boolean } = {}): Promise<BrowseEnv> {
+/** `logger` receives the core's log, its one line per S3 request included (see request-log.ts). */
+export async function startBrowseEnv(
+  label: string,
+  opts: { endpoint?: string; versioning?: boolean; logger?: Logger } = {},
+): Promise<BrowseEnv> {
   const gw = gatewayFromState();
   const tb = await createTestBucket(gw, label, opts.versioning ? { versioning: true } : {});
-  const h = startCore();
+  const h = startCore(opts.logger ? { logger: opts.logger } : {});
   const events: JobProgress[] = [];
   const waiters = new Set<() => void>();
   h.core.onEvent((event, payload) => {
