@@ -33,5 +33,5 @@ export function grantHeadersOf(grants: readonly Grant[]): GrantHeaders | null {
     if (!header || !grantee) return null;
     (lists[header] ??= []).push(grantee);
   }
-  return Object.fromEntries(Object.entries(lists).map(([header, list]) => [header, list.join(', ')])) as GrantHeaders;
+  return Object.fromEntries(Object.entries(lists).map(([header, list]) => [header, list.join(', ')]));
 }
