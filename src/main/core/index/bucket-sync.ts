@@ -2,7 +2,8 @@ import { forEachConcurrent } from '../../../shared/concurrency';
 import type { IndexStore } from './index-store';
 import { compareKeys } from './key-order';
 import { bareEtag, storageClassOf, type ListedObject } from './listed-object';
-import type { MergeCounts } from './listing-merge';
+import type { MergeCounts, MergePageArgs } from './listing-merge';
+import { RangeScheduler } from './range-scheduler';
 import { defaultPlanOptions, planRanges, type ListPage, type PlanOptions } from './range-planner';
 import type { SyncRange, SyncRepository } from './sync-repository';
 
@@ -47,6 +48,7 @@ export async function runBucketSync(deps: BucketSyncDeps, syncId: number, signal
   const sync = await deps.syncs.get(syncId);
   if (!sync) throw new Error(`Sync ${syncId} is not in the index.`);
   const { bucketId, prefix } = sync;
+  const baseRequests = sync.listRequests;
   const totals: SyncTotals = {
     added: sync.addedCount,
     changed: sync.changedCount,
@@ -69,35 +71,33 @@ export async function runBucketSync(deps: BucketSyncDeps, syncId: number, signal
     requests = 0;
     return n;
   };
-  const merge = async (ordinal: number, after: string | null, through: string | null, objects: ListedObject[], rangeDone: boolean) => {
-    const counts = await deps.store.call('mergeListingPage', {
-      syncId,
-      bucketId,
-      prefix,
-      ordinal,
-      after,
-      through,
-      objects,
-      rangeDone,
-      listRequests: takeRequests(),
-    });
-    totals.added += counts.added;
-    totals.changed += counts.changed;
-    totals.removed += counts.removed;
-    totals.objects += objects.length;
-    totals.bytes += objects.reduce((sum, o) => sum + o.size, 0);
-    totals.pages += 1;
-    totals.listRequests = sync.listRequests + totalRequests;
-    if (rangeDone) totals.rangesDone += 1;
-    deps.onPage?.({ ...totals });
-  };
   let totalRequests = 0;
   const counted: ListPage = (request, s) => {
     totalRequests += 1;
     return list(request, s);
   };
+  /** Merges one page's pieces (one per range it reached) in one worker call, and counts them in. */
+  const merge = async (pieces: Omit<MergePageArgs, 'syncId' | 'bucketId' | 'prefix' | 'listRequests'>[]) => {
+    const listRequests = takeRequests();
+    const counts = await deps.store.call('mergeListingPages', {
+      pages: pieces.map((p, i) => ({ ...p, syncId, bucketId, prefix, listRequests: i === 0 ? listRequests : 0 })),
+    });
+    totals.added += counts.added;
+    totals.changed += counts.changed;
+    totals.removed += counts.removed;
+    for (const p of pieces) {
+      totals.objects += p.objects.length;
+      totals.bytes += p.objects.reduce((sum, o) => sum + o.size, 0);
+      if (p.rangeDone) totals.rangesDone += 1;
+    }
+    totals.pages += 1;
+    totals.listRequests = baseRequests + totalRequests;
+    deps.onPage?.({ ...totals });
+  };
 
   let ranges = await deps.syncs.ranges(syncId);
+  /** Set for a fresh parallel sync: the key after which the planner looks for split points. */
+  let splitFrom: string | undefined;
   if (ranges.length === 0) {
     // The first page says whether there is anything to split: a small prefix is one page.
     const first = await counted({ prefix }, signal);
@@ -106,43 +106,155 @@ export async function runBucketSync(deps: BucketSyncDeps, syncId: number, signal
     if (!first.isTruncated || last === undefined) {
       await deps.syncs.addRanges(syncId, [{ startAfter: null, endKey: null }]);
       totals.ranges = 1;
-      await merge(0, null, null, objects, true);
+      await merge([{ ordinal: 0, after: null, through: null, objects, rangeDone: true }]);
       return totals;
     }
-    const planned = tuning.parallel
-      ? (await planRanges(counted, prefix, last, signal, tuning.plan)).ranges
-      : [{ startAfter: last, endKey: null }];
-    await deps.syncs.addRanges(syncId, [{ startAfter: null, endKey: last }, ...planned]);
-    await merge(0, null, last, objects, true);
+    // The rest is one range at first: listed from here on while the split points are looked for.
+    await deps.syncs.addRanges(syncId, [
+      { startAfter: null, endKey: last },
+      { startAfter: last, endKey: null },
+    ]);
+    await merge([{ ordinal: 0, after: null, through: last, objects, rangeDone: true }]);
     ranges = await deps.syncs.ranges(syncId);
+    if (tuning.parallel) splitFrom = last;
   }
   totals.ranges = ranges.length;
   totals.rangesDone = ranges.filter((r) => r.done).length;
-  const pending = ranges.filter((r) => !r.done);
-  await forEachConcurrent(pending, tuning.parallel ? tuning.concurrency : 1, (range, s) => listRange(range, s), signal);
-  totals.listRequests = sync.listRequests + totalRequests;
+  if (ranges.some((r, i) => r.ordinal !== i)) throw new Error(`Sync ${syncId} has gaps in its key ranges.`);
+  const scheduler = new RangeScheduler(ranges.map((r) => ({ done: r.done, started: r.position !== null })));
+  /** The furthest key any lister has been given by S3 so far (a split point must lie past it). */
+  let furthest: string | null = null;
+  if (splitFrom !== undefined) return listSplitting(splitFrom);
+  await listAll(tuning.parallel ? tuning.concurrency : 1, signal);
+  totals.listRequests = baseRequests + totalRequests;
   return totals;
 
-  /** Lists one range from its position to its end, merging page by page. */
-  async function listRange(range: SyncRange, s: AbortSignal): Promise<void> {
+  /** Starts listers on the ranges (as `RangeScheduler` picks) until every range is taken, and waits for them all. */
+  function listAll(concurrency: number, s: AbortSignal): Promise<void> {
+    // Read when a lister is free, so each start is chosen from where the others are then.
+    const starts: Iterable<number> = {
+      [Symbol.iterator]: () => ({
+        next: () => {
+          const ordinal = scheduler.start();
+          return ordinal === undefined ? { done: true, value: undefined } : { done: false, value: ordinal };
+        },
+      }),
+    };
+    return forEachConcurrent(starts, concurrency, (ordinal, s2) => listFrom(ordinal, s2), s);
+  }
+
+  /**
+   * A fresh parallel sync: one lister goes on from the first page at once, as a sequential listing
+   * would, while the planner looks for split points; then the range it is in is cut at the first
+   * point past what it has listed, the ranges after that are added (one write), and the other
+   * listers start on them. Planning costs no time of its own this way.
+   */
+  async function listSplitting(after: string): Promise<SyncTotals> {
+    const stop = new AbortController();
+    const s = AbortSignal.any([signal, stop.signal]);
+    const head = scheduler.start();
+    if (head === undefined) throw new Error(`Sync ${syncId} has no range to list.`);
+    const heading = listFrom(head, s).catch((error: unknown) => {
+      stop.abort(error);
+      throw error;
+    });
+    heading.catch(() => undefined);
+    try {
+      const planned = await planRanges(counted, prefix, after, s, tuning.plan);
+      const range = rangeAt(head);
+      const points = planned.ranges
+        .map((r) => r.endKey)
+        .filter((k): k is string => k !== null && (furthest === null || compareKeys(k, furthest) > 0));
+      if (!range.done && points.length > 0) {
+        const added = points.map((p, i) => ({ startAfter: p, endKey: points[i + 1] ?? null }));
+        // All in this turn, before any lister's next page is cut: the write goes to the worker
+        // now, ahead of any merge that names the new ranges.
+        const written = deps.syncs.splitRange(syncId, head, points[0] as string, added);
+        range.endKey = points[0] as string;
+        for (const r of added) {
+          ranges.push({ ordinal: ranges.length, ...r, position: null, done: false, objectCount: 0, byteCount: 0, pageCount: 0 });
+        }
+        scheduler.extend(added.length);
+        totals.ranges = ranges.length;
+        await written;
+      }
+      await listAll(tuning.concurrency - 1, s);
+    } catch (error) {
+      stop.abort(error);
+      await heading.catch(() => undefined);
+      throw signal.aborted ? signal.reason : error;
+    }
+    await heading;
+    totals.listRequests = baseRequests + totalRequests;
+    return totals;
+  }
+
+  /**
+   * Lists from range `ordinal`'s position on, page by page, into the ranges after it while no
+   * other lister has them (see `RangeScheduler`). The next page is requested before this one is
+   * merged, so listing and the index's writes overlap.
+   */
+  async function listFrom(ordinal: number, s: AbortSignal): Promise<void> {
+    let range = rangeAt(ordinal);
     let position = range.position ?? range.startAfter;
-    let token: string | undefined;
+    let pending = counted({ prefix, ...(position !== null ? { startAfter: position } : {}) }, s);
     for (;;) {
+      const page = await pending;
+      const lastKey = page.contents.at(-1)?.key;
+      if (lastKey !== undefined && (furthest === null || compareKeys(lastKey, furthest) > 0)) furthest = lastKey;
+      const token = page.isTruncated ? page.nextContinuationToken : undefined;
+      let objects = toListed(page.contents);
+      const pieces: Omit<MergePageArgs, 'syncId' | 'bucketId' | 'prefix' | 'listRequests'>[] = [];
+      let goesOn = false;
+      for (;;) {
+        const cut = range.endKey === null ? objects.length : firstAbove(objects, range.endKey);
+        const inRange = cut === objects.length ? objects : objects.slice(0, cut);
+        if (cut === objects.length && token !== undefined) {
+          // The range goes on past this page.
+          const through = inRange.at(-1)?.key ?? position;
+          pieces.push({ ordinal: range.ordinal, after: position, through, objects: inRange, rangeDone: false });
+          position = through;
+          goesOn = true;
+          break;
+        }
+        // The range ends in this page (or the listing does): what is left belongs to the ranges after it.
+        pieces.push({ ordinal: range.ordinal, after: position, through: range.endKey, objects: inRange, rangeDone: true });
+        // Known here at once (the merge comes later): a range finished is never split.
+        range.done = true;
+        const next = scheduler.follow(range.ordinal);
+        if (next === undefined) break;
+        range = rangeAt(next);
+        position = range.startAfter;
+        objects = objects.slice(cut);
+      }
+      if (goesOn) {
+        pending = counted({ prefix, continuationToken: token }, s);
+        // Awaited on the next turn; until then a failure must not count as unhandled.
+        pending.catch(() => undefined);
+      }
+      await merge(pieces);
+      if (!goesOn) return;
       s.throwIfAborted();
-      const page = await counted(
-        token !== undefined ? { prefix, continuationToken: token } : { prefix, ...(position !== null ? { startAfter: position } : {}) },
-        s,
-      );
-      const all = toListed(page.contents);
-      const inRange = range.endKey === null ? all : all.filter((o) => compareKeys(o.key, range.endKey ?? '') <= 0);
-      const done = !page.isTruncated || inRange.length < all.length || page.nextContinuationToken === undefined;
-      const through = done ? range.endKey : (inRange.at(-1)?.key ?? position);
-      await merge(range.ordinal, position, through, inRange, done);
-      if (done) return;
-      position = through;
-      token = page.nextContinuationToken;
     }
   }
+
+  function rangeAt(ordinal: number): SyncRange {
+    const range = ranges[ordinal];
+    if (!range) throw new Error(`Sync ${syncId} has no key range ${ordinal}.`);
+    return range;
+  }
+}
+
+/** The index of the first object after `endKey` (objects in listing order); their length when none is. */
+function firstAbove(objects: readonly ListedObject[], endKey: string): number {
+  let lo = 0;
+  let hi = objects.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareKeys((objects[mid] as ListedObject).key, endKey) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A listing page's objects as the index stores them. */

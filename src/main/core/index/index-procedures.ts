@@ -10,6 +10,8 @@ import { SnapshotFolders, type FolderAsOfArgs, type FolderPage } from './snapsho
  */
 export interface IndexProcedures {
   mergeListingPage: { args: MergePageArgs; result: MergeCounts };
+  /** One listing page cut at range ends: its pieces, in one transaction. */
+  mergeListingPages: { args: { pages: MergePageArgs[] }; result: MergeCounts };
   folderAsOf: { args: FolderAsOfArgs; result: FolderPage };
   mergeInventoryChunk: { args: InventoryChunkArgs; result: InventoryChunkResult };
 }
@@ -25,6 +27,7 @@ export function createIndexProcedures(db: SqlDatabase): {
   const inventory = new InventoryMerger(db, merger);
   return {
     mergeListingPage: (args) => merger.mergePage(args),
+    mergeListingPages: (args) => merger.mergePages(args.pages),
     folderAsOf: (args) => folders.list(args),
     mergeInventoryChunk: (args) => inventory.mergeChunk(args),
   };

@@ -246,9 +246,39 @@ CREATE TABLE bucket_scans (
 );
 `;
 
+/** A key's name: what follows its last `/` (SQLite has no "last index of"; see `extensionSql`). */
+const nameSql = `substr(key, length(rtrim(key, replace(key, '/', ''))) + 1)`;
+
+/**
+ * A key's extension as SQL: lower-cased, after the last `.` of its name, '' for a name without
+ * one. `rtrim(x, <x without the separators>)` keeps x up to its last separator. The same rule as
+ * the storage-by-extension report always used, so both give one answer.
+ */
+const extensionSql = `CASE WHEN instr(${nameSql}, '.') > 0
+  THEN lower(substr(${nameSql}, length(rtrim(${nameSql}, replace(${nameSql}, '.', ''))) + 1)) ELSE '' END`;
+
+/**
+ * v4: search without scanning. Indexes for each kind of search and report that filters on a
+ * column (size, last-modified, ETag, storage class), each led by `bucket_id` as every query is.
+ * - `objects.extension`: a generated column (see `extensionSql`), so every row has it whoever
+ *   inserts it (a sync, an inventory import, a test) and the rows already there get it with this
+ *   step; VIRTUAL (ALTER TABLE cannot add a STORED one), so only its index stores it.
+ * - ETag search compares `lower(etag)`, so that index is on the expression.
+ */
+const v4SearchIndexes = `
+ALTER TABLE objects ADD COLUMN extension TEXT GENERATED ALWAYS AS (${extensionSql}) VIRTUAL;
+
+CREATE INDEX objects_extension ON objects (bucket_id, extension);
+CREATE INDEX objects_size ON objects (bucket_id, size);
+CREATE INDEX objects_last_modified ON objects (bucket_id, last_modified);
+CREATE INDEX objects_etag ON objects (bucket_id, lower(etag));
+CREATE INDEX objects_storage_class ON objects (bucket_id, storage_class);
+`;
+
 /** Every schema step of index.sqlite, in order. */
 export const indexMigrations: readonly Migration[] = [
   { version: 1, name: 'objects-syncs', sql: v1ObjectsSyncs },
   { version: 2, name: 'snapshots', sql: v2Snapshots },
   { version: 3, name: 'audit-judgements', sql: v3AuditJudgements },
+  { version: 4, name: 'search-indexes', sql: v4SearchIndexes },
 ];

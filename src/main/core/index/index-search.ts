@@ -2,7 +2,7 @@ import type { IndexedObject, SearchPage, SearchPlan, SearchQuery } from '../../.
 import { searchCountCap } from '../../../shared/model/audit';
 import type { Roots } from '../../../shared/model/roots';
 import type { IndexStore } from './index-store';
-import { escapeLike, ftsPhrase, keyRangeCondition, rootCondition } from './key-range';
+import { ftsPhrase, keyRangeCondition, rootCondition } from './key-range';
 
 /** Where a search looks: one indexed bucket (`buckets.id`; -1 for a bucket never indexed), with its connection's roots. */
 export interface SearchScope {
@@ -48,11 +48,9 @@ export function searchSql(scope: SearchScope, query: SearchQuery): SearchSql {
   }
   add(keyRangeCondition('o.key', 'under', query.prefix));
   if (query.extension !== '') {
-    const suffix = `.${query.extension}`;
-    where.push(`o.key LIKE @extension ESCAPE '\\'`);
-    params.extension = `%${escapeLike(suffix)}`;
-    // With nothing narrower, the trigram index finds the candidates instead of a scan of every key.
-    if (plan === 'none' && Array.from(suffix).length >= trigramMinChars && query.prefix === '') fts.push(ftsPhrase(suffix));
+    // The generated, indexed `extension` column (index v4): lower-cased, without the dot.
+    where.push('o.extension = @extension');
+    params.extension = query.extension.replace(/^\./, '').toLowerCase();
   }
   if (fts.length > 0) {
     where.push('o.id IN (SELECT rowid FROM objects_key_fts WHERE objects_key_fts MATCH @fts)');
@@ -77,7 +75,12 @@ export function searchSql(scope: SearchScope, query: SearchQuery): SearchSql {
   }
   if (query.storageClass !== '') {
     // S3 leaves StorageClass out for STANDARD on some servers: a missing class is STANDARD.
-    where.push(`coalesce(o.storage_class, 'STANDARD') = @storageClass`);
+    // Written so that the (bucket_id, storage_class) index answers it.
+    where.push(
+      query.storageClass === 'STANDARD'
+        ? `(o.storage_class = @storageClass OR o.storage_class IS NULL)`
+        : `o.storage_class = @storageClass`,
+    );
     params.storageClass = query.storageClass;
   }
   if (query.root !== undefined) add(rootCondition('o.key', query.root, scope.roots));

@@ -68,19 +68,39 @@ export class ListingMerger {
     this.range = db.prepare(`UPDATE sync_ranges SET position = coalesce(?, position), done = ?, object_count = object_count + ?,
       byte_count = byte_count + ?, page_count = page_count + 1 WHERE sync_id = ? AND ordinal = ?`);
     this.sync = db.prepare(`UPDATE syncs SET object_count = object_count + ?, byte_count = byte_count + ?, added_count = added_count + ?,
-      changed_count = changed_count + ?, removed_count = removed_count + ?, page_count = page_count + 1, list_requests = list_requests + ?
+      changed_count = changed_count + ?, removed_count = removed_count + ?, page_count = page_count + ?, list_requests = list_requests + ?
       WHERE id = ?`);
   }
 
   /** Merges one page and moves its range on, in one transaction; says what changed. */
   mergePage(args: MergePageArgs): MergeCounts {
+    return this.db.transaction(() => this.mergePiece(args, 1))();
+  }
+
+  /** A page's rows, its range's position, and the sync's counts (`pages`: 1 for a page, 0 for a later piece of one). */
+  private mergePiece(args: MergePageArgs, pages: 0 | 1): MergeCounts {
+    const counts = this.mergeWindow(args.syncId, args.bucketId, args.prefix, args.after, args.through, args.objects);
+    const bytes = args.objects.reduce((sum, o) => sum + o.size, 0);
+    const last = args.objects.at(-1)?.key ?? null;
+    this.range.run(args.through ?? last, args.rangeDone ? 1 : 0, args.objects.length, bytes, args.syncId, args.ordinal);
+    this.sync.run(args.objects.length, bytes, counts.added, counts.changed, counts.removed, pages, args.listRequests, args.syncId);
+    return counts;
+  }
+
+  /**
+   * Merges the pieces of one listing page that fall in consecutive ranges (a page that runs past
+   * the end of its range into the next ones), all in one transaction; says what changed in all.
+   */
+  mergePages(pages: readonly MergePageArgs[]): MergeCounts {
     return this.db.transaction(() => {
-      const counts = this.mergeWindow(args.syncId, args.bucketId, args.prefix, args.after, args.through, args.objects);
-      const bytes = args.objects.reduce((sum, o) => sum + o.size, 0);
-      const last = args.objects.at(-1)?.key ?? null;
-      this.range.run(args.through ?? last, args.rangeDone ? 1 : 0, args.objects.length, bytes, args.syncId, args.ordinal);
-      this.sync.run(args.objects.length, bytes, counts.added, counts.changed, counts.removed, args.listRequests, args.syncId);
-      return counts;
+      const total: MergeCounts = { added: 0, changed: 0, removed: 0 };
+      for (const [i, page] of pages.entries()) {
+        const counts = this.mergePiece(page, i === 0 ? 1 : 0);
+        total.added += counts.added;
+        total.changed += counts.changed;
+        total.removed += counts.removed;
+      }
+      return total;
     })();
   }
 

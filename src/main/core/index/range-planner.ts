@@ -39,7 +39,7 @@ const past = '\u{10ffff}';
 /**
  * Splits the keys of `prefix` after `after` (the last key of the first page, already listed) into
  * ranges that can be listed in parallel. Split points come from the folder structure (delimiter
- * listings of the top two levels) and, inside a folder with too many keys of its own, from probes:
+ * listings of the top two levels, the second only inside folders of more than one page) and, inside a folder with too many keys of its own, from probes:
  * one-key listings from chosen StartAfter points, which return real keys spread over the folder.
  * Any split points give a correct partition (the ranges cover the key space exactly); good ones only
  * balance the work. Returns the ranges (the first starting after `after`) and the requests made.
@@ -59,21 +59,34 @@ export async function planRanges(
   const splits = new Set<string>();
   const flat: { folder: string; keys: string[] }[] = [];
 
-  /** One delimiter page of `folder` (from after `after` when the folder holds it): its subfolders become split points. */
+  /** One delimiter page of `folder` (from after `after` when the folder holds it): its subfolders, and its own keys when there are many. */
   const explore = async (folder: string): Promise<string[]> => {
     const startAfter = after.startsWith(folder) ? after : undefined;
     const listing = await page({ prefix: folder, delimiter: '/', ...(startAfter ? { startAfter } : {}) });
-    for (const cp of listing.commonPrefixes) splits.add(cp);
     if (listing.isTruncated && listing.contents.length >= 100) flat.push({ folder, keys: listing.contents.map((o) => o.key) });
     return listing.commonPrefixes;
   };
+  /** Whether `folder` holds more keys (after `after`) than one page: splitting a smaller one only cuts pages short. */
+  const holdsMoreThanAPage = async (folder: string): Promise<boolean> => {
+    const startAfter = after.startsWith(folder) ? after : undefined;
+    return (await page({ prefix: folder, maxKeys: 1000, ...(startAfter ? { startAfter } : {}) })).isTruncated;
+  };
 
   const top = await explore(prefix);
+  for (const cp of top) splits.add(cp);
   // The folder that holds `after` has keys after it too, but a listing from `after` does not name it.
   const holding = after.indexOf('/', prefix.length);
   const current = holding >= 0 ? [after.slice(0, holding + 1)] : [];
   const second = [...new Set([...current, ...top])].slice(0, options.targetRanges);
-  if (splits.size < options.targetRanges) await mapLimit(second, options.concurrency, explore);
+  if (splits.size < options.targetRanges) {
+    const [inside, large] = await Promise.all([
+      mapLimit(second, options.concurrency, explore),
+      mapLimit(second, options.concurrency, holdsMoreThanAPage),
+    ]);
+    second.forEach((folder, i) => {
+      if (large[i]) for (const cp of inside[i] ?? []) splits.add(cp);
+    });
+  }
   let probes = 0;
   const probe = async (startAfter: string, folder: string): Promise<string | undefined> => {
     probes += 1;

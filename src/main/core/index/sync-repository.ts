@@ -91,6 +91,28 @@ export class SyncRepository {
     ]);
   }
 
+  /**
+   * Ends range `ordinal` (the last one) at `endKey` and adds `ranges` after it, in one write: a
+   * range split while it is listed, at a point past everything listed in it so far.
+   */
+  async splitRange(
+    syncId: number,
+    ordinal: number,
+    endKey: string,
+    ranges: readonly { startAfter: string | null; endKey: string | null }[],
+  ): Promise<void> {
+    await this.store.write([
+      {
+        sql: 'UPDATE sync_ranges SET end_key = ? WHERE sync_id = ? AND ordinal = ? AND end_key IS NULL',
+        rows: [[endKey, syncId, ordinal]],
+      },
+      {
+        sql: 'INSERT INTO sync_ranges (sync_id, ordinal, start_after, end_key) VALUES (?, ?, ?, ?)',
+        rows: ranges.map((r, i) => [syncId, ordinal + 1 + i, r.startAfter, r.endKey]),
+      },
+    ]);
+  }
+
   async ranges(syncId: number): Promise<SyncRange[]> {
     const rows = await this.store.all<RangeRow>('SELECT * FROM sync_ranges WHERE sync_id = ? ORDER BY ordinal', [syncId]);
     return rows.map((r) => ({

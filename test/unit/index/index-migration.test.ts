@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Database } from 'better-sqlite3';
+import { indexMigrations } from '../../../src/main/core/index/index-schema';
+import { searchSql } from '../../../src/main/core/index/index-search';
+import { silentLogger } from '../../../src/main/core/logger';
+import { closeDatabase, openDatabase } from '../../../src/main/core/store/database';
+import { openRebuildableDatabase } from '../../../src/main/core/store/rebuildable-database';
+import { searchQuerySchema } from '../../../src/shared/model/audit';
+
+const defaultSearchQuery = searchQuerySchema.parse({});
+
+const dirs: string[] = [];
+const open: Database[] = [];
+afterEach(() => {
+  open.splice(0).forEach((db) => closeDatabase(db));
+  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
+});
+
+/** Key → the extension v4 gives it. */
+const samples: Record<string, string> = {
+  'media/photo.JPG': 'jpg',
+  'media/archive.tar.gz': 'gz',
+  README: '',
+  'notes.d/readme': '',
+  'folder.with.dots/': '',
+  'a/b/.hidden': 'hidden',
+  'trailing.': '',
+  'top.txt': 'txt',
+  // SQLite's lower() folds ASCII letters only, as the storage-by-extension report always did.
+  'ü/ñame.Ärger': 'Ärger',
+};
+
+/** An index file as a v3 release left it, with one synced bucket. */
+function v3File(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bucket-admin-index-migration-'));
+  dirs.push(dir);
+  const file = path.join(dir, 'index.sqlite');
+  const db = openDatabase({ file, migrations: indexMigrations.slice(0, 3), logger: silentLogger });
+  db.prepare("INSERT INTO buckets (id, connection_id, bucket) VALUES (1, 'c1', 'media')").run();
+  db.prepare("INSERT INTO syncs (id, bucket_id, source, state, started_at) VALUES (1, 1, 'list', 'done', 't0')").run();
+  const insert = db.prepare("INSERT INTO objects (bucket_id, key, size, etag, first_sync) VALUES (1, ?, 1, 'ABC', 1)");
+  for (const key of Object.keys(samples)) insert.run(key);
+  closeDatabase(db);
+  return file;
+}
+
+describe('index v4: search indexes and the extension column', () => {
+  it('migrates a v3 file in place: every row gets its extension, and new rows get theirs on insert', () => {
+    const { db, setAside } = openRebuildableDatabase({ file: v3File(), migrations: indexMigrations, logger: silentLogger });
+    open.push(db);
+    expect(setAside).toBeNull();
+    const rows = db.prepare('SELECT key, extension FROM objects ORDER BY key').all() as { key: string; extension: string }[];
+    expect(Object.fromEntries(rows.map((r) => [r.key, r.extension]))).toEqual(samples);
+    db.prepare("INSERT INTO objects (bucket_id, key, size, first_sync) VALUES (1, 'new/clip.MOV', 1, 1)").run();
+    expect(db.prepare("SELECT extension FROM objects WHERE key = 'new/clip.MOV'").pluck().get()).toBe('mov');
+  });
+
+  it('answers each kind of search from an index, not a scan of the bucket', () => {
+    const { db } = openRebuildableDatabase({ file: v3File(), migrations: indexMigrations, logger: silentLogger });
+    open.push(db);
+    const scope = { bucketId: 1, roots: { public: 'public/', private: 'private/' } };
+    const planOf = (query: Partial<typeof defaultSearchQuery>) => {
+      const { where, params } = searchSql(scope, { ...defaultSearchQuery, ...query });
+      const steps = db.prepare(`EXPLAIN QUERY PLAN SELECT o.key FROM objects o WHERE ${where} LIMIT 100`).all(params) as {
+        detail: string;
+      }[];
+      return steps.map((s) => s.detail).join(' | ');
+    };
+    expect(planOf({ extension: 'JPG' })).toContain('objects_extension');
+    expect(planOf({ minSize: 1_000_000 })).toContain('objects_size');
+    expect(planOf({ modifiedAfter: '2026-01-01T00:00:00.000Z' })).toContain('objects_last_modified');
+    expect(planOf({ etag: '"ABC"' })).toContain('objects_etag');
+    expect(planOf({ storageClass: 'GLACIER' })).toContain('objects_storage_class');
+    const { where, params } = searchSql(scope, { ...defaultSearchQuery, extension: 'JPG' });
+    expect(db.prepare(`SELECT o.key FROM objects o WHERE ${where}`).pluck().all(params)).toEqual(['media/photo.JPG']);
+  });
+});
