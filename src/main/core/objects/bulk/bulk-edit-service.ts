@@ -193,7 +193,7 @@ export class BulkEditService {
   }
 
   private async run(ctx: CheckpointedContext<BulkInput, BulkState>): Promise<void> {
-    const { input, jobId } = ctx;
+    const { input } = ctx;
     const resolved = this.deps.connections.resolve(input.connectionId);
     const client = bulkJobClient(resolved.record, resolved.client, this.deps.connections.requestLog);
     try {
