@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { join } from 'node:path';
 import { z } from 'zod';
 import {
@@ -21,6 +22,7 @@ import { WorkQueue } from '../../jobs/work-queue';
 import { toAppError } from '../../s3/s3-errors';
 import { restorePatch } from '../header-patch';
 import { defaultCopyTuning, type CopyTuning } from '../object-copier';
+import { bulkJobClient } from './bulk-client';
 import { dryRunBulkChange } from './bulk-dry-run';
 import { applyBulkChange, type BulkObjectEnv } from './bulk-object';
 import { walkScope, type ScopePosition } from './bulk-scope';
@@ -191,8 +193,24 @@ export class BulkEditService {
   }
 
   private async run(ctx: CheckpointedContext<BulkInput, BulkState>): Promise<void> {
+    const { input } = ctx;
+    const resolved = this.deps.connections.resolve(input.connectionId);
+    const client = bulkJobClient(resolved.record, resolved.client, this.deps.connections.requestLog);
+    try {
+      // Listing stays on the connection's client (its fast list parser hooks into each send's own middleware).
+      await this.runWith(ctx, { edits: client, listing: resolved.client }, resolved.record.endpoint ?? 'AWS');
+    } finally {
+      client.destroy();
+    }
+  }
+
+  private async runWith(
+    ctx: CheckpointedContext<BulkInput, BulkState>,
+    clients: { edits: S3Client; listing: S3Client },
+    endpoint: string,
+  ): Promise<void> {
     const { input, jobId } = ctx;
-    const { client, record } = this.deps.connections.resolve(input.connectionId);
+    const client = clients.edits;
     // An undo file already there means an earlier run of this job (killed, quit or paused) may have left objects half done.
     const resumed = existsSync(this.undoFileOf(jobId));
     const journal = new UndoJournal(this.undoFileOf(jobId), { jobId, connectionId: input.connectionId, bucket: input.bucket });
@@ -214,7 +232,7 @@ export class BulkEditService {
     const env: BulkObjectEnv = {
       client,
       bucket: input.bucket,
-      endpoint: record.endpoint ?? 'AWS',
+      endpoint,
       acl: jobAclState({ capabilities: this.deps.capabilities, connectionId: input.connectionId, bucket: input.bucket }),
       tuning: this.deps.tuning ?? defaultCopyTuning,
       onAclsDisabled: () => this.deps.capabilities.setAclSupport(input.connectionId, input.bucket, 'disabled'),
@@ -235,7 +253,7 @@ export class BulkEditService {
     const queue = new WorkQueue<{ key: string; done: (result: ItemResult) => boolean }>();
     const producer = (async () => {
       try {
-        for await (const page of walkScope(client, input.bucket, scope, ctx.resumedFrom?.position, ctx.signal)) {
+        for await (const page of walkScope(clients.listing, input.bucket, scope, ctx.resumedFrom?.position, ctx.signal)) {
           queue.push(page.map((item) => ({ key: item.key, done: watermark.add(item.position).done })));
           status.seen = before + queue.pushed;
         }
