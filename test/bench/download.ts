@@ -110,7 +110,7 @@ async function runApp(bundle: string, target: UploadTarget, prefix: string, dir:
   const env = engineChildEnv(bundle);
   const node = o.profileDir ? ['--cpu-prof', '--cpu-prof-dir', o.profileDir] : [];
   const [command, ...wrapArgs] = [...(o.wrap ?? []), process.execPath];
-  const run = await runTimed(command ?? process.execPath, [...wrapArgs, ...node, bundle, JSON.stringify(args)], env, uploadTimeoutMs);
+  const run = await runTimed(command, [...wrapArgs, ...node, bundle, JSON.stringify(args)], env, uploadTimeoutMs);
   const report = lastJsonLine<DownloadChildReport>(run.stdout);
   if (report.failed !== 0) throw new Error(`The app's engine failed ${report.failed} file(s): ${report.errors.join(' | ')}`);
   log(
