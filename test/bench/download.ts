@@ -12,6 +12,8 @@
 // Options: --reps N (default 3), --tools app,rclone,aws,curl, --workloads big,small,
 // --engine fast|sdk, --profile DIR (the app's child runs under `node --cpu-prof` into DIR),
 // --baseline FILE: a download child bundled from another checkout, run as the tool `base`;
+// --options JSON: engine options (TransferEngineOptions) for the tool app only, e.g. with
+// --baseline set to this run's own bundle, an A/B of one setting within one run;
 // --wrap "CMD ARGS": the app's child runs under CMD (e.g. "strace -c -f -o /tmp/s.txt", "perf
 // record -g -o /tmp/p.data"), to see where its system time goes (its figures then include CMD's).
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -92,10 +94,19 @@ interface AppOptions {
   engine: TransferEngine;
   profileDir?: string;
   wrap?: string[];
+  /** Engine options for the tool `app` only (an A/B against `base` run without them). */
+  options?: DownloadChildArgs['options'];
 }
 
 async function runApp(bundle: string, target: UploadTarget, prefix: string, dir: string, o: AppOptions) {
-  const args: DownloadChildArgs = { ...target, bucket, prefix, destination: dir, transferEngine: o.engine };
+  const args: DownloadChildArgs = {
+    ...target,
+    bucket,
+    prefix,
+    destination: dir,
+    transferEngine: o.engine,
+    ...(o.options ? { options: o.options } : {}),
+  };
   const env = engineChildEnv(bundle);
   const node = o.profileDir ? ['--cpu-prof', '--cpu-prof-dir', o.profileDir] : [];
   const [command, ...wrapArgs] = [...(o.wrap ?? []), process.execPath];
@@ -139,6 +150,7 @@ async function main(): Promise<void> {
       profile: { type: 'string' },
       baseline: { type: 'string' },
       wrap: { type: 'string' },
+      options: { type: 'string' },
     },
   });
   const engine = transferEngineSchema.safeParse(values.engine ?? 'fast');
@@ -176,6 +188,7 @@ async function main(): Promise<void> {
           engine: engine.data,
           ...(values.profile ? { profileDir: values.profile } : {}),
           ...(values.wrap ? { wrap: values.wrap.split(' ').filter(Boolean) } : {}),
+          ...(values.options && tool === 'app' ? { options: JSON.parse(values.options) as DownloadChildArgs['options'] } : {}),
         };
         const sample = await run(tool, w, target, which, app);
         (samples[`${tool}:${w}`] ??= []).push(sample);
