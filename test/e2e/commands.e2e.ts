@@ -77,6 +77,18 @@ test('? opens the shortcuts sheet with exactly the table’s shortcuts; a shortc
   await expect(browser.inspector).toBeHidden();
   await page.keyboard.press('ControlOrMeta+i');
   await expect(browser.inspector).toBeVisible();
+  // The listing's own table keys (F2, Delete, Ctrl/Cmd+Shift+C) are the table's, run by the one dispatcher.
+  await browser.row('private/a.txt').click();
+  await page.keyboard.press('F2');
+  await expect(page.getByTestId('rename-dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await browser.row('private/a.txt').click();
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('delete-dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await browser.row('private/a.txt').click();
+  await page.keyboard.press('ControlOrMeta+Shift+c');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('private/a.txt');
   // Typing in the filter leaves letters and ? alone: no sheet opens.
   await page.keyboard.press('ControlOrMeta+f');
   await expect(page.getByTestId('listing-filter')).toBeFocused();
@@ -152,6 +164,12 @@ test('every menu command works through the app:command push event', async ({ pag
     await browser.row('private/b.txt').click();
     send('copy-link');
     await expect(page.getByTestId('share-toast').last()).toContainText('Link copied');
+  });
+  check('copy-keys', async () => {
+    await browser.row('private/b.txt').click();
+    send('copy-keys');
+    await expect(page.getByTestId('listing-notice')).toContainText('Copied the key.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('private/b.txt');
   });
   check('select-all', async () => {
     await browser.row('private/a.txt').click();

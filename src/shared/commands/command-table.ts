@@ -3,6 +3,7 @@
  * keyboard shortcuts, the command palette, the shortcuts sheet (`?`) and the listing's context
  * menus are all generated from it, so they can never disagree. Pure data: no Node, no DOM.
  */
+import { acceleratorLabel } from './key-binding';
 
 /** Where a command sits in the application menu. `app` is the macOS app menu (elsewhere: File or Help). */
 export type MenuGroup = 'app' | 'file' | 'edit' | 'view' | 'help';
@@ -48,6 +49,7 @@ export const commandIds = [
   'new-folder',
   'rename',
   'delete',
+  'copy-keys',
   'select-all',
   'find',
   'refresh',
@@ -133,11 +135,20 @@ const table: Record<CommandId, Omit<CommandSpec, 'id'>> = {
     context: ['row'],
     danger: true,
   },
+  'copy-keys': {
+    label: 'Copy keys',
+    description: 'Copy the selected items’ keys, one per line.',
+    menu: 'edit',
+    separatorBefore: true,
+    accelerators: { default: ['CmdOrCtrl+Shift+C'] },
+    needsConnection: true,
+    needsSelection: true,
+    context: ['row'],
+  },
   'select-all': {
     label: 'Select all',
     description: 'Select every row of the open folder (or all the text in a field).',
     menu: 'edit',
-    separatorBefore: true,
     accelerators: { default: ['CmdOrCtrl+A'] },
     needsConnection: true,
   },
@@ -224,6 +235,12 @@ export function isCommandId(value: unknown): value is CommandId {
 export function acceleratorsFor(spec: CommandSpec, platform: string): readonly string[] {
   if (!spec.accelerators) return [];
   return platform === 'darwin' ? (spec.accelerators.darwin ?? spec.accelerators.default) : spec.accelerators.default;
+}
+
+/** The label of a command's first shortcut on a platform (`Ctrl+Shift+L`, `⇧⌘L`), or undefined when it has none. */
+export function shortcutLabelFor(id: CommandId, platform: string): string | undefined {
+  const [first] = acceleratorsFor(commandById(id), platform);
+  return first === undefined ? undefined : acceleratorLabel(first, platform);
 }
 
 /** The commands a context menu shows, in table order. */

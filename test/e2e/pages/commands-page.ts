@@ -40,7 +40,7 @@ export class CommandsPage {
   /** The sheet's rows as `command id → shortcut labels`. */
   async sheetRows(): Promise<Record<string, string[]>> {
     return this.sheet
-      .locator('tr')
+      .locator('[data-command]')
       .evaluateAll((rows) =>
         Object.fromEntries(
           rows.map((r) => [r.getAttribute('data-command') ?? '', [...r.querySelectorAll('kbd')].map((k) => k.textContent)]),

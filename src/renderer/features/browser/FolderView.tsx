@@ -88,16 +88,17 @@ export function FolderView({ connection, bucket, prefix, onNavigate, history, so
     const box = element?.getBoundingClientRect();
     setMenuAt(box ? { x: box.left + 24, y: box.top + box.height } : { x: 320, y: 160 });
   };
+  const appInfo = useAppInfo().data;
+  const platform = appInfo?.platform ?? '';
   const onKeyDown = useListingKeyboard({
     view,
     selection,
     update,
     table,
     actions: { ...commands, contextMenu: openMenuAtFocus },
+    platform,
   });
   const upload = useUpload();
-  const appInfo = useAppInfo().data;
-  const platform = appInfo?.platform ?? '';
   const dragOut = useMemo(
     () => (canDragOut(appInfo?.dragOut) ? createDragOut({ request: (input) => api.app.dragOut(input), notify: setNotice }) : null),
     [appInfo?.dragOut, setNotice],

@@ -3,13 +3,9 @@ export type ListingCommand =
   | { kind: 'move'; to: 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end'; extend: boolean; focusOnly: boolean }
   | { kind: 'open' }
   | { kind: 'parent' }
-  | { kind: 'selectAll' }
   | { kind: 'toggleFocused' }
   | { kind: 'clearSelection' }
-  | { kind: 'delete' }
-  | { kind: 'rename' }
   | { kind: 'contextMenu' }
-  | { kind: 'copyKeys' }
   | { kind: 'type'; char: string };
 
 /** The parts of a KeyboardEvent the keymap reads (so it is testable without a DOM). */
@@ -31,11 +27,17 @@ const moves: Record<string, 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'en
 };
 
 /**
- * File-manager keys for the focused listing. Ctrl and Cmd are the same ("primary"), so one map
- * serves Windows, Linux and macOS. Returns null for keys the listing leaves alone.
+ * File-manager keys for the focused listing: moving, opening, going up, Space, Escape, the
+ * context-menu keys and type-to-find. Ctrl and Cmd are the same ("primary"), so one map serves
+ * Windows, Linux and macOS. Returns null for keys the listing leaves alone.
  * `typing` is true while a type-to-find search is running, so Space joins it.
+ *
+ * `isTableKey` says whether a press is a command table shortcut (Delete, F2, Ctrl/Cmd+A,
+ * Ctrl/Cmd+Shift+C, `?`, … from `shared/commands`): those are never the listing's, so the app's
+ * one dispatcher (`ui/commands/use-command-keys.ts`) runs them and the keys live in one place.
  */
-export function listingCommand(e: KeyInput, typing: boolean): ListingCommand | null {
+export function listingCommand(e: KeyInput, typing: boolean, isTableKey: (e: KeyInput) => boolean): ListingCommand | null {
+  if (isTableKey(e)) return null;
   const primary = e.ctrlKey || e.metaKey;
   const move = moves[e.key];
   if (move && !e.altKey) return { kind: 'move', to: move, extend: e.shiftKey, focusOnly: primary && !e.shiftKey };
@@ -44,12 +46,7 @@ export function listingCommand(e: KeyInput, typing: boolean): ListingCommand | n
     case 'Enter':
       return primary || e.shiftKey ? null : { kind: 'open' };
     case 'Backspace':
-      // Cmd+Backspace is "move to trash" on macOS; here it is delete (with confirmation).
-      return e.metaKey ? { kind: 'delete' } : primary || e.shiftKey ? null : { kind: 'parent' };
-    case 'Delete':
-      return { kind: 'delete' };
-    case 'F2':
-      return { kind: 'rename' };
+      return primary || e.shiftKey ? null : { kind: 'parent' };
     case 'F10':
       return e.shiftKey ? { kind: 'contextMenu' } : null;
     case 'ContextMenu':
@@ -57,10 +54,7 @@ export function listingCommand(e: KeyInput, typing: boolean): ListingCommand | n
     case 'Escape':
       return { kind: 'clearSelection' };
   }
-  if (primary && !e.shiftKey && e.key.toLowerCase() === 'a') return { kind: 'selectAll' };
-  if (primary && e.shiftKey && e.key.toLowerCase() === 'c') return { kind: 'copyKeys' };
   if (e.key === ' ' && (primary || !typing)) return { kind: 'toggleFocused' };
-  // `?` opens the shortcuts sheet (the command table), so it never starts a type-to-find search.
-  if (!primary && /^.$/u.test(e.key) && e.key !== '?') return { kind: 'type', char: e.key };
+  if (!primary && /^.$/u.test(e.key)) return { kind: 'type', char: e.key };
   return null;
 }

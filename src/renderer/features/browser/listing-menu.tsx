@@ -31,7 +31,7 @@ const icons: Partial<Record<CommandId, ReactNode>> = {
   'upload-folder': <FolderUp size={size} />,
 };
 
-/** The table's commands for one placement, as menu entries (`copy-link` comes with the share group). */
+/** The table's commands for one placement, as menu entries (`copy-link` comes with the share group, `copy-keys` with the copy-text ones). */
 function tableEntries(placement: ContextPlacement, platform: string, skip: readonly CommandId[] = []): MenuEntry[] {
   return contextCommands(placement)
     .filter((c) => !skip.includes(c.id))
@@ -53,7 +53,7 @@ export function listingMenuEntries(commands: FolderCommands, selected: readonly 
   const one = selected.length === 1 ? first : undefined;
   const hasRoot = selected.some((r) => r.root);
   const rootHint = 'A root of this connection: change roots in the connection settings.';
-  const [download, ...changes] = tableEntries('row', platform, ['copy-link']);
+  const [download, ...changes] = tableEntries('row', platform, ['copy-link', 'copy-keys']);
   return [
     {
       id: 'open',
@@ -84,13 +84,7 @@ export function listingMenuEntries(commands: FolderCommands, selected: readonly 
     { id: 'edit-headers', label: 'Edit headers & access…', icon: <FileCog size={size} />, onSelect: commands.editHeaders },
     ...changes,
     'separator',
-    {
-      id: 'copy-key',
-      label: selected.length === 1 ? 'Copy key' : 'Copy keys',
-      icon: <ClipboardCopy size={size} />,
-      shortcut: 'Ctrl+Shift+C',
-      onSelect: commands.copyKeys,
-    },
+    { ...commandMenuEntry('copy-keys', platform, <ClipboardCopy size={size} />), label: selected.length === 1 ? 'Copy key' : 'Copy keys' },
     'separator',
     ...folderEntries,
   ];

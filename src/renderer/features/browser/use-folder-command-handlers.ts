@@ -33,6 +33,7 @@ export function useFolderCommandHandlers(h: FolderCommandHandlers): void {
   useCommandHandler('new-folder', commands.newFolder);
   useCommandHandler('download', commands.download, none);
   useCommandHandler('delete', commands.delete, none);
+  useCommandHandler('copy-keys', commands.copyKeys, none);
   useCommandHandler('rename', commands.rename, () => {
     if (selectedRows.length !== 1) return 'Select one item to rename.';
     return selectedRows[0]?.root ? 'A root of this connection: change roots in the connection settings.' : null;

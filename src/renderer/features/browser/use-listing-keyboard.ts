@@ -1,9 +1,11 @@
-import { useCallback, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useMemo, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { matchesBinding } from '../../../shared/commands/key-binding';
+import { commandBindings } from '../../ui/commands/command-keys';
 import { listingCommand, type ListingCommand } from './listing-keymap';
 import type { ListingRow } from './listing-rows';
 import type { ListingTableHandle } from './ListingTable';
 import { displayName } from './listing-rows';
-import { moveFocus, selectAll, toggleFocused, emptySelection, type SelectionState } from './selection-model';
+import { moveFocus, toggleFocused, emptySelection, type SelectionState } from './selection-model';
 import { emptyTypeAhead, findTypeAheadMatch, typeAheadActive, typeAheadStep } from './type-to-find';
 import type { ListingView } from './use-listing-view';
 
@@ -11,10 +13,7 @@ import type { ListingView } from './use-listing-view';
 export interface KeyboardActions {
   open: (row: ListingRow) => void;
   parent: () => void;
-  delete: () => void;
-  rename: () => void;
   contextMenu: () => void;
-  copyKeys: () => void;
 }
 
 export interface ListingKeyboardOptions {
@@ -23,6 +22,8 @@ export interface ListingKeyboardOptions {
   update: (step: (s: SelectionState) => SelectionState) => void;
   table: RefObject<ListingTableHandle | null>;
   actions: KeyboardActions;
+  /** `process.platform` of the host: which table shortcuts apply (Cmd+Backspace deletes on macOS). */
+  platform: string;
 }
 
 function targetIndex(to: Extract<ListingCommand, { kind: 'move' }>['to'], focus: number, count: number, page: number): number {
@@ -44,14 +45,17 @@ function targetIndex(to: Extract<ListingCommand, { kind: 'move' }>['to'], focus:
 
 /**
  * The listing's key handler: arrows, Home/End, PageUp/PageDown (Shift extends, Ctrl/Cmd moves the
- * focus only), Enter, Backspace, Ctrl/Cmd+A, Space, Delete, F2, Shift+F10 and type-to-find.
+ * focus only), Enter, Backspace, Space, Escape, Shift+F10 and type-to-find. The table's shortcuts
+ * (Delete, F2, Select all, Copy keys, …) are left to the app's command dispatcher.
  */
-export function useListingKeyboard({ view, selection, update, table, actions }: ListingKeyboardOptions) {
+export function useListingKeyboard({ view, selection, update, table, actions, platform }: ListingKeyboardOptions) {
   const typeAhead = useRef(emptyTypeAhead);
+  const bindings = useMemo(() => commandBindings(platform), [platform]);
   return useCallback(
     (event: KeyboardEvent) => {
       const now = event.timeStamp || performance.now();
-      const command = listingCommand(event, typeAheadActive(typeAhead.current, now));
+      const isTableKey = (e: Parameters<typeof matchesBinding>[1]) => bindings.some((b) => matchesBinding(b.binding, e));
+      const command = listingCommand(event, typeAheadActive(typeAhead.current, now), isTableKey);
       if (!command) return;
       event.preventDefault();
       const focus = selection.focus !== null ? (view.keys.indexOf.get(selection.focus) ?? -1) : -1;
@@ -84,9 +88,6 @@ export function useListingKeyboard({ view, selection, update, table, actions }: 
           if (row) actions.open(row);
           return;
         }
-        case 'selectAll':
-          update((s) => selectAll(s, view.keys));
-          return;
         case 'toggleFocused':
           if (focus < 0 && count > 0) update((s) => moveFocus(s, view.keys, 0, { range: false, toggle: false }));
           else update(toggleFocused);
@@ -97,20 +98,11 @@ export function useListingKeyboard({ view, selection, update, table, actions }: 
         case 'parent':
           actions.parent();
           return;
-        case 'delete':
-          actions.delete();
-          return;
-        case 'rename':
-          actions.rename();
-          return;
         case 'contextMenu':
           actions.contextMenu();
           return;
-        case 'copyKeys':
-          actions.copyKeys();
-          return;
       }
     },
-    [view, selection.focus, update, table, actions],
+    [view, selection.focus, update, table, actions, bindings],
   );
 }

@@ -3,6 +3,7 @@ import { commands, type CommandSpec } from '../../../shared/commands/command-tab
 import { DialogShell } from '../../ui/DialogShell';
 import { commandDisabledReason, dispatchCommand, useCommandRegistryVersion } from '../../ui/commands/command-registry';
 import { fuzzyFilter } from './fuzzy-match';
+import { CommandRow } from './CommandRow';
 import { shortcutLabel } from './shortcut-rows';
 
 export interface CommandPaletteProps {
@@ -69,8 +70,11 @@ export function CommandPalette({ open, onClose, platform }: CommandPaletteProps)
             const reason = commandDisabledReason(spec.id);
             const shortcut = shortcutLabel(spec.id, platform);
             return (
-              <li
+              <CommandRow
                 key={spec.id}
+                label={spec.label}
+                detail={reason ?? spec.description}
+                keys={shortcut ? [shortcut] : []}
                 id={`palette-${spec.id}`}
                 role="option"
                 aria-selected={index === active}
@@ -79,11 +83,7 @@ export function CommandPalette({ open, onClose, platform }: CommandPaletteProps)
                 onMouseMove={() => setActive(index)}
                 onClick={() => run(spec)}
                 data-testid={`palette-${spec.id}`}
-              >
-                <span className="palette-label">{spec.label}</span>
-                <span className="palette-detail">{reason ?? spec.description}</span>
-                {shortcut ? <kbd className="palette-key">{shortcut}</kbd> : null}
-              </li>
+              />
             );
           })}
           {shown.length === 0 ? <li className="palette-empty">No command matches “{query}”.</li> : null}

@@ -1,4 +1,5 @@
 import { DialogShell } from '../../ui/DialogShell';
+import { CommandRow } from './CommandRow';
 import { shortcutRows } from './shortcut-rows';
 
 /** `?`: every keyboard shortcut, generated from the command table the menu uses. */
@@ -10,22 +11,11 @@ export function ShortcutsSheet({ open, onClose, platform }: { open: boolean; onC
       title="Keyboard shortcuts"
       description="The same keys as the menus."
     >
-      <table className="shortcuts-table" data-testid="shortcuts-sheet">
-        <tbody>
-          {shortcutRows(platform).map((row) => (
-            <tr key={row.id} data-command={row.id}>
-              <th scope="row">{row.label}</th>
-              <td>
-                {row.keys.map((key) => (
-                  <kbd key={key} className="palette-key" data-accelerator>
-                    {key}
-                  </kbd>
-                ))}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ul className="shortcuts-list" aria-label="Keyboard shortcuts" data-testid="shortcuts-sheet">
+        {shortcutRows(platform).map((row) => (
+          <CommandRow key={row.id} label={row.label} keys={row.keys} className="shortcut-row" data-command={row.id} />
+        ))}
+      </ul>
     </DialogShell>
   );
 }

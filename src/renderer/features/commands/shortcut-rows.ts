@@ -1,4 +1,4 @@
-import { acceleratorsFor, commands, type CommandId } from '../../../shared/commands/command-table';
+import { acceleratorsFor, commands, shortcutLabelFor, type CommandId } from '../../../shared/commands/command-table';
 import { acceleratorLabel } from '../../../shared/commands/key-binding';
 
 export interface ShortcutRow {
@@ -19,8 +19,4 @@ export function shortcutRows(platform: string): ShortcutRow[] {
 }
 
 /** The shortcut shown beside a command in menus and the palette (its first), or undefined. */
-export function shortcutLabel(id: CommandId, platform: string): string | undefined {
-  const spec = commands.find((c) => c.id === id);
-  const [first] = spec ? acceleratorsFor(spec, platform) : [];
-  return first ? acceleratorLabel(first, platform) : undefined;
-}
+export const shortcutLabel = shortcutLabelFor;

@@ -1,7 +1,8 @@
 import { Link, Share2 } from 'lucide-react';
 import { Button } from '../../ui/Button';
 import { useShare } from './share-context';
-import { copyLinkShortcutLabel } from './share-selection';
+import { shortcutLabelFor } from '../../../shared/commands/command-table';
+import { useAppInfo } from '../../api/use-app-info';
 
 export interface ShareSectionProps {
   connectionId: string;
@@ -13,6 +14,8 @@ export interface ShareSectionProps {
 export function ShareSection({ connectionId, bucket, objectKey }: ShareSectionProps) {
   const share = useShare();
   const target = { connectionId, bucket, key: objectKey };
+  // The table's `copy-link` shortcut, written for this platform (⇧⌘L on macOS).
+  const shortcut = shortcutLabelFor('copy-link', useAppInfo().data?.platform ?? '');
   return (
     <section className="inspector-section" data-testid="inspector-share">
       <h3 className="inspector-heading">Share</h3>
@@ -20,7 +23,7 @@ export function ShareSection({ connectionId, bucket, objectKey }: ShareSectionPr
         <Button
           icon={<Link size={14} />}
           onClick={() => share.copyLink(target)}
-          title={`Copy a link with the last-used expiry (${copyLinkShortcutLabel})`}
+          title={shortcut ? `Copy a link with the last-used expiry (${shortcut})` : 'Copy a link with the last-used expiry'}
           data-testid="inspector-copy-link"
         >
           Copy link

@@ -20,6 +20,3 @@ export function shareSelection(entries: readonly ListEntry[], openPrefix: string
   const uploadPrefix = entries.length === 0 ? openPrefix || privateRoot : only?.kind === 'folder' ? only.key : null;
   return { objectKeys, uploadPrefix, folderCount: folders.length };
 }
-
-/** How menus and tooltips write the shortcut. */
-export const copyLinkShortcutLabel = 'Ctrl+Shift+L';
