@@ -24,21 +24,19 @@ import { parseArgs } from 'node:util';
 import { CreateBucketCommand, HeadBucketCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { transferEngineSchema, type TransferEngine } from '../../src/shared/model/connection';
 import { makeS3Client } from '../../src/main/local-gateway/s3-client';
-import { acquireGateway } from '../../src/main/local-gateway/state';
+import { benchTarget, requireTools } from './support/bench-target';
 import type { DownloadChildArgs, DownloadChildReport } from './support/download-engine-child';
 import { bundleEngineChild, engineChildEnv } from './support/upload-app-engine';
 import {
-  awsCli,
   downloadWithAwsCli,
   downloadWithCurl,
   downloadWithRclone,
-  rcloneBin,
   uploadTimeoutMs,
   uploadWithAwsCli,
   type UploadTarget,
 } from './support/peer-tools';
 import { formatTable, median, round } from './support/stats';
-import { gnuTime, lastJsonLine, runTimed, type TimedRun } from './support/timed-process';
+import { lastJsonLine, runTimed, type TimedRun } from './support/timed-process';
 import { ensureUploadData, formatBytes, fullUploadSizes } from './support/upload-bench-data';
 
 // `base`: the app's engine from another build (--baseline), to compare a change within one run.
@@ -158,16 +156,8 @@ async function main(): Promise<void> {
   const reps = Number(values.reps ?? 3);
   const tools = (values.tools ?? 'app,rclone,aws,curl').split(',') as Tool[];
   const chosen = (values.workloads ?? 'big,small').split(',') as Workload[];
-  for (const bin of [awsCli, rcloneBin, gnuTime, '/usr/bin/curl'])
-    if (!existsSync(bin)) throw new Error(`${bin} is missing: apt-get install awscli rclone time curl`);
-  const { handle } = await acquireGateway(undefined, log);
-  const target: UploadTarget = {
-    endpoint: handle.endpoint,
-    region: handle.region,
-    accessKeyId: handle.accessKeyId,
-    secretAccessKey: handle.secretAccessKey,
-    bucket,
-  };
+  requireTools(['/usr/bin/curl']);
+  const { handle, target } = await benchTarget(bucket, log);
   const client = makeS3Client(handle, { timeoutMs: 120_000, maxAttempts: 3 });
   await ensureSeeded(client, target);
   client.destroy();

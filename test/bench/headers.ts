@@ -13,12 +13,11 @@
 // Options: --reps N (default 3), --tools app,rclone,aws, --objects N (default 2000),
 // --concurrency N (the app's copies in flight; default the app's own), --profile DIR (the app's
 // child under `node --cpu-prof`).
-import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { makeS3Client } from '../../src/main/local-gateway/s3-client';
-import { acquireGateway } from '../../src/main/local-gateway/state';
+import { benchTarget, requireTools } from './support/bench-target';
 import type { HeadersChildArgs, HeadersChildReport } from './support/headers-engine-child';
 import {
   checkedFields,
@@ -32,7 +31,7 @@ import {
 import { awsCli, awsEnv, rcloneBin, rcloneEnv, uploadTimeoutMs, type UploadTarget } from './support/peer-tools';
 import { formatTable, median, round } from './support/stats';
 import { bundleEngineChild } from './support/upload-app-engine';
-import { gnuTime, lastJsonLine, runTimed, type TimedRun } from './support/timed-process';
+import { lastJsonLine, runTimed, type TimedRun } from './support/timed-process';
 
 type Tool = 'app' | 'rclone' | 'aws';
 interface Sample extends TimedRun {
@@ -105,16 +104,8 @@ async function main(): Promise<void> {
   const tools = (values.tools ?? 'app,rclone,aws').split(',') as Tool[];
   if (!(objects > 0 && Number.isInteger(objects)))
     throw new Error(`--objects must be a whole number above 0, not "${values.objects ?? ''}"`);
-  for (const bin of [awsCli, rcloneBin, gnuTime])
-    if (!existsSync(bin)) throw new Error(`${bin} is missing: apt-get install awscli rclone time`);
-  const { handle } = await acquireGateway(undefined, log);
-  const target: UploadTarget = {
-    endpoint: handle.endpoint,
-    region: handle.region,
-    accessKeyId: handle.accessKeyId,
-    secretAccessKey: handle.secretAccessKey,
-    bucket,
-  };
+  requireTools();
+  const { handle, target } = await benchTarget(bucket, log);
   const client = makeS3Client(handle, { timeoutMs: 60_000, maxAttempts: 4 });
   await ensureBucket(client);
   const owner = await ownerOf(client, bucket);

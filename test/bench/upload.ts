@@ -7,7 +7,6 @@
 // workloads for a quick check: --big-mib N (default 1024), --small-files N (default 2000);
 // --checksum md5|crc32: the app's per-request integrity (default md5, the compatibility mode);
 // --engine fast|sdk: the connection's transfer engine (default fast; sdk = the AWS SDK's own path).
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,11 +14,11 @@ import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/
 import { transferEngineSchema, type TransferEngine } from '../../src/shared/model/connection';
 import { checkStoreHealth, type GatewayHandle } from '../../src/main/local-gateway/ceph-gateway';
 import { makeS3Client } from '../../src/main/local-gateway/s3-client';
-import { acquireGateway } from '../../src/main/local-gateway/state';
+import { benchTarget, requireTools } from './support/bench-target';
 import { bundleEngineChild, uploadWithApp } from './support/upload-app-engine';
-import { awsCli, rcloneBin, uploadWithAwsCli, uploadWithRclone, type UploadTarget } from './support/peer-tools';
+import { uploadWithAwsCli, uploadWithRclone, type UploadTarget } from './support/peer-tools';
 import { formatTable, median, round } from './support/stats';
-import { gnuTime, type TimedRun } from './support/timed-process';
+import type { TimedRun } from './support/timed-process';
 import { collectGarbage, emptyPrefix, ensureUploadData, formatBytes, fullUploadSizes, type UploadSizes } from './support/upload-bench-data';
 
 type Tool = 'app' | 'rclone' | 'aws';
@@ -113,16 +112,8 @@ async function main(): Promise<void> {
   const chosen = (values.workloads ?? 'big,small').split(',') as Workload[];
   const sizes = sizesFrom(values['big-mib'], values['small-files']);
   const workloads = workloadsOf(sizes);
-  for (const bin of [awsCli, rcloneBin, gnuTime])
-    if (!existsSync(bin)) throw new Error(`${bin} is missing: apt-get install awscli rclone time`);
-  const { handle } = await acquireGateway(undefined, log);
-  const target: UploadTarget = {
-    endpoint: handle.endpoint,
-    region: handle.region,
-    accessKeyId: handle.accessKeyId,
-    secretAccessKey: handle.secretAccessKey,
-    bucket: 'bench-upload',
-  };
+  requireTools();
+  const { handle, target } = await benchTarget('bench-upload', log);
   const client = makeS3Client(handle, { timeoutMs: 120_000, maxAttempts: 3 });
   if (
     !(await client.send(new HeadBucketCommand({ Bucket: target.bucket })).then(

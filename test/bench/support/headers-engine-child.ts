@@ -4,6 +4,7 @@
 import type { JobProgress } from '../../../src/shared/model/job';
 import type { BulkStatus } from '../../../src/shared/model/bulk-edit';
 import { startCore } from '../../support/core-harness';
+import { runBenchChild } from './bench-child';
 
 export interface HeadersChildArgs {
   endpoint: string;
@@ -74,10 +75,4 @@ async function main(args: HeadersChildArgs): Promise<HeadersChildReport> {
   }
 }
 
-main(JSON.parse(process.argv[2] ?? '{}') as HeadersChildArgs).then(
-  (report) => process.stdout.write(`${JSON.stringify(report)}\n`),
-  (error: unknown) => {
-    process.stderr.write(`headers engine child failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBenchChild('headers engine child', main);

@@ -2,11 +2,11 @@
 // app's transfer engine) in a Node process of its own, a connection to the gateway, then one
 // batch planned, started and waited for exactly as the UI does it, with timings, CPU, memory and
 // the first failures printed as one JSON line. Each child says only how it plans and starts.
-import { flushCompileCache } from 'node:module';
 import type { DialogPort } from '../../../src/main/core/dialogs/dialog-port';
 import type { TransferEngineOptions } from '../../../src/main/core/transfers/queue/engine-options';
 import type { TransferEngine } from '../../../src/shared/model/connection';
 import { startCore, type CoreHarness } from '../../support/core-harness';
+import { runBenchChild } from './bench-child';
 
 /** What every child is told: the gateway, the bucket, and the engine's settings. */
 export interface TransferChildArgs {
@@ -116,19 +116,7 @@ async function runBatch(args: TransferChildArgs, steps: TransferChildSteps): Pro
   }
 }
 
-/** The child's whole life: args from argv[2], the report on stdout, a failure on stderr with exit 1. */
+/** The child's whole life (bench-child.ts): args from argv[2], the report on stdout, a failure on stderr with exit 1. */
 export function runTransferChild<A extends TransferChildArgs>(name: string, steps: (args: A) => TransferChildSteps): void {
-  // The bench loads each new bundle once so V8's compile cache holds it (upload-app-engine.ts).
-  if (process.argv[2] === '--warm') {
-    flushCompileCache();
-    process.exit(0);
-  }
-  const args = JSON.parse(process.argv[2] ?? '{}') as A;
-  runBatch(args, steps(args)).then(
-    (report) => process.stdout.write(`${JSON.stringify(report)}\n`),
-    (error: unknown) => {
-      process.stderr.write(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exit(1);
-    },
-  );
+  runBenchChild(name, (args: A) => runBatch(args, steps(args)));
 }
