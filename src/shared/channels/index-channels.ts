@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bucketRefSchema } from '../model/bucket';
-import type { IndexSyncProgress, IndexSyncStarted, IndexSyncSummary } from '../model/index-sync';
+import { bucketNameSchema } from '../model/connection';
+import type { IndexSyncProgress, IndexSyncStarted, IndexSyncSummary, InventoryReportsFound } from '../model/index-sync';
 import { jobIdSchema } from '../model/job';
 import { keySchema } from '../model/keys';
 import { returns } from './define';
@@ -33,6 +34,18 @@ export const indexChannels = {
       })
       .strict(),
     result: returns<IndexSyncStarted>(),
+  },
+  /**
+   * The bucket's S3 Inventory reports in their destination bucket, newest first: where the bucket's
+   * inventory configurations say (when they can be read), or under `destination` when it is named.
+   */
+  'index:findInventories': {
+    input: bucketRefSchema
+      .extend({
+        destination: z.object({ bucket: bucketNameSchema, prefix: keySchema.optional() }).strict().optional(),
+      })
+      .strict(),
+    result: returns<InventoryReportsFound>(),
   },
   /** The syncs of a bucket, newest first. */
   'index:syncs': {

@@ -54,3 +54,24 @@ export interface IndexSyncStarted {
   jobId: string;
   resumed: boolean;
 }
+
+/** One S3 Inventory report found in its destination bucket (`index:findInventories`). */
+export interface InventoryReportFound {
+  destinationBucket: string;
+  manifestKey: string;
+  /** The inventory configuration's name (the folder the report is in). */
+  configId: string;
+  /** When S3 began the report's scan (from its folder's name), ms since the epoch. */
+  createdMs: number;
+  /** The data files' format as the configuration says (CSV, Parquet, ORC); null when it was not read. */
+  format: string | null;
+}
+
+/** The inventory reports of a bucket, newest first, and how they were looked for. */
+export interface InventoryReportsFound {
+  reports: InventoryReportFound[];
+  /** 'configuration': from the bucket's inventory configurations; 'destination': by walking the bucket and prefix named. */
+  source: 'configuration' | 'destination';
+  /** Why the configurations gave nothing (none, not supported, not allowed), in words; null otherwise. */
+  configurationProblem: string | null;
+}

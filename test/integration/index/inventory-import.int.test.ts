@@ -17,6 +17,7 @@ let synced: Awaited<ReturnType<typeof liveRows>>;
 const dirs: string[] = [];
 const cores: CoreHarness[] = [];
 const indexes: IndexStore[] = [];
+const buckets: TestBucket[] = [];
 
 // Keys a URL encoding can get wrong, deep and flat ones, enough for several write batches and merge steps.
 const oddKeys = ['public/a b.jpg', 'public/c+d.jpg', 'public/100%.txt', 'private/é/ü ß.pdf', 'private/"quoted",comma.txt', 'top.txt'];
@@ -42,6 +43,7 @@ afterAll(async () => {
   cores.forEach((h) => h.close());
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   await destination.cleanup();
+  for (const b of buckets) await b.cleanup();
   await env.close();
 });
 
@@ -134,6 +136,66 @@ describe('an S3 Inventory import', () => {
     expect(await index.get<{ n: number }>('SELECT count(*) AS n FROM inventory_rows')).toEqual({ n: 0 });
   });
 
+  it('finds the reports in their destination bucket, newest first, and only this bucket’s', async () => {
+    // A destination of its own: the other tests' reports are not in it.
+    const reports = await createTestBucket(env.gw, 'inventory-find');
+    buckets.push(reports);
+    const older = makeInventory(env.bucket, reports.bucket, objects.slice(0, 10), 'CSV', 1, '2026-11-30T00-00Z');
+    const newer = makeInventory(env.bucket, reports.bucket, objects.slice(0, 10), 'CSV', 1, '2026-12-01T06-15Z');
+    const otherBucket = makeInventory('some-other-bucket', reports.bucket, objects.slice(0, 3), 'CSV', 1, '2026-12-02T00-00Z');
+    for (const report of [older, newer, otherBucket]) await putInventory(reports.client, reports.bucket, report);
+    const { h, connectionId } = await freshCore();
+    // Ceph lists no inventory configurations: the answer says so and what to do instead.
+    const configured = await h.value('index:findInventories', { connectionId, bucket: env.bucket });
+    expect(configured).toMatchObject({ reports: [], source: 'configuration' });
+    expect(configured.configurationProblem).toMatch(/name the bucket and prefix the reports are in/);
+    for (const destinationGiven of [{ bucket: reports.bucket }, { bucket: reports.bucket, prefix: 'inventory' }]) {
+      const found = await h.value('index:findInventories', { connectionId, bucket: env.bucket, destination: destinationGiven });
+      expect(found.source).toBe('destination');
+      expect(found.reports.map((r) => [r.manifestKey, r.configId, new Date(r.createdMs).toISOString()])).toEqual([
+        [newer.manifestKey, 'all-objects', '2026-12-01T06:15:00.000Z'],
+        [older.manifestKey, 'all-objects', '2026-11-30T00:00:00.000Z'],
+      ]);
+    }
+    const none = await h.value('index:findInventories', {
+      connectionId,
+      bucket: env.bucket,
+      destination: { bucket: reports.bucket, prefix: 'nothing-here/' },
+    });
+    expect(none.reports).toEqual([]);
+  });
+
+  it('refuses a manifest that does not match its manifest.checksum, before any job starts', async () => {
+    const report = makeInventory(env.bucket, destination.bucket, objects, 'CSV', 1, '2026-10-01T00-00Z');
+    await putInventory(destination.client, destination.bucket, { ...report, checksum: '0123456789abcdef0123456789abcdef' });
+    const { h, connectionId } = await freshCore();
+    const refused = await h.call('index:importInventory', {
+      connectionId,
+      bucket: env.bucket,
+      location: { kind: 'bucket', bucket: destination.bucket, manifestKey: report.manifestKey },
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'StorageCorrupt' } });
+    expect(!refused.ok && refused.error.message).toMatch(/does not match its manifest\.checksum/);
+    expect(await rowsOf(h, connectionId)).toEqual([]);
+    // The same in a folder; without a checksum file the manifest is read as it is.
+    const folder = folderOf({ ...report, checksum: 'ffffffffffffffffffffffffffffffff' });
+    const h2 = await freshCore(folder);
+    const inFolder = await h2.h.call('index:importInventory', {
+      connectionId: h2.connectionId,
+      bucket: env.bucket,
+      location: { kind: 'folder', path: folder },
+    });
+    expect(inFolder).toMatchObject({ ok: false, error: { code: 'StorageCorrupt' } });
+    const unchecked = folderOf({ ...report, checksum: null });
+    const h3 = await freshCore(unchecked);
+    const started = await h3.h.value('index:importInventory', {
+      connectionId: h3.connectionId,
+      bucket: env.bucket,
+      location: { kind: 'folder', path: unchecked },
+    });
+    expect(await h3.syncs.end(started.jobId)).toMatchObject({ state: 'done', objects: objects.length });
+  });
+
   it('refuses ORC, another bucket’s inventory, and a folder nobody picked, before any job starts', async () => {
     const orc = folderOf(makeInventory(env.bucket, destination.bucket, objects, 'ORC', 1));
     const other = folderOf(makeInventory('some-other-bucket', destination.bucket, objects, 'CSV', 1));
@@ -156,6 +218,8 @@ describe('an S3 Inventory import', () => {
       location: { kind: 'folder', path: other },
     });
     expect(!notThisBucket.ok && notThisBucket.error.message).toMatch(/inventory is of the bucket some-other-bucket/);
+    // (without its checksum file, which would refuse it first)
+    rmSync(join(other, 'manifest.checksum'));
     writeFileSync(join(other, 'manifest.json'), 'not json');
     const broken = await h2.h.call('index:importInventory', {
       connectionId: h2.connectionId,

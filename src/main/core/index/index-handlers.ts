@@ -9,6 +9,7 @@ export function createIndexHandlers(sync: IndexSyncService, inventory: Inventory
     'index:sync': (input) => sync.start(input),
     'index:syncs': ({ connectionId, bucket }) => sync.list(connectionId, bucket),
     'index:importInventory': (input) => inventory.start(input),
+    'index:findInventories': (input) => inventory.find(input),
     'index:syncStatus': ({ jobId }) => Promise.resolve(sync.status(jobId) ?? inventory.status(jobId)),
     'index:pauseSync': ({ jobId }) => Promise.resolve({ paused: sync.pause(jobId) }),
   };

@@ -45,6 +45,20 @@ export interface InventoryReport {
   manifestKey: string;
   manifest: string;
   files: { key: string; bytes: Buffer }[];
+  /** What `manifest.checksum` holds: by default the manifest's MD5, as S3 writes it; null writes none. */
+  checksum?: string | null;
+}
+
+/** The report's files as S3 writes them: the data files, `manifest.json` and (unless left out) `manifest.checksum`. */
+function reportFiles(report: InventoryReport): { key: string; bytes: Buffer }[] {
+  const checksum = report.checksum === undefined ? createHash('md5').update(report.manifest).digest('hex') : report.checksum;
+  return [
+    ...report.files,
+    { key: report.manifestKey, bytes: Buffer.from(report.manifest) },
+    ...(checksum === null
+      ? []
+      : [{ key: report.manifestKey.replace(/manifest\.json$/, 'manifest.checksum'), bytes: Buffer.from(`${checksum}\n`) }]),
+  ];
 }
 
 const csvSchema = 'Bucket, Key, Size, LastModifiedDate, ETag, StorageClass, IsMultipartUploaded, ReplicationStatus, EncryptionStatus';
@@ -69,6 +83,8 @@ export function makeInventory(
   objects: readonly InventoryObject[],
   format: 'CSV' | 'Parquet' | 'ORC',
   files = 2,
+  /** The report's folder: when S3 began its scan. */
+  time = '2026-12-01T00-00Z',
 ): InventoryReport {
   const config = `inventory/${source}/all-objects`;
   const shuffled = [...objects].sort((a, b) => (hash(a.key) < hash(b.key) ? -1 : 1));
@@ -84,7 +100,7 @@ export function makeInventory(
     fileSchema: format === 'CSV' ? csvSchema : format === 'Parquet' ? parquetSchema : 'struct<bucket:string,key:string,size:bigint>',
     files: data.map((f) => ({ key: f.key, size: f.bytes.length, MD5checksum: createHash('md5').update(f.bytes).digest('hex') })),
   };
-  return { manifestKey: `${config}/2026-12-01T00-00Z/manifest.json`, manifest: JSON.stringify(manifest, null, 2), files: data };
+  return { manifestKey: `${config}/${time}/manifest.json`, manifest: JSON.stringify(manifest, null, 2), files: data };
 }
 
 function encodeFile(source: string, group: readonly InventoryObject[], format: 'CSV' | 'Parquet' | 'ORC'): Buffer {
@@ -119,7 +135,7 @@ function hash(text: string): string {
 
 /** Writes the report under `root` in the destination bucket's layout; returns the manifest's folder. */
 export function writeInventoryFolder(root: string, report: InventoryReport): string {
-  for (const f of [...report.files, { key: report.manifestKey, bytes: Buffer.from(report.manifest) }]) {
+  for (const f of reportFiles(report)) {
     const path = join(root, f.key);
     mkdirSync(join(path, '..'), { recursive: true });
     writeFileSync(path, f.bytes);
@@ -129,6 +145,5 @@ export function writeInventoryFolder(root: string, report: InventoryReport): str
 
 /** Puts the report into the destination bucket. */
 export async function putInventory(client: S3Client, bucket: string, report: InventoryReport): Promise<void> {
-  for (const f of [...report.files, { key: report.manifestKey, bytes: Buffer.from(report.manifest) }])
-    await client.send(new PutObjectCommand({ Bucket: bucket, Key: f.key, Body: f.bytes }));
+  for (const f of reportFiles(report)) await client.send(new PutObjectCommand({ Bucket: bucket, Key: f.key, Body: f.bytes }));
 }

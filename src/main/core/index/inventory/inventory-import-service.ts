@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError, isAppError } from '../../../../shared/errors';
-import type { IndexSyncProgress, IndexSyncStarted } from '../../../../shared/model/index-sync';
+import type { IndexSyncProgress, IndexSyncStarted, InventoryReportsFound } from '../../../../shared/model/index-sync';
 import type { ConnectionsService } from '../../connections/connections-service';
 import type { LocalGrants } from '../../files/local-grants';
 import type { CheckpointedContext, CheckpointedKind } from '../../jobs/checkpointed-job';
@@ -14,6 +14,7 @@ import { SnapshotRepository } from '../snapshot-repository';
 import { syncProgress } from '../sync-progress';
 import { SyncRepository, type SyncRange } from '../sync-repository';
 import { readCsvInventory } from './csv-inventory-reader';
+import { findInventoryReports } from './inventory-finder';
 import { parseInventoryManifest, type InventoryManifest } from './inventory-manifest';
 import { listedFromInventory } from './inventory-row';
 import { bucketSource, folderSource, type InventorySource } from './inventory-source';
@@ -106,6 +107,19 @@ export class InventoryImportService {
       this.deps.claims.drop(request.connectionId, request.bucket);
       throw error;
     }
+  }
+
+  /** The bucket's inventory reports, newest first (see inventory-finder.ts). */
+  find(request: {
+    connectionId: string;
+    bucket: string;
+    destination?: { bucket: string; prefix?: string };
+  }): Promise<InventoryReportsFound> {
+    const { client } = this.deps.connections.resolve(request.connectionId);
+    return findInventoryReports(client, {
+      sourceBucket: request.bucket,
+      ...(request.destination ? { destination: request.destination } : {}),
+    });
   }
 
   /** The latest progress of an import job run by this process. */

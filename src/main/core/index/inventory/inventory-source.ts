@@ -36,14 +36,17 @@ export function folderSource(folder: string): InventorySource {
   return {
     describe: () => folder,
     async manifestText() {
+      let bytes: Buffer;
       try {
-        return await readFile(manifest, 'utf8');
+        bytes = await readFile(manifest);
       } catch {
         throw new AppError(
           'NotFound',
           `There is no manifest.json in ${folder}. Choose the folder that holds the inventory's manifest.json.`,
         );
       }
+      const checksum = await readFile(join(folder, 'manifest.checksum'), 'utf8').catch(() => null);
+      return checkedManifest(bytes, checksum, manifest);
     },
     async fetch(file, signal) {
       const parts = file.key.split('/');
@@ -80,10 +83,21 @@ export function bucketSource(client: S3Client, location: { bucket: string; manif
   return {
     describe: () => `s3://${location.bucket}/${location.manifestKey}`,
     async manifestText() {
-      const body = await get(location.manifestKey, new AbortController().signal);
-      const chunks: Buffer[] = [];
-      for await (const chunk of body) chunks.push(Buffer.from(chunk as Uint8Array));
-      return Buffer.concat(chunks).toString('utf8');
+      const signal = new AbortController().signal;
+      const bytes = await readAll(await get(location.manifestKey, signal));
+      const checksumKey = location.manifestKey.replace(/manifest\.json$/, 'manifest.checksum');
+      const checksum =
+        checksumKey === location.manifestKey
+          ? null
+          : await get(checksumKey, signal).then(
+              async (body) => (await readAll(body)).toString('utf8'),
+              (error: unknown) => {
+                // S3 writes manifest.checksum beside every manifest; a copy without it is still readable.
+                if (error instanceof AppError && error.code === 'NoSuchKey') return null;
+                throw error;
+              },
+            );
+      return checkedManifest(bytes, checksum, `s3://${location.bucket}/${location.manifestKey}`);
     },
     async fetch(file, signal) {
       await mkdir(tempDir, { recursive: true });
@@ -116,6 +130,29 @@ export function bucketSource(client: S3Client, location: { bucket: string; manif
       }
     },
   };
+}
+
+async function readAll(body: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The manifest's text, once its bytes match `manifest.checksum` (the hex MD5 S3 writes beside it)
+ * where there is one: a manifest cut short or edited would otherwise name the wrong files.
+ */
+function checkedManifest(bytes: Buffer, checksum: string | null, where: string): string {
+  const expected = checksum?.trim().split(/\s+/)[0]?.toLowerCase();
+  if (expected) {
+    const actual = createHash('md5').update(bytes).digest('hex');
+    if (actual !== expected)
+      throw new AppError(
+        'StorageCorrupt',
+        `${where} does not match its manifest.checksum (MD5 ${actual}, the checksum file says ${expected}): it is damaged or was changed. Nothing was imported; fetch the report again.`,
+      );
+  }
+  return bytes.toString('utf8');
 }
 
 async function verify(stream: Readable, file: InventoryFile, signal: AbortSignal): Promise<void> {
