@@ -4,6 +4,7 @@ import type { IndexSyncProgress } from '../../../shared/model/index-sync';
 import { formatBytes } from '../../../shared/format/format-bytes';
 import { api, call, ClientError } from '../../api/client';
 import { auditKeys } from './audit-queries';
+import { InventoryImportDialog } from './InventoryImportDialog';
 
 /** "2 min 5 s" from seconds. */
 function formatEta(seconds: number): string {
@@ -24,6 +25,7 @@ export function SyncPanel({ connectionId, bucket: current }: { connectionId: str
   const [prefix, setPrefix] = useState('');
   const [progress, setProgress] = useState<IndexSyncProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
   useEffect(
     () =>
       api.events.indexProgress((event) => {
@@ -43,14 +45,6 @@ export function SyncPanel({ connectionId, bucket: current }: { connectionId: str
     }
   };
   const sync = () => run(() => call(api.index.sync({ connectionId, bucket, ...(prefix ? { prefix } : {}) })));
-  const importInventory = () =>
-    run(async () => {
-      const picked = await call(api.dialogs.chooseFolder({}));
-      if (picked.unsupported) throw new Error(picked.unsupported);
-      const path = picked.paths[0];
-      if (picked.canceled || !path) return;
-      await call(api.index.importInventory({ connectionId, bucket, ...(prefix ? { prefix } : {}), location: { kind: 'folder', path } }));
-    });
   return (
     <div className="audit-sync" data-testid="audit-sync">
       <input
@@ -70,9 +64,10 @@ export function SyncPanel({ connectionId, bucket: current }: { connectionId: str
       <button type="button" disabled={running || bucket === ''} onClick={() => void sync()} data-testid="audit-sync-start">
         {progress?.state === 'paused' ? 'Resume sync' : 'Sync'}
       </button>
-      <button type="button" disabled={running || bucket === ''} onClick={() => void importInventory()} data-testid="audit-import-inventory">
+      <button type="button" disabled={running || bucket === ''} onClick={() => setImporting(true)} data-testid="audit-import-inventory">
         Import inventory…
       </button>
+      <InventoryImportDialog open={importing} onOpenChange={setImporting} connectionId={connectionId} bucket={bucket} prefix={prefix} />
       {progress?.state === 'running' ? (
         <>
           <button
