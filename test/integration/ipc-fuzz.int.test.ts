@@ -178,8 +178,8 @@ describe('every channel, every string field, hostile values', () => {
     // Let everything that was started finish (or fail) before looking at the disk and the bucket.
     await settled(h);
     expect(unexpected).toEqual([]);
-    // A new channel whose fields need a seed shows up here (add it to `seeds`).
-    expect(withoutValidBase).toEqual([]);
+    // A new channel whose fields need a seed shows up here: add a valid value for the field to `seeds`.
+    expect(withoutValidBase, 'channels with no valid input to fuzz from: give their fields a seed').toEqual([]);
     expect(calls).toBeGreaterThan(1000);
 
     // Nothing was written outside the data folder and the granted download folder.

@@ -27,7 +27,9 @@ export type Seeds = Record<string, unknown>;
  */
 export function samples(schema: z.ZodType, seeds: Seeds, name = ''): unknown[] {
   const def = defOf(schema);
-  if (name in seeds) return [seeds[name]];
+  // A seed is used where the schema takes it: two channels may give one field name different
+  // shapes (a download folder's path, an inventory's destination bucket), and the other falls through.
+  if (name in seeds && schema.safeParse(seeds[name]).success) return [seeds[name]];
   switch (def.type) {
     case 'object': {
       let out: Record<string, unknown>[] = [{}];

@@ -59,10 +59,13 @@ export function createDemoGateway(options: DemoGatewayOptions): LocalGatewayPort
       const { handle, stateFile } = acquired;
       acquired = undefined;
       const marker = `${handle.dataDir}/ceph.conf`;
-      // Synchronous: the app may be quitting. Only processes started with this bed's config are signalled.
+      // Synchronous: the app may be quitting, so nothing waits for a graceful exit. SIGKILL, not
+      // SIGTERM: the bed's data is deleted next, and a Ceph daemon told to stop at the same moment as
+      // its monitor can wait on it for longer than the app lives (seen once in CI: an OSD still
+      // running 20 s after the app closed). Only processes started with this bed's config are signalled.
       for (const pid of [...handle.pids].reverse()) {
         try {
-          if (isOurProcess(pid, marker)) process.kill(pid, 'SIGTERM');
+          if (isOurProcess(pid, marker)) process.kill(pid, 'SIGKILL');
         } catch {
           // already gone
         }
