@@ -4,12 +4,10 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { searchIndex } from '../../src/main/core/index/index-search';
 import { startIndexStore } from '../../src/main/core/index/index-store';
-import { indexReports } from '../../src/main/core/index/reports/report-registry';
 import { silentLogger } from '../../src/main/core/logger';
-import { reportParamsSchema, searchQuerySchema, type SearchQueryInput } from '../../src/shared/model/audit';
-import { defaultRoots } from '../../src/shared/model/roots';
+import type { SearchQueryInput } from '../../src/shared/model/audit';
+import { timeReports, timeSearches } from './support/index-queries';
 
 const n = Number(process.argv[2] ?? 1_000_000);
 const dir = mkdtempSync(join(tmpdir(), 'audit-bench-'));
@@ -39,7 +37,6 @@ async function main(): Promise<void> {
     },
   ]);
   const fillMs = performance.now() - t0;
-  const scope = { bucketId: 1, roots: defaultRoots };
   const kinds: Record<string, (i: number) => SearchQueryInput> = {
     'substring (trigram)': (i) => ({ name: `${words[i % 8]}-00${i % 10}` }),
     'common substring': (i) => ({ name: words[i % 8] ?? '' }),
@@ -51,23 +48,8 @@ async function main(): Promise<void> {
     etag: (i) => ({ etag: (i * 31).toString(16).padStart(32, '0') }),
     'under prefix + name': (i) => ({ prefix: `public/${words[i % 8]}/`, name: 'thumb' }),
   };
-  const searches: Record<string, { p50: number; p95: number }> = {};
-  for (const [kind, make] of Object.entries(kinds)) {
-    const times: number[] = [];
-    for (let i = 0; i < 200; i += 1) {
-      const s = performance.now();
-      await searchIndex(store, scope, searchQuerySchema.parse(make(i)), { offset: 0, limit: 200 });
-      times.push(performance.now() - s);
-    }
-    times.sort((a, b) => a - b);
-    searches[kind] = { p50: round(times[99] ?? 0), p95: round(times[189] ?? 0) };
-  }
-  const reports: Record<string, number> = {};
-  for (const [id, run] of Object.entries(indexReports)) {
-    const s = performance.now();
-    await run({ store, bucketId: 1, roots: defaultRoots, params: reportParamsSchema.parse({}), offset: 0, limit: 200 });
-    reports[id] = round(performance.now() - s);
-  }
+  const searches = await timeSearches(store, 1, kinds, 200);
+  const reports = await timeReports(store, 1, 1);
   const mb = round(statSync(file).size / 1024 / 1024);
   console.table(searches);
   console.table(reports);
