@@ -89,7 +89,8 @@ function onReady({ rendererOrigin, rendererUrl, logger, closeLog, logPath }: Rea
       theme: nativeThemePort,
       dragOut: createDragOutPort(() => BrowserWindow.getFocusedWindow()?.webContents ?? null),
       dataFolderHint:
-        'Quit the app, move the folder, and start the app with BUCKET_ADMIN_DATA_DIR set to its new place (your connections and settings go with it).',
+        // The app keeps its files in <BUCKET_ADMIN_DATA_DIR>/data (app-paths.ts), so the variable names the folder above this one.
+        'Quit the app, make a new folder and move this “data” folder into it, then start the app with BUCKET_ADMIN_DATA_DIR set to the new folder (your connections and settings go with it).',
       demoGateway: createDemoGateway({
         stateFile: path.join(coreDataDir(app), 'demo', 'gateway.json'),
         // From a checkout the demo can install the gateway with the tests' preflight; a packaged app explains instead.

@@ -114,7 +114,8 @@ function SettingsForm({ view, onClose }: { view: SettingsView; onClose: () => vo
           testId="settings-bandwidth-on"
         />
         <p className="field-hint">
-          Upload defaults by root (ACL, Cache-Control) belong to each connection: change them with Upload → Defaults in a bucket.
+          Upload defaults by root (ACL, Cache-Control) belong to each connection: change them in a bucket’s upload sheet, with “Change this
+          connection’s upload defaults…”.
         </p>
       </fieldset>
 
