@@ -98,6 +98,9 @@ test('create, rename, move and delete a folder; S3 holds exactly what the app sa
   await dialog.getByTestId('picker-up').click();
   await dialog.locator('[data-testid="picker-folder"][data-key="private/"]').click();
   await expect(dialog.getByTestId('transfer-destination')).toHaveValue('private/');
+  // Leaving public/ for private/: the dialog says what changes before anything does.
+  await expect(dialog.getByTestId('transfer-root-note')).toContainText('under private/');
+  await expect(dialog.getByTestId('transfer-root-note')).toContainText('private (only the owner)');
   await dialog.getByTestId('transfer-submit').click();
   await expect(dialog.getByTestId('job-progress')).toHaveAttribute('data-status', 'finished', { timeout: 30_000 });
   await dialog.getByTestId('job-close').click();
@@ -106,6 +109,9 @@ test('create, rename, move and delete a folder; S3 holds exactly what the app sa
   expect(await keysUnder(client, bucket, 'private/')).toEqual(['private/Season Two/', 'private/Season Two/ep1.txt', 'private/readme.txt']);
   const moved = await client.send(new GetObjectCommand({ Bucket: bucket, Key: 'private/Season Two/ep1.txt' }));
   expect(await moved.Body?.transformToString()).toBe('episode one');
+  // …and it did: the private root's Cache-Control, the metadata kept.
+  expect(moved.CacheControl).toBe('private, no-cache');
+  expect(moved.Metadata).toEqual({ origin: 'camera-a' });
 
   // Delete with the Delete key: the confirmation names what goes and how much.
   await page.getByTestId('breadcrumb-item').first().click();

@@ -87,7 +87,7 @@ export function createHandlers({
     ...createJobHandlers(jobs),
     ...createConnectionHandlers(connections),
     ...createBucketHandlers(connections, health),
-    ...createBrowseHandlers({ connections, jobs, capabilities }),
+    ...createBrowseHandlers({ connections, jobs, capabilities, rootDefaults: (id) => transfers.getDefaults(id) }),
     ...createObjectHandlers({ connections, capabilities, bulk, dialogs }),
     ...createShareHandlers(share),
     ...createTransferHandlers(transfers),

@@ -80,11 +80,12 @@ describe('copy, move and rename', () => {
     await seedAlbum('public/move-me/');
     const into = await env.h.call('browse:move', { ...ref(), keys: ['public/move-me/'], destinationPrefix: 'public/move-me/sub/' });
     expect(into).toMatchObject({ ok: false, error: { code: 'InvalidInput', message: expect.stringMatching(/into itself/) as string } });
-    const { jobId } = await env.h.value('browse:move', { ...ref(), keys: ['public/move-me/'], destinationPrefix: 'private/archive/' });
+    // Within the root: everything goes with it (a move into another root is the next case).
+    const { jobId } = await env.h.value('browse:move', { ...ref(), keys: ['public/move-me/'], destinationPrefix: 'public/archive/' });
     expect(await env.jobEnd(jobId)).toMatchObject({ kind: 'finished', outcome: { done: 4, failedTotal: 0 } });
     expect(await keysUnder('public/move-me/')).toEqual([]);
-    expect(await keysUnder('private/archive/move-me/')).toHaveLength(4);
-    await expectKeptAttributes('private/archive/move-me/cover image.jpg');
+    expect(await keysUnder('public/archive/move-me/')).toHaveLength(4);
+    await expectKeptAttributes('public/archive/move-me/cover image.jpg');
   });
 
   it('copies between folders, reports conflicts instead of overwriting, and overwrites when asked', async () => {
@@ -138,6 +139,52 @@ describe('copy, move and rename', () => {
     });
     expect(await keysUnder('guarded/')).toEqual(['guarded/keep.txt']);
     expect(await keysUnder('moved/guarded/')).toEqual(['moved/guarded/free.txt', 'moved/guarded/keep.txt']);
+  });
+
+  it("gives what lands in another root that root's ACL and Cache-Control, and keeps the rest", async () => {
+    await putMany(env.client, [
+      {
+        Bucket: env.bucket,
+        Key: 'public/leaving/poster.jpg',
+        Body: 'poster',
+        ContentType: 'image/jpeg',
+        CacheControl: 'public, max-age=31536000',
+        Metadata: { credit: 'studio 9' },
+        ACL: 'public-read',
+      },
+      {
+        Bucket: env.bucket,
+        Key: 'private/drafts/cut.mov',
+        Body: 'cut',
+        ContentType: 'video/quicktime',
+        CacheControl: 'no-store',
+        ACL: 'private',
+      },
+    ]);
+    const anonymousStatus = async (key: string) =>
+      (await fetch(`${env.gw.endpoint}/${env.bucket}/${key}`, { signal: AbortSignal.timeout(10_000) })).status;
+    expect(await anonymousStatus('public/leaving/poster.jpg')).toBe(200);
+
+    // A public file moved under private/ is no longer world-readable: the private root's defaults.
+    const out = await env.h.value('browse:move', { ...ref(), keys: ['public/leaving/poster.jpg'], destinationPrefix: 'private/archive/' });
+    expect(await env.jobEnd(out.jobId)).toMatchObject({ kind: 'finished', outcome: { done: 1, failedTotal: 0 } });
+    expect(await anonymousStatus('private/archive/poster.jpg')).toBe(403);
+    const moved = await env.client.send(new HeadObjectCommand({ Bucket: env.bucket, Key: 'private/archive/poster.jpg' }));
+    expect(moved).toMatchObject({ ContentType: 'image/jpeg', CacheControl: 'private, no-cache', Metadata: { credit: 'studio 9' } });
+
+    // A private file copied into public/ is published as an upload there would be.
+    const pub = await env.h.value('browse:copy', { ...ref(), keys: ['private/drafts/cut.mov'], destinationPrefix: 'public/release/' });
+    expect(await env.jobEnd(pub.jobId)).toMatchObject({ kind: 'finished', outcome: { done: 1, failedTotal: 0 } });
+    expect(await anonymousStatus('public/release/cut.mov')).toBe(200);
+    const published = await env.client.send(new HeadObjectCommand({ Bucket: env.bucket, Key: 'public/release/cut.mov' }));
+    expect(published).toMatchObject({ ContentType: 'video/quicktime', CacheControl: 'public, max-age=86400' });
+    expect(await anonymousStatus('private/drafts/cut.mov')).toBe(403);
+
+    // Within one root nothing changes: the copy keeps the source's exact ACL and headers.
+    const inside = await env.h.value('browse:copy', { ...ref(), keys: ['private/drafts/cut.mov'], destinationPrefix: 'private/keep/' });
+    expect(await env.jobEnd(inside.jobId)).toMatchObject({ kind: 'finished', outcome: { done: 1, failedTotal: 0 } });
+    const kept = await env.client.send(new HeadObjectCommand({ Bucket: env.bucket, Key: 'private/keep/cut.mov' }));
+    expect(kept.CacheControl).toBe('no-store');
   });
 
   it('copies large objects by multipart copy, keeping headers and ACL (threshold shrunk for the test)', async () => {

@@ -1,6 +1,7 @@
 import type { browseChannels } from '../../../shared/channels/browse-channels';
 import { jobAclState, type BucketCapabilities } from '../access/capabilities';
-import type { ConnectionsService } from '../connections/connections-service';
+import type { ConnectionsService, ResolvedConnection } from '../connections/connections-service';
+import type { UploadDefaultsSettings } from '../../../shared/model/transfer';
 import type { JobService } from '../jobs/job-service';
 import { defaultCopyTuning, type CopyTuning } from '../objects/object-copier';
 import type { HandlersFor } from '../router';
@@ -23,6 +24,8 @@ export interface BrowseDeps {
   capabilities: BucketCapabilities;
   /** Tests shrink the multipart threshold; the app uses S3's own limits. */
   copyTuning?: CopyTuning;
+  /** A connection's per-root defaults (the uploads' own): copies into another root take them. */
+  rootDefaults: (connectionId: string) => UploadDefaultsSettings;
 }
 
 /** Browse channels: folder listings, object details, and folder actions run as jobs. */
@@ -31,9 +34,16 @@ export function createBrowseHandlers({
   jobs,
   capabilities,
   copyTuning = defaultCopyTuning,
+  rootDefaults,
 }: BrowseDeps): HandlersFor<keyof typeof browseChannels> {
   const listings = new ListingPrefetcher(listFolderPage);
   const acl = (connectionId: string, bucket: string) => jobAclState({ capabilities, connectionId, bucket });
+  /** What every copy job needs besides its plan: the ACL state and where the roots' defaults apply. */
+  const copyEnv = ({ record }: ResolvedConnection, bucket: string) => ({
+    acl: acl(record.id, bucket),
+    roots: record.roots,
+    defaults: rootDefaults(record.id),
+  });
   return {
     'browse:list': ({ connectionId, ...req }) => listings.list(connections.resolve(connectionId), req),
     'browse:details': ({ connectionId, ...ref }) => fetchObjectDetails(connections.resolve(connectionId), ref),
@@ -48,7 +58,7 @@ export function createBrowseHandlers({
     'browse:copy': async ({ connectionId, bucket, keys, destinationPrefix, overwrite }) => {
       const resolved = connections.resolve(connectionId);
       const plan = await checkCopyMoveTargets(resolved, bucket, planTransfer(keys, destinationPrefix, 'copy'), 'copy');
-      const req = { bucket, plan, mode: 'copy' as const, overwrite: overwrite ?? false, acl: acl(connectionId, bucket) };
+      const req = { bucket, plan, mode: 'copy' as const, overwrite: overwrite ?? false, ...copyEnv(resolved, bucket) };
       return jobs.start({
         label: `Copying ${describe(keys)} to “${destinationPrefix || bucket}”`,
         work: (ctx) => runCopyMove(resolved, req, copyTuning, ctx),
@@ -57,7 +67,7 @@ export function createBrowseHandlers({
     'browse:move': async ({ connectionId, bucket, keys, destinationPrefix, overwrite }) => {
       const resolved = connections.resolve(connectionId);
       const plan = await checkCopyMoveTargets(resolved, bucket, planTransfer(keys, destinationPrefix, 'move'), 'move');
-      const req = { bucket, plan, mode: 'move' as const, overwrite: overwrite ?? false, acl: acl(connectionId, bucket) };
+      const req = { bucket, plan, mode: 'move' as const, overwrite: overwrite ?? false, ...copyEnv(resolved, bucket) };
       return jobs.start({
         label: `Moving ${describe(keys)} to “${destinationPrefix || bucket}”`,
         work: (ctx) => runCopyMove(resolved, req, copyTuning, ctx),
@@ -69,7 +79,7 @@ export function createBrowseHandlers({
       if (!overwrite) await assertRenameTargetFree(resolved, bucket, item);
       // A rename's target is a sibling of its source, so this finds nothing; it runs so every move is checked alike.
       const plan = await checkCopyMoveTargets(resolved, bucket, [item], 'move');
-      const req = { bucket, plan, mode: 'move' as const, overwrite: overwrite ?? false, acl: acl(connectionId, bucket) };
+      const req = { bucket, plan, mode: 'move' as const, overwrite: overwrite ?? false, ...copyEnv(resolved, bucket) };
       return jobs.start({
         label: `Renaming “${baseName(key)}” to “${newName}”`,
         work: (ctx) => runCopyMove(resolved, req, copyTuning, ctx),

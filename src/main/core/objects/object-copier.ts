@@ -11,6 +11,7 @@ import { copySourceOf, headersToKeep, headObject, storageAndEncryption, type Obj
 import { defaultCopyPartBytes } from './copy-parts';
 import { multipartCopy, type CopyWritten } from './multipart-copy';
 import { grantHeadersOf } from './acl-grant-headers';
+import type { UploadAcl } from '../../../shared/model/transfer';
 
 /** Tunables; tests shrink the threshold to exercise multipart copy with small objects. */
 export interface CopyTuning {
@@ -53,6 +54,12 @@ export interface CopyObjectRequest {
    * edit journals it in its undo file first, from what the copy read anyway.
    */
   beforeWrite?: (source: CopySourceState) => void;
+  /**
+   * The ACL the copy gets instead of the source's (a copy into another root takes that root's
+   * default): `public-read`, or `private`/`bucket-default` for the owner's grant only. The source's
+   * ACL is still read (that is how a bucket without ACLs is found out); ignored where it has none.
+   */
+  aclOverride?: UploadAcl;
 }
 
 /** The source as the copy read it: its headers, ETag and (where the bucket takes ACLs) its grants. */
@@ -80,11 +87,12 @@ export async function copyObject(client: S3Client, req: CopyObjectRequest): Prom
   const ctx = { bucket: req.bucket, key: req.sourceKey, endpoint: req.endpoint };
   try {
     // Tags are read, not left to TaggingDirective COPY (see below).
-    const [head, { plan: aclPlan, acl }, tags] = await Promise.all([
+    const [head, { plan: sourcePlan, acl }, tags] = await Promise.all([
       headObject(client, req.bucket, req.sourceKey, req.signal),
       readAclPlan(client, req),
       readTags(client, req.bucket, req.sourceKey),
     ]);
+    const aclPlan = req.acl.enabled ? overriddenPlan(sourcePlan, req.aclOverride) : sourcePlan;
     // Checked here too: Ceph RGW 16.2 ignores x-amz-copy-source-if-match on CopyObject.
     if (req.ifMatch !== undefined && unquoted(req.ifMatch) !== unquoted(head.ETag ?? '')) {
       throw new AppError(
@@ -165,6 +173,13 @@ export async function copyObject(client: S3Client, req: CopyObjectRequest): Prom
   } catch (error) {
     throw toAppError(error, ctx);
   }
+}
+
+/** The plan for an ACL the caller chose instead of the source's (on a bucket that takes ACLs). */
+function overriddenPlan(sourcePlan: AclCopyPlan, override: UploadAcl | undefined): AclCopyPlan {
+  if (override === undefined) return sourcePlan;
+  if (override !== 'public-read') return { kind: 'default' };
+  return { kind: 'canned', acl: 'public-read' };
 }
 
 /** An AccessDenied that names the permission the step needed; anything else as it is. */

@@ -238,6 +238,7 @@ export function FolderView({ connection, bucket, prefix, onNavigate, history, so
         bucket={bucket}
         request={s.request}
         isPublic={(key) => isPublicKey(key, connection.roots)}
+        roots={connection.roots}
         onClose={() => {
           s.setRequest(null);
           table.current?.focus();

@@ -1,3 +1,4 @@
+import type { Roots } from '../../../shared/model/roots';
 import type { ActionRequest } from './action-request';
 import { BulkEditDialog } from './BulkEditDialog';
 import { DeleteDialog } from './DeleteDialog';
@@ -12,13 +13,15 @@ export interface FolderActionDialogsProps {
   request: ActionRequest | null;
   /** Whether a key lies under the public root (deleting it takes it off the web). */
   isPublic: (key: string) => boolean;
+  /** The connection's roots (a move into another root changes permissions, and says so). */
+  roots: Roots;
   onClose: () => void;
   /** Called with the key to select once an action produced one (a new or renamed item). */
   onSelectKey: (key: string) => void;
 }
 
 /** The dialog for the pending folder action, if any. */
-export function FolderActionDialogs({ connectionId, bucket, request, isPublic, onClose, onSelectKey }: FolderActionDialogsProps) {
+export function FolderActionDialogs({ connectionId, bucket, request, isPublic, roots, onClose, onSelectKey }: FolderActionDialogsProps) {
   if (!request) return null;
   const common = { connectionId, bucket, onClose };
   switch (request.kind) {
@@ -48,7 +51,7 @@ export function FolderActionDialogs({ connectionId, bucket, request, isPublic, o
       );
     case 'move':
     case 'copy':
-      return <TransferDialog {...common} mode={request.kind} keys={request.keys} fromPrefix={request.fromPrefix} />;
+      return <TransferDialog {...common} mode={request.kind} keys={request.keys} fromPrefix={request.fromPrefix} roots={roots} />;
     case 'download':
       return <DownloadDialog {...common} keys={request.keys} />;
     case 'bulkEdit':

@@ -1,5 +1,7 @@
-import { useState, type SyntheticEvent } from 'react';
-import { api } from '../../api/client';
+import { useEffect, useState, type SyntheticEvent } from 'react';
+import { api, call } from '../../api/client';
+import type { Roots } from '../../../shared/model/roots';
+import type { UploadDefaultsSettings } from '../../../shared/model/transfer';
 import { Button } from '../../ui/Button';
 import { DialogShell } from '../../ui/DialogShell';
 import { ErrorBanner } from '../../ui/ErrorBanner';
@@ -10,6 +12,7 @@ import { FolderPicker } from './FolderPicker';
 import { JobProgressView } from './JobProgressView';
 import { baseName } from '../../../shared/model/keys';
 import { checkDestination, normaliseDestination } from './name-rules';
+import { rootCrossingNote } from './root-crossing';
 import { useJobRunner } from './use-job-runner';
 
 export interface TransferDialogProps {
@@ -18,18 +21,26 @@ export interface TransferDialogProps {
   bucket: string;
   keys: string[];
   fromPrefix: string;
+  /** The connection's roots: items landing in another root take its upload defaults, and the dialog says so. */
+  roots: Roots;
   onClose: () => void;
 }
 
 /** Move or copy the selection to another folder of the bucket (server-side, keeping headers and ACL). */
-export function TransferDialog({ mode, connectionId, bucket, keys, fromPrefix, onClose }: TransferDialogProps) {
+export function TransferDialog({ mode, connectionId, bucket, keys, fromPrefix, roots, onClose }: TransferDialogProps) {
   const [destination, setDestination] = useState(fromPrefix);
+  const [defaults, setDefaults] = useState<UploadDefaultsSettings | null>(null);
+  useEffect(() => {
+    // Without them the dialog still works; it just cannot say what a move into another root changes.
+    void call(api.transfers.getDefaults({ connectionId })).then(setDefaults, () => undefined);
+  }, [connectionId]);
   const [touched, setTouched] = useState(false);
   const runner = useJobRunner(connectionId, bucket);
   const check = checkDestination(destination, keys, mode);
   const job = runner.job;
   const verb = mode === 'move' ? 'Move' : 'Copy';
   const running = job?.status === 'running';
+  const crossing = defaults && !check.error ? rootCrossingNote(keys, normaliseDestination(destination), roots, defaults) : null;
 
   function start(overwrite: boolean) {
     const input = { connectionId, bucket, keys, destinationPrefix: normaliseDestination(destination), ...(overwrite ? { overwrite } : {}) };
@@ -48,7 +59,7 @@ export function TransferDialog({ mode, connectionId, bucket, keys, fromPrefix, o
       open
       onOpenChange={(open) => (open || running ? undefined : onClose())}
       title={`${verb} ${describeKeys(keys, baseName)}`}
-      description={`Within ${bucket}. Headers, metadata and permissions go with them.`}
+      description={`Within ${bucket}. Headers, metadata and permissions go with them, unless they land in another root.`}
       size="wide"
     >
       <form className="action-form" onSubmit={submit} data-testid="transfer-dialog" data-mode={mode} noValidate>
@@ -70,6 +81,11 @@ export function TransferDialog({ mode, connectionId, bucket, keys, fromPrefix, o
             />
           )}
         </Field>
+        {crossing && !job ? (
+          <p className="warning-note" role="note" data-testid="transfer-root-note">
+            {crossing}
+          </p>
+        ) : null}
         {!job ? (
           <FolderPicker connectionId={connectionId} bucket={bucket} value={destination} onChange={setDestination} excluded={keys} />
         ) : null}

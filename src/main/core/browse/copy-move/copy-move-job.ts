@@ -5,6 +5,10 @@ import type { JobContext } from '../../jobs/job-runner';
 import { WorkQueue } from '../../jobs/work-queue';
 import { headObject } from '../../objects/copy-source';
 import { copyObject, type CopyTuning } from '../../objects/object-copier';
+import type { ObjectHeaders } from '../../objects/copy-source';
+import { copyDefaultsFor } from '../../../../shared/model/copy-defaults';
+import type { Roots } from '../../../../shared/model/roots';
+import type { UploadDefaultsSettings } from '../../../../shared/model/transfer';
 import type { JobAclState } from '../../access/capabilities';
 import { toAppError } from '../../s3/s3-errors';
 import { deleteBatch, deleteBatchSize } from '../batch-delete';
@@ -21,6 +25,9 @@ export interface CopyMoveRequest {
   overwrite: boolean;
   /** Whether the copies read and keep object ACLs; shared by the job's copies. */
   acl: JobAclState;
+  /** The connection's roots and per-root defaults: a copy into another root takes that root's ACL and Cache-Control. */
+  roots: Roots;
+  defaults: UploadDefaultsSettings;
 }
 
 interface CopyTask {
@@ -44,7 +51,9 @@ const jobWide = new Set([
 const copyConcurrency = 8;
 
 /**
- * Copies (or moves) the picked items server-side. Folders are listed and copied object by object
+ * Copies (or moves) the picked items server-side, each keeping its headers, metadata and ACL, except
+ * that one landing in another root (`public/` ↔ `private/` ↔ the rest) takes that root's default
+ * ACL and Cache-Control, as an upload there would. Folders are listed and copied object by object
  * while the listing goes on; an object that already exists at its destination is reported as a
  * Conflict and left alone unless `overwrite`. A move deletes each original only after its copy
  * was verified, in DeleteObjects batches, also when cancelled, so nothing is left twice. The plan
@@ -108,6 +117,8 @@ export async function runCopyMove(
       );
     } else {
       try {
+        const into = copyDefaultsFor(task.source, task.destination, req.roots, req.defaults);
+        const cacheControl = into?.cacheControl;
         await copyObject(client, {
           bucket: req.bucket,
           sourceKey: task.source,
@@ -116,6 +127,8 @@ export async function runCopyMove(
           acl: req.acl,
           tuning,
           signal: ctx.signal,
+          ...(into ? { aclOverride: into.acl } : {}),
+          ...(cacheControl ? { replaceHeaders: (kept: ObjectHeaders) => ({ ...kept, CacheControl: cacheControl }) } : {}),
         });
         if (req.mode === 'copy') ctx.tally.succeeded();
         else copied.push(task.source);
