@@ -60,6 +60,14 @@ test('audit: search, snapshot and reports from the index; offline, they still wo
     }
     await page.getByTestId('audit-tab-storagePrefix').click();
     await expect(page.getByTestId('audit-chart')).toHaveAttribute('data-chart-ready', 'true');
+    // The chart is drawn in the theme's colours, and again when the theme changes (a canvas: CSS cannot reach it).
+    const textColor = () => page.evaluate(() => getComputedStyle(document.body).color);
+    await expect(page.getByTestId('audit-chart')).toHaveAttribute('data-chart-text', await textColor());
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await textColor();
+    await expect(page.getByTestId('audit-chart')).toHaveAttribute('data-chart-text', dark);
+    expect(dark).not.toBe('rgb(29, 34, 48)');
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // The gateway can no longer be reached.
     await proxy.close();
