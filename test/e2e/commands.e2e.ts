@@ -223,4 +223,12 @@ test('every menu command works through the app:command push event', async ({ pag
   // Every table command has its check (new-connection ran above).
   expect(['new-connection', ...effects.map(([id]) => id)].sort()).toEqual(commands.map((c) => c.id).sort());
   for (const [id, effect] of effects) await test.step(id, effect);
+
+  // A menu command chosen when it cannot run says why instead of doing nothing.
+  await browser.row('private/a.txt').click();
+  await page.keyboard.press(process.platform === 'darwin' ? 'Meta+A' : 'Control+A');
+  await expect(page.locator('[role="row"][aria-selected="true"]')).toHaveCount(3);
+  send('rename');
+  await expect(page.getByTestId('command-refused').last()).toContainText('Rename: Select one item to rename.');
+  await expect(page.getByTestId('rename-dialog')).toHaveCount(0);
 });

@@ -1,7 +1,8 @@
 import { useEffect, useMemo } from 'react';
 import { api } from '../../api/client';
 import { commandBindings, commandForKey } from './command-keys';
-import { dispatchCommand } from './command-registry';
+import type { CommandId } from '../../../shared/commands/command-table';
+import { commandDisabledReason, dispatchCommand } from './command-registry';
 
 /** True while the user types: inputs, text areas, selects and editable content. */
 function isTextField(target: EventTarget | null): boolean {
@@ -18,9 +19,11 @@ function inOverlay(target: EventTarget | null): boolean {
 /**
  * The app's one dispatcher of table shortcuts and of the menu's `app:command` push event (from
  * Electron's menu, or the browser host). A key the focused control already handled
- * (defaultPrevented, e.g. the listing's own Delete) is not run twice.
+ * (defaultPrevented, e.g. the listing's own Delete) is not run twice. A menu command that cannot
+ * run now goes to `onRefused` with the reason, so a click on it is never silently dropped (a
+ * disabled key press stays quiet: keys are pressed in passing, menu items are chosen).
  */
-export function useCommandKeys(platform: string): void {
+export function useCommandKeys(platform: string, onRefused?: (id: CommandId, reason: string) => void): void {
   const bindings = useMemo(() => commandBindings(platform), [platform]);
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent) {
@@ -33,10 +36,12 @@ export function useCommandKeys(platform: string): void {
       dispatchCommand(id);
     }
     window.addEventListener('keydown', onKeyDown);
-    const stop = api.events.appCommand(({ id }) => dispatchCommand(id, 'push'));
+    const stop = api.events.appCommand(({ id }) => {
+      if (!dispatchCommand(id, 'push')) onRefused?.(id, commandDisabledReason(id) ?? 'Not available here.');
+    });
     return () => {
       window.removeEventListener('keydown', onKeyDown);
       stop();
     };
-  }, [bindings]);
+  }, [bindings, onRefused]);
 }
