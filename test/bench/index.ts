@@ -12,7 +12,7 @@
 // held up > 50 ms. Options: --objects N (default 1,000,000; a smaller bucket of its own),
 // --rounds N (default 3), --searches N (default 1,000), --sequential (also the app's sync in one
 // range, to show what the key ranges bring).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,14 @@ interface Sample extends TimedRun {
   load: number;
   rows: number;
   app?: IndexSyncChildReport;
+  /** The app's index.sqlite once its process has closed it (the WAL checkpointed into it). */
+  indexBytes?: number;
+}
+
+/** A file's size, with what is left of its WAL (none once the last connection closed cleanly). */
+function sqliteBytes(file: string): number {
+  const size = (f: string) => (existsSync(f) ? statSync(f).size : 0);
+  return size(file) + size(`${file}-wal`);
 }
 
 /** A bench child through tsx, timed as a whole process like the peers (its start-up included). */
@@ -61,7 +69,7 @@ async function runLister(lister: Lister, t: UploadTarget, dataDir: string): Prom
   const args: IndexSyncChildArgs = { ...t, dataDir, mode: 'sync', parallel: lister === 'app sync' };
   const run = await runChild('index-sync-child.ts', args);
   const app = lastJsonLine<IndexSyncChildReport>(run.stdout);
-  return { ...run, load, rows: app.end.objects, app };
+  return { ...run, load, rows: app.end.objects, app, indexBytes: sqliteBytes(join(dataDir, 'index.sqlite')) };
 }
 
 /** Searches a person would type on this bucket's keys (index-bench-bucket.ts's layout). */
@@ -181,7 +189,7 @@ function report(r: {
   const seconds = (l: Lister) => med(l, (s) => s.ms) / 1000;
   const app = r.samples.get('app sync') ?? [];
   const perMillion = 1_000_000 / r.count;
-  const indexMbPerMillion = (median(app.map((s) => s.app?.indexBytes ?? 0)) / 1e6) * perMillion;
+  const indexMbPerMillion = (median(app.map((s) => s.indexBytes ?? 0)) / 1e6) * perMillion;
   const loopMaxMs = Math.max(...app.map((s) => s.app?.loopMaxMs ?? 0));
   const importRowsPerMin = r.imported.end.objects / (r.imported.ms / 60_000);
   const searchP95 = Math.max(...Object.values(r.searchTimes).map((p) => p.p95));

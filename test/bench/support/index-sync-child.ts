@@ -1,8 +1,6 @@
 // Child process of `npm run bench:index`: the app's sync or inventory import, as the UI starts it
 // (a real core in `dataDir`, the job started through the router, waited for to its last
 // `index:progress` event), with how long the main thread's event loop was ever held up meanwhile.
-import { statSync } from 'node:fs';
-import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { IndexSyncProgress } from '../../../src/shared/model/index-sync';
 import { scriptedDialogs } from '../../integration/transfers/support/scripted-dialogs';
@@ -30,8 +28,6 @@ export interface IndexSyncChildReport {
   /** The main thread's event loop: the longest it was held up, and its 99th percentile (ms). */
   loopMaxMs: number;
   loopP99Ms: number;
-  /** index.sqlite with its WAL, after the run. */
-  indexBytes: number;
   maxRssKb: number;
 }
 
@@ -76,19 +72,11 @@ async function main(args: IndexSyncChildArgs): Promise<IndexSyncChildReport> {
     const ms = performance.now() - t0;
     loop.disable();
     if (end.state !== 'done') throw new Error(`The ${args.mode} ended ${end.state}: ${end.error?.message ?? ''}`);
-    const size = (name: string) => {
-      try {
-        return statSync(join(args.dataDir, name)).size;
-      } catch {
-        return 0;
-      }
-    };
     return {
       ms,
       end,
       loopMaxMs: loop.max / 1e6,
       loopP99Ms: loop.percentile(99) / 1e6,
-      indexBytes: size('index.sqlite') + size('index.sqlite-wal'),
       maxRssKb: process.resourceUsage().maxRSS,
     };
   } finally {

@@ -75,15 +75,17 @@ export function searchSql(scope: SearchScope, query: SearchQuery): SearchSql {
   }
   if (query.storageClass !== '') {
     // S3 leaves StorageClass out for STANDARD on some servers: a missing class is STANDARD.
-    // Written so that the (bucket_id, storage_class) index answers it.
-    where.push(
-      query.storageClass === 'STANDARD'
-        ? `(o.storage_class = @storageClass OR o.storage_class IS NULL)`
-        : `o.storage_class = @storageClass`,
-    );
+    // Written as the (bucket_id, coalesce(storage_class, 'STANDARD'), key) index is (v5).
+    where.push(`coalesce(o.storage_class, 'STANDARD') = @storageClass`);
     params.storageClass = query.storageClass;
   }
-  if (query.root !== undefined) add(rootCondition('o.key', query.root, scope.roots));
+  if (query.root !== undefined) {
+    // A root is half the bucket: with a one-value filter too, its index (which ends with key, v5)
+    // gives the page in key order, and the root is better checked per row than walked as a key
+    // range. `+o.key` tells SQLite (which has no statistics) not to walk the range instead.
+    const oneValue = query.extension !== '' || query.etag !== '' || query.storageClass !== '';
+    add(rootCondition(oneValue ? '+o.key' : 'o.key', query.root, scope.roots));
+  }
   if (query.etag !== '') {
     where.push('lower(o.etag) = @etag');
     params.etag = query.etag.replace(/"/g, '').toLowerCase();
