@@ -13,6 +13,8 @@ export interface BodyTarget {
   start: number;
   /** Bytes the body must carry: fewer is a torn body, more is refused. */
   size: number;
+  /** Bytes per file write (`downloadWriteBytes`; 64 KiB when absent): socket chunks are gathered into buffers of this size. */
+  writeBytes?: number;
   /** Fed every byte in order, when the caller checks a digest. */
   hash?: Hash;
   /** Bytes written so far (negative when an attempt's bytes are taken back). */
@@ -40,9 +42,12 @@ export async function writeBody(body: AsyncIterable<Uint8Array>, target: BodyTar
   // 64 KiB writes, not larger: the kernel's copy into the page cache reads a buffer still in
   // the CPU's cache. Measured with perf (1 GiB, 4 ranges): with 256 KiB writes that copy
   // (copy_folio_from_iter_atomic) was 40% of 2.8 CPU-s, with 64 KiB 9% of 1.7 CPU-s; 1 MiB
-  // writes were worse again (3.6–5.7 s of system time). Fewer thread-pool trips do not pay for it.
-  const bufferSize = smallChunkBytes;
-  let current = bufferPool.take(bufferSize);
+  // writes were worse again (3.6–5.7 s of system time). Fewer thread-pool trips do not pay for it:
+  // A/B in one bench run (2026-12-03, load 5–6, medians of 3), 256 KiB against 64 KiB: 3.03 vs
+  // 2.64 s and 2.06 vs 1.81 CPU-s for 1 GiB. `downloadWriteBytes` keeps the knob for such runs.
+  const bufferSize = target.writeBytes ?? smallChunkBytes;
+  // Never a buffer larger than the body: a small file's 64 KiB comes from the small class.
+  let current = bufferPool.take(Math.min(bufferSize, Math.max(size, 1)));
   let spare: Buffer | undefined;
   let filled = 0;
   let position = target.start;
@@ -60,7 +65,7 @@ export async function writeBody(body: AsyncIterable<Uint8Array>, target: BodyTar
     target.onBytes(received - reported);
     reported = received;
     // Fill the other buffer while this one is written.
-    current = spare ?? bufferPool.take(bufferSize);
+    current = spare ?? bufferPool.take(full.length);
     spare = full;
     filled = 0;
   };

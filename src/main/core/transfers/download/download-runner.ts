@@ -97,6 +97,7 @@ async function fetchWhole(item: TransferItem, temp: string, root: string, tc: Tr
             start: 0,
             size: out.contentLength,
             ...(md5 ? { hash: md5 } : {}),
+            writeBytes: ctx.options.downloadWriteBytes,
             onBytes: (delta) => ctx.addBytes(item, delta),
             throttle: ctx.throttle,
           });

@@ -89,6 +89,7 @@ export async function runRangedDownload(
                 file: item.localPath,
                 start: range.start,
                 size: range.size,
+                writeBytes: ctx.options.downloadWriteBytes,
                 onBytes: (delta) => ctx.addBytes(item, delta),
                 throttle: { limiter: ctx.throttle.limiter, signal: partSignal },
               }).catch((error: unknown) => {

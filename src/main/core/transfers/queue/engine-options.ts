@@ -15,6 +15,8 @@ export interface TransferEngineOptions {
   /** Objects larger than this download in parallel ranges of `downloadRangeSize`. */
   rangedDownloadThreshold: number;
   downloadRangeSize: number;
+  /** Bytes per file write of a download (64 KiB to 1 MiB, a power of two): socket reads are gathered into pooled buffers of this size. */
+  downloadWriteBytes: number;
   /** Finished ranges are journaled (after one fdatasync) each time this many bytes of them are written, and when a download stops part-way. */
   downloadJournalBytes: number;
   /** Files transferred at the same time. */
@@ -54,6 +56,7 @@ export const defaultEngineOptions: TransferEngineOptions = {
   bufferedPutMax: 1 * MiB,
   rangedDownloadThreshold: 32 * MiB,
   downloadRangeSize: 16 * MiB,
+  downloadWriteBytes: 64 * 1024,
   downloadJournalBytes: 256 * MiB,
   maxActiveFiles: 16,
   maxConcurrentRequests: 16,
