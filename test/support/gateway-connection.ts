@@ -6,7 +6,12 @@ import type { CoreHarness } from './core-harness';
  * checksum compatibility), reaching it at `endpoint`: the gateway itself, or a proxy in front
  * of it that counts or alters requests. Returns the connection's id.
  */
-export async function addGatewayConnection(h: CoreHarness, gw: GatewayHandle, name: string, endpoint = gw.endpoint): Promise<string> {
+export async function addGatewayConnection(
+  h: CoreHarness,
+  gw: Pick<GatewayHandle, 'endpoint' | 'region' | 'accessKeyId' | 'secretAccessKey'>,
+  name: string,
+  endpoint = gw.endpoint,
+): Promise<string> {
   const { id } = await h.value('connections:add', {
     name,
     credentials: { kind: 'keys', accessKeyId: gw.accessKeyId, secretAccessKey: gw.secretAccessKey },

@@ -4,6 +4,7 @@
 import type { JobProgress } from '../../../src/shared/model/job';
 import type { BulkStatus } from '../../../src/shared/model/bulk-edit';
 import { startCore } from '../../support/core-harness';
+import { addGatewayConnection } from '../../support/gateway-connection';
 import { runBenchChild } from './bench-child';
 
 export interface HeadersChildArgs {
@@ -33,14 +34,7 @@ export interface HeadersChildReport {
 async function main(args: HeadersChildArgs): Promise<HeadersChildReport> {
   const h = startCore({ version: 'bench', ...(args.concurrency ? { bulk: { concurrency: args.concurrency } } : {}) });
   try {
-    const connection = await h.value('connections:add', {
-      name: 'bench',
-      credentials: { kind: 'keys', accessKeyId: args.accessKeyId, secretAccessKey: args.secretAccessKey },
-      endpoint: args.endpoint,
-      region: args.region,
-      forcePathStyle: true,
-      checksumCompatibility: true,
-    });
+    const connection = { id: await addGatewayConnection(h, args, 'bench') };
     const startupMs = performance.now();
     const cpu0 = process.cpuUsage();
     let jobId = '';

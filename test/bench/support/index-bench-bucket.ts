@@ -1,5 +1,6 @@
-import { CreateBucketCommand, HeadBucketCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { forEachConcurrent } from '../../../src/shared/concurrency';
+import { bucketIsComplete } from './seed-folder';
 
 /**
  * The bucket `npm run bench:index` syncs: `count` small objects laid out like a media bucket, so
@@ -43,18 +44,7 @@ export async function ensureIndexBenchBucket(
   log: (line: string) => void,
   concurrency = 64,
 ): Promise<'reused' | 'created'> {
-  const exists = await client.send(new HeadBucketCommand({ Bucket: b.bucket })).then(
-    () => true,
-    () => false,
-  );
-  if (!exists) await client.send(new CreateBucketCommand({ Bucket: b.bucket }));
-  const complete =
-    exists &&
-    (await client.send(new HeadObjectCommand({ Bucket: b.bucket, Key: markerKey })).then(
-      () => true,
-      () => false,
-    ));
-  if (complete) return 'reused';
+  if (await bucketIsComplete(client, b.bucket, markerKey)) return 'reused';
   const zeros = new Uint8Array(251);
   const started = performance.now();
   let done = 0;

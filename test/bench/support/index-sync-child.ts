@@ -5,6 +5,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { IndexSyncProgress } from '../../../src/shared/model/index-sync';
 import { scriptedDialogs } from '../../integration/transfers/support/scripted-dialogs';
 import { startCore } from '../../support/core-harness';
+import { addGatewayConnection } from '../../support/gateway-connection';
 import { runBenchChild } from './bench-child';
 
 export interface IndexSyncChildArgs {
@@ -38,14 +39,7 @@ async function main(args: IndexSyncChildArgs): Promise<IndexSyncChildReport> {
     ...(args.folder ? { dialogs: scriptedDialogs({ folder: args.folder }) } : {}),
   });
   try {
-    const connection = await h.value('connections:add', {
-      name: 'bench',
-      credentials: { kind: 'keys', accessKeyId: args.accessKeyId, secretAccessKey: args.secretAccessKey },
-      endpoint: args.endpoint,
-      region: args.region,
-      forcePathStyle: true,
-      checksumCompatibility: true,
-    });
+    const connection = { id: await addGatewayConnection(h, args, 'bench') };
     if (args.mode === 'import') await h.value('dialogs:chooseFolder', {});
     let jobId = '';
     const early: IndexSyncProgress[] = [];

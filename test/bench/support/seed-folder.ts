@@ -21,6 +21,25 @@ const markerKey = (f: BenchFolder) => `markers/complete-${f.count}`;
 export const benchKey = (f: BenchFolder, i: number) => `${f.prefix}k${String(i).padStart(6, '0')}`;
 
 /**
+ * Whether a bench bucket is there in full: its marker (written last) exists. Creates the bucket
+ * when it is missing, so the caller goes on to fill it.
+ */
+export async function bucketIsComplete(client: S3Client, bucket: string, marker: string): Promise<boolean> {
+  const exists = await client.send(new HeadBucketCommand({ Bucket: bucket })).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) {
+    await client.send(new CreateBucketCommand({ Bucket: bucket }));
+    return false;
+  }
+  return client.send(new HeadObjectCommand({ Bucket: bucket, Key: marker })).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
  * Makes sure the folder exists in full: reuses it when the marker is there (a previous run on
  * the same gateway), otherwise creates the missing objects with `concurrency` PUTs in flight.
  */
@@ -30,18 +49,7 @@ export async function ensureBenchFolder(
   log: (line: string) => void,
   concurrency = 48,
 ): Promise<'reused' | 'created'> {
-  const bucketExists = await client.send(new HeadBucketCommand({ Bucket: f.bucket })).then(
-    () => true,
-    () => false,
-  );
-  if (!bucketExists) await client.send(new CreateBucketCommand({ Bucket: f.bucket }));
-  const marked =
-    bucketExists &&
-    (await client.send(new HeadObjectCommand({ Bucket: f.bucket, Key: markerKey(f) })).then(
-      () => true,
-      () => false,
-    ));
-  if (marked) return 'reused';
+  if (await bucketIsComplete(client, f.bucket, markerKey(f))) return 'reused';
   const started = performance.now();
   let done = 0;
   let lastLog = 0;
