@@ -85,12 +85,12 @@ describe('searching the index', () => {
     expect(second.totalCapped).toBe(false);
   });
 
-  it('reads a page filtered on one value (extension, ETag, storage class, with a root) from that value’s index, in key order', async () => {
+  it('reads a page filtered on one value (extension, ETag, storage class, with a root) from that value’s index, not a walk of the bucket', async () => {
     // The plan, not a time: without statistics SQLite walked every key of the bucket for these (v4).
     const planOf = async (query: SearchQueryInput) => {
-      const { where, params } = searchSql(scope, searchQuerySchema.parse(query));
+      const { where, params, orderBy } = searchSql(scope, searchQuerySchema.parse(query));
       const steps = await store.all<{ detail: string }>(
-        `EXPLAIN QUERY PLAN SELECT ${objectColumns} FROM objects o WHERE ${where} ORDER BY o.key LIMIT 200`,
+        `EXPLAIN QUERY PLAN SELECT ${objectColumns} FROM objects o WHERE ${where} ORDER BY ${orderBy} LIMIT 200`,
         params,
       );
       return steps.map((s) => s.detail).join(' | ');
@@ -104,7 +104,8 @@ describe('searching the index', () => {
     ] as const) {
       const plan = await planOf(query);
       expect(plan, JSON.stringify(query)).toMatch(new RegExp(`^SEARCH o USING INDEX ${index} `));
-      expect(plan, JSON.stringify(query)).not.toMatch(/TEMP B-TREE/);
+      // Common values come in key order from their index; an ETag's few matches are sorted.
+      if (!('etag' in query)) expect(plan, JSON.stringify(query)).not.toMatch(/TEMP B-TREE/);
     }
   });
 

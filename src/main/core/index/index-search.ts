@@ -18,6 +18,8 @@ export interface SearchSql {
   where: string;
   params: Record<string, string | number>;
   plan: SearchPlan;
+  /** The ORDER BY term: `+o.key` where the matches are few and their own index finds them (an ETag). */
+  orderBy: 'o.key' | '+o.key';
 }
 
 /**
@@ -80,17 +82,19 @@ export function searchSql(scope: SearchScope, query: SearchQuery): SearchSql {
     params.storageClass = query.storageClass;
   }
   if (query.root !== undefined) {
-    // A root is half the bucket: with a one-value filter too, its index (which ends with key, v5)
+    // A root is half the bucket: with an extension or storage class too, its index (which ends with key, v5)
     // gives the page in key order, and the root is better checked per row than walked as a key
     // range. `+o.key` tells SQLite (which has no statistics) not to walk the range instead.
-    const oneValue = query.extension !== '' || query.etag !== '' || query.storageClass !== '';
+    const oneValue = query.extension !== '' || query.storageClass !== '';
     add(rootCondition(oneValue ? '+o.key' : 'o.key', query.root, scope.roots));
   }
   if (query.etag !== '') {
     where.push('lower(o.etag) = @etag');
     params.etag = query.etag.replace(/"/g, '').toLowerCase();
   }
-  return { where: where.join(' AND '), params, plan };
+  // Sorting the few objects with one ETag beats walking the bucket in key order to find them, which
+  // is what SQLite (no statistics) does when the key order is on offer: `+` takes it off.
+  return { where: where.join(' AND '), params, plan, orderBy: query.etag !== '' ? '+o.key' : 'o.key' };
 }
 
 /** The columns of an `IndexedObject`, from `objects o`. */
@@ -104,9 +108,9 @@ export async function searchIndex(
   page: { offset: number; limit: number },
 ): Promise<SearchPage> {
   const started = performance.now();
-  const { where, params, plan } = searchSql(scope, query);
+  const { where, params, plan, orderBy } = searchSql(scope, query);
   const [rows, counted] = await Promise.all([
-    store.all<IndexedObject>(`SELECT ${objectColumns} FROM objects o WHERE ${where} ORDER BY o.key LIMIT @limit OFFSET @offset`, {
+    store.all<IndexedObject>(`SELECT ${objectColumns} FROM objects o WHERE ${where} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`, {
       ...params,
       limit: page.limit,
       offset: page.offset,
