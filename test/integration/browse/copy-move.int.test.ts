@@ -187,6 +187,29 @@ describe('copy, move and rename', () => {
     expect(kept.CacheControl).toBe('no-store');
   });
 
+  it('renames a root folder itself keeping every ACL and header (a rename applies no root defaults)', async () => {
+    await putMany(env.client, [
+      {
+        Bucket: env.bucket,
+        Key: 'public/site/index.html',
+        Body: '<p>hi</p>',
+        ContentType: 'text/html',
+        CacheControl: 'max-age=30',
+        ACL: 'public-read',
+      },
+    ]);
+    const { jobId } = await env.h.value('browse:rename', { ...ref(), key: 'public/', newName: 'public-2026' });
+    expect(await env.jobEnd(jobId)).toMatchObject({ kind: 'finished', outcome: { failedTotal: 0 } });
+    const status = (await fetch(`${env.gw.endpoint}/${env.bucket}/public-2026/site/index.html`, { signal: AbortSignal.timeout(10_000) }))
+      .status;
+    expect(status).toBe(200);
+    const head = await env.client.send(new HeadObjectCommand({ Bucket: env.bucket, Key: 'public-2026/site/index.html' }));
+    expect(head).toMatchObject({ ContentType: 'text/html', CacheControl: 'max-age=30' });
+    // Put back, so the cases after this one find public/ where they expect it.
+    const back = await env.h.value('browse:rename', { ...ref(), key: 'public-2026/', newName: 'public' });
+    expect(await env.jobEnd(back.jobId)).toMatchObject({ kind: 'finished', outcome: { failedTotal: 0 } });
+  });
+
   it('copies large objects by multipart copy, keeping headers and ACL (threshold shrunk for the test)', async () => {
     const body = Buffer.alloc(12 * MiB, 7);
     body.write('start', 0);

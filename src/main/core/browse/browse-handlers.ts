@@ -41,8 +41,7 @@ export function createBrowseHandlers({
   /** What every copy job needs besides its plan: the ACL state and where the roots' defaults apply. */
   const copyEnv = ({ record }: ResolvedConnection, bucket: string) => ({
     acl: acl(record.id, bucket),
-    roots: record.roots,
-    defaults: rootDefaults(record.id),
+    rootDefaults: { roots: record.roots, defaults: rootDefaults(record.id) },
   });
   return {
     'browse:list': ({ connectionId, ...req }) => listings.list(connections.resolve(connectionId), req),
@@ -79,7 +78,8 @@ export function createBrowseHandlers({
       if (!overwrite) await assertRenameTargetFree(resolved, bucket, item);
       // A rename's target is a sibling of its source, so this finds nothing; it runs so every move is checked alike.
       const plan = await checkCopyMoveTargets(resolved, bucket, [item], 'move');
-      const req = { bucket, plan, mode: 'move' as const, overwrite: overwrite ?? false, ...copyEnv(resolved, bucket) };
+      // A rename keeps ACL and headers even when it renames a root folder itself (no root defaults).
+      const req = { bucket, plan, mode: 'move' as const, overwrite: overwrite ?? false, acl: acl(connectionId, bucket) };
       return jobs.start({
         label: `Renaming “${baseName(key)}” to “${newName}”`,
         work: (ctx) => runCopyMove(resolved, req, copyTuning, ctx),

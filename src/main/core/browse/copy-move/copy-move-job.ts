@@ -25,9 +25,12 @@ export interface CopyMoveRequest {
   overwrite: boolean;
   /** Whether the copies read and keep object ACLs; shared by the job's copies. */
   acl: JobAclState;
-  /** The connection's roots and per-root defaults: a copy into another root takes that root's ACL and Cache-Control. */
-  roots: Roots;
-  defaults: UploadDefaultsSettings;
+  /**
+   * The connection's roots and per-root defaults: a copy into another root takes that root's ACL
+   * and Cache-Control. Absent for a rename, which keeps everything: renaming the `public/` folder
+   * itself must not quietly take a site's files private.
+   */
+  rootDefaults?: { roots: Roots; defaults: UploadDefaultsSettings };
 }
 
 interface CopyTask {
@@ -117,7 +120,9 @@ export async function runCopyMove(
       );
     } else {
       try {
-        const into = copyDefaultsFor(task.source, task.destination, req.roots, req.defaults);
+        const into = req.rootDefaults
+          ? copyDefaultsFor(task.source, task.destination, req.rootDefaults.roots, req.rootDefaults.defaults)
+          : null;
         const cacheControl = into?.cacheControl;
         await copyObject(client, {
           bucket: req.bucket,
