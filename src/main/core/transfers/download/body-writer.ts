@@ -61,6 +61,9 @@ export async function writeBody(body: AsyncIterable<Uint8Array>, target: BodyTar
     const length = filled;
     hash?.update(full.subarray(0, length));
     pending = writeAll(handle, full, length, position, target.file);
+    // Awaited by the next flush or at the end; a write that fails while the socket is quiet (a full
+    // disk) would meanwhile count as an unhandled rejection, which Node reports (or dies of).
+    pending.catch(() => undefined);
     position += length;
     target.onBytes(received - reported);
     reported = received;
