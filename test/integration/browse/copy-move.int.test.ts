@@ -36,6 +36,12 @@ async function keysUnder(prefix: string): Promise<string[]> {
   return (out.Contents ?? []).map((o) => o.Key ?? '').sort();
 }
 
+/** The status of a GET without credentials: 200 when anyone with the URL can read the object. */
+async function anonymousStatus(key: string): Promise<number> {
+  const url = `${env.gw.endpoint}/${env.bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
+  return (await fetch(url, { signal: AbortSignal.timeout(10_000) })).status;
+}
+
 async function expectKeptAttributes(key: string): Promise<void> {
   const head = await env.client.send(new HeadObjectCommand({ Bucket: env.bucket, Key: key }));
   expect(head).toMatchObject({ ContentType: 'image/jpeg', CacheControl: 'public, max-age=31536000', Metadata: { credit: 'studio 9' } });
@@ -161,8 +167,6 @@ describe('copy, move and rename', () => {
         ACL: 'private',
       },
     ]);
-    const anonymousStatus = async (key: string) =>
-      (await fetch(`${env.gw.endpoint}/${env.bucket}/${key}`, { signal: AbortSignal.timeout(10_000) })).status;
     expect(await anonymousStatus('public/leaving/poster.jpg')).toBe(200);
 
     // A public file moved under private/ is no longer world-readable: the private root's defaults.
@@ -200,9 +204,7 @@ describe('copy, move and rename', () => {
     ]);
     const { jobId } = await env.h.value('browse:rename', { ...ref(), key: 'public/', newName: 'public-2026' });
     expect(await env.jobEnd(jobId)).toMatchObject({ kind: 'finished', outcome: { failedTotal: 0 } });
-    const status = (await fetch(`${env.gw.endpoint}/${env.bucket}/public-2026/site/index.html`, { signal: AbortSignal.timeout(10_000) }))
-      .status;
-    expect(status).toBe(200);
+    expect(await anonymousStatus('public-2026/site/index.html')).toBe(200);
     const head = await env.client.send(new HeadObjectCommand({ Bucket: env.bucket, Key: 'public-2026/site/index.html' }));
     expect(head).toMatchObject({ ContentType: 'text/html', CacheControl: 'max-age=30' });
     // Put back, so the cases after this one find public/ where they expect it.
