@@ -14,8 +14,7 @@
 // range, to show what the key ranges bring).
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startIndexStore } from '../../src/main/core/index/index-store';
 import { silentLogger } from '../../src/main/core/logger';
@@ -30,8 +29,8 @@ import type { ListLoopArgs, ListLoopReport } from './support/list-loop-child';
 import { rcloneBin, rcloneEnv, type UploadTarget } from './support/peer-tools';
 import { formatTable, median, round } from './support/stats';
 import { lastJsonLine, runTimed, type TimedRun } from './support/timed-process';
+import { bundleEngineChild, engineChildEnv } from './support/upload-app-engine';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const hourMs = 3_600_000;
 
@@ -50,16 +49,21 @@ function sqliteBytes(file: string): number {
   return size(file) + size(`${file}-wal`);
 }
 
-/** A bench child through tsx, timed as a whole process like the peers (its start-up included). */
-function runChild(script: string, args: unknown): Promise<TimedRun> {
-  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp' };
-  return runTimed(process.execPath, ['--import', 'tsx', join(here, 'support', script), JSON.stringify(args)], env, hourMs);
+/** The bench's children, each bundled as the app's main process is (no TypeScript loader in their time). */
+interface Bundles {
+  listLoop: string;
+  app: string;
 }
 
-async function runLister(lister: Lister, t: UploadTarget, dataDir: string): Promise<Sample> {
+/** A bundled bench child, timed as a whole process like the peers (its start-up included). */
+function runChild(bundle: string, args: unknown): Promise<TimedRun> {
+  return runTimed(process.execPath, [bundle, JSON.stringify(args)], engineChildEnv(bundle), hourMs);
+}
+
+async function runLister(lister: Lister, t: UploadTarget, dataDir: string, bundles: Bundles): Promise<Sample> {
   const load = loadavg()[0] ?? 0;
   if (lister === 'list loop') {
-    const run = await runChild('list-loop-child.ts', t satisfies ListLoopArgs);
+    const run = await runChild(bundles.listLoop, t satisfies ListLoopArgs);
     return { ...run, load, rows: lastJsonLine<ListLoopReport>(run.stdout).objects };
   }
   if (lister === 'rclone') {
@@ -67,7 +71,7 @@ async function runLister(lister: Lister, t: UploadTarget, dataDir: string): Prom
     return { ...run, stdout: '', load, rows: run.stdout.split('\n').filter((l) => l.length > 0).length };
   }
   const args: IndexSyncChildArgs = { ...t, dataDir, mode: 'sync', parallel: lister === 'app sync' };
-  const run = await runChild('index-sync-child.ts', args);
+  const run = await runChild(bundles.app, args);
   const app = lastJsonLine<IndexSyncChildReport>(run.stdout);
   return { ...run, load, rows: app.end.objects, app, indexBytes: sqliteBytes(join(dataDir, 'index.sqlite')) };
 }
@@ -132,6 +136,7 @@ async function main(): Promise<void> {
   log(`bucket ${b.bucket}: ${await ensureIndexBenchBucket(client, b, log)}`);
   client.destroy();
   const expected = count + 1; // the marker too
+  const bundles: Bundles = { listLoop: await bundleEngineChild('list-loop-child.ts'), app: await bundleEngineChild('index-sync-child.ts') };
 
   const listers: Lister[] = ['list loop', 'rclone', 'app sync', ...(values.sequential ? (['app sync, one range'] as const) : [])];
   const samples = new Map<Lister, Sample[]>(listers.map((l) => [l, []]));
@@ -143,7 +148,7 @@ async function main(): Promise<void> {
         const lister = listers[(i + r) % listers.length] as Lister;
         const dataDir = mkdtempSync(join(tmpdir(), 'bench-index-'));
         dirs.push(dataDir);
-        const sample = await runLister(lister, target, dataDir);
+        const sample = await runLister(lister, target, dataDir, bundles);
         if (sample.rows !== expected) throw new Error(`${lister} found ${sample.rows} objects, not ${expected}`);
         samples.get(lister)?.push(sample);
         log(`  round ${r + 1}: ${lister} ${(sample.ms / 1000).toFixed(2)} s (load ${sample.load.toFixed(1)})`);
@@ -161,7 +166,7 @@ async function main(): Promise<void> {
     const importDir = mkdtempSync(join(tmpdir(), 'bench-index-import-'));
     dirs.push(importDir);
     const importLoad = loadavg()[0] ?? 0;
-    const importRun = await runChild('index-sync-child.ts', {
+    const importRun = await runChild(bundles.app, {
       ...target,
       dataDir: importDir,
       mode: 'import',

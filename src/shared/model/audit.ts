@@ -69,8 +69,11 @@ export interface IndexedObject {
   storageClass: string | null;
 }
 
-/** How the name part of a search ran (the renderer shows why a 1–2 character search is a prefix search). */
-export type SearchPlan = 'none' | 'trigram' | 'prefix';
+/**
+ * How the name part of a search ran (the renderer shows why a 1–2 character search is a prefix
+ * search, and why one is slower while a bucket's first sync has not built its name index yet).
+ */
+export type SearchPlan = 'none' | 'trigram' | 'prefix' | 'scan';
 
 /** One page of search results. */
 export interface SearchPage {

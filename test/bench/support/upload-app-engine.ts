@@ -42,6 +42,21 @@ export async function bundleEngineChild(entry = 'upload-engine-child.ts'): Promi
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'error',
   });
+  // A child that starts a core starts its index worker from `./index-worker.js` beside the bundle
+  // (`worker-entry.ts`), as the app's main process does from out/main. CommonJS, so the `.js` name
+  // needs no package.json saying it is a module.
+  await esbuild.build({
+    entryPoints: [join(repo, 'src', 'main', 'core', 'index', 'index-worker.ts')],
+    outfile: join(dirname(out), 'index-worker.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    external: ['better-sqlite3'],
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: 'error',
+  });
   // Loads the bundle once (the child exits at once on --warm), so every timed run finds its code compiled.
   const warm = spawnSync(process.execPath, [out, '--warm'], { env: engineChildEnv(out), stdio: 'ignore' });
   if (warm.status !== 0) throw new Error(`The bundled ${entry} did not load (exit ${warm.status ?? warm.signal})`);

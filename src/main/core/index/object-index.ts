@@ -10,6 +10,10 @@ export class ObjectIndex {
   /** Drops everything indexed for a connection that was removed (another file: no cascade). */
   async forgetConnection(connectionId: string): Promise<void> {
     // Rows of every other table refer to `buckets` with ON DELETE CASCADE.
-    await this.store.write([{ sql: 'DELETE FROM buckets WHERE connection_id = ?', rows: [[connectionId]] }]);
+    // The pending-key-index rows have no foreign key (index v6): cleared once their objects are gone.
+    await this.store.write([
+      { sql: 'DELETE FROM buckets WHERE connection_id = ?', rows: [[connectionId]] },
+      { sql: 'DELETE FROM objects_key_fts_pending WHERE bucket_id NOT IN (SELECT id FROM buckets)', rows: [[]] },
+    ]);
   }
 }

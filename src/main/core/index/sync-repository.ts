@@ -173,7 +173,12 @@ export class SyncRepository {
     return row ? toRecord(row) : undefined;
   }
 
-  /** Marks how a sync stands; an end (done, failed, cancelled) also drops its ranges, which only a resume needs. */
+  /**
+   * Marks how a sync stands; an end (done, failed, cancelled) also drops its ranges, which only a
+   * resume needs. Running into a bucket with no rows yet defers its trigram index, and any stop
+   * builds it, in the same transaction (index v6): a bucket's first sync (or import) then
+   * writes its keys once instead of row by row into the index as well.
+   */
   async setState(syncId: number, state: SyncState, error?: { code: string; message: string }): Promise<void> {
     const ended = state === 'done' || state === 'failed' || state === 'cancelled';
     await this.store.write([
@@ -182,6 +187,7 @@ export class SyncRepository {
         rows: [[state, ended ? this.now().toISOString() : null, error ? JSON.stringify(error) : null, syncId]],
       },
       ...(ended ? [{ sql: 'DELETE FROM sync_ranges WHERE sync_id = ?', rows: [[syncId]] }] : []),
+      ...(state === 'running' ? deferKeyIndexSteps(syncId) : buildKeyIndexSteps(syncId)),
     ]);
   }
 }
@@ -204,4 +210,29 @@ function toRecord(r: SyncRow): SyncRecord {
     pageCount: r.page_count,
     listRequests: r.list_requests,
   };
+}
+
+const bucketOfSync = '(SELECT bucket_id FROM syncs WHERE id = ?)';
+
+/** The sync's bucket goes without a trigram index while it has no rows (nothing indexed to keep in step). */
+function deferKeyIndexSteps(syncId: number) {
+  return [
+    {
+      sql: `INSERT OR IGNORE INTO objects_key_fts_pending (bucket_id) SELECT ${bucketOfSync}
+        WHERE NOT EXISTS (SELECT 1 FROM objects WHERE bucket_id = ${bucketOfSync})`,
+      rows: [[syncId, syncId]],
+    },
+  ];
+}
+
+/** If the sync's bucket has no trigram index, all its rows go in at once and it leaves the pending list. */
+function buildKeyIndexSteps(syncId: number) {
+  return [
+    {
+      sql: `INSERT INTO objects_key_fts (rowid, key) SELECT id, key FROM objects
+        WHERE bucket_id = ${bucketOfSync} AND EXISTS (SELECT 1 FROM objects_key_fts_pending WHERE bucket_id = ${bucketOfSync})`,
+      rows: [[syncId, syncId]],
+    },
+    { sql: `DELETE FROM objects_key_fts_pending WHERE bucket_id = ${bucketOfSync}`, rows: [[syncId]] },
+  ];
 }

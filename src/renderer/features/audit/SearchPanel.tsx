@@ -20,6 +20,7 @@ const planText = {
   none: '',
   trigram: '',
   prefix: 'One or two characters: keys starting with them (under the prefix). Type three for anywhere in the name.',
+  scan: 'Every name read one by one: the name index is built when this bucket’s first sync stops.',
 };
 
 /** Search the index as you type, with filters; results in a virtualized table, exportable. */

@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultSyncTuning, runBucketSync } from '../../../src/main/core/index/bucket-sync';
+import { searchIndex } from '../../../src/main/core/index/index-search';
+import { startIndexStore, type IndexStore } from '../../../src/main/core/index/index-store';
+import { ObjectIndex } from '../../../src/main/core/index/object-index';
+import { SnapshotRepository } from '../../../src/main/core/index/snapshot-repository';
+import { SyncRepository } from '../../../src/main/core/index/sync-repository';
+import { silentLogger } from '../../../src/main/core/logger';
+import { searchQuerySchema } from '../../../src/shared/model/audit';
+import { defaultRoots } from '../../../src/shared/model/roots';
+import { MemoryBucket } from './index-memory-bucket';
+
+/*
+ * Index v6: a bucket's first sync leaves its keys out of the trigram index and indexes them all
+ * at once when it stops. Search must find the same objects before and after, and the index must
+ * stay exactly in step with the rows through every path that writes them (a later sync's deletes,
+ * a sync that never stopped, a removed connection): FTS5's own integrity check with the content
+ * table compared (rank 1) fails on any row indexed twice, missing, or "deleted" without being there.
+ */
+
+const dirs: string[] = [];
+const stores: IndexStore[] = [];
+afterEach(() => {
+  stores.splice(0).forEach((s) => s.close());
+  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
+});
+
+function freshStore(): IndexStore {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bucket-admin-key-index-'));
+  dirs.push(dir);
+  const store = startIndexStore({ file: path.join(dir, 'index.sqlite'), logger: silentLogger });
+  stores.push(store);
+  return store;
+}
+
+/** Dated photo folders and one flat folder: enough keys for several pages and ranges. */
+function mediaKeys(count: number, tag = ''): string[] {
+  return Array.from({ length: count }, (_, i) =>
+    i % 5 === 0 ? `public/flat/file-${i}${tag}.jpg` : `public/media/${2020 + (i % 5)}/day-${i % 30}/photo-${i}${tag}.png`,
+  );
+}
+
+/** Starts a sync row running (as the sync service does) and lists `bucket` into it. */
+async function syncRunning(store: IndexStore, syncs: SyncRepository, bucketId: number, bucket: MemoryBucket): Promise<number> {
+  const syncId = await syncs.begin(bucketId, '', 'list', null);
+  await syncs.setState(syncId, 'running');
+  await runBucketSync({ store, syncs, list: bucket.list, tuning: defaultSyncTuning }, syncId, new AbortController().signal);
+  return syncId;
+}
+
+const pendingBuckets = async (store: IndexStore) =>
+  (await store.all<{ bucket_id: number }>('SELECT bucket_id FROM objects_key_fts_pending')).map((r) => r.bucket_id);
+/** Rows in the trigram index (its docsize table has one per indexed row). */
+const indexedRows = async (store: IndexStore) => (await store.get<{ n: number }>('SELECT count(*) AS n FROM objects_key_fts_docsize'))?.n;
+const checkKeyIndex = (store: IndexStore) =>
+  store.write([{ sql: "INSERT INTO objects_key_fts (objects_key_fts, rank) VALUES ('integrity-check', 1)", rows: [[]] }]);
+
+async function search(store: IndexStore, bucketId: number, name: string) {
+  const page = await searchIndex(store, { bucketId, roots: defaultRoots }, searchQuerySchema.parse({ name }), { offset: 0, limit: 500 });
+  return { plan: page.plan, keys: page.rows.map((r) => r.key), total: page.total };
+}
+
+describe("a bucket's first sync and the trigram index", () => {
+  it('writes no key into the index while it runs, still finds names, and indexes every row when it stops', async () => {
+    const store = freshStore();
+    const syncs = new SyncRepository(store);
+    const bucketId = await new SnapshotRepository(store).bucketId('c1', 'b');
+    const bucket = new MemoryBucket(mediaKeys(4_000));
+    const syncId = await syncRunning(store, syncs, bucketId, bucket);
+
+    expect(await pendingBuckets(store)).toEqual([bucketId]);
+    expect(await indexedRows(store)).toBe(0);
+    const during = await search(store, bucketId, 'PHOTO-12');
+    expect(during.plan).toBe('scan');
+    const expected = bucket.keys.filter((k) => k.includes('photo-12'));
+    expect(during.keys).toEqual(expected);
+
+    await syncs.setState(syncId, 'done');
+    expect(await pendingBuckets(store)).toEqual([]);
+    expect(await indexedRows(store)).toBe(4_000);
+    await checkKeyIndex(store);
+    const after = await search(store, bucketId, 'PHOTO-12');
+    expect(after).toEqual({ plan: 'trigram', keys: expected, total: expected.length });
+  });
+
+  it('keeps the index in step row by row on the next sync: removed keys leave it, new ones are found', async () => {
+    const store = freshStore();
+    const syncs = new SyncRepository(store);
+    const bucketId = await new SnapshotRepository(store).bucketId('c1', 'b');
+    await syncs.setState(await syncRunning(store, syncs, bucketId, new MemoryBucket(mediaKeys(3_000))), 'done');
+
+    const next = new MemoryBucket([...mediaKeys(2_000), ...mediaKeys(500, '-new')]);
+    const second = await syncRunning(store, syncs, bucketId, next);
+    expect(await pendingBuckets(store)).toEqual([]);
+    await syncs.setState(second, 'done');
+    await checkKeyIndex(store);
+    expect(await indexedRows(store)).toBe(2_500);
+    expect((await search(store, bucketId, '-new.')).total).toBe(500);
+    expect((await search(store, bucketId, 'photo-2999')).keys).toEqual([]);
+  });
+
+  it('stays consistent when a first sync never stopped and a second one removes its rows before building the index', async () => {
+    const store = freshStore();
+    const syncs = new SyncRepository(store);
+    const bucketId = await new SnapshotRepository(store).bucketId('c1', 'b');
+    // The app quit (or crashed) mid-sync: no state was recorded, the bucket is still pending.
+    await syncRunning(store, syncs, bucketId, new MemoryBucket(mediaKeys(3_000)));
+    const second = await syncRunning(store, syncs, bucketId, new MemoryBucket(mediaKeys(1_000)));
+    expect(await pendingBuckets(store)).toEqual([bucketId]);
+    await syncs.setState(second, 'failed', { code: 'Cancelled', message: 'test' });
+    await checkKeyIndex(store);
+    expect(await indexedRows(store)).toBe(1_000);
+    expect((await search(store, bucketId, 'photo-1')).plan).toBe('trigram');
+  });
+
+  it('defers only a bucket with no rows, and a removed connection leaves neither rows nor a pending mark', async () => {
+    const store = freshStore();
+    const syncs = new SyncRepository(store);
+    const snapshots = new SnapshotRepository(store);
+    const indexed = await snapshots.bucketId('c1', 'indexed');
+    await syncs.setState(await syncRunning(store, syncs, indexed, new MemoryBucket(mediaKeys(1_200))), 'done');
+    const other = await snapshots.bucketId('c2', 'first');
+    await syncRunning(store, syncs, other, new MemoryBucket(mediaKeys(800, '-c2')));
+    // A resync of the indexed bucket is not deferred while the other bucket is.
+    await syncRunning(store, syncs, indexed, new MemoryBucket(mediaKeys(1_300)));
+    expect(await pendingBuckets(store)).toEqual([other]);
+
+    await new ObjectIndex(store).forgetConnection('c2');
+    expect(await pendingBuckets(store)).toEqual([]);
+    await checkKeyIndex(store);
+    expect(await indexedRows(store)).toBe(1_300);
+  });
+});
