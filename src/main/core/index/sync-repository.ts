@@ -177,7 +177,8 @@ export class SyncRepository {
    * Marks how a sync stands; an end (done, failed, cancelled) also drops its ranges, which only a
    * resume needs. Running into a bucket with no rows yet defers its trigram index, and any stop
    * builds it, in the same transaction (index v6): a bucket's first sync (or import) then
-   * writes its keys once instead of row by row into the index as well.
+   * writes its keys once instead of row by row into the index as well. Any stop also brings the
+   * planner's statistics up to date (see `searchReadySteps`).
    */
   async setState(syncId: number, state: SyncState, error?: { code: string; message: string }): Promise<void> {
     const ended = state === 'done' || state === 'failed' || state === 'cancelled';
@@ -187,7 +188,7 @@ export class SyncRepository {
         rows: [[state, ended ? this.now().toISOString() : null, error ? JSON.stringify(error) : null, syncId]],
       },
       ...(ended ? [{ sql: 'DELETE FROM sync_ranges WHERE sync_id = ?', rows: [[syncId]] }] : []),
-      ...(state === 'running' ? deferKeyIndexSteps(syncId) : buildKeyIndexSteps(syncId)),
+      ...(state === 'running' ? deferKeyIndexSteps(syncId) : searchReadySteps(syncId)),
     ]);
   }
 }
@@ -225,8 +226,17 @@ function deferKeyIndexSteps(syncId: number) {
   ];
 }
 
-/** If the sync's bucket has no trigram index, all its rows go in at once and it leaves the pending list. */
-function buildKeyIndexSteps(syncId: number) {
+/**
+ * The index made ready to search after a sync's writes. If the sync's bucket has no trigram index,
+ * all its rows go in at once and it leaves the pending list. Then ANALYZE, whose samples of each
+ * index (sqlite_stat4: better-sqlite3 builds SQLite with STAT4) let the planner weigh a search's
+ * actual values: a date range that every object matches is read in key order (200 rows) rather
+ * than sorted out of the date index (50,000 objects: 17 ms → 0.5 ms), one that few match from the
+ * index. Full, not with `analysis_limit`, which leaves STAT4 out. ~0.4 s per 200,000 objects, in
+ * the worker. (`PRAGMA optimize` at close re-analyzes, with a limit, only a table that changed a
+ * great deal since: a test reopens the index to check the samples are still used.)
+ */
+function searchReadySteps(syncId: number) {
   return [
     {
       sql: `INSERT INTO objects_key_fts (rowid, key) SELECT id, key FROM objects
@@ -234,5 +244,6 @@ function buildKeyIndexSteps(syncId: number) {
       rows: [[syncId, syncId]],
     },
     { sql: `DELETE FROM objects_key_fts_pending WHERE bucket_id = ${bucketOfSync}`, rows: [[syncId]] },
+    { sql: 'ANALYZE objects', rows: [[]] },
   ];
 }
