@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultSyncTuning, runBucketSync } from '../../../src/main/core/index/bucket-sync';
-import { searchIndex } from '../../../src/main/core/index/index-search';
+import { searchIndex, searchSql } from '../../../src/main/core/index/index-search';
 import { startIndexStore, type IndexStore } from '../../../src/main/core/index/index-store';
 import { ObjectIndex } from '../../../src/main/core/index/object-index';
 import { SnapshotRepository } from '../../../src/main/core/index/snapshot-repository';
@@ -137,7 +137,6 @@ describe("a bucket's first sync and the trigram index", () => {
 
 describe("the planner's statistics after a sync", () => {
   const planOf = async (store: IndexStore, bucketId: number, query: object) => {
-    const { searchSql } = await import('../../../src/main/core/index/index-search');
     const { where, params, orderBy } = searchSql({ bucketId, roots: defaultRoots }, searchQuerySchema.parse(query));
     const rows = await store.all<{ detail: string }>(
       `EXPLAIN QUERY PLAN SELECT o.key FROM objects o WHERE ${where} ORDER BY ${orderBy} LIMIT 200`,
