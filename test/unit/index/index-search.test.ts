@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { objectColumns, searchIndex, searchSql } from '../../../src/main/core/index/index-search';
 import type { IndexStore } from '../../../src/main/core/index/index-store';
-import { searchQuerySchema, type SearchQueryInput } from '../../../src/shared/model/audit';
+import { searchCountCap, searchQuerySchema, type SearchQueryInput } from '../../../src/shared/model/audit';
 import { defaultRoots } from '../../../src/shared/model/roots';
 import { bucketIdOf, plantedIndex } from './planted-index';
 import type { SearchScope } from '../../../src/main/core/index/index-search';
@@ -113,5 +113,44 @@ describe('searching the index', () => {
     const result = searchQuerySchema.safeParse({ minSize: 10, maxSize: 5 });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toMatch(/smallest size is larger/);
+  });
+});
+
+describe('searching for a name in more keys than a count shows', () => {
+  // 10,500 photos (more than searchCountCap) in seven folders, and a few other keys.
+  const photos = Array.from({ length: 10_500 }, (_, i) => `public/shoot-${i % 7}/IMG_${String(i).padStart(5, '0')}.jpg`);
+  const others = ['private/img_notes.txt', 'public/readme.txt', 'private/Überimg_à.png'];
+  let common: { store: IndexStore; close: () => void };
+  let commonScope: SearchScope;
+  beforeAll(async () => {
+    common = await plantedIndex([
+      ...[...photos, ...others].map((key, i) => ({ key, size: i })),
+      // Another bucket's photos: never in the results, nor in the count.
+      ...photos.slice(0, 20).map((key) => ({ key: `elsewhere/${key}`, bucket: 'other' })),
+    ]);
+    commonScope = { bucketId: await bucketIdOf(common.store), roots: defaultRoots };
+  });
+  afterAll(() => common.close());
+  const search = (query: SearchQueryInput, offset = 0) =>
+    searchIndex(common.store, commonScope, searchQuerySchema.parse(query), { offset, limit: 100 });
+  const sortedKeys = (keys: string[]) => [...keys].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+
+  it('gives the first keys in key order that contain it, case-insensitively, and caps the count, as for a rarer name', async () => {
+    const matching = sortedKeys([...photos, 'private/img_notes.txt', 'private/Überimg_à.png']);
+    const first = await search({ name: 'img_' });
+    expect(first.plan).toBe('trigram');
+    expect(first.rows.map((r) => r.key)).toEqual(matching.slice(0, 100));
+    expect([first.total, first.totalCapped]).toEqual([searchCountCap, true]);
+    const later = await search({ name: 'IMG_' }, 5_000);
+    expect(later.rows.map((r) => r.key)).toEqual(matching.slice(5_000, 5_100));
+  });
+
+  it('combines it with the other filters, in the page and in the count', async () => {
+    const shoot3 = await search({ name: 'IMG_', prefix: 'public/shoot-3/' });
+    const expected = sortedKeys(photos.filter((k) => k.startsWith('public/shoot-3/')));
+    expect(shoot3.rows.map((r) => r.key)).toEqual(expected.slice(0, 100));
+    expect([shoot3.total, shoot3.totalCapped]).toEqual([expected.length, false]);
+    const small = await search({ name: 'img_', maxSize: 99 });
+    expect(small.total).toBe(100);
   });
 });

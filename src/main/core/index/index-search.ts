@@ -10,13 +10,22 @@ export interface SearchScope {
   roots: Roots;
   /** The bucket's keys are not in the trigram index yet (its first sync is under way; index v6). */
   keyIndexPending?: boolean;
+  /**
+   * How a contains-name (three characters or more) is looked up, where the trigram index has it:
+   * 'matches' (default) takes every match from the index and sorts what passes the other filters;
+   * 'keys' reads keys in order, checking each, for a name so common that a page is found within a
+   * few hundred keys; 'index' reads the index's matches one by one, for counting a common name up to
+   * the cap without collecting them all (`searchIndex` picks by `nameIsDense`).
+   */
+  nameRead?: 'matches' | 'keys' | 'index';
 }
 
 /** The trigram tokenizer indexes runs of three characters: a shorter text cannot be looked up in it. */
 export const trigramMinChars = 3;
 
-/** A search as SQL: the WHERE conditions over `objects o` and their named parameters. */
+/** A search as SQL: the WHERE conditions over `objects o` (in `from`) and their named parameters. */
 export interface SearchSql {
+  from: string;
   where: string;
   params: Record<string, string | number>;
   plan: SearchPlan;
@@ -43,10 +52,11 @@ export function searchSql(scope: SearchScope, query: SearchQuery): SearchSql {
   const name = query.name;
   if (name !== '') {
     if (query.nameMatch === 'contains' && Array.from(name).length >= trigramMinChars) {
-      if (scope.keyIndexPending === true) {
-        // Every key of the bucket read: lower() folds ASCII only, where the trigram index folds all
-        // of Unicode, so until the index is built a search for "É" does not find "é".
-        plan = 'scan';
+      if (scope.keyIndexPending === true || scope.nameRead === 'keys') {
+        // Keys read in order, each checked. lower() folds ASCII only, where the trigram index folds
+        // all of Unicode: a common name read this way is ASCII (then both agree), and until a
+        // pending index is built a search for "É" does not find "é".
+        plan = scope.keyIndexPending === true ? 'scan' : 'trigram';
         where.push('instr(lower(o.key), lower(@contains)) > 0');
         params.contains = name;
       } else {
@@ -64,9 +74,14 @@ export function searchSql(scope: SearchScope, query: SearchQuery): SearchSql {
     where.push('o.extension = @extension');
     params.extension = query.extension.replace(/^\./, '').toLowerCase();
   }
+  let from = 'objects o';
   if (fts.length > 0) {
-    where.push('o.id IN (SELECT rowid FROM objects_key_fts WHERE objects_key_fts MATCH @fts)');
     params.fts = fts.join(' AND ');
+    if (scope.nameRead === 'index') {
+      // CROSS JOIN keeps the index outermost, so a LIMIT stops it after that many matches.
+      from = 'objects_key_fts f CROSS JOIN objects o ON o.id = f.rowid';
+      where.push('f.objects_key_fts MATCH @fts');
+    } else where.push('o.id IN (SELECT rowid FROM objects_key_fts WHERE objects_key_fts MATCH @fts)');
   }
   if (query.minSize !== undefined) {
     where.push('o.size >= @minSize');
@@ -104,7 +119,7 @@ export function searchSql(scope: SearchScope, query: SearchQuery): SearchSql {
   }
   // Sorting the few objects with one ETag beats walking the bucket in key order to find them, which
   // is what SQLite (no statistics) does when the key order is on offer: `+` takes it off.
-  return { where: where.join(' AND '), params, plan, orderBy: query.etag !== '' ? '+o.key' : 'o.key' };
+  return { from, where: where.join(' AND '), params, plan, orderBy: query.etag !== '' ? '+o.key' : 'o.key' };
 }
 
 /** The columns of an `IndexedObject`, from `objects o`. */
@@ -119,15 +134,17 @@ export async function searchIndex(
 ): Promise<SearchPage> {
   const started = performance.now();
   const pending = await store.get<{ n: number }>('SELECT 1 AS n FROM objects_key_fts_pending WHERE bucket_id = ?', [scope.bucketId]);
-  const { where, params, plan, orderBy } = searchSql({ ...scope, keyIndexPending: pending !== undefined }, query);
+  const keyIndexPending = pending !== undefined;
+  const dense = !keyIndexPending && (await nameIsDense(store, query));
+  const pageSql = searchSql({ ...scope, keyIndexPending, nameRead: dense ? 'keys' : 'matches' }, query);
+  const countSql = dense ? searchSql({ ...scope, nameRead: 'index' }, query) : pageSql;
   const [rows, counted] = await Promise.all([
-    store.all<IndexedObject>(`SELECT ${objectColumns} FROM objects o WHERE ${where} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`, {
-      ...params,
-      limit: page.limit,
-      offset: page.offset,
-    }),
-    store.get<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM objects o WHERE ${where} LIMIT @cap)`, {
-      ...params,
+    store.all<IndexedObject>(
+      `SELECT ${objectColumns} FROM ${pageSql.from} WHERE ${pageSql.where} ORDER BY ${pageSql.orderBy} LIMIT @limit OFFSET @offset`,
+      { ...pageSql.params, limit: page.limit, offset: page.offset },
+    ),
+    store.get<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${countSql.from} WHERE ${countSql.where} LIMIT @cap)`, {
+      ...countSql.params,
       cap: searchCountCap + 1,
     }),
   ]);
@@ -137,7 +154,24 @@ export async function searchIndex(
     offset: page.offset,
     total: Math.min(n, searchCountCap),
     totalCapped: n > searchCountCap,
-    plan,
+    plan: pageSql.plan,
     tookMs: Math.round((performance.now() - started) * 10) / 10,
   };
+}
+
+/**
+ * Whether a contains-search's name is in more keys than a result count shows (`searchCountCap`),
+ * asked of the trigram index with a LIMIT, so it stops there (~1–2 ms). Then the page is the first
+ * keys in order that contain it, found within a few hundred rows, where the index would hand over
+ * every match to be sorted (a name in 60 % of 50,000 keys: 22 ms → 5 ms). Only for ASCII names, for
+ * which the per-row check and the index agree. The index covers every bucket: a name dense in
+ * another one only costs this bucket a walk through its own keys.
+ */
+async function nameIsDense(store: IndexStore, query: SearchQuery): Promise<boolean> {
+  if (query.nameMatch !== 'contains' || Array.from(query.name).length < trigramMinChars || !/^[\x20-\x7e]*$/.test(query.name)) return false;
+  const found = await store.get<{ n: number }>(
+    'SELECT count(*) AS n FROM (SELECT rowid FROM objects_key_fts WHERE objects_key_fts MATCH ? LIMIT ?)',
+    [ftsPhrase(query.name), searchCountCap + 1],
+  );
+  return (found?.n ?? 0) > searchCountCap;
 }
