@@ -148,7 +148,7 @@ describe('the audit on the real gateway', () => {
     });
     expect(csv).toMatchObject({ saved: true, rows: 1, truncated: false });
     const text = readFileSync(csv.saved ? csv.path : '', 'utf8');
-    expect(text.split('\r\n')[0]).toBe('First key,Last key,Copies,Size,Wasted,ETag');
+    expect(text.split('\r\n')[0]).toBe('First copy,Last copy,Copies,Size,Wasted,ETag');
     const json = await h.value('audit:export', {
       connectionId,
       bucket: tb.bucket,

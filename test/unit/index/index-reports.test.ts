@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndexStore } from '../../../src/main/core/index/index-store';
+import { duplicateGroupsSql } from '../../../src/main/core/index/reports/cost-reports';
 import { indexReports } from '../../../src/main/core/index/reports/report-registry';
 import { reportParamsSchema, type ReportId } from '../../../src/shared/model/audit';
 import { defaultRoots } from '../../../src/shared/model/roots';
@@ -81,6 +82,13 @@ describe('reports over the index', () => {
       ['dup2', 2, 5_000],
     ]);
     expect(page.figures.find((f) => f.label === 'Wasted bytes')?.value).toBe(2_005_000);
+  });
+
+  it('duplicates groups from the (bucket, ETag, size) index in its order, not by sorting every row (index v7)', async () => {
+    const steps = await store.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${duplicateGroupsSql('o.bucket_id = @bucketId')}`, { bucketId });
+    const plan = steps.map((s) => s.detail).join(' | ');
+    expect(plan).toMatch(/USING (COVERING )?INDEX objects_etag/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
   });
 
   it('largest lists the biggest first and pages', async () => {

@@ -36,19 +36,31 @@ export const largestReport: IndexReport = async (ctx) => {
 };
 
 /**
- * Duplicates: objects with the same ETag and size, one row per group, most wasted bytes first.
- * Empty objects (folder placeholders) are left out. A multipart ETag depends on the part size as
+ * Duplicates: objects with the same ETag and size, one row per group, most wasted bytes first (ties
+ * by ETag). Empty objects (folder placeholders) are left out. A multipart ETag depends on the part size as
  * well as the bytes, so two copies uploaded with different part sizes are not found: a duplicate
  * found here is certain, a miss is not proof of uniqueness.
+ *
+ * The groups come from the (bucket, ETag, size) index alone (index v7); only the page's groups read
+ * two of their keys: the first and the last copy in the index's order (the order syncs found
+ * them in). The lowest and highest key would mean reading every copy of each group shown.
  */
+/** The groups of duplicates among `objects o` matching `where`: etag, size, copies. */
+export function duplicateGroupsSql(where: string): string {
+  return `SELECT lower(o.etag) AS etag, o.size, count(*) AS copies FROM objects o
+    WHERE ${where} AND o.size > 0 AND lower(o.etag) <> '' GROUP BY lower(o.etag), o.size HAVING count(*) > 1`;
+}
+
 export const duplicatesReport: IndexReport = async (ctx) => {
   const scope = scopeOf(ctx);
-  const groups = `SELECT o.etag, o.size, count(*) AS copies, min(o.key) AS firstKey, max(o.key) AS lastKey
-    FROM objects o WHERE ${scope.where} AND o.size > 0 AND o.etag IS NOT NULL AND o.etag <> '' GROUP BY o.etag, o.size HAVING count(*) > 1`;
+  const groups = duplicateGroupsSql(scope.where);
+  const copy = (direction: 'ASC' | 'DESC') => `(SELECT k.key FROM objects k
+    WHERE k.bucket_id = @bucketId AND lower(k.etag) = p.etag AND k.size = p.size ORDER BY k.id ${direction} LIMIT 1)`;
   const [rows, totals] = await Promise.all([
     ctx.store.all<Row>(
-      `SELECT firstKey AS key, lastKey, etag, size, copies, (copies - 1) * size AS wasted FROM (${groups})
-       ORDER BY wasted DESC, key LIMIT @limit OFFSET @offset`,
+      `SELECT ${copy('ASC')} AS key, ${copy('DESC')} AS lastKey, p.etag, p.size, p.copies, p.wasted FROM (
+         SELECT etag, size, copies, (copies - 1) * size AS wasted FROM (${groups})
+         ORDER BY wasted DESC, etag, size LIMIT @limit OFFSET @offset) p`,
       scope.params,
     ),
     ctx.store.get<{ groups: number; wasted: number | null; copies: number | null }>(
@@ -62,8 +74,8 @@ export const duplicatesReport: IndexReport = async (ctx) => {
     title: 'Duplicates',
     description: 'Objects with the same ETag and size: the same bytes stored more than once.',
     columns: [
-      { id: 'key', label: 'First key', kind: 'key' },
-      { id: 'lastKey', label: 'Last key', kind: 'key' },
+      { id: 'key', label: 'First copy', kind: 'key' },
+      { id: 'lastKey', label: 'Last copy', kind: 'key' },
       { id: 'copies', label: 'Copies', kind: 'count' },
       { id: 'size', label: 'Size', kind: 'bytes' },
       { id: 'wasted', label: 'Wasted', kind: 'bytes' },
