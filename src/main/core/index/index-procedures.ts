@@ -1,11 +1,12 @@
 import type { SqlDatabase } from '../store/sql-port';
 import { InventoryMerger, type InventoryChunkArgs, type InventoryChunkResult } from './inventory/inventory-merge';
 import { ListingMerger, type MergeCounts, type MergePageArgs } from './listing-merge';
+import { FolderSizes, type FolderSizeRow, type FolderSizesArgs } from './reports/folder-sizes';
 import { SnapshotFolders, type FolderAsOfArgs, type FolderPage } from './snapshot-folders';
 
 /**
  * Work that runs inside the index worker as one request, because it is a loop of statements that
- * would cost a message each from main: merging a listing page or a chunk of an inventory import, listing a snapshot's folder. Each
+ * would cost a message each from main: merging a listing page or a chunk of an inventory import, listing a snapshot's folder, summing a folder's sizes. Each
  * is called by name through `IndexStore.call`; arguments and results are structured-cloned.
  */
 export interface IndexProcedures {
@@ -14,6 +15,8 @@ export interface IndexProcedures {
   mergeListingPages: { args: { pages: MergePageArgs[] }; result: MergeCounts };
   folderAsOf: { args: FolderAsOfArgs; result: FolderPage };
   mergeInventoryChunk: { args: InventoryChunkArgs; result: InventoryChunkResult };
+  /** The storage-by-folder report's sums (a pass over the folder's keys). */
+  folderSizes: { args: FolderSizesArgs; result: FolderSizeRow[] };
 }
 
 export type IndexProcedureName = keyof IndexProcedures;
@@ -25,10 +28,12 @@ export function createIndexProcedures(db: SqlDatabase): {
   const merger = new ListingMerger(db);
   const folders = new SnapshotFolders(db);
   const inventory = new InventoryMerger(db, merger);
+  const folderSizes = new FolderSizes(db);
   return {
     mergeListingPage: (args) => merger.mergePage(args),
     mergeListingPages: (args) => merger.mergePages(args.pages),
     folderAsOf: (args) => folders.list(args),
     mergeInventoryChunk: (args) => inventory.mergeChunk(args),
+    folderSizes: (args) => folderSizes.sum(args),
   };
 }

@@ -16,6 +16,8 @@ export interface SqlStatement {
   run(...params: unknown[]): SqlRunResult;
   get(...params: unknown[]): unknown;
   all(...params: unknown[]): unknown[];
+  /** The rows one at a time, for a loop over more rows than should be held at once. */
+  iterate(...params: unknown[]): IterableIterator<unknown>;
 }
 
 /** A synchronous SQLite connection as repositories see it. */

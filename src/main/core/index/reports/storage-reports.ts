@@ -1,5 +1,4 @@
 import type { TreeNode } from '../../../../shared/model/audit';
-import { keyRangeCondition } from '../key-range';
 import { scopeOf, type IndexReport } from './report-kit';
 
 /** Name of the bucket of files directly in a folder (not in a subfolder), in the prefix breakdown. */
@@ -12,22 +11,8 @@ const maxTreeChildren = 200;
  * with objects and bytes, largest first; and a two-level tree of the same for the treemap.
  */
 export const storagePrefixReport: IndexReport = async (ctx) => {
-  const scope = scopeOf(ctx);
   const prefix = ctx.params.prefix;
-  const range = keyRangeCondition('o.key', 'under', prefix);
-  const where = range ? `${scope.where} AND ${range.sql}` : scope.where;
-  const params = { ...scope.params, ...(range?.params ?? {}), start: prefix.length + 1 };
-  // rest: the key below the folder; child: its first segment with its slash, or '' for a file here;
-  // grandchild: the next segment below the child, the same way.
-  const rows = await ctx.store.all<{ child: string; grandchild: string; objects: number; bytes: number }>(
-    `WITH k AS (SELECT substr(o.key, @start) AS rest, o.size FROM objects o WHERE ${where}),
-          c AS (SELECT CASE WHEN instr(rest, '/') > 0 THEN substr(rest, 1, instr(rest, '/')) ELSE '' END AS child,
-                       CASE WHEN instr(rest, '/') > 0 THEN substr(rest, instr(rest, '/') + 1) ELSE '' END AS below, size FROM k)
-     SELECT child, CASE WHEN instr(below, '/') > 0 THEN substr(below, 1, instr(below, '/')) ELSE '' END AS grandchild,
-            count(*) AS objects, sum(size) AS bytes
-     FROM c GROUP BY 1, 2`,
-    params,
-  );
+  const rows = await ctx.store.call('folderSizes', { bucketId: ctx.bucketId, prefix });
   const children = new Map<string, { objects: number; bytes: number; below: Map<string, number> }>();
   for (const r of rows) {
     const child = children.get(r.child) ?? { objects: 0, bytes: 0, below: new Map<string, number>() };
