@@ -17,21 +17,25 @@ import { editObjectHeaders } from '../../../src/main/core/objects/header-editor'
 import { defaultCopyTuning } from '../../../src/main/core/objects/object-copier';
 import { MiB } from '../../../src/main/core/s3/part-size';
 import type { HeaderPatch } from '../../../src/shared/model/object-edit';
-import { createTestBucket, gatewayFromState, type GatewayHandle, type TestBucket } from '../../support/s3-test-env';
+import { startFaultProxy, type FaultProxy, type ProxiedRequest } from '../../support/fault-proxy';
+import { createTestBucket, gatewayFromState, s3ClientFor, type GatewayHandle, type TestBucket } from '../../support/s3-test-env';
 
 let gw: GatewayHandle;
 let tb: TestBucket;
 let versioned: TestBucket;
 let ownerId: string;
+let proxy: FaultProxy;
 
 beforeAll(async () => {
   gw = gatewayFromState();
+  proxy = await startFaultProxy(gw.endpoint);
   tb = await createTestBucket(gw, 'objects-headers');
   versioned = await createTestBucket(gw, 'objects-headers-v', { client: tb.client, versioning: true });
   await tb.client.send(new PutObjectCommand({ Bucket: tb.bucket, Key: 'probe', Body: 'x' }));
   ownerId = (await tb.client.send(new GetObjectAclCommand({ Bucket: tb.bucket, Key: 'probe' }))).Owner?.ID ?? '';
 });
 afterAll(async () => {
+  await proxy.close();
   await versioned.cleanup();
   await tb.cleanup();
 });
@@ -96,6 +100,15 @@ async function snapshot(bucket: string, key: string): Promise<Snapshot> {
   };
 }
 
+/** The S3 operation a proxied request is, by method, sub-resource and copy header. */
+function requestName(req: ProxiedRequest): string {
+  const sub = /[?&](acl|tagging)(=|&|$)/.exec(req.target)?.[1];
+  const resource = sub === 'acl' ? 'Acl' : sub === 'tagging' ? 'Tagging' : '';
+  if (req.method === 'HEAD') return 'HeadObject';
+  if (req.method === 'PUT' && !resource) return req.headers['x-amz-copy-source'] ? 'CopyObject' : 'PutObject';
+  return `${req.method === 'GET' ? 'Get' : req.method === 'PUT' ? 'Put' : req.method}Object${resource}`;
+}
+
 function edit(bucket: string, key: string, ifMatch: string, patch: HeaderPatch, tuning = defaultCopyTuning) {
   return editObjectHeaders(tb.client, { bucket, key, ifMatch, patch, endpoint: gw.endpoint, acl: jobAclState(), tuning });
 }
@@ -130,6 +143,31 @@ describe('saving a header edit', () => {
       expect(anonymous.status).toBe(200);
     },
   );
+
+  it('costs one HEAD, the ACL and tag reads, one CopyObject and the tag write: the copy answer proves the bytes, no second HEAD', async () => {
+    const key = 'public/counted.mp4';
+    const etag = await putRich(tb.bucket, key, Buffer.from('a counted movie'));
+    const before = await snapshot(tb.bucket, key);
+    const client = s3ClientFor({ ...gw, endpoint: proxy.endpoint });
+    const from = proxy.requests.length;
+    try {
+      await editObjectHeaders(client, {
+        bucket: tb.bucket,
+        key,
+        ifMatch: etag,
+        patch: { cacheControl: 'no-cache' },
+        endpoint: gw.endpoint,
+        acl: jobAclState(),
+        tuning: defaultCopyTuning,
+      });
+    } finally {
+      client.destroy();
+    }
+    const sent = proxy.requests.slice(from).map(requestName).sort();
+    expect(sent).toEqual(['CopyObject', 'GetObjectAcl', 'GetObjectTagging', 'HeadObject', 'PutObjectTagging']);
+    const after = await snapshot(tb.bucket, key);
+    expect(after).toEqual({ ...before, head: { ...before.head, CacheControl: 'no-cache' } });
+  });
 
   it('sets, changes and removes metadata entries and other headers as the patch says', async () => {
     const etag = await putRich(tb.bucket, 'public/patch.mp4', Buffer.from('x'));

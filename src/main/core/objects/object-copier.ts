@@ -228,11 +228,14 @@ async function verifyCopy(
   source: { size: number; etag: string | undefined },
   copiedEtag: string | undefined,
 ): Promise<void> {
-  const comparable = source.etag && !source.etag.includes('-') && copiedEtag;
-  if (comparable && copiedEtag === source.etag) return;
+  // Compared without quotes: Ceph RGW 16.2 answers a CopyObject with the ETag bare while HEAD
+  // quotes it, and compared as they came every copy cost a second HEAD its answer made needless.
+  const sourceEtag = source.etag && !source.etag.includes('-') ? unquoted(source.etag) : undefined;
+  const comparable = sourceEtag !== undefined && copiedEtag !== undefined;
+  if (comparable && unquoted(copiedEtag) === sourceEtag) return;
   const copy = await headObject(client, req.bucket, req.destinationKey);
   const sameSize = (copy.ContentLength ?? -1) === source.size;
-  const sameEtag = !comparable || copy.ETag === source.etag;
+  const sameEtag = !comparable || unquoted(copy.ETag ?? '') === sourceEtag;
   if (!sameSize || !sameEtag) {
     throw new AppError(
       'Internal',
