@@ -43,8 +43,8 @@ afterAll(async () => {
 const multipart = { ...defaultCopyTuning, multipartThreshold: 6 * MiB, partBytes: 5 * MiB };
 const expires = new Date('2031-01-02T03:04:05Z');
 
-/** An object carrying every header, metadata entry, tags and an explicit (non-canned) ACL. */
-async function putRich(bucket: string, key: string, body: Buffer): Promise<string> {
+/** An object carrying every header, metadata entry, tags (unless told none) and an explicit (non-canned) ACL. */
+async function putRich(bucket: string, key: string, body: Buffer, tagging: string | null = 'project=dune&review=pending'): Promise<string> {
   const out = await tb.client.send(
     new PutObjectCommand({
       Bucket: bucket,
@@ -57,7 +57,7 @@ async function putRich(bucket: string, key: string, body: Buffer): Promise<strin
       ContentLanguage: 'de-CH',
       Expires: expires,
       Metadata: { take: '3', camera: 'b-cam', 'shot-by': 'Ana' },
-      Tagging: 'project=dune&review=pending',
+      ...(tagging ? { Tagging: tagging } : {}),
     }),
   );
   const grants: Grant[] = [
@@ -144,13 +144,13 @@ describe('saving a header edit', () => {
     },
   );
 
-  it('costs one HEAD, the ACL and tag reads, one CopyObject and the tag write: the copy answer proves the bytes, no second HEAD', async () => {
-    const key = 'public/counted.mp4';
-    const etag = await putRich(tb.bucket, key, Buffer.from('a counted movie'));
-    const before = await snapshot(tb.bucket, key);
+  it('costs one HEAD, the ACL read and one CopyObject, plus the tag read and write only for an object with tags: no verifying HEAD', async () => {
     const client = s3ClientFor({ ...gw, endpoint: proxy.endpoint });
-    const from = proxy.requests.length;
-    try {
+    /** Edits one object through the proxy: the operations it sent, sorted, and whether it kept everything else. */
+    const editCounted = async (key: string, tagging: string | null) => {
+      const etag = await putRich(tb.bucket, key, Buffer.from(`counted ${key}`), tagging);
+      const before = await snapshot(tb.bucket, key);
+      const from = proxy.requests.length;
       await editObjectHeaders(client, {
         bucket: tb.bucket,
         key,
@@ -160,13 +160,32 @@ describe('saving a header edit', () => {
         acl: jobAclState(),
         tuning: defaultCopyTuning,
       });
+      const sent = proxy.requests.slice(from).map(requestName).sort();
+      expect(await snapshot(tb.bucket, key)).toEqual({ ...before, head: { ...before.head, CacheControl: 'no-cache' } });
+      return { tags: before.tags.length, sent };
+    };
+    try {
+      // A client that has not yet seen this server count tags on a HEAD asks, even for an object without them.
+      expect(await editCounted('public/counted-first.mp4', null)).toEqual({
+        tags: 0,
+        sent: ['CopyObject', 'GetObjectAcl', 'GetObjectTagging', 'HeadObject'],
+      });
+      expect(await editCounted('public/counted-tagged.mp4', 'project=dune&review=pending')).toEqual({
+        tags: 2,
+        sent: ['CopyObject', 'GetObjectAcl', 'GetObjectTagging', 'HeadObject', 'PutObjectTagging'],
+      });
+      // Once it has, a HEAD without x-amz-tagging-count means no tags: nothing to read or put back.
+      expect(await editCounted('public/counted-untagged.mp4', null)).toEqual({
+        tags: 0,
+        sent: ['CopyObject', 'GetObjectAcl', 'HeadObject'],
+      });
+      expect(await editCounted('public/counted-tagged-again.mp4', 'kept=yes')).toEqual({
+        tags: 1,
+        sent: ['CopyObject', 'GetObjectAcl', 'GetObjectTagging', 'HeadObject', 'PutObjectTagging'],
+      });
     } finally {
       client.destroy();
     }
-    const sent = proxy.requests.slice(from).map(requestName).sort();
-    expect(sent).toEqual(['CopyObject', 'GetObjectAcl', 'GetObjectTagging', 'HeadObject', 'PutObjectTagging']);
-    const after = await snapshot(tb.bucket, key);
-    expect(after).toEqual({ ...before, head: { ...before.head, CacheControl: 'no-cache' } });
   });
 
   it('sets, changes and removes metadata entries and other headers as the patch says', async () => {

@@ -1,6 +1,6 @@
 import { CopyObjectCommand, PutObjectAclCommand, type Grant, type Owner, type S3Client } from '@aws-sdk/client-s3';
 import { sameHeaders } from './header-compare';
-import { readTags, taggingHeader, writeTags } from './object-tags';
+import { tagsAfterHead, taggingHeader, writeTags } from './object-tags';
 import { AppError } from '../../../shared/errors';
 import { getObjectAcl } from '../access/acl-reader';
 import { planAclCopy, type AclCopyPlan } from '../access/acl-copy';
@@ -86,11 +86,12 @@ export interface CopyOutcome extends CopyWritten {
 export async function copyObject(client: S3Client, req: CopyObjectRequest): Promise<CopyOutcome> {
   const ctx = { bucket: req.bucket, key: req.sourceKey, endpoint: req.endpoint };
   try {
-    // Tags are read, not left to TaggingDirective COPY (see below).
+    // Tags are read, not left to TaggingDirective COPY (see below); after the HEAD, which says whether there are any.
+    const headRead = headObject(client, req.bucket, req.sourceKey, req.signal);
     const [head, { plan: sourcePlan, acl }, tags] = await Promise.all([
-      headObject(client, req.bucket, req.sourceKey, req.signal),
+      headRead,
       readAclPlan(client, req),
-      readTags(client, req.bucket, req.sourceKey),
+      headRead.then((h) => tagsAfterHead(client, req.bucket, req.sourceKey, h)),
     ]);
     const aclPlan = req.acl.enabled ? overriddenPlan(sourcePlan, req.aclOverride) : sourcePlan;
     // Checked here too: Ceph RGW 16.2 ignores x-amz-copy-source-if-match on CopyObject.
