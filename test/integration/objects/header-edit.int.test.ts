@@ -17,7 +17,7 @@ import { editObjectHeaders } from '../../../src/main/core/objects/header-editor'
 import { defaultCopyTuning } from '../../../src/main/core/objects/object-copier';
 import { MiB } from '../../../src/main/core/s3/part-size';
 import type { HeaderPatch } from '../../../src/shared/model/object-edit';
-import { startFaultProxy, type FaultProxy, type ProxiedRequest } from '../../support/fault-proxy';
+import { objectOperationOf, startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
 import { createTestBucket, gatewayFromState, s3ClientFor, type GatewayHandle, type TestBucket } from '../../support/s3-test-env';
 
 let gw: GatewayHandle;
@@ -100,15 +100,6 @@ async function snapshot(bucket: string, key: string): Promise<Snapshot> {
   };
 }
 
-/** The S3 operation a proxied request is, by method, sub-resource and copy header. */
-function requestName(req: ProxiedRequest): string {
-  const sub = /[?&](acl|tagging)(=|&|$)/.exec(req.target)?.[1];
-  const resource = sub === 'acl' ? 'Acl' : sub === 'tagging' ? 'Tagging' : '';
-  if (req.method === 'HEAD') return 'HeadObject';
-  if (req.method === 'PUT' && !resource) return req.headers['x-amz-copy-source'] ? 'CopyObject' : 'PutObject';
-  return `${req.method === 'GET' ? 'Get' : req.method === 'PUT' ? 'Put' : req.method}Object${resource}`;
-}
-
 function edit(bucket: string, key: string, ifMatch: string, patch: HeaderPatch, tuning = defaultCopyTuning) {
   return editObjectHeaders(tb.client, { bucket, key, ifMatch, patch, endpoint: gw.endpoint, acl: jobAclState(), tuning });
 }
@@ -160,7 +151,7 @@ describe('saving a header edit', () => {
         acl: jobAclState(),
         tuning: defaultCopyTuning,
       });
-      const sent = proxy.requests.slice(from).map(requestName).sort();
+      const sent = proxy.requests.slice(from).map(objectOperationOf).sort();
       expect(await snapshot(tb.bucket, key)).toEqual({ ...before, head: { ...before.head, CacheControl: 'no-cache' } });
       return { tags: before.tags.length, sent };
     };
