@@ -12,7 +12,8 @@
 // naming the same gateway, with -I (always copy), -M (keep metadata) and --header-upload.
 // Options: --reps N (default 3), --tools app,rclone,aws, --objects N (default 2000),
 // --concurrency N (the app's copies in flight; default the app's own), --profile DIR (the app's
-// child under `node --cpu-prof`).
+// child under `node --cpu-prof`), --count-requests (one more, untimed app run through a counting
+// proxy: its requests per object, by operation).
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
@@ -29,6 +30,7 @@ import {
   type CheckedField,
 } from './support/headers-objects';
 import { awsCli, awsEnv, rcloneBin, rcloneEnv, uploadTimeoutMs, type UploadTarget } from './support/peer-tools';
+import { countRequests, describeCount, type RequestCount } from './support/headers-request-count';
 import { formatTable, median, round } from './support/stats';
 import { bundleEngineChild } from './support/upload-app-engine';
 import { lastJsonLine, runTimed, type TimedRun } from './support/timed-process';
@@ -96,6 +98,7 @@ async function main(): Promise<void> {
       objects: { type: 'string' },
       concurrency: { type: 'string' },
       profile: { type: 'string' },
+      'count-requests': { type: 'boolean' },
     },
   });
   const reps = Number(values.reps ?? 3);
@@ -136,11 +139,26 @@ async function main(): Promise<void> {
       );
     }
   }
+  let requests: RequestCount | undefined;
+  if (values['count-requests'] && tools.includes('app')) {
+    await resetObjects(client, bucket, prefix, objects, owner);
+    const cacheControl = `public, max-age=${600 + runNumber + 1}`;
+    requests = await countRequests(target.endpoint, objects, (endpoint) =>
+      runApp(bundle, { ...target, endpoint }, cacheControl, objects, concurrency),
+    );
+    log(`  app requests: ${describeCount(requests)}`);
+  }
   client.destroy();
-  report(samples, tools, objects, reps);
+  report(samples, tools, objects, reps, requests);
 }
 
-function report(samples: Partial<Record<Tool, Sample[]>>, tools: Tool[], objects: number, reps: number): void {
+function report(
+  samples: Partial<Record<Tool, Sample[]>>,
+  tools: Tool[],
+  objects: number,
+  reps: number,
+  requests: RequestCount | undefined,
+): void {
   const figures: Record<string, Record<string, number | string>> = {};
   const rows = [['tool', 'median s', 'min–max s', 'objects/s', 'CPU s', 'peak RSS MB', 'load', 'lost or changed (objects, worst run)']];
   for (const tool of tools) {
@@ -186,7 +204,9 @@ function report(samples: Partial<Record<Tool, Sample[]>>, tools: Tool[], objects
   process.stdout.write(
     `app ÷ fastest peer (${fastest ?? '–'}), objects/s: ${ratios.appOverFastestPeer ?? '–'}; targets: ${JSON.stringify(targets)}\n`,
   );
-  process.stdout.write(`${JSON.stringify({ objects, reps, figures, fastestPeer: fastest, ratios, targets })}\n`);
+  if (requests) process.stdout.write(`app requests: ${describeCount(requests)}\n`);
+  const appRequests = requests ? { appRequests: requests } : {};
+  process.stdout.write(`${JSON.stringify({ objects, reps, figures, fastestPeer: fastest, ratios, targets, ...appRequests })}\n`);
 }
 
 main().catch((error: unknown) => {

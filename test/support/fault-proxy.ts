@@ -307,6 +307,24 @@ export function partNumberOf(request: ProxiedRequest): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+/**
+ * The object operation a proxied request is, by method, sub-resource and copy header (HeadObject,
+ * GetObjectAcl, CopyObject, PutObjectTagging, ListObjectsV2 …): what request counts are told by.
+ */
+export function objectOperationOf(request: ProxiedRequest): string {
+  const copy = request.headers['x-amz-copy-source'] !== undefined;
+  if (/[?&]list-type=2(&|$)/.test(request.target)) return 'ListObjectsV2';
+  if (isCreateMultipart(request)) return 'CreateMultipartUpload';
+  if (isCompleteMultipart(request)) return 'CompleteMultipartUpload';
+  if (isUploadPart(request)) return copy ? 'UploadPartCopy' : 'UploadPart';
+  if (request.method === 'DELETE' && /[?&]uploadId=/.test(request.target)) return 'AbortMultipartUpload';
+  const sub = /[?&](acl|tagging)(=|&|$)/.exec(request.target)?.[1];
+  const resource = sub === 'acl' ? 'Acl' : sub === 'tagging' ? 'Tagging' : '';
+  if (request.method === 'PUT' && !resource && copy) return 'CopyObject';
+  const verb = ({ GET: 'Get', PUT: 'Put', DELETE: 'Delete', HEAD: 'Head' } as Record<string, string>)[request.method] ?? request.method;
+  return `${verb}Object${resource}`;
+}
+
 /** Whether a proxied request reads or writes an ACL (`?acl`, on a bucket or an object). */
 export function isAclCall(request: ProxiedRequest): boolean {
   return /[?&]acl(=|&|$)/.test(request.target);

@@ -17,21 +17,25 @@ import { editObjectHeaders } from '../../../src/main/core/objects/header-editor'
 import { defaultCopyTuning } from '../../../src/main/core/objects/object-copier';
 import { MiB } from '../../../src/main/core/s3/part-size';
 import type { HeaderPatch } from '../../../src/shared/model/object-edit';
-import { createTestBucket, gatewayFromState, type GatewayHandle, type TestBucket } from '../../support/s3-test-env';
+import { objectOperationOf, startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
+import { createTestBucket, gatewayFromState, s3ClientFor, type GatewayHandle, type TestBucket } from '../../support/s3-test-env';
 
 let gw: GatewayHandle;
 let tb: TestBucket;
 let versioned: TestBucket;
 let ownerId: string;
+let proxy: FaultProxy;
 
 beforeAll(async () => {
   gw = gatewayFromState();
+  proxy = await startFaultProxy(gw.endpoint);
   tb = await createTestBucket(gw, 'objects-headers');
   versioned = await createTestBucket(gw, 'objects-headers-v', { client: tb.client, versioning: true });
   await tb.client.send(new PutObjectCommand({ Bucket: tb.bucket, Key: 'probe', Body: 'x' }));
   ownerId = (await tb.client.send(new GetObjectAclCommand({ Bucket: tb.bucket, Key: 'probe' }))).Owner?.ID ?? '';
 });
 afterAll(async () => {
+  await proxy.close();
   await versioned.cleanup();
   await tb.cleanup();
 });
@@ -39,8 +43,8 @@ afterAll(async () => {
 const multipart = { ...defaultCopyTuning, multipartThreshold: 6 * MiB, partBytes: 5 * MiB };
 const expires = new Date('2031-01-02T03:04:05Z');
 
-/** An object carrying every header, metadata entry, tags and an explicit (non-canned) ACL. */
-async function putRich(bucket: string, key: string, body: Buffer): Promise<string> {
+/** An object carrying every header, metadata entry, tags (unless told none) and an explicit (non-canned) ACL. */
+async function putRich(bucket: string, key: string, body: Buffer, tagging: string | null = 'project=dune&review=pending'): Promise<string> {
   const out = await tb.client.send(
     new PutObjectCommand({
       Bucket: bucket,
@@ -53,7 +57,7 @@ async function putRich(bucket: string, key: string, body: Buffer): Promise<strin
       ContentLanguage: 'de-CH',
       Expires: expires,
       Metadata: { take: '3', camera: 'b-cam', 'shot-by': 'Ana' },
-      Tagging: 'project=dune&review=pending',
+      ...(tagging ? { Tagging: tagging } : {}),
     }),
   );
   const grants: Grant[] = [
@@ -130,6 +134,50 @@ describe('saving a header edit', () => {
       expect(anonymous.status).toBe(200);
     },
   );
+
+  it('costs one HEAD, the ACL read and one CopyObject, plus the tag read and write only for an object with tags: no verifying HEAD', async () => {
+    const client = s3ClientFor({ ...gw, endpoint: proxy.endpoint });
+    /** Edits one object through the proxy: the operations it sent, sorted, and whether it kept everything else. */
+    const editCounted = async (key: string, tagging: string | null) => {
+      const etag = await putRich(tb.bucket, key, Buffer.from(`counted ${key}`), tagging);
+      const before = await snapshot(tb.bucket, key);
+      const from = proxy.requests.length;
+      await editObjectHeaders(client, {
+        bucket: tb.bucket,
+        key,
+        ifMatch: etag,
+        patch: { cacheControl: 'no-cache' },
+        endpoint: gw.endpoint,
+        acl: jobAclState(),
+        tuning: defaultCopyTuning,
+      });
+      const sent = proxy.requests.slice(from).map(objectOperationOf).sort();
+      expect(await snapshot(tb.bucket, key)).toEqual({ ...before, head: { ...before.head, CacheControl: 'no-cache' } });
+      return { tags: before.tags.length, sent };
+    };
+    try {
+      // A client that has not yet seen this server count tags on a HEAD asks, even for an object without them.
+      expect(await editCounted('public/counted-first.mp4', null)).toEqual({
+        tags: 0,
+        sent: ['CopyObject', 'GetObjectAcl', 'GetObjectTagging', 'HeadObject'],
+      });
+      expect(await editCounted('public/counted-tagged.mp4', 'project=dune&review=pending')).toEqual({
+        tags: 2,
+        sent: ['CopyObject', 'GetObjectAcl', 'GetObjectTagging', 'HeadObject', 'PutObjectTagging'],
+      });
+      // Once it has, a HEAD without x-amz-tagging-count means no tags: nothing to read or put back.
+      expect(await editCounted('public/counted-untagged.mp4', null)).toEqual({
+        tags: 0,
+        sent: ['CopyObject', 'GetObjectAcl', 'HeadObject'],
+      });
+      expect(await editCounted('public/counted-tagged-again.mp4', 'kept=yes')).toEqual({
+        tags: 1,
+        sent: ['CopyObject', 'GetObjectAcl', 'GetObjectTagging', 'HeadObject', 'PutObjectTagging'],
+      });
+    } finally {
+      client.destroy();
+    }
+  });
 
   it('sets, changes and removes metadata entries and other headers as the patch says', async () => {
     const etag = await putRich(tb.bucket, 'public/patch.mp4', Buffer.from('x'));

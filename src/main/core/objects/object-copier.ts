@@ -1,6 +1,6 @@
 import { CopyObjectCommand, PutObjectAclCommand, type Grant, type Owner, type S3Client } from '@aws-sdk/client-s3';
 import { sameHeaders } from './header-compare';
-import { readTags, taggingHeader, writeTags } from './object-tags';
+import { tagsAfterHead, taggingHeader, writeTags } from './object-tags';
 import { AppError } from '../../../shared/errors';
 import { getObjectAcl } from '../access/acl-reader';
 import { planAclCopy, type AclCopyPlan } from '../access/acl-copy';
@@ -86,11 +86,12 @@ export interface CopyOutcome extends CopyWritten {
 export async function copyObject(client: S3Client, req: CopyObjectRequest): Promise<CopyOutcome> {
   const ctx = { bucket: req.bucket, key: req.sourceKey, endpoint: req.endpoint };
   try {
-    // Tags are read, not left to TaggingDirective COPY (see below).
+    // Tags are read, not left to TaggingDirective COPY (see below); after the HEAD, which says whether there are any.
+    const headRead = headObject(client, req.bucket, req.sourceKey, req.signal);
     const [head, { plan: sourcePlan, acl }, tags] = await Promise.all([
-      headObject(client, req.bucket, req.sourceKey, req.signal),
+      headRead,
       readAclPlan(client, req),
-      readTags(client, req.bucket, req.sourceKey),
+      headRead.then((h) => tagsAfterHead(client, req.bucket, req.sourceKey, h)),
     ]);
     const aclPlan = req.acl.enabled ? overriddenPlan(sourcePlan, req.aclOverride) : sourcePlan;
     // Checked here too: Ceph RGW 16.2 ignores x-amz-copy-source-if-match on CopyObject.
@@ -228,11 +229,14 @@ async function verifyCopy(
   source: { size: number; etag: string | undefined },
   copiedEtag: string | undefined,
 ): Promise<void> {
-  const comparable = source.etag && !source.etag.includes('-') && copiedEtag;
-  if (comparable && copiedEtag === source.etag) return;
+  // Compared without quotes: Ceph RGW 16.2 answers a CopyObject with the ETag bare while HEAD
+  // quotes it, and compared as they came every copy cost a second HEAD its answer made needless.
+  const sourceEtag = source.etag && !source.etag.includes('-') ? unquoted(source.etag) : undefined;
+  const comparable = sourceEtag !== undefined && copiedEtag !== undefined;
+  if (comparable && unquoted(copiedEtag) === sourceEtag) return;
   const copy = await headObject(client, req.bucket, req.destinationKey);
   const sameSize = (copy.ContentLength ?? -1) === source.size;
-  const sameEtag = !comparable || copy.ETag === source.etag;
+  const sameEtag = !comparable || unquoted(copy.ETag ?? '') === sourceEtag;
   if (!sameSize || !sameEtag) {
     throw new AppError(
       'Internal',

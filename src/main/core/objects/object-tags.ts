@@ -1,4 +1,29 @@
-import { GetObjectTaggingCommand, PutObjectTaggingCommand, type S3Client, type Tag } from '@aws-sdk/client-s3';
+import {
+  GetObjectTaggingCommand,
+  PutObjectTaggingCommand,
+  type HeadObjectCommandOutput,
+  type S3Client,
+  type Tag,
+} from '@aws-sdk/client-s3';
+
+/**
+ * Clients whose server has answered a HEAD with x-amz-tagging-count: S3 and Ceph RGW send it
+ * only for an object that has tags, so from such a server a HEAD without it means none. A server
+ * never seen to send it is always asked (its silence says nothing).
+ */
+const countsTagsOnHead = new WeakSet<S3Client>();
+
+/**
+ * An object's tags, given the HEAD just read of it: a GetObjectTagging only when the HEAD counts
+ * some or the server is not known to count them (most objects have none, and a copy of one then
+ * costs two requests fewer: no read, no write).
+ */
+export async function tagsAfterHead(client: S3Client, bucket: string, key: string, head: HeadObjectCommandOutput): Promise<Tag[]> {
+  if (head.TagCount !== undefined) countsTagsOnHead.add(client);
+  else if (countsTagsOnHead.has(client)) return [];
+  if (head.TagCount === 0) return [];
+  return readTags(client, bucket, key);
+}
 
 /** An object's tags (GetObjectTagging); none when the server does not implement tagging. */
 export async function readTags(client: S3Client, bucket: string, key: string): Promise<Tag[]> {
