@@ -3,6 +3,7 @@ import type { IndexStore } from './index-store';
 import { compareKeys } from './key-order';
 import { bareEtag, storageClassOf, type ListedObject } from './listed-object';
 import type { MergeCounts, MergePageArgs } from './listing-merge';
+import { MergeBatcher } from './merge-batcher';
 import { RangeScheduler } from './range-scheduler';
 import { defaultPlanOptions, planRanges, type ListPage, type PlanOptions } from './range-planner';
 import type { SyncRange, SyncRepository } from './sync-repository';
@@ -76,15 +77,19 @@ export async function runBucketSync(deps: BucketSyncDeps, syncId: number, signal
     totalRequests += 1;
     return list(request, s);
   };
-  /** Merges one page's pieces (one per range it reached) in one worker call, and counts them in. */
-  const merge = async (pieces: Omit<MergePageArgs, 'syncId' | 'bucketId' | 'prefix' | 'listRequests'>[]) => {
-    const listRequests = takeRequests();
-    const counts = await deps.store.call('mergeListingPages', {
-      pages: pieces.map((p, i) => ({ ...p, syncId, bucketId, prefix, listRequests: i === 0 ? listRequests : 0 })),
-    });
+  /** Pages that queued behind a merge in the worker go in the next one together (group commit). */
+  const batcher = new MergeBatcher(async (pages) => {
+    const counts = await deps.store.call('mergeListingPages', { pages });
     totals.added += counts.added;
     totals.changed += counts.changed;
     totals.removed += counts.removed;
+  });
+  /** Merges one page's pieces (one per range it reached), and counts them in once committed. */
+  const merge = async (pieces: Omit<MergePageArgs, 'syncId' | 'bucketId' | 'prefix' | 'listRequests' | 'continues'>[]) => {
+    const listRequests = takeRequests();
+    await batcher.submit(
+      pieces.map((p, i) => ({ ...p, syncId, bucketId, prefix, listRequests: i === 0 ? listRequests : 0, continues: i > 0 })),
+    );
     for (const p of pieces) {
       totals.objects += p.objects.length;
       totals.bytes += p.objects.reduce((sum, o) => sum + o.size, 0);

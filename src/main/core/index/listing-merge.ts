@@ -23,6 +23,8 @@ export interface MergePageArgs {
   rangeDone: boolean;
   /** ListObjectsV2 requests this page took (counted into the sync). */
   listRequests: number;
+  /** A later piece of the page before it in the same call (a page cut at range ends): not counted as a page of its own. */
+  continues?: boolean;
 }
 
 /** What merging a page (or a whole sync) changed. */
@@ -88,14 +90,17 @@ export class ListingMerger {
   }
 
   /**
-   * Merges the pieces of one listing page that fall in consecutive ranges (a page that runs past
-   * the end of its range into the next ones), all in one transaction; says what changed in all.
+   * Merges pages, all in one transaction; says what changed in all. Pieces of one listing page
+   * that fall in consecutive ranges (a page that runs past the end of its range into the next
+   * ones) come one after the other, marked `continues`; several pages come together when they
+   * queued behind one merge (`merge-batcher.ts`): one commit writes each index page they touched
+   * once, where a commit per page wrote it again for every page.
    */
   mergePages(pages: readonly MergePageArgs[]): MergeCounts {
     return this.db.transaction(() => {
       const total: MergeCounts = { added: 0, changed: 0, removed: 0 };
-      for (const [i, page] of pages.entries()) {
-        const counts = this.mergePiece(page, i === 0 ? 1 : 0);
+      for (const page of pages) {
+        const counts = this.mergePiece(page, page.continues === true ? 0 : 1);
         total.added += counts.added;
         total.changed += counts.changed;
         total.removed += counts.removed;
