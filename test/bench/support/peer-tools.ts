@@ -141,6 +141,16 @@ export function downloadWithRclone(t: UploadTarget, prefix: string, dir: string)
   return runTimed(rcloneBin, ['copy', `bench:${t.bucket}/${prefix}`, dir, '--transfers', '16'], rcloneEnv(t), uploadTimeoutMs);
 }
 
+/** The raw limit for uploads: one SigV4-signed PUT of `file` by curl, its body unsigned (UNSIGNED-PAYLOAD), as the app sends. */
+export function uploadWithCurl(t: UploadTarget, file: string, key: string): Promise<TimedRun> {
+  const url = `${t.endpoint}/${t.bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
+  const args = ['-sS', '--fail', '--aws-sigv4', `aws:amz:${t.region}:s3`, '--user', `${t.accessKeyId}:${t.secretAccessKey}`];
+  // curl signs the header's value as the payload hash. Its Expect: 100-continue stays (one round trip on
+  // loopback): curl 7.88 signs an `-H 'Expect:'` it then does not send, and the gateway refuses the signature.
+  args.push('-H', 'x-amz-content-sha256: UNSIGNED-PAYLOAD', '-T', file, '-o', '/dev/null', url);
+  return runTimed('/usr/bin/curl', args, cleanEnv(), uploadTimeoutMs);
+}
+
 /** The raw limit: one SigV4-signed GET of one object by curl, written to `file`. */
 export function downloadWithCurl(t: UploadTarget, key: string, file: string): Promise<TimedRun> {
   const url = `${t.endpoint}/${t.bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;

@@ -1,7 +1,8 @@
 // The download write path's speed-ups (issue 14) keep their guarantees, in each transfer engine:
-// bodies are written in 256 KiB buffers (64 KiB for small ones) and a whole GET's size is the
-// write path's own count, so odd sizes around those buffers and bodies cut at odd offsets must
-// still arrive whole or be fetched again; a ranged object with a short last range likewise.
+// bodies up to 1 MiB are read whole into one pooled buffer (buffered-body.ts), larger ones
+// streamed in 64 KiB writes, and a whole GET's size is the write path's own count, so odd sizes
+// around those buffers (both paths) and bodies cut at odd offsets must still arrive whole or be
+// fetched again; a ranged object with a short last range likewise.
 // The containment check of a folder is remembered after its first file, so a folder swapped for a
 // link, or removed, between two downloads must still be refused, or created again.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
@@ -20,7 +21,7 @@ import { startTransferCore, type TransferHarness } from './support/transfer-harn
 let gw: GatewayHandle;
 let tb: TestBucket;
 const KiB = 1024;
-// Around the small buffer (64 KiB), the large one (256 KiB) and the socket's read buffer (1 MiB).
+// Around the pool's buffer classes (64 KiB … 1 MiB, the buffered limit) and the socket's read buffer (1 MiB).
 const oddSizes = [1, 64 * KiB - 1, 64 * KiB, 64 * KiB + 1, 256 * KiB - 1, 256 * KiB + 1, 512 * KiB + 7, MiB + 3, 3 * MiB + 12_345];
 const odd = oddSizes.map((size) => ({ key: `odd/s${size}.bin`, body: randomBytes(size) }));
 // Ranged in the tests' settings (above 8 MiB, 5 MiB ranges): the last range is 1 MiB + 1 byte.

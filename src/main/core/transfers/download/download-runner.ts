@@ -10,6 +10,9 @@ import { runRangedDownload } from './ranged-download';
 import { withRetry } from '../client/retry';
 import type { RunContext } from '../queue/run-context';
 import { etagIsMd5, getObject, type FetchedObject } from './object-fetch';
+import { readBufferedBody, releaseBufferedBody, writeBufferedBody, type BufferedBody } from './buffered-body';
+import type { GetResponse } from '../client/get-sender';
+import { chunkBytes } from '../local/buffer-pool';
 import { writeBody } from './body-writer';
 import type { TransferClient } from '../client/transfer-client';
 import type { DownloadSpec, TransferItem } from '../queue/transfer-item';
@@ -32,8 +35,7 @@ export async function runDownload(item: TransferItem, ctx: RunContext): Promise<
     downloadFolders.ensure(root, folder).catch((error: unknown) => {
       throw localFailure(error, folder, 'create the folder');
     });
-  await ensureFolder();
-  if (spec.folderMarker) return;
+  if (spec.folderMarker) return ensureFolder();
   const tc = ctx.clients.get(item.connectionId);
   const temp = tempPathFor(item.localPath);
   item.phase = 'transferring';
@@ -41,20 +43,22 @@ export async function runDownload(item: TransferItem, ctx: RunContext): Promise<
   let fetched: FetchedObject;
   const ranged = item.size > ctx.options.rangedDownloadThreshold;
   try {
-    fetched = ranged ? await runRangedDownload(item, temp, root, tc, ctx) : await fetchWhole(item, temp, root, tc, ctx);
+    if (ranged) await ensureFolder();
+    fetched = ranged ? await runRangedDownload(item, temp, root, tc, ctx) : await fetchWhole(item, { temp, root, ensureFolder }, tc, ctx);
   } catch (error) {
     throw await freeSpaceIfFull(error, item, temp, ctx);
   }
   item.phase = 'verifying';
   ctx.touch(item);
   await verify(item, temp, fetched, ranged);
-  // Checked again: a long download leaves time to swap a folder for a link before the rename.
-  await ensureFolder();
+  // Checked again: a long download leaves time to swap a folder for a link before the rename. A
+  // buffered body was checked just before its temp file was opened, a few calls ago.
+  if (!fetched.buffered) await ensureFolder();
   await finalizeDownload(item, temp, ctx);
   // Only ranged downloads journal parts (a whole GET has none to forget: one SQLite commit less per file).
   if (item.partSize !== null) ctx.journal.clearParts(item.id);
   // lutimes: the name is ours now, but never touch what a link there might point to.
-  if (fetched.lastModified) await lutimes(item.localPath, new Date(), fetched.lastModified).catch(() => undefined);
+  if (fetched.lastModified && !fetched.buffered) await lutimes(item.localPath, new Date(), fetched.lastModified).catch(() => undefined);
 }
 
 /**
@@ -73,54 +77,97 @@ async function freeSpaceIfFull(error: unknown, item: TransferItem, temp: string,
   );
 }
 
+/** Where a whole GET's bytes go: the temp file in its folder, checked (`ensureFolder`) just before the file is opened. */
+interface WholeTarget {
+  temp: string;
+  root: string;
+  ensureFolder: () => Promise<void>;
+}
+
 /**
- * One GET streamed to the temp file (1 MiB writes), hashed as it goes when the ETag is an MD5;
- * If-Match keeps a changing object out. A torn or short body is retried from the start.
+ * One GET with If-Match (a changing object is kept out), retried from the start when its body is
+ * torn or short. A body of at most `bufferedGetMax` is read into memory and checked there first
+ * (`buffered-body.ts`): a small file then costs one write instead of a stream of them, and a bad
+ * body never reaches the disk. A larger one streams to the temp file (64 KiB writes), hashed as
+ * it goes when the ETag is an MD5.
  */
-async function fetchWhole(item: TransferItem, temp: string, root: string, tc: TransferClient, ctx: RunContext): Promise<FetchedObject> {
+async function fetchWhole(item: TransferItem, target: WholeTarget, tc: TransferClient, ctx: RunContext): Promise<FetchedObject> {
   const { signal } = ctx;
+  const { temp, root } = target;
   return withRetry(
     async () => {
       const release = await ctx.slots.acquire(signal);
+      let body: BufferedBody | undefined;
+      let out: GetResponse;
       try {
-        const out = await getObject(item, tc, ctx, undefined);
-        const md5 = etagIsMd5(out.etag, out.encrypted) ? createHash('md5') : undefined;
-        const handle = await createFileNoFollow(temp, root).catch((error: unknown) => {
-          out.discard();
-          throw localFailure(error, temp, 'write');
-        });
-        let written: number;
-        try {
-          written = await writeBody(out.body, {
-            handle,
-            file: item.localPath,
-            start: 0,
-            size: out.contentLength,
-            ...(md5 ? { hash: md5 } : {}),
-            writeBytes: ctx.options.downloadWriteBytes,
-            onBytes: (delta) => ctx.addBytes(item, delta),
-            throttle: ctx.throttle,
+        out = await getObject(item, tc, ctx, undefined);
+        if (out.contentLength <= Math.min(ctx.options.bufferedGetMax, chunkBytes)) {
+          body = await readBufferedBody(out, item.key, (delta) => ctx.addBytes(item, delta), ctx.throttle);
+        } else {
+          await target.ensureFolder().catch((error: unknown) => {
+            out.discard();
+            throw error;
           });
-        } catch (error) {
-          out.discard();
-          throw error;
-        } finally {
-          await handle.close();
+          return await streamWhole(item, out, temp, root, ctx);
         }
-        return {
-          size: out.contentLength,
-          written,
-          etag: out.etag,
-          encrypted: out.encrypted,
-          ...(md5 ? { md5: md5.digest('hex') } : {}),
-          ...(out.lastModified ? { lastModified: out.lastModified } : {}),
-        };
       } finally {
+        // The request is over once a buffered body is in: the next GET need not wait for this one's disk.
         release();
       }
+      try {
+        signal.throwIfAborted();
+        await target.ensureFolder();
+        await writeBufferedBody(body, temp, root, item.localPath, out.lastModified);
+      } finally {
+        releaseBufferedBody(body);
+      }
+      return {
+        size: out.contentLength,
+        written: body.length,
+        etag: out.etag,
+        encrypted: out.encrypted,
+        buffered: true,
+        ...(body.md5 ? { md5: body.md5 } : {}),
+        ...(out.lastModified ? { lastModified: out.lastModified } : {}),
+      };
     },
     { policy: ctx.options.retry, signal, onRetry: (e) => ctx.retrying(item, e), retryable: notLocal },
   );
+}
+
+/** A whole GET's body streamed into a new temp file, MD5 hashed on the way when the ETag is one. */
+async function streamWhole(item: TransferItem, out: GetResponse, temp: string, root: string, ctx: RunContext): Promise<FetchedObject> {
+  const md5 = etagIsMd5(out.etag, out.encrypted) ? createHash('md5') : undefined;
+  const handle = await createFileNoFollow(temp, root).catch((error: unknown) => {
+    out.discard();
+    throw localFailure(error, temp, 'write');
+  });
+  let written: number;
+  try {
+    written = await writeBody(out.body, {
+      handle,
+      file: item.localPath,
+      start: 0,
+      size: out.contentLength,
+      ...(md5 ? { hash: md5 } : {}),
+      writeBytes: ctx.options.downloadWriteBytes,
+      onBytes: (delta) => ctx.addBytes(item, delta),
+      throttle: ctx.throttle,
+    });
+  } catch (error) {
+    out.discard();
+    throw error;
+  } finally {
+    await handle.close();
+  }
+  return {
+    size: out.contentLength,
+    written,
+    etag: out.etag,
+    encrypted: out.encrypted,
+    ...(md5 ? { md5: md5.digest('hex') } : {}),
+    ...(out.lastModified ? { lastModified: out.lastModified } : {}),
+  };
 }
 
 /**

@@ -14,6 +14,11 @@ export interface FetchedObject {
   encrypted: boolean;
   /** MD5 of the bytes, when computed while streaming. */
   md5?: string;
+  /**
+   * Read into memory, checked, then written with one call (`buffered-body.ts`): its folder was
+   * checked just before the temp file was opened, and its times were set through that file.
+   */
+  buffered?: boolean;
 }
 
 export const changedNotice = 'The object changed in the bucket since it was chosen; its current version was downloaded.';

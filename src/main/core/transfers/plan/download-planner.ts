@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { lstat } from 'node:fs/promises';
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { parentPrefix } from '../../../../shared/model/keys';
 import type { DownloadPlan, PlannedItem, PlanProblem } from '../../../../shared/model/transfer';
 import { keyToLocalSegments, localCollisionKey, resolveInside } from '../../files/safe-local-path';
 import { numberedName } from './conflict-names';
+import { findLocalFiles } from './local-existence';
 import type { TransferEngineOptions } from '../queue/engine-options';
 import { withRetry } from '../client/retry';
 import { bareEtag } from '../queue/run-context';
@@ -69,13 +69,10 @@ export async function planDownload(
     else problems.push({ path: key, code: 'NotFound', message: `${key} no longer exists in the bucket.` });
   }
   const files = mapToLocal(listed, req.destination, options, problems);
+  const found = await findLocalFiles(files.filter((f) => !f.folderMarker).map((f) => f.localPath));
   for (const file of files) {
-    try {
-      const info = await lstat(file.localPath);
-      if (!file.folderMarker) file.existing = { size: info.size, lastModified: info.mtime.toISOString() };
-    } catch {
-      // Not there: nothing to ask about.
-    }
+    const existing = found.get(file.localPath);
+    if (existing && !file.folderMarker) file.existing = existing;
   }
   const expiresAt = Date.now() + options.planTtlMs;
   const data = files.filter((f) => !f.folderMarker);

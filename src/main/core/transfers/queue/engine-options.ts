@@ -12,6 +12,11 @@ export interface TransferEngineOptions {
   multipartThreshold: number;
   /** Single PUTs up to this size (at most 1 MiB, one pooled buffer) are read once; larger ones stream from disk. */
   bufferedPutMax: number;
+  /**
+   * Whole GETs up to this size (at most 1 MiB, one pooled buffer) are read into memory, checked
+   * there, and written with one call; larger ones stream to disk in `downloadWriteBytes` writes.
+   */
+  bufferedGetMax: number;
   /** Objects larger than this download in parallel ranges of `downloadRangeSize`. */
   rangedDownloadThreshold: number;
   downloadRangeSize: number;
@@ -54,6 +59,7 @@ export const defaultEngineOptions: TransferEngineOptions = {
   preferredPartSize: 16 * MiB,
   multipartThreshold: 16 * MiB,
   bufferedPutMax: 1 * MiB,
+  bufferedGetMax: 1 * MiB,
   rangedDownloadThreshold: 32 * MiB,
   downloadRangeSize: 16 * MiB,
   downloadWriteBytes: 64 * 1024,
