@@ -135,6 +135,48 @@ describe("a bucket's first sync and the trigram index", () => {
   });
 });
 
+describe('a first sync that will not stop by itself, and stale sync ids', () => {
+  it('builds at start-up the index of a bucket whose first sync cannot be resumed, and leaves one whose job can', async () => {
+    const store = freshStore();
+    const syncs = new SyncRepository(store);
+    const snapshots = new SnapshotRepository(store);
+    const abandoned = await snapshots.bucketId('c1', 'abandoned');
+    const resumable = await snapshots.bucketId('c1', 'resumable');
+    // Both quit mid-sync (no state recorded); only the second one's job is still in the journal.
+    await syncRunning(store, syncs, abandoned, new MemoryBucket(mediaKeys(1_500)));
+    const jobSync = await syncs.begin(resumable, '', 'list', 'job-2');
+    await syncs.setState(jobSync, 'running');
+    await runBucketSync({ store, syncs, list: new MemoryBucket(mediaKeys(700)).list }, jobSync, new AbortController().signal);
+    expect((await pendingBuckets(store)).sort()).toEqual([abandoned, resumable].sort());
+
+    expect(await syncs.settleDeferredKeyIndexes(new Set(['job-2']))).toBe(1);
+    expect(await pendingBuckets(store)).toEqual([resumable]);
+    expect(await indexedRows(store)).toBe(1_500);
+    expect((await search(store, abandoned, 'photo-14')).plan).toBe('trigram');
+    // Its job discarded since: the next start-up builds it too. (FTS5's check compares the index
+    // with every row of the table, so it holds only once no bucket is pending.)
+    expect(await syncs.settleDeferredKeyIndexes(new Set())).toBe(1);
+    await checkKeyIndex(store);
+    expect(await indexedRows(store)).toBe(2_200);
+  });
+
+  it('marks no bucket for a sync id the index does not have, and a job checkpointed on one starts a new sync row', async () => {
+    const store = freshStore();
+    const syncs = new SyncRepository(store);
+    const bucketId = await new SnapshotRepository(store).bucketId('c1', 'b');
+    await syncs.setState(await syncRunning(store, syncs, bucketId, new MemoryBucket(mediaKeys(1_000))), 'done');
+    // A checkpoint from before the index was started afresh: no such row.
+    await syncs.setState(99, 'running');
+    expect(await pendingBuckets(store)).toEqual([]);
+    const other = await new SnapshotRepository(store).bucketId('c1', 'other');
+    const row = await syncs.rowForJob({ jobId: 'job-9', checkpointedSyncId: 1 }, other, '', 'list');
+    expect(row).not.toBe(1);
+    expect((await syncs.get(row))?.bucketId).toBe(other);
+    expect(await syncs.rowForJob({ jobId: 'job-9', checkpointedSyncId: 99 }, other, '', 'list')).not.toBe(99);
+    await checkKeyIndex(store);
+  });
+});
+
 describe("the planner's statistics after a sync", () => {
   const planOf = async (store: IndexStore, bucketId: number, query: object) => {
     const { where, params, orderBy } = searchSql({ bucketId, roots: defaultRoots }, searchQuerySchema.parse(query));

@@ -54,10 +54,11 @@ export function searchSql(scope: SearchScope, query: SearchQuery): SearchSql {
     if (query.nameMatch === 'contains' && Array.from(name).length >= trigramMinChars) {
       if (scope.keyIndexPending === true || scope.nameRead === 'keys') {
         // Keys read in order, each checked. lower() folds ASCII only, where the trigram index folds
-        // all of Unicode: a common name read this way is ASCII (then both agree), and until a
-        // pending index is built a search for "É" does not find "é".
+        // all of Unicode: a common name read this way is ASCII, and the only two other characters
+        // the index folds into ASCII (KELVIN SIGN → k, LONG S → s) are folded here too, so both
+        // agree; until a pending index is built a search for "É" does not find "é".
         plan = scope.keyIndexPending === true ? 'scan' : 'trigram';
-        where.push('instr(lower(o.key), lower(@contains)) > 0');
+        where.push(`instr(lower(replace(replace(o.key, char(8490), 'k'), char(383), 's')), lower(@contains)) > 0`);
         params.contains = name;
       } else {
         plan = 'trigram';

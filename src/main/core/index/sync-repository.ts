@@ -150,7 +150,13 @@ export class SyncRepository {
     source: SyncRecord['source'],
     sourceJson?: string,
   ): Promise<number> {
-    if (job.checkpointedSyncId !== undefined) return job.checkpointedSyncId;
+    if (job.checkpointedSyncId !== undefined) {
+      // The index may have been started afresh since the checkpoint (a file it could not open is
+      // set aside): then its id names no row, or another bucket's sync.
+      const checkpointed = await this.get(job.checkpointedSyncId);
+      if (checkpointed?.bucketId === bucketId && checkpointed.source === source) return checkpointed.id;
+      return this.begin(bucketId, prefix, source, job.jobId, sourceJson);
+    }
     const open = await this.unfinished(bucketId, source);
     if (open?.jobId === job.jobId) return open.id;
     return this.begin(bucketId, prefix, source, job.jobId, sourceJson);
@@ -188,8 +194,27 @@ export class SyncRepository {
         rows: [[state, ended ? this.now().toISOString() : null, error ? JSON.stringify(error) : null, syncId]],
       },
       ...(ended ? [{ sql: 'DELETE FROM sync_ranges WHERE sync_id = ?', rows: [[syncId]] }] : []),
-      ...(state === 'running' ? deferKeyIndexSteps(syncId) : searchReadySteps(syncId)),
+      ...(state === 'running' ? deferKeyIndexSteps(syncId) : []),
     ]);
+    // A write of its own, after the state is recorded: a failure here (a full disk) leaves the
+    // bucket pending, which search copes with and the next stop or start-up settles.
+    if (state !== 'running') await this.store.write(searchReadySteps(bucketOfSync, syncId));
+  }
+
+  /**
+   * Builds the trigram index of every bucket left pending by a sync that will not stop by itself:
+   * the app quit or crashed in a first sync whose job was then discarded, or is never resumed.
+   * `resumable`: job ids that may still be resumed (their stop will build it). Run at start-up.
+   */
+  async settleDeferredKeyIndexes(resumable: ReadonlySet<string>): Promise<number> {
+    const pending = await this.store.all<{ bucketId: number; jobId: string | null }>(
+      `SELECT p.bucket_id AS bucketId, s.job_id AS jobId FROM objects_key_fts_pending p
+       LEFT JOIN syncs s ON s.bucket_id = p.bucket_id AND s.state IN ('running', 'paused')`,
+    );
+    const waiting = new Set(pending.filter((r) => r.jobId !== null && resumable.has(r.jobId)).map((r) => r.bucketId));
+    const settle = [...new Set(pending.map((r) => r.bucketId))].filter((id) => !waiting.has(id));
+    for (const bucketId of settle) await this.store.write(searchReadySteps('?', bucketId));
+    return settle.length;
   }
 }
 
@@ -215,35 +240,39 @@ function toRecord(r: SyncRow): SyncRecord {
 
 const bucketOfSync = '(SELECT bucket_id FROM syncs WHERE id = ?)';
 
-/** The sync's bucket goes without a trigram index while it has no rows (nothing indexed to keep in step). */
+/**
+ * The sync's bucket goes without a trigram index while it has no rows (nothing indexed to keep in
+ * step). A sync id with no row (an index started afresh under a job's old checkpoint) marks nothing.
+ */
 function deferKeyIndexSteps(syncId: number) {
   return [
     {
-      sql: `INSERT OR IGNORE INTO objects_key_fts_pending (bucket_id) SELECT ${bucketOfSync}
-        WHERE NOT EXISTS (SELECT 1 FROM objects WHERE bucket_id = ${bucketOfSync})`,
-      rows: [[syncId, syncId]],
+      sql: `INSERT OR IGNORE INTO objects_key_fts_pending (bucket_id) SELECT s.bucket_id FROM syncs s
+        WHERE s.id = ? AND NOT EXISTS (SELECT 1 FROM objects o WHERE o.bucket_id = s.bucket_id)`,
+      rows: [[syncId]],
     },
   ];
 }
 
 /**
- * The index made ready to search after a sync's writes. If the sync's bucket has no trigram index,
- * all its rows go in at once and it leaves the pending list. Then ANALYZE, whose samples of each
- * index (sqlite_stat4: better-sqlite3 builds SQLite with STAT4) let the planner weigh a search's
- * actual values: a date range that every object matches is read in key order (200 rows) rather
- * than sorted out of the date index (50,000 objects: 17 ms → 0.5 ms), one that few match from the
- * index. Full, not with `analysis_limit`, which leaves STAT4 out. ~0.4 s per 200,000 objects, in
- * the worker. (`PRAGMA optimize` at close re-analyzes, with a limit, only a table that changed a
- * great deal since: a test reopens the index to check the samples are still used.)
+ * The index made ready to search after a sync's writes, for the bucket `bucket` names (an SQL
+ * expression with one parameter, `param`). If the bucket has no trigram index, all its rows go in
+ * at once and it leaves the pending list. Then ANALYZE, whose samples of each index (sqlite_stat4:
+ * better-sqlite3 builds SQLite with STAT4) let the planner weigh a search's actual values: a date
+ * range that every object matches is read in key order (200 rows) rather than sorted out of the
+ * date index (50,000 objects: 17 ms → 0.5 ms), one that few match from the index. Full, not with
+ * `analysis_limit`, which leaves STAT4 out. ~0.4 s per 200,000 objects, in the worker. (`PRAGMA
+ * optimize` at close re-analyzes, with a limit, only a table that changed a great deal since: a
+ * test reopens the index to check the samples are still used.)
  */
-function searchReadySteps(syncId: number) {
+function searchReadySteps(bucket: string, param: number) {
   return [
     {
       sql: `INSERT INTO objects_key_fts (rowid, key) SELECT id, key FROM objects
-        WHERE bucket_id = ${bucketOfSync} AND EXISTS (SELECT 1 FROM objects_key_fts_pending WHERE bucket_id = ${bucketOfSync})`,
-      rows: [[syncId, syncId]],
+        WHERE bucket_id = ${bucket} AND EXISTS (SELECT 1 FROM objects_key_fts_pending WHERE bucket_id = ${bucket})`,
+      rows: [[param, param]],
     },
-    { sql: `DELETE FROM objects_key_fts_pending WHERE bucket_id = ${bucketOfSync}`, rows: [[syncId]] },
+    { sql: `DELETE FROM objects_key_fts_pending WHERE bucket_id = ${bucket}`, rows: [[param]] },
     { sql: 'ANALYZE objects', rows: [[]] },
   ];
 }
