@@ -4,9 +4,12 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultSyncTuning, runBucketSync } from '../../../src/main/core/index/bucket-sync';
 import { startIndexStore, type IndexStore } from '../../../src/main/core/index/index-store';
+import { compareKeys } from '../../../src/main/core/index/key-order';
+import { planRanges } from '../../../src/main/core/index/range-planner';
 import { SnapshotRepository } from '../../../src/main/core/index/snapshot-repository';
 import { SyncRepository } from '../../../src/main/core/index/sync-repository';
 import { silentLogger } from '../../../src/main/core/logger';
+import { indexBenchKey } from '../../bench/support/index-bench-bucket';
 import { deepFlatKeys } from '../../integration/index/support/deep-flat-fixture';
 import { MemoryBucket } from './index-memory-bucket';
 
@@ -88,5 +91,20 @@ describe('a sync in parallel key ranges', () => {
     const sequential = await syncInto(bucket, false);
     expect(sequential.rows).toHaveLength(5_000);
     expect(sequential.overlapped).toBe(true);
+  });
+});
+
+describe('planning the key ranges of a bucket with one large folder of a few large subfolders', () => {
+  it('splits inside them (public/ → media/, thumbs/ → years, a flat folder), so no range holds most of the bucket', async () => {
+    const bucket = new MemoryBucket(Array.from({ length: 30_000 }, (_, i) => indexBenchKey(i)));
+    const first = bucket.keys[999] as string;
+    const { ranges } = await planRanges(bucket.list, '', first, new AbortController().signal);
+    const sizes = ranges.map(
+      (r) =>
+        bucket.keys.filter((k) => compareKeys(k, r.startAfter ?? '') > 0 && (r.endKey === null || compareKeys(k, r.endKey) <= 0)).length,
+    );
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(bucket.keys.length - 1000);
+    // Two levels alone left public/media/ (60 % of the keys) and public/thumbs/ (20 %) one range each.
+    expect(Math.max(...sizes)).toBeLessThan(bucket.keys.length * 0.1);
   });
 });

@@ -33,13 +33,18 @@ export const defaultPlanOptions: PlanOptions = { targetRanges: 64, concurrency: 
 
 /** Characters tried after a stem when sampling a flat folder: printable ASCII, in byte order. */
 const alphabet = Array.from({ length: 95 }, (_, i) => String.fromCharCode(0x20 + i));
+/** A large folder with at most this many subfolders has them looked into (with more, they already split it finely)… */
+const fewSubfolders = 16;
+/** …up to this many in all (one request each). */
+const maxThirdLevel = 32;
 /** Greater than any character a real key has after a stem: "past every key starting with the stem". */
 const past = '\u{10ffff}';
 
 /**
  * Splits the keys of `prefix` after `after` (the last key of the first page, already listed) into
  * ranges that can be listed in parallel. Split points come from the folder structure (delimiter
- * listings of the top two levels, the second only inside folders of more than one page) and, inside a folder with too many keys of its own, from probes:
+ * listings of the top two levels, the second only inside folders of more than one page, and a third
+ * inside such a folder with only a few subfolders) and, inside a folder with too many keys of its own, from probes:
  * one-key listings from chosen StartAfter points, which return real keys spread over the folder.
  * Any split points give a correct partition (the ranges cover the key space exactly); good ones only
  * balance the work. Returns the ranges (the first starting after `after`) and the requests made.
@@ -83,9 +88,17 @@ export async function planRanges(
       mapLimit(second, options.concurrency, explore),
       mapLimit(second, options.concurrency, holdsMoreThanAPage),
     ]);
+    const third: string[] = [];
     second.forEach((folder, i) => {
-      if (large[i]) for (const cp of inside[i] ?? []) splits.add(cp);
+      if (!large[i]) return;
+      const children = inside[i] ?? [];
+      for (const cp of children) splits.add(cp);
+      // A large folder with only a few subfolders (public/ → media/, thumbs/) would leave each of
+      // them one range as large as most of the bucket: their own subfolders are split points too,
+      // and one that holds its keys itself is sampled below like any flat folder.
+      if (children.length <= fewSubfolders) third.push(...children);
     });
+    for (const cp of (await mapLimit(third.slice(0, maxThirdLevel), options.concurrency, explore)).flat()) splits.add(cp);
   }
   let probes = 0;
   const probe = async (startAfter: string, folder: string): Promise<string | undefined> => {
