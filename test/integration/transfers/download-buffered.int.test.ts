@@ -12,9 +12,10 @@ import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MiB } from '../../../src/main/core/s3/part-size';
 import { transferEngineSchema } from '../../../src/shared/model/connection';
-import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
+import type { FaultProxy } from '../../support/fault-proxy';
 import { createTestBucket, gatewayFromState, putObjects, type GatewayHandle, type TestBucket } from '../../support/s3-test-env';
 import { sha256 } from './support/local-files';
+import { downloadCore } from './support/download-core';
 import { scriptedDialogs } from './support/scripted-dialogs';
 import { startTransferCore, type TransferHarness } from './support/transfer-harness';
 
@@ -39,25 +40,13 @@ afterAll(async () => {
 });
 
 describe.each(transferEngineSchema.options)('buffered small downloads (%s engine)', (engine) => {
+  const core = downloadCore(() => gw, engine, 'dlbuf');
   let proxy: FaultProxy;
   let h: TransferHarness;
   let dest: string;
 
-  beforeAll(async () => {
-    proxy = await startFaultProxy(gw.endpoint);
-    dest = mkdtempSync(join(tmpdir(), 'bucket-admin-dlbuf-'));
-    h = await startTransferCore({
-      gw,
-      endpoint: proxy.endpoint,
-      dialogs: scriptedDialogs({ downloadFolder: dest }),
-      transferEngine: engine,
-    });
-    await h.value('dialogs:chooseDownloadFolder', {});
-  });
-  afterAll(async () => {
-    h.close();
-    await proxy.close();
-    rmSync(dest, { recursive: true, force: true });
+  beforeAll(() => {
+    ({ proxy, h, dest } = core);
   });
 
   const start = async (keys: string[]) => {

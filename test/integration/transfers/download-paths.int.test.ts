@@ -1,18 +1,17 @@
 // The download data path in each transfer engine (issue 14): many small files at once over kept
 // connections, bodies cut part-way (retried, never kept), and the server's error answers to a
 // GET (a replaced object) read from the raw socket path of the fast engine.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MiB } from '../../../src/main/core/s3/part-size';
 import { transferEngineSchema } from '../../../src/shared/model/connection';
-import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
+import type { FaultProxy } from '../../support/fault-proxy';
 import { createTestBucket, gatewayFromState, putObjects, type GatewayHandle, type TestBucket } from '../../support/s3-test-env';
 import { sha256 } from './support/local-files';
-import { scriptedDialogs } from './support/scripted-dialogs';
-import { startTransferCore, type TransferHarness } from './support/transfer-harness';
+import { downloadCore } from './support/download-core';
+import type { TransferHarness } from './support/transfer-harness';
 
 let gw: GatewayHandle;
 let tb: TestBucket;
@@ -33,25 +32,13 @@ afterAll(async () => {
 });
 
 describe.each(transferEngineSchema.options)('download data path (%s engine)', (engine) => {
+  const core = downloadCore(() => gw, engine, 'dlpath');
   let proxy: FaultProxy;
   let h: TransferHarness;
   let dest: string;
 
-  beforeAll(async () => {
-    proxy = await startFaultProxy(gw.endpoint);
-    dest = mkdtempSync(join(tmpdir(), 'bucket-admin-dlpath-'));
-    h = await startTransferCore({
-      gw,
-      endpoint: proxy.endpoint,
-      dialogs: scriptedDialogs({ downloadFolder: dest }),
-      transferEngine: engine,
-    });
-    await h.value('dialogs:chooseDownloadFolder', {});
-  });
-  afterAll(async () => {
-    h.close();
-    await proxy.close();
-    rmSync(dest, { recursive: true, force: true });
+  beforeAll(() => {
+    ({ proxy, h, dest } = core);
   });
 
   const download = async (keys: string[], prefixes: string[], folder: string) => {

@@ -12,11 +12,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MiB } from '../../../src/main/core/s3/part-size';
 import { transferEngineSchema } from '../../../src/shared/model/connection';
-import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
+import type { FaultProxy } from '../../support/fault-proxy';
 import { createTestBucket, gatewayFromState, putObjects, type GatewayHandle, type TestBucket } from '../../support/s3-test-env';
 import { sha256 } from './support/local-files';
-import { scriptedDialogs } from './support/scripted-dialogs';
-import { startTransferCore, type TransferHarness } from './support/transfer-harness';
+import { downloadCore } from './support/download-core';
+import type { TransferHarness } from './support/transfer-harness';
 
 let gw: GatewayHandle;
 let tb: TestBucket;
@@ -39,27 +39,17 @@ afterAll(async () => {
 });
 
 describe.each(transferEngineSchema.options)('download write path (%s engine)', (engine) => {
+  const core = downloadCore(() => gw, engine, 'dlwrite');
   let proxy: FaultProxy;
   let h: TransferHarness;
   let dest: string;
   let outside: string;
 
-  beforeAll(async () => {
-    proxy = await startFaultProxy(gw.endpoint);
-    dest = mkdtempSync(join(tmpdir(), 'bucket-admin-dlwrite-'));
+  beforeAll(() => {
+    ({ proxy, h, dest } = core);
     outside = mkdtempSync(join(tmpdir(), 'bucket-admin-dlwrite-outside-'));
-    h = await startTransferCore({
-      gw,
-      endpoint: proxy.endpoint,
-      dialogs: scriptedDialogs({ downloadFolder: dest }),
-      transferEngine: engine,
-    });
-    await h.value('dialogs:chooseDownloadFolder', {});
   });
-  afterAll(async () => {
-    h.close();
-    await proxy.close();
-    rmSync(dest, { recursive: true, force: true });
+  afterAll(() => {
     rmSync(outside, { recursive: true, force: true });
   });
 
