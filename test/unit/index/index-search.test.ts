@@ -160,6 +160,13 @@ describe('searching for a name in more keys than a count shows', () => {
     const small = await search({ name: 'img_', maxSize: 99 });
     expect(small.total).toBe(100);
     // "shoot" is in every photo's folder, and in the key spelt with a LONG S.
+    // A size range most photos are in reads keys in order too; one only three keys are in, the size index.
+    const sized = (min: number, max: number) => sortedKeys([...photos, ...others].filter((_, i) => i >= min && i <= max));
+    const common = await search({ minSize: 100, maxSize: 5_099 }, 200);
+    expect(common.rows.map((r) => r.key)).toEqual(sized(100, 5_099).slice(200, 300));
+    expect([common.total, common.totalCapped]).toEqual([5_000, false]);
+    const few = await search({ minSize: 10_500, maxSize: 10_502 });
+    expect(few.rows.map((r) => r.key)).toEqual(sized(10_500, 10_502));
     const folded = await search({ name: 'SHOOT-' });
     expect(folded.rows.map((r) => r.key).slice(0, 3)).toEqual(['private/\u017Fhoot-1.txt', ...sortedKeys(photos).slice(0, 2)]);
   });

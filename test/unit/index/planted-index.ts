@@ -76,4 +76,8 @@ export async function plant(store: IndexStore, objects: readonly Planted[]): Pro
       })),
     },
   ]);
+  // The finished sync counted what it saw, as a real one does (search sizes its plans by it).
+  await store.write([
+    { sql: 'UPDATE syncs SET object_count = (SELECT count(*) FROM objects o WHERE o.bucket_id = syncs.bucket_id)', rows: [[]] },
+  ]);
 }
