@@ -171,13 +171,25 @@ describe.each([
     expect(starts.filter((s) => s === undefined || !positions.has(s))).toEqual([]);
     // Each at most once, counting first attempts: the SDK sends a request again after a timeout
     // on a busy machine (its `amz-sdk-request: attempt=2` header says so), which is no second lister.
-    const firstStarts = proxy.requests
+    const firstStartRequests = proxy.requests
       .slice(before)
       .filter((r) => (r.headers['amz-sdk-request'] ?? 'attempt=1;').startsWith('attempt=1;'))
-      .map(listing)
-      .flatMap((l) => (l !== undefined && l.token === undefined ? [l.startAfter] : []));
+      .flatMap((r) => {
+        const l = listing(r);
+        return l !== undefined && l.token === undefined ? [{ startAfter: l.startAfter, request: r }] : [];
+      });
+    const firstStarts = firstStartRequests.map((s) => s.startAfter);
     expect(firstStarts.length).toBeGreaterThan(0);
-    expect(new Set(firstStarts).size).toBe(firstStarts.length);
+    // Named when it fails: whether a repeat is one SDK call sent twice (same invocation id) or two calls.
+    const repeated = firstStartRequests
+      .filter((s, i) => firstStarts.indexOf(s.startAfter) !== i || firstStarts.lastIndexOf(s.startAfter) !== i)
+      .map((s) => ({
+        startAfter: s.startAfter,
+        index: s.request.index,
+        connection: s.request.connection,
+        invocation: s.request.headers['amz-sdk-invocation-id'],
+      }));
+    expect(new Set(firstStarts).size, JSON.stringify(repeated)).toBe(firstStarts.length);
   }, 600_000);
 });
 
