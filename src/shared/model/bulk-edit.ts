@@ -96,6 +96,11 @@ export const undoEntrySchema = z
       })
       .strict(),
     grants: z.array(aclGrantSchema).max(100).optional(),
+    /** The object's tags before its write (S3 allows 10); absent when only its ACL was changed. */
+    tags: z
+      .array(z.object({ key: z.string().max(128), value: z.string().max(256) }).strict())
+      .max(10)
+      .optional(),
   })
   .strict();
 export type UndoEntry = z.output<typeof undoEntrySchema>;

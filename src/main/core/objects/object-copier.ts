@@ -1,4 +1,4 @@
-import { CopyObjectCommand, PutObjectAclCommand, type Grant, type Owner, type S3Client } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, PutObjectAclCommand, type Grant, type Owner, type S3Client, type Tag } from '@aws-sdk/client-s3';
 import { sameHeaders } from './header-compare';
 import { tagsAfterHead, taggingHeader, writeTags } from './object-tags';
 import { AppError } from '../../../shared/errors';
@@ -67,6 +67,8 @@ export interface CopySourceState {
   kept: ObjectHeaders;
   etag: string;
   acl?: { owner?: Owner; grants: Grant[] };
+  /** The tags the copy puts back (a second request on servers that drop them on a copy). */
+  tags: Tag[];
 }
 
 /** What a copy did: `copied` is false when `skipUnchanged` found nothing to change. */
@@ -113,7 +115,7 @@ export async function copyObject(client: S3Client, req: CopyObjectRequest): Prom
     if (replaced && req.skipUnchanged && req.sourceKey === req.destinationKey && sameHeaders(kept, replaced)) {
       return { copied: false, sourceVersioned, ...(head.ETag ? { etag: head.ETag } : {}) };
     }
-    req.beforeWrite?.({ kept, etag: head.ETag ?? '', ...(acl ? { acl } : {}) });
+    req.beforeWrite?.({ kept, etag: head.ETag ?? '', ...(acl ? { acl } : {}), tags });
     let written: CopyWritten;
     let copiedEtag: string | undefined;
     try {

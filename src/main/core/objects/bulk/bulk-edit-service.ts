@@ -238,6 +238,7 @@ export class BulkEditService {
       onAclsDisabled: () => this.deps.capabilities.setAclSupport(input.connectionId, input.bucket, 'disabled'),
       record: (entry) => journal.append(entry),
       ...(earlier ? { journaledBefore: (key: string) => earlier.get(key) } : {}),
+      ...(undo ? { restoreTagsOf: (key: string) => undo.get(key)?.tags } : {}),
       signal: ctx.signal,
     };
     const before = status.changed + status.skipped + status.failed;

@@ -10,6 +10,7 @@ import { sameHeaders } from '../header-compare';
 import { editObjectHeaders } from '../header-editor';
 import { applyHeaderPatch, editableHeaders } from '../header-patch';
 import type { CopySourceState, CopyTuning } from '../object-copier';
+import { readTags, writeTags } from '../object-tags';
 import { aclAtTarget, grantsAfter, sameGrants } from './acl-target';
 
 /** What every object of one bulk job is edited with. */
@@ -28,6 +29,8 @@ export interface BulkObjectEnv {
    * reached S3 but whose ACL step did not (explicit grants are a second request) is repaired from it.
    */
   journaledBefore?: (key: string) => UndoEntry | undefined;
+  /** An undo: the tags each object had before the job it undoes (its copies keep the current ones). */
+  restoreTagsOf?: (key: string) => UndoEntry['tags'];
   signal?: AbortSignal;
 }
 
@@ -36,7 +39,8 @@ const grantsOf = (view: Pick<ObjectAclView, 'grants'>): AclGrant[] => view.grant
 /** The undo line of an object, from what the single-object editor's copy read of it. */
 function entryFromCopy(key: string, source: CopySourceState): UndoEntry {
   const grants = source.acl?.grants.map(fromSdkGrant).filter((g): g is AclGrant => g !== null);
-  return { key, etag: source.etag, headers: editableHeaders(source.kept), ...(grants ? { grants } : {}) };
+  const tags = source.tags.map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' }));
+  return { key, etag: source.etag, headers: editableHeaders(source.kept), ...(grants ? { grants } : {}), tags };
 }
 
 /**
@@ -67,6 +71,7 @@ export async function applyBulkChange(env: BulkObjectEnv, key: string, change: B
       ...(env.signal ? { signal: env.signal } : {}),
     });
     changed = result.changed;
+    if (!changed) await repairInterruptedTags(env, key);
     if (!changed && !change.acl) await repairInterruptedAcl(env, key);
   }
   if (change.acl) {
@@ -83,7 +88,34 @@ export async function applyBulkChange(env: BulkObjectEnv, key: string, change: B
       changed = true;
     }
   }
+  const restore = env.restoreTagsOf?.(key);
+  if (restore && (await putTagsBack(env, key, restore))) changed = true;
   return changed ? 'changed' : 'skipped';
+}
+
+/**
+ * An object an earlier run was killed in the middle of: its copy may have landed (so its headers
+ * are at the target and it is skipped) with its tags still to be put back (a second request on
+ * servers that drop them on a copy, as Ceph RGW does). Where they differ from those journaled
+ * before the write, they are put back.
+ */
+async function repairInterruptedTags(env: BulkObjectEnv, key: string): Promise<void> {
+  const tags = env.journaledBefore?.(key)?.tags;
+  if (tags) await putTagsBack(env, key, tags);
+}
+
+/** Sets the object's tags to `tags` unless it has exactly those; says whether it wrote. */
+async function putTagsBack(env: BulkObjectEnv, key: string, tags: readonly { key: string; value: string }[]): Promise<boolean> {
+  const text = (list: readonly { key: string; value: string }[]) => JSON.stringify(list.map((t) => [t.key, t.value]).sort());
+  const current = await readTags(env.client, env.bucket, key);
+  if (text(current.map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' }))) === text(tags)) return false;
+  await writeTags(
+    env.client,
+    env.bucket,
+    key,
+    tags.map((t) => ({ Key: t.key, Value: t.value })),
+  );
+  return true;
 }
 
 /**
