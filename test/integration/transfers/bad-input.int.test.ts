@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readdirSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readdirSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { HeadObjectCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { isUploadPart, partNumberOf, startFaultProxy, type FaultProxy } from '..
 import { createTestBucket, gatewayFromState, putObjects, type GatewayHandle, type TestBucket } from '../../support/s3-test-env';
 import { makeTree, objectSha256 } from './support/local-files';
 import { scriptedDialogs } from './support/scripted-dialogs';
+import { mountSmallDisk } from './support/small-disk';
 import { startTransferCore, type TransferHarness } from './support/transfer-harness';
 
 let gw: GatewayHandle;
@@ -285,17 +285,8 @@ describe('bad input gets a clear message and loses nothing else', () => {
   }, 90_000);
 
   it('a full disk fails that download with a plain message, frees its space, and the others still arrive', async () => {
-    const mount = mkdtempSync(join(tmpdir(), 'bucket-admin-full-'));
-    cleanups.push(mount);
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mount]);
-    } catch (error) {
-      // Mounting needs root (CAP_SYS_ADMIN); the test bed runs as root. Elsewhere, say why.
-      throw new Error(
-        `Cannot mount a 2 MiB tmpfs to simulate a full disk (${(error as Error).message}); run the integration tests as root.`,
-        { cause: error },
-      );
-    }
+    const disk = mountSmallDisk('2m');
+    const mount = disk.path;
     const dh = await startTransferCore({ gw, dialogs: scriptedDialogs({ downloadFolder: mount }), transfers: { maxActiveFiles: 1 } });
     try {
       await putObjects(tb.client, tb.bucket, [
@@ -322,7 +313,7 @@ describe('bad input gets a clear message and loses nothing else', () => {
       expect(readdirSync(join(mount, 'full')).sort()).toEqual(['a-small.txt', 'c-small.txt']);
     } finally {
       dh.close();
-      execFileSync('umount', [mount]);
+      disk.remove();
     }
   });
 });

@@ -3,7 +3,6 @@
 // small download paused while its answer is on the way leaves nothing behind and resumes whole,
 // the file gets the object's Last-Modified as its mtime like a streamed one, and a full disk
 // fails it with the plain message. A plan finds existing files by listing their folder once.
-import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +15,7 @@ import type { FaultProxy } from '../../support/fault-proxy';
 import { createTestBucket, gatewayFromState, putObjects, type GatewayHandle, type TestBucket } from '../../support/s3-test-env';
 import { sha256 } from './support/local-files';
 import { downloadCore } from './support/download-core';
+import { mountSmallDisk } from './support/small-disk';
 import { scriptedDialogs } from './support/scripted-dialogs';
 import { startTransferCore, type TransferHarness } from './support/transfer-harness';
 
@@ -179,19 +179,8 @@ describe('buffered downloads and the local disk', () => {
   });
 
   it('a full disk fails a buffered download with the plain message and removes its partial file; the next file still arrives', async () => {
-    const mount = mkdtempSync(join(tmpdir(), 'bucket-admin-dlbuf-full-'));
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1536k', 'tmpfs', mount]);
-    } catch (error) {
-      rmSync(mount, { recursive: true, force: true });
-      // Mounting needs root (CAP_SYS_ADMIN); the test bed runs as root. Elsewhere, say why.
-      throw new Error(
-        `Cannot mount a small tmpfs to simulate a full disk (${(error as Error).message}); run the integration tests as root.`,
-        {
-          cause: error,
-        },
-      );
-    }
+    const disk = mountSmallDisk('1536k');
+    const mount = disk.path;
     const h = await startTransferCore({ gw, dialogs: scriptedDialogs({ downloadFolder: mount }), transfers: { maxActiveFiles: 1 } });
     try {
       // Both 1 MiB bodies are buffered (at most 1 MiB); the second finds only half a MiB free.
@@ -219,8 +208,7 @@ describe('buffered downloads and the local disk', () => {
       expect(readdirSync(join(mount, 'full')).sort()).toEqual(['a.bin', 'c.txt']);
     } finally {
       h.close();
-      execFileSync('umount', [mount]);
-      rmSync(mount, { recursive: true, force: true });
+      disk.remove();
     }
   });
 });

@@ -1,4 +1,4 @@
-import type { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client, Tag } from '@aws-sdk/client-s3';
 import type { BulkChange, BulkObjectState, UndoEntry } from '../../../../shared/model/bulk-edit';
 import type { AclGrant } from '../../../../shared/model/object-edit';
 import { fromSdkGrant } from '../../access/acl-grants';
@@ -39,8 +39,7 @@ const grantsOf = (view: Pick<ObjectAclView, 'grants'>): AclGrant[] => view.grant
 /** The undo line of an object, from what the single-object editor's copy read of it. */
 function entryFromCopy(key: string, source: CopySourceState): UndoEntry {
   const grants = source.acl?.grants.map(fromSdkGrant).filter((g): g is AclGrant => g !== null);
-  const tags = source.tags.map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' }));
-  return { key, etag: source.etag, headers: editableHeaders(source.kept), ...(grants ? { grants } : {}), tags };
+  return { key, etag: source.etag, headers: editableHeaders(source.kept), ...(grants ? { grants } : {}), tags: tagPairs(source.tags) };
 }
 
 /**
@@ -104,11 +103,17 @@ async function repairInterruptedTags(env: BulkObjectEnv, key: string): Promise<v
   if (tags) await putTagsBack(env, key, tags);
 }
 
+type TagPair = { key: string; value: string };
+
+/** Tags as the undo file keeps them. */
+const tagPairs = (tags: readonly Tag[]): TagPair[] => tags.map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' }));
+/** The same tags, in any order. */
+const tagsText = (tags: readonly TagPair[]) => JSON.stringify(tags.map((t) => [t.key, t.value]).sort());
+
 /** Sets the object's tags to `tags` unless it has exactly those; says whether it wrote. */
-async function putTagsBack(env: BulkObjectEnv, key: string, tags: readonly { key: string; value: string }[]): Promise<boolean> {
-  const text = (list: readonly { key: string; value: string }[]) => JSON.stringify(list.map((t) => [t.key, t.value]).sort());
-  const current = await readTags(env.client, env.bucket, key);
-  if (text(current.map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' }))) === text(tags)) return false;
+async function putTagsBack(env: BulkObjectEnv, key: string, tags: readonly TagPair[]): Promise<boolean> {
+  const current = tagPairs(await readTags(env.client, env.bucket, key));
+  if (tagsText(current) === tagsText(tags)) return false;
   await writeTags(
     env.client,
     env.bucket,
