@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Readable } from 'node:stream';
 import { ListObjectsV2Command, type ListObjectsV2CommandInput, type ListObjectsV2CommandOutput, type S3Client } from '@aws-sdk/client-s3';
 import { HttpResponse } from '@smithy/core/protocols';
@@ -8,11 +9,34 @@ import { parseListObjectsV2, type ParsedListing } from './list-xml';
 const emptyResult = '<?xml version="1.0" encoding="UTF-8"?><ListBucketResult></ListBucketResult>';
 
 /**
+ * The page of the `listObjectsV2Fast` call in progress, in async context rather than in a closure
+ * on its command: a client with `cacheMiddleware` (bulk jobs, the fast transfer engine) resolves
+ * the middleware chain of its first ListObjectsV2 and reuses it for every later one, so a reader
+ * capturing one call's variable filled the first call's page and left each later call to the SDK
+ * with an emptied body (an empty, untruncated page). The reader below is one function for every
+ * command, so whichever command's chain is cached, it fills the page of the call it serves.
+ */
+const pageOfCall = new AsyncLocalStorage<{ parsed?: ParsedListing }>();
+
+const readBody: DeserializeMiddleware<ListObjectsV2CommandInput, ListObjectsV2CommandOutput> = (next) => async (args) => {
+  const page = pageOfCall.getStore();
+  const result = await next(args);
+  const response = result.response;
+  // No page: a ListObjectsV2 sent some other way on a client whose cached chain has this reader.
+  if (!page || !HttpResponse.isInstance(response) || response.statusCode < 200 || response.statusCode >= 300) return result;
+  const bytes = await collect(response.body);
+  page.parsed = parseListObjectsV2(bytes.toString('utf8'));
+  response.body = Readable.from([page.parsed ? Buffer.from(emptyResult) : bytes]);
+  return result;
+};
+
+/**
  * ListObjectsV2 through the SDK (signing, endpoint, retries and error handling unchanged), with
  * the page body read by `parseListObjectsV2` instead of the SDK's general XML deserializer.
  * Measured on the test gateway: the SDK spends about 20 ms of CPU on each 1,000-key page, more
  * than the server's own time, and a folder is listed one page after another. A body the fast
- * reader does not recognise or cannot read exactly goes to the SDK's deserializer as usual.
+ * reader does not recognise or cannot read exactly goes to the SDK's deserializer as usual, and
+ * so does every page on a client whose cached chain was resolved for a plain ListObjectsV2.
  */
 export async function listObjectsV2Fast(
   client: S3Client,
@@ -20,24 +44,17 @@ export async function listObjectsV2Fast(
   options: { abortSignal?: AbortSignal } = {},
 ): Promise<ParsedListing> {
   const command = new ListObjectsV2Command(input);
-  let parsed: ParsedListing | undefined;
-  const readBody: DeserializeMiddleware<ListObjectsV2CommandInput, ListObjectsV2CommandOutput> = (next) => async (args) => {
-    const result = await next(args);
-    const response = result.response;
-    if (!HttpResponse.isInstance(response) || response.statusCode < 200 || response.statusCode >= 300) return result;
-    const bytes = await collect(response.body);
-    parsed = parseListObjectsV2(bytes.toString('utf8'));
-    response.body = Readable.from([parsed ? Buffer.from(emptyResult) : bytes]);
-    return result;
-  };
+  // On the command, not the client: throw200ExceptionsMiddleware, which it is placed against, is
+  // only on some commands' stacks (not GetObject's), and a missing name fails the whole chain.
   // Inside the SDK's deserializer and outside its check for errors sent with status 200.
   command.middlewareStack.addRelativeTo(readBody, {
     relation: 'before',
     toMiddleware: 'throw200ExceptionsMiddleware',
     name: 'fastListObjectsV2Body',
   });
-  const output = await client.send(command, options);
-  return parsed ?? fromSdkOutput(output);
+  const page: { parsed?: ParsedListing } = {};
+  const output = await pageOfCall.run(page, () => client.send(command, options));
+  return page.parsed ?? fromSdkOutput(output);
 }
 
 async function collect(body: unknown): Promise<Buffer> {

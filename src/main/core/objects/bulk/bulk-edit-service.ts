@@ -197,7 +197,8 @@ export class BulkEditService {
     const resolved = this.deps.connections.resolve(input.connectionId);
     const client = bulkJobClient(resolved.record, resolved.client, this.deps.connections.requestLog);
     try {
-      // Listing stays on the connection's client (its fast list parser hooks into each send's own middleware).
+      // Listing stays on the connection's client: a request per 1,000 objects gains nothing from the
+      // cached chain, and there a pause aborts a page in flight (the bulk client drops send's signal).
       await this.runWith(ctx, { edits: client, listing: resolved.client }, resolved.record.endpoint ?? 'AWS');
     } finally {
       client.destroy();
