@@ -53,8 +53,12 @@ async function syncRunning(store: IndexStore, syncs: SyncRepository, bucketId: n
 
 const pendingBuckets = async (store: IndexStore) =>
   (await store.all<{ bucket_id: number }>('SELECT bucket_id FROM objects_key_fts_pending')).map((r) => r.bucket_id);
-/** Rows in the trigram index (its docsize table has one per indexed row). */
-const indexedRows = async (store: IndexStore) => (await store.get<{ n: number }>('SELECT count(*) AS n FROM objects_key_fts_docsize'))?.n;
+/** Rows in the trigram index: the distinct rows its terms are in (fts5vocab; detail=none gives rows only). */
+async function indexedRows(store: IndexStore): Promise<number | undefined> {
+  const vocab = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.key_fts_rows USING fts5vocab(main, 'objects_key_fts', 'instance')";
+  await store.write([{ sql: vocab, rows: [[]] }]);
+  return (await store.get<{ n: number }>('SELECT count(DISTINCT doc) AS n FROM temp.key_fts_rows'))?.n;
+}
 const checkKeyIndex = (store: IndexStore) =>
   store.write([{ sql: "INSERT INTO objects_key_fts (objects_key_fts, rank) VALUES ('integrity-check', 1)", rows: [[]] }]);
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from 'better-sqlite3';
+import { registerIndexFunctions } from '../../../src/main/core/index/index-functions';
 import { indexMigrations } from '../../../src/main/core/index/index-schema';
 import { searchSql } from '../../../src/main/core/index/index-search';
 import { silentLogger } from '../../../src/main/core/logger';
@@ -76,5 +77,49 @@ describe('index v4: search indexes and the extension column', () => {
     expect(planOf({ storageClass: 'GLACIER' })).toContain('objects_storage_class');
     const { where, params } = searchSql(scope, { ...defaultSearchQuery, extension: 'JPG' });
     expect(db.prepare(`SELECT o.key FROM objects o WHERE ${where}`).pluck().all(params)).toEqual(['media/photo.JPG']);
+  });
+});
+
+describe('index v8: a trigram index without positions, a storage-class index without STANDARD', () => {
+  /** A v7 file: one bucket synced and indexed, one whose first sync is under way (pending). */
+  function v7File(): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bucket-admin-index-migration-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'index.sqlite');
+    const db = openDatabase({ file, migrations: indexMigrations.slice(0, 7), logger: silentLogger });
+    db.exec(`INSERT INTO buckets (id, connection_id, bucket) VALUES (1, 'c1', 'media'), (2, 'c1', 'fresh');
+      INSERT INTO objects_key_fts_pending (bucket_id) VALUES (2);`);
+    const insert = db.prepare('INSERT INTO objects (bucket_id, key, size, storage_class, first_sync) VALUES (?, ?, 1, ?, 1)');
+    for (const [bucket, key, storageClass] of [
+      [1, 'public/Holiday-2025.jpg', 'STANDARD'],
+      [1, 'public/archive/holiday-2019.mov', 'GLACIER'],
+      [1, 'private/contract.pdf', null],
+      [2, 'public/holiday-pending.jpg', 'STANDARD'],
+    ] as const)
+      insert.run(bucket, key, storageClass);
+    closeDatabase(db);
+    return file;
+  }
+
+  it('rebuilds the trigram index from the indexed buckets’ rows only, consistent with them, and finds the same keys', () => {
+    const { db } = openRebuildableDatabase({ file: v7File(), migrations: indexMigrations, logger: silentLogger });
+    open.push(db);
+    registerIndexFunctions(db);
+    // FTS5 compares its index with the content table's rows (rank 1): it would fail had the pending bucket's row gone in.
+    db.exec('DELETE FROM objects WHERE bucket_id = 2');
+    db.prepare("INSERT INTO objects_key_fts (objects_key_fts, rank) VALUES ('integrity-check', 1)").run();
+    expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'objects_key_fts'").pluck().get()).toMatch(/detail = none/);
+    const scope = { bucketId: 1, roots: { public: 'public/', private: 'private/' } };
+    const keys = (query: Partial<typeof defaultSearchQuery>) => {
+      const { from, where, params } = searchSql(scope, { ...defaultSearchQuery, ...query });
+      return db.prepare(`SELECT o.key FROM ${from} WHERE ${where} ORDER BY o.key`).pluck().all(params);
+    };
+    expect(keys({ name: 'HOLIDAY-20' })).toEqual(['public/Holiday-2025.jpg', 'public/archive/holiday-2019.mov']);
+    expect(keys({ storageClass: 'GLACIER' })).toEqual(['public/archive/holiday-2019.mov']);
+    expect(keys({ storageClass: 'STANDARD' })).toEqual(['private/contract.pdf', 'public/Holiday-2025.jpg']);
+    // Only objects not in STANDARD are in the storage-class index.
+    expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'objects_storage_class'").pluck().get()).toMatch(
+      /WHERE storage_class <> 'STANDARD'$/,
+    );
   });
 });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startIndexStore, type IndexStore } from '../../../src/main/core/index/index-store';
+import { trigramQuery } from '../../../src/main/core/index/trigram-fold';
 import { silentLogger } from '../../../src/main/core/logger';
 import { AppError } from '../../../src/shared/errors';
 
@@ -50,11 +51,15 @@ describe('the index store (a worker thread behind an async port)', () => {
     ]);
     const search = (text: string) =>
       store.all<{ key: string }>(
-        'SELECT o.key FROM objects_key_fts f JOIN objects o ON o.id = f.rowid WHERE objects_key_fts MATCH ? ORDER BY o.key',
-        [`"${text}"`],
+        'SELECT o.key FROM objects_key_fts f JOIN objects o ON o.id = f.rowid WHERE objects_key_fts MATCH ? AND key_contains(o.key, ?) ORDER BY o.key',
+        [trigramQuery(text), text],
       );
     expect(await search('iday-20')).toEqual([{ key: 'public/shoots/Holiday-2024/beach.mov' }]);
     expect(await search('OFFER')).toEqual([{ key: 'private/contracts/offer.pdf' }]);
+    // Every trigram of "publid" ("pub", "ubl", "bli", "lid") is in the first key, not in that
+    // order: the index's candidate, which the check turns down.
+    expect(await search('Holid')).toEqual([{ key: 'public/shoots/Holiday-2024/beach.mov' }]);
+    expect(await search('publid')).toEqual([]);
     await store.write([{ sql: 'DELETE FROM objects WHERE key LIKE ?', rows: [['private/%']] }]);
     expect(await search('offer')).toEqual([]);
   });

@@ -344,6 +344,54 @@ DROP INDEX objects_etag;
 CREATE INDEX objects_etag ON objects (bucket_id, lower(etag), size);
 `;
 
+/**
+ * v8: a smaller index (200,000 objects: 547 → ~400 bytes per object), which a sync also writes
+ * faster.
+ * - The trigram index keeps which keys hold each trigram, not where (`detail = none`), nor each
+ *   key's length (`columnsize = 0`, only ranking uses it): 123 → 39 bytes per object, built in half
+ *   the time. A name is then looked up as its trigrams (every one must be in the key) and each
+ *   candidate checked with `key_contains` (`trigram-fold.ts`, registered by the worker), which
+ *   folds case exactly as the tokenizer does, so the matches are the same as the phrase queries'.
+ *   Rebuilt here from the rows of every bucket not pending (v6): seconds for a million.
+ * - The storage-class index holds only the objects not in STANDARD (66 bytes per object → none,
+ *   in a bucket of STANDARD objects). A search for another class reads it in key order as before
+ *   (its query repeats the index's condition, which is how SQLite knows it may use a partial
+ *   index); a search for STANDARD reads keys in order and checks each. The extension index keeps
+ *   `key` (v5): extensions cluster by folder, so reading keys in order can pass a whole folder of
+ *   other files before a match, and sorting a common one's matches reads every row of them.
+ */
+const v8SmallerIndexes = `
+DROP TRIGGER objects_fts_insert;
+DROP TRIGGER objects_fts_delete;
+DROP TRIGGER objects_fts_update;
+DROP TABLE objects_key_fts;
+
+CREATE VIRTUAL TABLE objects_key_fts USING fts5(
+  key, content = 'objects', content_rowid = 'id', tokenize = 'trigram', detail = none, columnsize = 0
+);
+INSERT INTO objects_key_fts (rowid, key)
+  SELECT id, key FROM objects WHERE bucket_id NOT IN (SELECT bucket_id FROM objects_key_fts_pending);
+
+CREATE TRIGGER objects_fts_insert AFTER INSERT ON objects
+WHEN NOT EXISTS (SELECT 1 FROM objects_key_fts_pending p WHERE p.bucket_id = new.bucket_id) BEGIN
+  INSERT INTO objects_key_fts (rowid, key) VALUES (new.id, new.key);
+END;
+
+CREATE TRIGGER objects_fts_delete AFTER DELETE ON objects
+WHEN NOT EXISTS (SELECT 1 FROM objects_key_fts_pending p WHERE p.bucket_id = old.bucket_id) BEGIN
+  INSERT INTO objects_key_fts (objects_key_fts, rowid, key) VALUES ('delete', old.id, old.key);
+END;
+
+CREATE TRIGGER objects_fts_update AFTER UPDATE OF key ON objects
+WHEN NOT EXISTS (SELECT 1 FROM objects_key_fts_pending p WHERE p.bucket_id = old.bucket_id) BEGIN
+  INSERT INTO objects_key_fts (objects_key_fts, rowid, key) VALUES ('delete', old.id, old.key);
+  INSERT INTO objects_key_fts (rowid, key) VALUES (new.id, new.key);
+END;
+
+DROP INDEX objects_storage_class;
+CREATE INDEX objects_storage_class ON objects (bucket_id, storage_class, key) WHERE storage_class <> 'STANDARD';
+`;
+
 /** Every schema step of index.sqlite, in order. */
 export const indexMigrations: readonly Migration[] = [
   { version: 1, name: 'objects-syncs', sql: v1ObjectsSyncs },
@@ -353,4 +401,5 @@ export const indexMigrations: readonly Migration[] = [
   { version: 5, name: 'ordered-search-indexes', sql: v5OrderedSearchIndexes },
   { version: 6, name: 'deferred-key-index', sql: v6DeferredKeyIndex },
   { version: 7, name: 'etag-size-index', sql: v7EtagSizeIndex },
+  { version: 8, name: 'smaller-indexes', sql: v8SmallerIndexes },
 ];

@@ -11,6 +11,7 @@ import type { Logger } from '../logger';
 import { closeDatabase } from '../store/database';
 import { openRebuildableDatabase } from '../store/rebuildable-database';
 import { closedSlot, closeRequested, type IndexReply, type IndexRequest, type IndexWake, type IndexWorkerData } from './index-protocol';
+import { registerIndexFunctions } from './index-functions';
 import { IndexRequestHandler, indexErrorShape } from './index-requests';
 import { indexMigrations } from './index-schema';
 
@@ -44,6 +45,7 @@ let handler: IndexRequestHandler | null = null;
 try {
   const opened = openRebuildableDatabase({ file, migrations: indexMigrations, logger });
   db = opened.db;
+  registerIndexFunctions(db);
   handler = new IndexRequestHandler(db);
   post({ kind: 'opened', setAside: opened.setAside });
 } catch (error) {

@@ -33,8 +33,3 @@ export function rootCondition(
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
-
-/** One FTS5 phrase: the text in double quotes, inner quotes doubled, so no character is FTS syntax. */
-export function ftsPhrase(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
-}
