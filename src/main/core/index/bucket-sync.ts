@@ -77,9 +77,14 @@ export async function runBucketSync(deps: BucketSyncDeps, syncId: number, signal
     totalRequests += 1;
     return list(request, s);
   };
-  /** Pages that queued behind a merge in the worker go in the next one together (group commit). */
+  /**
+   * Pages that queued behind a merge in the worker go in the next one together (group commit).
+   * Their columns' buffers move to the worker rather than being copied: nothing of a page stays
+   * on this thread once it is sent, for its garbage collector to promote, hold and free.
+   */
   const batcher = new MergeBatcher(async (pages) => {
-    const counts = await deps.store.call('mergeListingPages', { pages });
+    const buffers = new Set(pages.map((p) => p.rows.columns.keyBytes.buffer));
+    const counts = await deps.store.call('mergeListingPages', { pages }, [...buffers].filter(isArrayBuffer));
     totals.added += counts.added;
     totals.changed += counts.changed;
     totals.removed += counts.removed;
@@ -87,14 +92,15 @@ export async function runBucketSync(deps: BucketSyncDeps, syncId: number, signal
   /** Merges one page's pieces (one per range it reached), and counts them in once committed. */
   const merge = async (pieces: Omit<MergePageArgs, 'syncId' | 'bucketId' | 'prefix' | 'listRequests' | 'continues'>[]) => {
     const listRequests = takeRequests();
+    // Counted now: the pages' columns are the worker's once sent.
+    const objects = pieces.reduce((n, p) => n + p.rows.to - p.rows.from, 0);
+    const bytes = pieces.reduce((n, p) => n + rowBytes(p.rows), 0);
     await batcher.submit(
       pieces.map((p, i) => ({ ...p, syncId, bucketId, prefix, listRequests: i === 0 ? listRequests : 0, continues: i > 0 })),
     );
-    for (const p of pieces) {
-      totals.objects += p.rows.to - p.rows.from;
-      totals.bytes += rowBytes(p.rows);
-      if (p.rangeDone) totals.rangesDone += 1;
-    }
+    totals.objects += objects;
+    totals.bytes += bytes;
+    for (const p of pieces) if (p.rangeDone) totals.rangesDone += 1;
     totals.pages += 1;
     totals.listRequests = baseRequests + totalRequests;
     deps.onPage?.({ ...totals });
@@ -265,6 +271,11 @@ function firstAbove(columns: ListedColumns, from: number, endKey: string): numbe
     else hi = mid;
   }
   return lo;
+}
+
+/** A buffer that can be moved to another thread (not a SharedArrayBuffer). */
+function isArrayBuffer(b: ArrayBufferLike): b is ArrayBuffer {
+  return b instanceof ArrayBuffer;
 }
 
 /** All of a page's objects. */
