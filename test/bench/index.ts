@@ -151,7 +151,7 @@ async function main(): Promise<void> {
         const sample = await runLister(lister, target, dataDir, bundles);
         if (sample.rows !== expected) throw new Error(`${lister} found ${sample.rows} objects, not ${expected}`);
         samples.get(lister)?.push(sample);
-        log(`  round ${r + 1}: ${lister} ${(sample.ms / 1000).toFixed(2)} s (load ${sample.load.toFixed(1)})`);
+        log(`  round ${r + 1}: ${lister} ${(sample.ms / 1000).toFixed(2)} s (load ${sample.load.toFixed(1)})${appFigures(sample)}`);
         if (lister === 'app sync') lastIndex = dataDir;
         else rmSync(dataDir, { recursive: true, force: true });
       }
@@ -179,6 +179,16 @@ async function main(): Promise<void> {
   } finally {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The app sync's own figures for the round's log line: event loop, main thread CPU, GC pauses. */
+function appFigures(sample: Sample): string {
+  const a = sample.app;
+  if (!a) return '';
+  const gc = Object.entries(a.gc)
+    .map(([kind, g]) => `${kind} ${g.count}× ${g.totalMs.toFixed(0)} ms, max ${g.maxMs.toFixed(1)}`)
+    .join('; ');
+  return `: loop max ${a.loopMaxMs.toFixed(1)} ms (less run-queue wait ${a.loopMaxOwnMs.toFixed(1)}), p99 ${a.loopP99Ms.toFixed(1)} ms, main thread ${a.mainCpuS ?? '?'} CPU-s of ${(sample.cpuUserS + sample.cpuSysS).toFixed(1)}; GC ${gc}`;
 }
 
 function report(r: {
@@ -259,6 +269,8 @@ function report(r: {
       ratioSyncToBareListing: round(ratioToLoop, 3),
       ratioSyncToRclone: round(ratioToRclone, 3),
       eventLoopMaxMs: round(loopMaxMs, 1),
+      eventLoopMaxLessRunQueueMs: Math.max(...app.map((s) => s.app?.loopMaxOwnMs ?? 0)),
+      syncMainThreadCpuS: median(app.map((s) => s.app?.mainCpuS ?? Number.NaN)),
       indexMbPerMillion: round(indexMbPerMillion, 1),
       searches: r.searchTimes,
       reports: r.reportTimes,

@@ -37,6 +37,22 @@ describe('fast ListObjectsV2 reader', () => {
     });
   });
 
+  it('reads the body as bytes (how a listing gets it) exactly as the same text, dates in any form Date.parse reads', () => {
+    expect(parseListObjectsV2(Buffer.from(page))).toEqual(parseListObjectsV2(page));
+    const dated = (d: string) =>
+      parseListObjectsV2(
+        Buffer.from(`<ListBucketResult><Contents><Key>k</Key><LastModified>${d}</LastModified></Contents></ListBucketResult>`),
+      )?.contents[0]?.lastModified?.getTime();
+    for (const d of [
+      '2026-11-21T10:00:00.123Z',
+      '2026-11-21T10:00:00Z',
+      '2026-11-21T10:00:00.123456Z',
+      '2024-02-29T23:59:59.999Z',
+      '0099-01-01T00:00:00.000Z',
+    ])
+      expect(dated(d), d).toBe(Date.parse(d));
+  });
+
   it('reads the last page and an empty folder', () => {
     expect(parseListObjectsV2('<ListBucketResult><IsTruncated>false</IsTruncated><KeyCount>0</KeyCount></ListBucketResult>')).toEqual({
       isTruncated: false,

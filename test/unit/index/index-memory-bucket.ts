@@ -1,5 +1,6 @@
 import type { ParsedListing } from '../../../src/main/core/browse/list-xml';
 import { compareKeys } from '../../../src/main/core/index/key-order';
+import { columnsOf } from '../../../src/main/core/index/listed-columns';
 import type { ListPage, ListRequest } from '../../../src/main/core/index/range-planner';
 
 /**
@@ -22,7 +23,8 @@ export class MemoryBucket {
     this.inFlight += 1;
     try {
       await new Promise((resolve) => setTimeout(resolve, 1));
-      return this.page(request);
+      const { contents, ...rest } = this.page(request);
+      return { ...rest, objects: columnsOf(contents) };
     } finally {
       this.inFlight -= 1;
     }

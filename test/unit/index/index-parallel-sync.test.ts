@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultSyncTuning, runBucketSync } from '../../../src/main/core/index/bucket-sync';
 import { startIndexStore, type IndexStore } from '../../../src/main/core/index/index-store';
 import { compareKeys } from '../../../src/main/core/index/key-order';
+import type { MergePageArgs } from '../../../src/main/core/index/listing-merge';
 import { planRanges } from '../../../src/main/core/index/range-planner';
 import { SnapshotRepository } from '../../../src/main/core/index/snapshot-repository';
 import { SyncRepository } from '../../../src/main/core/index/sync-repository';
@@ -30,11 +31,13 @@ async function syncInto(bucket: MemoryBucket, parallel: boolean) {
   const bucketId = await new SnapshotRepository(store).bucketId('c1', 'b');
   const syncId = await syncs.begin(bucketId, '', 'list', null);
   let overlapped = false;
+  const merges: MergePageArgs[][] = [];
   const watched: IndexStore = {
     ...store,
-    call: (name, args) => {
+    call: (name, args, transfer) => {
       if (bucket.inFlight > 0) overlapped = true;
-      return store.call(name, args);
+      if (name === 'mergeListingPages') merges.push((args as { pages: MergePageArgs[] }).pages);
+      return store.call(name, args, transfer);
     },
   };
   const totals = await runBucketSync(
@@ -44,7 +47,7 @@ async function syncInto(bucket: MemoryBucket, parallel: boolean) {
   );
   const rows = await store.all<{ key: string }>('SELECT key FROM objects WHERE bucket_id = ? ORDER BY key', [bucketId]);
   const sync = await syncs.get(syncId);
-  return { totals, rows: rows.map((r) => r.key), overlapped, sync };
+  return { totals, rows: rows.map((r) => r.key), overlapped, sync, merges };
 }
 
 describe('a sync in parallel key ranges', () => {
@@ -85,6 +88,30 @@ describe('a sync in parallel key ranges', () => {
       expect(parallel.sync?.objectCount).toBe(n);
     },
   );
+
+  it('sends each page to the index worker as its columns (moved, not copied), shared by the pieces it is cut into at range ends', async () => {
+    const bucket = new MemoryBucket(deepFlatKeys());
+    const { merges, rows } = await syncInto(bucket, true);
+    expect(rows).toEqual(bucket.keys);
+    const pieces = merges.flat();
+    // A page crosses as a few typed arrays (one buffer), not as an array of 1,000 objects.
+    for (const p of pieces) {
+      expect(p).not.toHaveProperty('objects');
+      expect(p.rows.columns.keyBytes).toBeInstanceOf(Uint8Array);
+      expect(p.rows.columns.sizes).toBeInstanceOf(Float64Array);
+    }
+    // A page cut at range ends: its pieces view one set of columns, end to end, none copied.
+    const cut = pieces.filter((p) => p.continues === true);
+    expect(cut.length).toBeGreaterThan(0);
+    for (const p of cut) {
+      const before = pieces[pieces.indexOf(p) - 1] as MergePageArgs;
+      expect(before.rows.columns).toBe(p.rows.columns);
+      expect(before.rows.to).toBe(p.rows.from);
+    }
+    expect(pieces.reduce((n, p) => n + p.rows.to - p.rows.from, 0)).toBe(bucket.keys.length);
+    // Moved to the worker, not copied: nothing of a sent page is left for this thread to hold.
+    for (const p of pieces) expect(p.rows.columns.keyBytes.buffer.byteLength).toBe(0);
+  });
 
   it('requests the next page while the index merges the one before', async () => {
     const bucket = new MemoryBucket(Array.from({ length: 5_000 }, (_, n) => `k/${String(n).padStart(5, '0')}`));

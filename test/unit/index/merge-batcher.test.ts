@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rowsOf } from '../../../src/main/core/index/listed-columns';
 import type { MergePageArgs } from '../../../src/main/core/index/listing-merge';
 import { MergeBatcher } from '../../../src/main/core/index/merge-batcher';
 
@@ -9,7 +10,7 @@ const page = (ordinal: number, continues = false): MergePageArgs => ({
   ordinal,
   after: null,
   through: null,
-  objects: [],
+  rows: rowsOf([]),
   rangeDone: false,
   listRequests: 1,
   continues,

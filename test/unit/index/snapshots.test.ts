@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startIndexStore, type IndexStore } from '../../../src/main/core/index/index-store';
+import { rowsOf } from '../../../src/main/core/index/listed-columns';
 import type { ListedObject } from '../../../src/main/core/index/listed-object';
 import { SnapshotRepository } from '../../../src/main/core/index/snapshot-repository';
 import { SyncRepository } from '../../../src/main/core/index/sync-repository';
@@ -42,7 +43,7 @@ async function syncOnce(env: ReturnType<typeof start>, bucketId: number, objects
     ordinal: 0,
     after: null,
     through: null,
-    objects,
+    rows: rowsOf(objects),
     rangeDone: true,
     listRequests: 1,
   });
@@ -140,7 +141,7 @@ describe('snapshots of a bucket in the index', () => {
       ordinal: 0,
       after: null,
       through: 'k3',
-      objects: [obj('k1'), obj('k3')],
+      rows: rowsOf([obj('k1'), obj('k3')]),
       rangeDone: true,
       listRequests: 1,
     };
@@ -157,7 +158,7 @@ describe('snapshots of a bucket in the index', () => {
       ordinal: 1,
       after: 'k3',
       through: null,
-      objects: [obj('k4'), obj('k6', 'e2'), obj('k7')],
+      rows: rowsOf([obj('k4'), obj('k6', 'e2'), obj('k7')]),
     });
     await env.syncs.setState(syncId, 'done');
     expect(await env.snapshots.changeTotals({ bucketId: bucket, fromSync: first, toSync: syncId })).toMatchObject({

@@ -16,7 +16,7 @@ const emptyResult = '<?xml version="1.0" encoding="UTF-8"?><ListBucketResult></L
  * with an emptied body (an empty, untruncated page). The reader below is one function for every
  * command, so whichever command's chain is cached, it fills the page of the call it serves.
  */
-const pageOfCall = new AsyncLocalStorage<{ parsed?: ParsedListing }>();
+const pageOfCall = new AsyncLocalStorage<{ read: (body: Buffer) => unknown; parsed?: unknown }>();
 
 const readBody: DeserializeMiddleware<ListObjectsV2CommandInput, ListObjectsV2CommandOutput> = (next) => async (args) => {
   const page = pageOfCall.getStore();
@@ -25,8 +25,8 @@ const readBody: DeserializeMiddleware<ListObjectsV2CommandInput, ListObjectsV2Co
   // No page: a ListObjectsV2 sent some other way on a client whose cached chain has this reader.
   if (!page || !HttpResponse.isInstance(response) || response.statusCode < 200 || response.statusCode >= 300) return result;
   const bytes = await collect(response.body);
-  page.parsed = parseListObjectsV2(bytes.toString('utf8'));
-  response.body = Readable.from([page.parsed ? Buffer.from(emptyResult) : bytes]);
+  page.parsed = page.read(bytes);
+  response.body = Readable.from([page.parsed !== undefined ? Buffer.from(emptyResult) : bytes]);
   return result;
 };
 
@@ -38,11 +38,24 @@ const readBody: DeserializeMiddleware<ListObjectsV2CommandInput, ListObjectsV2Co
  * reader does not recognise or cannot read exactly goes to the SDK's deserializer as usual, and
  * so does every page on a client whose cached chain was resolved for a plain ListObjectsV2.
  */
-export async function listObjectsV2Fast(
+export function listObjectsV2Fast(
   client: S3Client,
   input: ListObjectsV2CommandInput,
   options: { abortSignal?: AbortSignal } = {},
 ): Promise<ParsedListing> {
+  return listObjectsV2Read(client, input, { read: parseListObjectsV2, fromSdk: fromSdkOutput }, options);
+}
+
+/**
+ * `listObjectsV2Fast` with the page read into a shape of the caller's: `read` takes the body's
+ * bytes (undefined: it cannot read them exactly), `fromSdk` the SDK's answer for a body it left.
+ */
+export async function listObjectsV2Read<T>(
+  client: S3Client,
+  input: ListObjectsV2CommandInput,
+  reader: { read: (body: Buffer) => T | undefined; fromSdk: (out: ListObjectsV2CommandOutput) => T },
+  options: { abortSignal?: AbortSignal } = {},
+): Promise<T> {
   const command = new ListObjectsV2Command(input);
   // On the command, not the client: throw200ExceptionsMiddleware, which it is placed against, is
   // only on some commands' stacks (not GetObject's), and a missing name fails the whole chain.
@@ -52,9 +65,9 @@ export async function listObjectsV2Fast(
     toMiddleware: 'throw200ExceptionsMiddleware',
     name: 'fastListObjectsV2Body',
   });
-  const page: { parsed?: ParsedListing } = {};
+  const page: { read: (body: Buffer) => T | undefined; parsed?: T } = { read: reader.read };
   const output = await pageOfCall.run(page, () => client.send(command, options));
-  return page.parsed ?? fromSdkOutput(output);
+  return page.parsed ?? reader.fromSdk(output);
 }
 
 async function collect(body: unknown): Promise<Buffer> {
@@ -66,7 +79,7 @@ async function collect(body: unknown): Promise<Buffer> {
 }
 
 /** The SDK's own answer in the same shape, for bodies the fast reader left alone. */
-function fromSdkOutput(out: ListObjectsV2CommandOutput): ParsedListing {
+export function fromSdkOutput(out: ListObjectsV2CommandOutput): ParsedListing {
   return {
     isTruncated: out.IsTruncated ?? false,
     ...(out.NextContinuationToken ? { nextContinuationToken: out.NextContinuationToken } : {}),

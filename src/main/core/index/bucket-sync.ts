@@ -1,7 +1,7 @@
 import { forEachConcurrent } from '../../../shared/concurrency';
 import type { IndexStore } from './index-store';
 import { compareKeys } from './key-order';
-import { bareEtag, storageClassOf, type ListedObject } from './listed-object';
+import { keyAt, rowBytes, type ListedColumns, type ListedRows } from './listed-columns';
 import type { MergeCounts, MergePageArgs } from './listing-merge';
 import { MergeBatcher } from './merge-batcher';
 import { RangeScheduler } from './range-scheduler';
@@ -77,9 +77,14 @@ export async function runBucketSync(deps: BucketSyncDeps, syncId: number, signal
     totalRequests += 1;
     return list(request, s);
   };
-  /** Pages that queued behind a merge in the worker go in the next one together (group commit). */
+  /**
+   * Pages that queued behind a merge in the worker go in the next one together (group commit).
+   * Their columns' buffers move to the worker rather than being copied: nothing of a page stays
+   * on this thread once it is sent, for its garbage collector to promote, hold and free.
+   */
   const batcher = new MergeBatcher(async (pages) => {
-    const counts = await deps.store.call('mergeListingPages', { pages });
+    const buffers = new Set(pages.map((p) => p.rows.columns.keyBytes.buffer));
+    const counts = await deps.store.call('mergeListingPages', { pages }, [...buffers].filter(isArrayBuffer));
     totals.added += counts.added;
     totals.changed += counts.changed;
     totals.removed += counts.removed;
@@ -87,14 +92,15 @@ export async function runBucketSync(deps: BucketSyncDeps, syncId: number, signal
   /** Merges one page's pieces (one per range it reached), and counts them in once committed. */
   const merge = async (pieces: Omit<MergePageArgs, 'syncId' | 'bucketId' | 'prefix' | 'listRequests' | 'continues'>[]) => {
     const listRequests = takeRequests();
+    // Counted now: the pages' columns are the worker's once sent.
+    const objects = pieces.reduce((n, p) => n + p.rows.to - p.rows.from, 0);
+    const bytes = pieces.reduce((n, p) => n + rowBytes(p.rows), 0);
     await batcher.submit(
       pieces.map((p, i) => ({ ...p, syncId, bucketId, prefix, listRequests: i === 0 ? listRequests : 0, continues: i > 0 })),
     );
-    for (const p of pieces) {
-      totals.objects += p.objects.length;
-      totals.bytes += p.objects.reduce((sum, o) => sum + o.size, 0);
-      if (p.rangeDone) totals.rangesDone += 1;
-    }
+    totals.objects += objects;
+    totals.bytes += bytes;
+    for (const p of pieces) if (p.rangeDone) totals.rangesDone += 1;
     totals.pages += 1;
     totals.listRequests = baseRequests + totalRequests;
     deps.onPage?.({ ...totals });
@@ -106,12 +112,12 @@ export async function runBucketSync(deps: BucketSyncDeps, syncId: number, signal
   if (ranges.length === 0) {
     // The first page says whether there is anything to split: a small prefix is one page.
     const first = await counted({ prefix }, signal);
-    const objects = toListed(first.contents);
-    const last = objects.at(-1)?.key;
+    const rows = allRows(first.objects);
+    const last = lastKey(first.objects);
     if (!first.isTruncated || last === undefined) {
       await deps.syncs.addRanges(syncId, [{ startAfter: null, endKey: null }]);
       totals.ranges = 1;
-      await merge([{ ordinal: 0, after: null, through: null, objects, rangeDone: true }]);
+      await merge([{ ordinal: 0, after: null, through: null, rows, rangeDone: true }]);
       return totals;
     }
     // The rest is one range at first: listed from here on while the split points are looked for.
@@ -119,7 +125,7 @@ export async function runBucketSync(deps: BucketSyncDeps, syncId: number, signal
       { startAfter: null, endKey: last },
       { startAfter: last, endKey: null },
     ]);
-    await merge([{ ordinal: 0, after: null, through: last, objects, rangeDone: true }]);
+    await merge([{ ordinal: 0, after: null, through: last, rows, rangeDone: true }]);
     ranges = await deps.syncs.ranges(syncId);
     if (tuning.parallel) splitFrom = last;
   }
@@ -205,32 +211,37 @@ export async function runBucketSync(deps: BucketSyncDeps, syncId: number, signal
     let pending = counted({ prefix, ...(position !== null ? { startAfter: position } : {}) }, s);
     for (;;) {
       const page = await pending;
-      const lastKey = page.contents.at(-1)?.key;
-      if (lastKey !== undefined && (furthest === null || compareKeys(lastKey, furthest) > 0)) furthest = lastKey;
+      const columns = page.objects;
+      const pageLast = lastKey(columns);
+      if (pageLast !== undefined && (furthest === null || compareKeys(pageLast, furthest) > 0)) furthest = pageLast;
       const token = page.isTruncated ? page.nextContinuationToken : undefined;
-      let objects = toListed(page.contents);
+      let from = 0;
       const pieces: Omit<MergePageArgs, 'syncId' | 'bucketId' | 'prefix' | 'listRequests'>[] = [];
       let goesOn = false;
       for (;;) {
-        const cut = range.endKey === null ? objects.length : firstAbove(objects, range.endKey);
-        const inRange = cut === objects.length ? objects : objects.slice(0, cut);
-        if (cut === objects.length && token !== undefined) {
+        // Most pages end inside their range: one comparison with the page's last key says so.
+        const cut =
+          range.endKey === null || pageLast === undefined || compareKeys(pageLast, range.endKey) <= 0
+            ? columns.count
+            : firstAbove(columns, from, range.endKey);
+        const rows: ListedRows = { columns, from, to: cut };
+        if (cut === columns.count && token !== undefined) {
           // The range goes on past this page.
-          const through = inRange.at(-1)?.key ?? position;
-          pieces.push({ ordinal: range.ordinal, after: position, through, objects: inRange, rangeDone: false });
+          const through = cut > from ? keyAt(columns, cut - 1) : position;
+          pieces.push({ ordinal: range.ordinal, after: position, through, rows, rangeDone: false });
           position = through;
           goesOn = true;
           break;
         }
         // The range ends in this page (or the listing does): what is left belongs to the ranges after it.
-        pieces.push({ ordinal: range.ordinal, after: position, through: range.endKey, objects: inRange, rangeDone: true });
+        pieces.push({ ordinal: range.ordinal, after: position, through: range.endKey, rows, rangeDone: true });
         // Known here at once (the merge comes later): a range finished is never split.
         range.done = true;
         const next = scheduler.follow(range.ordinal);
         if (next === undefined) break;
         range = rangeAt(next);
         position = range.startAfter;
-        objects = objects.slice(cut);
+        from = cut;
       }
       if (goesOn) {
         pending = counted({ prefix, continuationToken: token }, s);
@@ -250,27 +261,29 @@ export async function runBucketSync(deps: BucketSyncDeps, syncId: number, signal
   }
 }
 
-/** The index of the first object after `endKey` (objects in listing order); their length when none is. */
-function firstAbove(objects: readonly ListedObject[], endKey: string): number {
-  let lo = 0;
-  let hi = objects.length;
+/** The index of the first object at or after `from` whose key is after `endKey` (objects in listing order); their count when none is. */
+function firstAbove(columns: ListedColumns, from: number, endKey: string): number {
+  let lo = from;
+  let hi = columns.count;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (compareKeys((objects[mid] as ListedObject).key, endKey) <= 0) lo = mid + 1;
+    if (compareKeys(keyAt(columns, mid), endKey) <= 0) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** A listing page's objects as the index stores them. */
-export function toListed(
-  contents: { key: string; size: number; lastModified?: Date; etag?: string; storageClass?: string }[],
-): ListedObject[] {
-  return contents.map((o) => ({
-    key: o.key,
-    size: o.size,
-    etag: bareEtag(o.etag),
-    lastModified: o.lastModified ? o.lastModified.toISOString() : null,
-    storageClass: storageClassOf(o.storageClass),
-  }));
+/** A buffer that can be moved to another thread (not a SharedArrayBuffer). */
+function isArrayBuffer(b: ArrayBufferLike): b is ArrayBuffer {
+  return b instanceof ArrayBuffer;
+}
+
+/** All of a page's objects. */
+function allRows(columns: ListedColumns): ListedRows {
+  return { columns, from: 0, to: columns.count };
+}
+
+/** The last key of a page, undefined when it has none. */
+function lastKey(columns: ListedColumns): string | undefined {
+  return columns.count > 0 ? keyAt(columns, columns.count - 1) : undefined;
 }

@@ -33,8 +33,16 @@ export interface IndexStore {
    * ~1,000 objects), not a whole bucket.
    */
   write(steps: readonly IndexWrite[]): Promise<{ changes: number }>;
-  /** Runs a procedure of `index-procedures.ts` in the worker (its writes in its own transaction). */
-  call<N extends IndexProcedureName>(name: N, args: IndexProcedures[N]['args']): Promise<IndexProcedures[N]['result']>;
+  /**
+   * Runs a procedure of `index-procedures.ts` in the worker (its writes in its own transaction).
+   * Buffers in `transfer` (each once) move to the worker instead of being copied: they are empty
+   * here afterwards, and their memory is no longer this thread's to hold or collect.
+   */
+  call<N extends IndexProcedureName>(
+    name: N,
+    args: IndexProcedures[N]['args'],
+    transfer?: readonly ArrayBuffer[],
+  ): Promise<IndexProcedures[N]['result']>;
   /** Stops the worker once its current request is done (waits for it, at most `closeTimeoutMs`). */
   close(): void;
 }
@@ -91,8 +99,12 @@ class WorkerIndexStore implements IndexStore {
     return this.request({ op: 'write', steps }) as Promise<{ changes: number }>;
   }
 
-  call<N extends IndexProcedureName>(name: N, args: IndexProcedures[N]['args']): Promise<IndexProcedures[N]['result']> {
-    return this.request({ op: 'call', name, args }) as Promise<IndexProcedures[N]['result']>;
+  call<N extends IndexProcedureName>(
+    name: N,
+    args: IndexProcedures[N]['args'],
+    transfer: readonly ArrayBuffer[] = [],
+  ): Promise<IndexProcedures[N]['result']> {
+    return this.request({ op: 'call', name, args }, transfer) as Promise<IndexProcedures[N]['result']>;
   }
 
   close(): void {
@@ -110,13 +122,13 @@ class WorkerIndexStore implements IndexStore {
     void this.worker.terminate();
   }
 
-  private request(body: DistributiveOmit<IndexRequest, 'id'>): Promise<unknown> {
+  private request(body: DistributiveOmit<IndexRequest, 'id'>, transfer: readonly ArrayBuffer[] = []): Promise<unknown> {
     if (this.stopped) return Promise.reject(this.stopped);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       if (this.pending.size === 1) this.worker.ref();
-      this.worker.postMessage({ ...body, id });
+      this.worker.postMessage({ ...body, id }, [...transfer]);
     });
   }
 

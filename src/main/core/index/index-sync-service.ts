@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isAppError } from '../../../shared/errors';
 import type { IndexSyncProgress, IndexSyncStarted, IndexSyncSummary } from '../../../shared/model/index-sync';
-import { listObjectsV2Fast } from '../browse/fast-list-objects';
+import { fromSdkOutput, listObjectsV2Read } from '../browse/fast-list-objects';
 import type { ConnectionsService } from '../connections/connections-service';
 import type { CheckpointedKind } from '../jobs/checkpointed-job';
 import type { JobService } from '../jobs/job-service';
@@ -11,6 +11,7 @@ import { toAppError } from '../s3/s3-errors';
 import { BucketClaims } from './bucket-claims';
 import { defaultSyncTuning, runBucketSync, type SyncTotals, type SyncTuning } from './bucket-sync';
 import type { IndexStore } from './index-store';
+import { columnsOf, readSyncListing, type SyncListing } from './listed-columns';
 import type { ListPage } from './range-planner';
 import { SnapshotRepository } from './snapshot-repository';
 import { syncProgress } from './sync-progress';
@@ -203,12 +204,12 @@ export class IndexSyncService {
     }
   }
 
-  /** ListObjectsV2 on the connection's client, read by the app's fast page reader. */
+  /** ListObjectsV2 on the connection's client, read by the app's fast page reader into columns. */
   private s3Lister(input: SyncInput): ListPage {
     const { client } = this.deps.connections.resolve(input.connectionId);
     return async (request, signal) => {
       try {
-        return await listObjectsV2Fast(
+        return await listObjectsV2Read(
           client,
           {
             Bucket: input.bucket,
@@ -218,6 +219,7 @@ export class IndexSyncService {
             ...(request.delimiter !== undefined ? { Delimiter: request.delimiter } : {}),
             ...(request.maxKeys !== undefined ? { MaxKeys: request.maxKeys } : {}),
           },
+          syncReader,
           { abortSignal: signal },
         );
       } catch (error) {
@@ -227,6 +229,15 @@ export class IndexSyncService {
     };
   }
 }
+
+/** A page read straight into columns; one the fast reader leaves, from the SDK's objects. */
+const syncReader = {
+  read: readSyncListing,
+  fromSdk: (out: Parameters<typeof fromSdkOutput>[0]): SyncListing => {
+    const { contents, ...rest } = fromSdkOutput(out);
+    return { ...rest, objects: columnsOf(contents) };
+  },
+};
 
 function toSummary(s: SyncRecord): IndexSyncSummary {
   return {

@@ -1,11 +1,12 @@
 import type { SqlDatabase, SqlStatement } from '../store/sql-port';
 import { prefixEnd } from './key-order';
+import { keyAt, rowBytes, rowObjects, type ListedRows } from './listed-columns';
 import type { ListedObject } from './listed-object';
 
 /**
  * One page of a listing, merged into a sync (runs in the index worker). The page covers a window
  * of the key space, (`after`, `through`] within the sync's prefix: every key S3 has there is in
- * `objects`, so a live row in the window that is not in the page was deleted. Only what changed is
+ * `rows`, so a live row in the window that is not in the page was deleted. Only what changed is
  * written, so a snapshot costs nothing for the objects it shares with the one before.
  */
 export interface MergePageArgs {
@@ -18,7 +19,8 @@ export interface MergePageArgs {
   after: string | null;
   /** Inclusive upper end; null: to the end of the prefix (the range's last page). */
   through: string | null;
-  objects: readonly ListedObject[];
+  /** The page's objects in the window, in columns (pieces of one page share its columns, cloned once). */
+  rows: ListedRows;
   /** The range is listed to its end with this page. */
   rangeDone: boolean;
   /** ListObjectsV2 requests this page took (counted into the sync). */
@@ -81,11 +83,13 @@ export class ListingMerger {
 
   /** A page's rows, its range's position, and the sync's counts (`pages`: 1 for a page, 0 for a later piece of one). */
   private mergePiece(args: MergePageArgs, pages: 0 | 1): MergeCounts {
-    const counts = this.mergeWindow(args.syncId, args.bucketId, args.prefix, args.after, args.through, args.objects);
-    const bytes = args.objects.reduce((sum, o) => sum + o.size, 0);
-    const last = args.objects.at(-1)?.key ?? null;
-    this.range.run(args.through ?? last, args.rangeDone ? 1 : 0, args.objects.length, bytes, args.syncId, args.ordinal);
-    this.sync.run(args.objects.length, bytes, counts.added, counts.changed, counts.removed, pages, args.listRequests, args.syncId);
+    const { rows } = args;
+    const counts = this.mergeWindow(args.syncId, args.bucketId, args.prefix, args.after, args.through, rowObjects(rows));
+    const bytes = rowBytes(rows);
+    const objects = rows.to - rows.from;
+    const last = objects > 0 ? keyAt(rows.columns, rows.to - 1) : null;
+    this.range.run(args.through ?? last, args.rangeDone ? 1 : 0, objects, bytes, args.syncId, args.ordinal);
+    this.sync.run(objects, bytes, counts.added, counts.changed, counts.removed, pages, args.listRequests, args.syncId);
     return counts;
   }
 

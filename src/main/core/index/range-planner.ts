@@ -1,6 +1,6 @@
 import { mapLimit } from '../../../shared/concurrency';
-import type { ParsedListing } from '../browse/list-xml';
 import { compareKeys } from './key-order';
+import { keyAt, keysOf, type SyncListing } from './listed-columns';
 
 /** One ListObjectsV2 request, as the sync makes it. */
 export interface ListRequest {
@@ -12,7 +12,7 @@ export interface ListRequest {
 }
 
 /** Lists one page (the S3 call, behind a seam for tests and request counting). */
-export type ListPage = (request: ListRequest, signal: AbortSignal) => Promise<ParsedListing>;
+export type ListPage = (request: ListRequest, signal: AbortSignal) => Promise<SyncListing>;
 
 /** A key range: keys k under the sync's prefix with startAfter < k ≤ endKey (null: unbounded). */
 export interface KeyRange {
@@ -68,7 +68,7 @@ export async function planRanges(
   const explore = async (folder: string): Promise<string[]> => {
     const startAfter = after.startsWith(folder) ? after : undefined;
     const listing = await page({ prefix: folder, delimiter: '/', ...(startAfter ? { startAfter } : {}) });
-    if (listing.isTruncated && listing.contents.length >= 100) flat.push({ folder, keys: listing.contents.map((o) => o.key) });
+    if (listing.isTruncated && listing.objects.count >= 100) flat.push({ folder, keys: keysOf(listing.objects) });
     return listing.commonPrefixes;
   };
   /** Whether `folder` holds more keys (after `after`) than one page: splitting a smaller one only cuts pages short. */
@@ -104,7 +104,7 @@ export async function planRanges(
   const probe = async (startAfter: string, folder: string): Promise<string | undefined> => {
     probes += 1;
     const listing = await page({ prefix: folder, startAfter, maxKeys: 1 });
-    return listing.contents[0]?.key;
+    return listing.objects.count > 0 ? keyAt(listing.objects, 0) : undefined;
   };
   for (const { folder, keys } of flat) {
     if (probes >= options.maxProbes) break;
