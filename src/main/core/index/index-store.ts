@@ -126,9 +126,11 @@ class WorkerIndexStore implements IndexStore {
     if (this.stopped) return Promise.reject(this.stopped);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
+      // Posted first: a request that cannot be sent (a value that cannot be cloned, a buffer
+      // already moved elsewhere) rejects here and leaves nothing pending holding the worker up.
+      this.worker.postMessage({ ...body, id }, [...transfer]);
       this.pending.set(id, { resolve, reject });
       if (this.pending.size === 1) this.worker.ref();
-      this.worker.postMessage({ ...body, id }, [...transfer]);
     });
   }
 
