@@ -94,7 +94,7 @@ function readListing(scan: ListingScan): ParsedListing | undefined {
 }
 
 /** The decoded text of the field whose offsets start at `fields[at]`, or undefined when the entry has none. */
-export function scannedText(body: Buffer, fields: Int32Array, at: number): string | undefined {
+function scannedText(body: Buffer, fields: Int32Array, at: number): string | undefined {
   const start = fields[at] as number;
   if (start < 0) return undefined;
   return textBetween(body, start, fields[at + 1] as number);

@@ -361,9 +361,9 @@ CREATE INDEX objects_etag ON objects (bucket_id, lower(etag), size);
  *   (its query repeats the index's condition, which is how SQLite knows it may use a partial
  *   index). A search for STANDARD reads keys in order and checks each where most objects are
  *   STANDARD, and where few are, takes them from `objects_class` (every object's class, no key:
- *   ~20 bytes per object) to be sorted. The extension index keeps
- *   `key` (v5): extensions cluster by folder, so reading keys in order can pass a whole folder of
- *   other files before a match, and sorting a common one's matches reads every row of them.
+ *   ~20 bytes per object) to be sorted. The extension index keeps `key` (v5): extensions cluster
+ *   by folder, so reading keys in order can pass a whole folder of other files before a match,
+ *   and sorting a common one's matches reads every row of them.
  */
 const v8SmallerIndexes = `
 DROP TRIGGER objects_fts_insert;

@@ -3,7 +3,7 @@ import { searchCountCap } from '../../../shared/model/audit';
 import type { Roots } from '../../../shared/model/roots';
 import type { IndexStore } from './index-store';
 import { escapeLike, keyRangeCondition, rootCondition } from './key-range';
-import { trigramQuery } from './trigram-fold';
+import { isAscii, trigramQuery } from './trigram-fold';
 
 /** Where a search looks: one indexed bucket (`buckets.id`; -1 for a bucket never indexed), with its connection's roots. */
 export interface SearchScope {
@@ -58,11 +58,16 @@ export function searchSql(scope: SearchScope, query: SearchQuery): SearchSql {
   const name = query.name;
   if (name !== '') {
     if (query.nameMatch === 'contains' && Array.from(name).length >= trigramMinChars) {
-      // Each key read in order, or each of the trigram index's candidates (detail=none since v8),
-      // is checked for the name itself; last, after the cheaper conditions (`containsCondition`).
       plan = scope.keyIndexPending === true ? 'scan' : 'trigram';
-      contains = containsCondition(name);
-      if (contains.sql !== '0' && scope.keyIndexPending !== true && scope.nameRead !== 'keys') fts.push(trigramQuery(name));
+      // No key holds NUL (XML cannot carry it, so S3 cannot list one), and neither FTS5's query
+      // syntax nor LIKE can take it (both end the text there).
+      if (name.includes('\u0000')) where.push('0');
+      else {
+        // Each key read in order, or each of the trigram index's candidates (detail=none since
+        // v8), is checked for the name itself; last, after the cheaper conditions.
+        contains = containsCondition(name);
+        if (scope.keyIndexPending !== true && scope.nameRead !== 'keys') fts.push(trigramQuery(name));
+      }
     } else {
       plan = 'prefix';
       add(keyRangeCondition('o.key', 'name', query.prefix + name));
@@ -102,14 +107,15 @@ export function searchSql(scope: SearchScope, query: SearchQuery): SearchSql {
     where.push('o.last_modified <= @modifiedBefore');
     params.modifiedBefore = new Date(query.modifiedBefore).toISOString();
   }
+  // STANDARD, where few objects are, comes from the class index to be sorted (see below).
+  const standardSorted = query.storageClass === 'STANDARD' && scope.standardRead !== 'keys';
   if (query.storageClass !== '') {
     // S3 leaves StorageClass out for STANDARD on some servers: a missing class is STANDARD. Where
     // most objects are, keys are read in order (`+` keeps SQLite off the class index); where few
     // are, the class index (v8, no key) finds them to be sorted. Another class comes from the
     // index of the objects not in STANDARD, in key order: the query repeats that index's
     // condition, so SQLite may use it.
-    if (query.storageClass === 'STANDARD')
-      where.push(`${scope.standardRead === 'keys' ? '+' : ''}coalesce(o.storage_class, 'STANDARD') = 'STANDARD'`);
+    if (query.storageClass === 'STANDARD') where.push(`${standardSorted ? '' : '+'}coalesce(o.storage_class, 'STANDARD') = 'STANDARD'`);
     else {
       where.push(`o.storage_class = @storageClass AND o.storage_class <> 'STANDARD'`);
       params.storageClass = query.storageClass;
@@ -119,8 +125,7 @@ export function searchSql(scope: SearchScope, query: SearchQuery): SearchSql {
     // A root is half the bucket: with an extension or another storage class too, its index (which
     // ends with key) gives the page in key order, and the root is better checked per row than
     // walked as a key range. `+o.key` tells SQLite not to walk the range instead.
-    const oneValue =
-      query.extension !== '' || (query.storageClass !== '' && !(query.storageClass === 'STANDARD' && scope.standardRead === 'keys'));
+    const oneValue = query.extension !== '' || (query.storageClass !== '' && query.storageClass !== 'STANDARD') || standardSorted;
     add(rootCondition(oneValue ? '+o.key' : 'o.key', query.root, scope.roots));
   }
   if (query.etag !== '') {
@@ -130,8 +135,7 @@ export function searchSql(scope: SearchScope, query: SearchQuery): SearchSql {
   add(contains);
   // Sorting the few objects with one ETag beats walking the bucket in key order to find them, which
   // is what SQLite (no statistics) does when the key order is on offer: `+` takes it off.
-  const fewFromAnIndex = query.etag !== '' || (query.storageClass === 'STANDARD' && scope.standardRead !== 'keys');
-  return { from, where: where.join(' AND '), params, plan, orderBy: fewFromAnIndex ? '+o.key' : 'o.key' };
+  return { from, where: where.join(' AND '), params, plan, orderBy: query.etag !== '' || standardSorted ? '+o.key' : 'o.key' };
 }
 
 /**
@@ -143,10 +147,7 @@ export function searchSql(scope: SearchScope, query: SearchQuery): SearchSql {
  * candidates: ~2 ms against ~6). Any other name goes through `key_contains` (`trigram-fold.ts`).
  */
 function containsCondition(name: string): { sql: string; params: Record<string, string> } {
-  // No key holds NUL (XML cannot carry it, so S3 cannot list one), and neither FTS5's query syntax
-  // nor LIKE can take it (both end the text there).
-  if (name.includes('\u0000')) return { sql: '0', params: {} };
-  if (!/^\p{ASCII}*$/u.test(name)) return { sql: 'key_contains(o.key, @contains)', params: { contains: name } };
+  if (!isAscii(name)) return { sql: 'key_contains(o.key, @contains)', params: { contains: name } };
   const folded = `instr(lower(replace(replace(o.key, char(8490), 'k'), char(383), 's')), @contains) > 0`;
   return {
     sql: `(o.key LIKE @containsLike ESCAPE '\\' OR ((instr(o.key, char(8490)) OR instr(o.key, char(383))) AND ${folded}))`,
@@ -168,8 +169,12 @@ export async function searchIndex(
   const pending = await store.get<{ n: number }>('SELECT 1 AS n FROM objects_key_fts_pending WHERE bucket_id = ?', [scope.bucketId]);
   const keyIndexPending = pending !== undefined;
   const dense = !keyIndexPending && (await nameIsDense(store, query));
-  const sizeRead = (await sizeIsDense(store, scope.bucketId, query, page)) ? 'keys' : 'index';
-  const standardRead = (await standardIsDense(store, scope.bucketId, query, page)) ? 'keys' : 'index';
+  const sized = query.minSize !== undefined || query.maxSize !== undefined;
+  const standard = query.storageClass === 'STANDARD';
+  // Both filters below weigh their matches against one threshold, from one look at the bucket's last sync.
+  const enough = sized || standard ? await denseThreshold(store, scope.bucketId, page) : 0;
+  const sizeRead = sized && (await sizeIsDense(store, scope.bucketId, query, enough)) ? 'keys' : 'index';
+  const standardRead = standard && (enough === 0 || (await standardIsDense(store, scope.bucketId, enough))) ? 'keys' : 'index';
   const pageSql = searchSql({ ...scope, keyIndexPending, nameRead: dense ? 'keys' : 'matches', sizeRead, standardRead }, query);
   // Counting stops at the cap: from the indexes, which find matches without reading past others.
   const countSql =
@@ -224,14 +229,7 @@ async function nameIsDense(store: IndexStore, query: SearchQuery): Promise<boole
  * of 250 sizes, a range of ten sizes: 19 ms → 0.5 ms; one no object has stays on the index). The
  * bucket's size is its last finished sync's count.
  */
-async function sizeIsDense(
-  store: IndexStore,
-  bucketId: number,
-  query: SearchQuery,
-  page: { offset: number; limit: number },
-): Promise<boolean> {
-  if (query.minSize === undefined && query.maxSize === undefined) return false;
-  const enough = await denseThreshold(store, bucketId, page);
+async function sizeIsDense(store: IndexStore, bucketId: number, query: SearchQuery, enough: number): Promise<boolean> {
   if (enough === 0) return false;
   const found = await store.get<{ n: number }>(
     'SELECT count(*) AS n FROM (SELECT 1 FROM objects o WHERE o.bucket_id = @bucketId AND o.size >= @minSize AND o.size <= @maxSize LIMIT @enough)',
@@ -246,15 +244,7 @@ async function sizeIsDense(
  * the end: 100 STANDARD among 1,000,000 took 1.2 s). The same threshold as `sizeIsDense`, counted
  * on the class index (v8), which holds no keys and counts that far in about a millisecond.
  */
-async function standardIsDense(
-  store: IndexStore,
-  bucketId: number,
-  query: SearchQuery,
-  page: { offset: number; limit: number },
-): Promise<boolean> {
-  if (query.storageClass !== 'STANDARD') return false;
-  const enough = await denseThreshold(store, bucketId, page);
-  if (enough === 0) return true;
+async function standardIsDense(store: IndexStore, bucketId: number, enough: number): Promise<boolean> {
   const found = await store.get<{ n: number }>(
     "SELECT count(*) AS n FROM (SELECT 1 FROM objects o WHERE o.bucket_id = @bucketId AND coalesce(o.storage_class, 'STANDARD') = 'STANDARD' LIMIT @enough)",
     { bucketId, enough },

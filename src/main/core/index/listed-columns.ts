@@ -191,34 +191,55 @@ function encoded(texts: readonly (string | null)[]): { bytes: (Buffer | null)[];
   return { bytes, total };
 }
 
-/** Columns of objects a listing gave as objects (the SDK's own reader, tests). */
-export function columnsOf(
-  contents: readonly { key: string; size: number; lastModified?: Date; etag?: string; storageClass?: string }[],
-): ListedColumns {
-  const keys = encoded(contents.map((o) => o.key));
-  const etags = encoded(contents.map((o) => bareEtag(o.etag)));
-  const b = new ColumnsBuilder(contents.length, keys.total, etags.total);
-  contents.forEach((o, i) => {
+/** One object to put in columns: its ETag already bare, its time in ms since the epoch (NaN: none). */
+interface ColumnEntry {
+  key: string;
+  size: number;
+  etag: string | null;
+  modifiedMs: number;
+  storageClass: string;
+}
+
+/** Columns of objects given one by one (not from a page's bytes). */
+function columnsFrom(entries: readonly ColumnEntry[]): ListedColumns {
+  const keys = encoded(entries.map((e) => e.key));
+  const etags = encoded(entries.map((e) => e.etag));
+  const b = new ColumnsBuilder(entries.length, keys.total, etags.total);
+  entries.forEach((e, i) => {
     b.key(keys.bytes[i] as Buffer);
     b.etag(etags.bytes[i] ?? null);
-    const ok = b.finish(o.size, o.lastModified ? o.lastModified.getTime() : Number.NaN, storageClassOf(o.storageClass));
-    if (!ok) throw new Error('A listing page named more than 256 storage classes.');
+    if (!b.finish(e.size, e.modifiedMs, e.storageClass)) throw new Error('More than 256 storage classes in one set of columns.');
   });
   return b.build();
 }
 
+/** Columns of objects a listing gave as objects (the SDK's own reader, tests). */
+export function columnsOf(
+  contents: readonly { key: string; size: number; lastModified?: Date; etag?: string; storageClass?: string }[],
+): ListedColumns {
+  return columnsFrom(
+    contents.map((o) => ({
+      key: o.key,
+      size: o.size,
+      etag: bareEtag(o.etag),
+      modifiedMs: o.lastModified ? o.lastModified.getTime() : Number.NaN,
+      storageClass: storageClassOf(o.storageClass),
+    })),
+  );
+}
+
 /** Rows of objects as the index stores them (tests; a ListedObject's time is ISO 8601 with milliseconds, so it comes back the same). */
 export function rowsOf(objects: readonly ListedObject[]): ListedRows {
-  const keys = encoded(objects.map((o) => o.key));
-  const etags = encoded(objects.map((o) => o.etag));
-  const b = new ColumnsBuilder(objects.length, keys.total, etags.total);
-  objects.forEach((o, i) => {
-    b.key(keys.bytes[i] as Buffer);
-    b.etag(etags.bytes[i] ?? null);
-    const ok = b.finish(o.size, o.lastModified === null ? Number.NaN : Date.parse(o.lastModified), o.storageClass ?? 'STANDARD');
-    if (!ok) throw new Error('Rows named more than 256 storage classes.');
-  });
-  return { columns: b.build(), from: 0, to: objects.length };
+  const columns = columnsFrom(
+    objects.map((o) => ({
+      key: o.key,
+      size: o.size,
+      etag: o.etag,
+      modifiedMs: o.lastModified === null ? Number.NaN : Date.parse(o.lastModified),
+      storageClass: o.storageClass ?? 'STANDARD',
+    })),
+  );
+  return { columns, from: 0, to: objects.length };
 }
 
 /**

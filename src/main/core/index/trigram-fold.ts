@@ -12,13 +12,18 @@ for (const [first, count, step, offset] of trigramFoldRuns)
  */
 export function trigramFold(text: string): string {
   // ASCII: the tokenizer folds A–Z only, as toLowerCase does.
-  if (/^\p{ASCII}*$/u.test(text)) return text.toLowerCase();
+  if (isAscii(text)) return text.toLowerCase();
   let folded = '';
   for (const char of text) {
     const to = foldOf.get(char.codePointAt(0) ?? 0);
     folded += to === undefined ? char : String.fromCodePoint(to);
   }
   return folded;
+}
+
+/** Whether every character of `text` is ASCII. */
+export function isAscii(text: string): boolean {
+  return /^\p{ASCII}*$/u.test(text);
 }
 
 /**
@@ -46,12 +51,9 @@ function foldedNeedle(needle: string): string {
 export function trigramQuery(text: string): string {
   const chars = Array.from(text);
   const terms = new Set<string>();
-  for (let i = 0; i + 3 <= chars.length; i += 1)
-    terms.add(
-      `"${chars
-        .slice(i, i + 3)
-        .join('')
-        .replace(/"/g, '""')}"`,
-    );
+  for (let i = 0; i + 3 <= chars.length; i += 1) {
+    const trigram = chars.slice(i, i + 3).join('');
+    terms.add(`"${trigram.replace(/"/g, '""')}"`);
+  }
   return [...terms].join(' AND ');
 }
