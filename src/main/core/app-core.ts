@@ -117,10 +117,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     emit: (progress) => emit('index:progress', progress),
     ...(options.indexImportTuning ? { tuning: options.indexImportTuning } : {}),
   });
-  // A first sync the app quit in and that will not be resumed left its bucket without a name index.
+  // A first sync the app quit in and that will not be resumed left its bucket without a name index (and the index without its others).
   void indexSync.syncs
-    .settleDeferredKeyIndexes(new Set(jobs.interrupted().map((job) => job.jobId)))
-    .catch((error: unknown) => logger.warn('Could not build the object index’s pending name indexes', { error: String(error) }));
+    .settleDeferredIndexes(new Set(jobs.interrupted().map((job) => job.jobId)))
+    .catch((error: unknown) => logger.warn('Could not build the object index’s pending indexes', { error: String(error) }));
   const info: AppInfo = {
     version: options.version,
     host: options.host,

@@ -153,13 +153,13 @@ describe('a first sync that will not stop by itself, and stale sync ids', () => 
     await runBucketSync({ store, syncs, list: new MemoryBucket(mediaKeys(700)).list }, jobSync, new AbortController().signal);
     expect((await pendingBuckets(store)).sort()).toEqual([abandoned, resumable].sort());
 
-    expect(await syncs.settleDeferredKeyIndexes(new Set(['job-2']))).toBe(1);
+    expect(await syncs.settleDeferredIndexes(new Set(['job-2']))).toBe(1);
     expect(await pendingBuckets(store)).toEqual([resumable]);
     expect(await indexedRows(store)).toBe(1_500);
     expect((await search(store, abandoned, 'photo-14')).plan).toBe('trigram');
     // Its job discarded since: the next start-up builds it too. (FTS5's check compares the index
     // with every row of the table, so it holds only once no bucket is pending.)
-    expect(await syncs.settleDeferredKeyIndexes(new Set())).toBe(1);
+    expect(await syncs.settleDeferredIndexes(new Set())).toBe(1);
     await checkKeyIndex(store);
     expect(await indexedRows(store)).toBe(2_200);
   });

@@ -1,4 +1,5 @@
 import type { SqlDatabase } from '../store/sql-port';
+import { DeferredIndexes } from './deferred-indexes';
 import { InventoryMerger, type InventoryChunkArgs, type InventoryChunkResult } from './inventory/inventory-merge';
 import { ListingMerger, type MergeCounts, type MergePageArgs } from './listing-merge';
 import { FolderSizes, type FolderSizeRow, type FolderSizesArgs } from './reports/folder-sizes';
@@ -6,7 +7,7 @@ import { SnapshotFolders, type FolderAsOfArgs, type FolderPage } from './snapsho
 
 /**
  * Work that runs inside the index worker as one request, because it is a loop of statements that
- * would cost a message each from main: merging a listing page or a chunk of an inventory import, listing a snapshot's folder, summing a folder's sizes. Each
+ * would cost a message each from main: merging a listing page or a chunk of an inventory import, listing a snapshot's folder, summing a folder's sizes, leaving out or building the secondary indexes. Each
  * is called by name through `IndexStore.call`; arguments and results are structured-cloned.
  */
 export interface IndexProcedures {
@@ -17,6 +18,10 @@ export interface IndexProcedures {
   mergeInventoryChunk: { args: InventoryChunkArgs; result: InventoryChunkResult };
   /** The storage-by-folder report's sums (a pass over the folder's keys). */
   folderSizes: { args: FolderSizesArgs; result: FolderSizeRow[] };
+  /** A first sync into an otherwise empty index leaves the secondary indexes out (v9); result: how many are out. */
+  deferObjectIndexes: { args: { syncId: number }; result: number };
+  /** Builds every secondary index left out; result: how many. */
+  buildObjectIndexes: { args: Record<string, never>; result: number };
 }
 
 export type IndexProcedureName = keyof IndexProcedures;
@@ -29,11 +34,14 @@ export function createIndexProcedures(db: SqlDatabase): {
   const folders = new SnapshotFolders(db);
   const inventory = new InventoryMerger(db, merger);
   const folderSizes = new FolderSizes(db);
+  const deferred = new DeferredIndexes(db);
   return {
     mergeListingPage: (args) => merger.mergePage(args),
     mergeListingPages: (args) => merger.mergePages(args.pages),
     folderAsOf: (args) => folders.list(args),
     mergeInventoryChunk: (args) => inventory.mergeChunk(args),
     folderSizes: (args) => folderSizes.sum(args),
+    deferObjectIndexes: (args) => deferred.deferFor(args.syncId),
+    buildObjectIndexes: () => deferred.build(),
   };
 }

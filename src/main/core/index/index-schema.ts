@@ -383,6 +383,43 @@ CREATE INDEX objects_storage_class ON objects (bucket_id, storage_class, key) WH
 CREATE INDEX objects_class ON objects (bucket_id, coalesce(storage_class, 'STANDARD'));
 `;
 
+/**
+ * v9: a bucket's first sync into an index with no other bucket's rows writes none of the
+ * secondary indexes of `objects` either, and builds them when it stops, as v6 does the trigram
+ * index (`deferred-indexes.ts`: 600,000 objects merged in 14 s instead of 43–51 s).
+ * - `objects_deferred_indexes`: the indexes left out, each with the CREATE statement that builds it
+ *   again (as `sqlite_schema` held it). Empty but while such a sync runs, or after a crash in one
+ *   until its job stops or the next start-up that will not resume it. The worker builds them
+ *   before any later step runs on the file, so steps find every index where they expect it.
+ */
+const v9DeferredObjectIndexes = `
+CREATE TABLE objects_deferred_indexes (name TEXT PRIMARY KEY, sql TEXT NOT NULL);
+`;
+
+/**
+ * What follows a key's last `.` (the whole key when it has none): `rtrim` stops at the first
+ * character from the end that is not in the set, which is that dot, so it reads only the
+ * extension's few characters, where `nameSql` reads back to the last `/`.
+ */
+const afterLastDotSql = `substr(key, length(rtrim(key, replace(key, '.', ''))) + 1)`;
+
+/**
+ * v10: the same extension from a cheaper expression (v4's, `extensionSql`, computed the name four
+ * times, each an `rtrim` over most of the key with most of the key as its set). What follows the
+ * key's last dot is the extension unless it holds a `/` (the dot was in a folder's name). 300,000
+ * objects: 6.8 s → 1.1 s to compute it for every row, which each insert and the index build at a
+ * first sync's end pay (it was most of that build). Same answers: the migration test's samples,
+ * and every key of a 300,000-object index compared.
+ */
+const v10CheaperExtension = `
+DROP INDEX objects_extension;
+ALTER TABLE objects DROP COLUMN extension;
+ALTER TABLE objects ADD COLUMN extension TEXT GENERATED ALWAYS AS (
+  CASE WHEN instr(key, '.') = 0 OR instr(${afterLastDotSql}, '/') > 0 THEN '' ELSE lower(${afterLastDotSql}) END
+) VIRTUAL;
+CREATE INDEX objects_extension ON objects (bucket_id, extension, key);
+`;
+
 /** Every schema step of index.sqlite, in order. */
 export const indexMigrations: readonly Migration[] = [
   { version: 1, name: 'objects-syncs', sql: v1ObjectsSyncs },
@@ -393,4 +430,6 @@ export const indexMigrations: readonly Migration[] = [
   { version: 6, name: 'deferred-key-index', sql: v6DeferredKeyIndex },
   { version: 7, name: 'etag-size-index', sql: v7EtagSizeIndex },
   { version: 8, name: 'smaller-indexes', sql: v8SmallerIndexes },
+  { version: 9, name: 'deferred-object-indexes', sql: v9DeferredObjectIndexes },
+  { version: 10, name: 'cheaper-extension', sql: v10CheaperExtension },
 ];

@@ -11,6 +11,7 @@ import type { Logger } from '../logger';
 import { closeDatabase } from '../store/database';
 import { openRebuildableDatabase } from '../store/rebuildable-database';
 import { closedSlot, closeRequested, type IndexReply, type IndexRequest, type IndexWake, type IndexWorkerData } from './index-protocol';
+import { buildDeferredIndexesBeforeMigrating } from './deferred-indexes';
 import { registerIndexFunctions } from './index-functions';
 import { IndexRequestHandler, indexErrorShape } from './index-requests';
 import { indexMigrations } from './index-schema';
@@ -43,7 +44,12 @@ const logger: Logger = { info: log('info'), warn: log('warn'), error: log('error
 let db: Database | null = null;
 let handler: IndexRequestHandler | null = null;
 try {
-  const opened = openRebuildableDatabase({ file, migrations: indexMigrations, logger });
+  const opened = openRebuildableDatabase({
+    file,
+    migrations: indexMigrations,
+    logger,
+    beforeMigrating: buildDeferredIndexesBeforeMigrating,
+  });
   db = opened.db;
   registerIndexFunctions(db);
   handler = new IndexRequestHandler(db);

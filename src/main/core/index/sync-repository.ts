@@ -183,8 +183,10 @@ export class SyncRepository {
    * Marks how a sync stands; an end (done, failed, cancelled) also drops its ranges, which only a
    * resume needs. Running into a bucket with no rows yet defers its trigram index, and any stop
    * builds it, in the same transaction (index v6): a bucket's first sync (or import) then
-   * writes its keys once instead of row by row into the index as well. Any stop also brings the
-   * planner's statistics up to date (see `searchReadySteps`).
+   * writes its keys once instead of row by row into the index as well. When no other bucket has
+   * rows, such a sync also leaves out the secondary indexes, which any stop builds (v9,
+   * `deferred-indexes.ts`). Any stop also brings the planner's statistics up to date (see
+   * `makeSearchReady`).
    */
   async setState(syncId: number, state: SyncState, error?: { code: string; message: string }): Promise<void> {
     const ended = state === 'done' || state === 'failed' || state === 'cancelled';
@@ -196,24 +198,36 @@ export class SyncRepository {
       ...(ended ? [{ sql: 'DELETE FROM sync_ranges WHERE sync_id = ?', rows: [[syncId]] }] : []),
       ...(state === 'running' ? deferKeyIndexSteps(syncId) : []),
     ]);
-    // A write of its own, after the state is recorded: a failure here (a full disk) leaves the
-    // bucket pending, which search copes with and the next stop or start-up settles.
-    if (state !== 'running') await this.store.write(searchReadySteps(bucketOfSync, syncId));
+    if (state === 'running') await this.store.call('deferObjectIndexes', { syncId });
+    // Writes of their own, after the state is recorded: a failure here (a full disk) leaves the
+    // bucket pending or the indexes out, which search copes with and the next stop or start-up settles.
+    else await this.makeSearchReady(bucketOfSync, syncId);
+  }
+
+  /** The trigram index of the bucket `bucket` names (an SQL expression of `param`) built if pending, every index left out built, ANALYZE. */
+  private async makeSearchReady(bucket: string, param: number): Promise<void> {
+    await this.store.write(keyIndexSteps(bucket, param));
+    await this.store.call('buildObjectIndexes', {});
+    await this.store.write(analyzeSteps);
   }
 
   /**
    * Builds the trigram index of every bucket left pending by a sync that will not stop by itself:
    * the app quit or crashed in a first sync whose job was then discarded, or is never resumed.
-   * `resumable`: job ids that may still be resumed (their stop will build it). Run at start-up.
+   * `resumable`: job ids that may still be resumed (their stop will build it). Once no bucket is
+   * left pending, builds the secondary indexes too, if a sync left them out (v9). Run at start-up;
+   * returns how many buckets it settled.
    */
-  async settleDeferredKeyIndexes(resumable: ReadonlySet<string>): Promise<number> {
+  async settleDeferredIndexes(resumable: ReadonlySet<string>): Promise<number> {
     const pending = await this.store.all<{ bucketId: number; jobId: string | null }>(
       `SELECT p.bucket_id AS bucketId, s.job_id AS jobId FROM objects_key_fts_pending p
        LEFT JOIN syncs s ON s.bucket_id = p.bucket_id AND s.state IN ('running', 'paused')`,
     );
     const waiting = new Set(pending.filter((r) => r.jobId !== null && resumable.has(r.jobId)).map((r) => r.bucketId));
     const settle = [...new Set(pending.map((r) => r.bucketId))].filter((id) => !waiting.has(id));
-    for (const bucketId of settle) await this.store.write(searchReadySteps('?', bucketId));
+    for (const bucketId of settle) await this.makeSearchReady('?', bucketId);
+    // No first sync left to resume: a crash between a stop's two builds may still have left these out.
+    if (waiting.size === 0 && (await this.store.call('buildObjectIndexes', {})) > 0) await this.store.write(analyzeSteps);
     return settle.length;
   }
 }
@@ -255,17 +269,10 @@ function deferKeyIndexSteps(syncId: number) {
 }
 
 /**
- * The index made ready to search after a sync's writes, for the bucket `bucket` names (an SQL
- * expression with one parameter, `param`). If the bucket has no trigram index, all its rows go in
- * at once and it leaves the pending list. Then ANALYZE, whose samples of each index (sqlite_stat4:
- * better-sqlite3 builds SQLite with STAT4) let the planner weigh a search's actual values: a date
- * range that every object matches is read in key order (200 rows) rather than sorted out of the
- * date index (50,000 objects: 17 ms → 0.5 ms), one that few match from the index. Full, not with
- * `analysis_limit`, which leaves STAT4 out. ~0.4 s per 200,000 objects, in the worker. (`PRAGMA
- * optimize` at close re-analyzes, with a limit, only a table that changed a great deal since: a
- * test reopens the index to check the samples are still used.)
+ * The trigram index built for the bucket `bucket` names (an SQL expression with one parameter,
+ * `param`), if it has none: all its rows go in at once and it leaves the pending list.
  */
-function searchReadySteps(bucket: string, param: number) {
+function keyIndexSteps(bucket: string, param: number) {
   return [
     {
       sql: `INSERT INTO objects_key_fts (rowid, key) SELECT id, key FROM objects
@@ -273,6 +280,16 @@ function searchReadySteps(bucket: string, param: number) {
       rows: [[param, param]],
     },
     { sql: `DELETE FROM objects_key_fts_pending WHERE bucket_id = ${bucket}`, rows: [[param]] },
-    { sql: 'ANALYZE objects', rows: [[]] },
   ];
 }
+
+/**
+ * ANALYZE, after a sync's writes, whose samples of each index (sqlite_stat4: better-sqlite3 builds
+ * SQLite with STAT4) let the planner weigh a search's actual values: a date range that every
+ * object matches is read in key order (200 rows) rather than sorted out of the date index (50,000
+ * objects: 17 ms → 0.5 ms), one that few match from the index. Full, not with `analysis_limit`,
+ * which leaves STAT4 out. ~0.4 s per 200,000 objects, in the worker. (`PRAGMA optimize` at close
+ * re-analyzes, with a limit, only a table that changed a great deal since: a test reopens the
+ * index to check the samples are still used.)
+ */
+const analyzeSteps = [{ sql: 'ANALYZE objects', rows: [[]] }];

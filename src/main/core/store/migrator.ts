@@ -97,6 +97,8 @@ export function planMigrations(applied: readonly AppliedMigration[], migrations:
 /** `backup: false` for a rebuildable file (the object index): it is never copied before a step. */
 export interface MigrateOptions {
   backup?: boolean;
+  /** Runs before the first pending step (not at all when the file is up to date), outside their transactions. */
+  beforeSteps?: (db: Database) => void;
 }
 
 /**
@@ -115,6 +117,7 @@ export function migrate(db: Database, migrations: readonly Migration[], logger: 
 
   // The object index is rebuildable from S3 (and large): no copy. The transfer journal and link ledger are not.
   const backupPath = options.backup !== false && current >= 1 && !db.memory ? backupBeforeMigration(db, first.version) : null;
+  options.beforeSteps?.(db);
   const record = db.prepare('INSERT INTO schema_migrations (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)');
   // SQLite's table-rebuild recipe: foreign keys off outside the transaction (it cannot change inside),
   // so dropping a parent table does not cascade-delete its children; foreign_key_check before commit instead.

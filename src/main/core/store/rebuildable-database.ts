@@ -11,6 +11,8 @@ export interface OpenRebuildableOptions {
   file: string;
   migrations: readonly Migration[];
   logger: Logger;
+  /** Runs before any schema step on the file (see `MigrateOptions.beforeSteps`). */
+  beforeMigrating?: (db: Database) => void;
   now?: () => Date;
 }
 
@@ -39,11 +41,12 @@ export function setAsidePathOf(file: string, at: Date): string {
 export function openRebuildableDatabase(options: OpenRebuildableOptions): { db: Database; setAside: SetAsideNotice | null } {
   const { file, migrations, logger } = options;
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  const migrateOptions = { backup: false, ...(options.beforeMigrating ? { beforeSteps: options.beforeMigrating } : {}) };
   const first = openIfHealthy(file, logger);
   let reason: string;
   if ('db' in first) {
     try {
-      migrate(first.db, migrations, logger, { backup: false });
+      migrate(first.db, migrations, logger, migrateOptions);
       return { db: first.db, setAside: null };
     } catch (error) {
       first.db.close();
@@ -64,7 +67,7 @@ export function openRebuildableDatabase(options: OpenRebuildableOptions): { db: 
     );
   }
   try {
-    migrate(fresh.db, migrations, logger, { backup: false });
+    migrate(fresh.db, migrations, logger, migrateOptions);
   } catch (error) {
     fresh.db.close();
     throw error;
