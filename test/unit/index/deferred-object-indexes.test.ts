@@ -85,7 +85,7 @@ describe("a bucket's first sync and the secondary indexes", () => {
     const store = open(freshFile());
     const syncs = new SyncRepository(store);
     const bucketId = await new SnapshotRepository(store).bucketId('c1', 'b');
-    const bucket = new MemoryBucket(mediaKeys(3_000));
+    const bucket = new MemoryBucket(mediaKeys(2_000));
     const syncId = await syncRunning(store, syncs, bucketId, bucket);
 
     expect(await objectIndexes(store)).toEqual({});
@@ -130,7 +130,7 @@ describe("a bucket's first sync and the secondary indexes", () => {
       const expected = await objectIndexes(store);
       const syncs = new SyncRepository(store);
       const bucketId = await new SnapshotRepository(store).bucketId('c1', 'b');
-      const syncId = await syncRunning(store, syncs, bucketId, new MemoryBucket(mediaKeys(1_500)));
+      const syncId = await syncRunning(store, syncs, bucketId, new MemoryBucket(mediaKeys(600)));
       await syncs.setState(syncId, stop, stop === 'failed' ? { code: 'Network', message: 'test' } : undefined);
       expect(await objectIndexes(store)).toEqual(expected);
       // The bucket has rows now (and its trigram index): resuming writes every index as it goes.
@@ -147,14 +147,14 @@ describe('a first sync that did not stop (the app quit or crashed in it)', () =>
     const expected = await objectIndexes(store);
     let syncs = new SyncRepository(store);
     const bucketId = await new SnapshotRepository(store).bucketId('c1', 'b');
-    await syncRunning(store, syncs, bucketId, new MemoryBucket(mediaKeys(2_000)), 'job-1');
+    await syncRunning(store, syncs, bucketId, new MemoryBucket(mediaKeys(1_200)), 'job-1');
     store.close();
 
     store = open(file);
     syncs = new SyncRepository(store);
     expect(await syncs.settleDeferredIndexes(new Set(['job-1']))).toBe(0);
     expect(await objectIndexes(store)).toEqual({});
-    expect((await search(store, bucketId, { minSize: 0 })).total).toBe(2_000);
+    expect((await search(store, bucketId, { minSize: 0 })).total).toBe(1_200);
 
     expect(await syncs.settleDeferredIndexes(new Set())).toBe(1);
     expect(await objectIndexes(store)).toEqual(expected);

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indexMigrations } from '../../../src/main/core/index/index-schema';
 import { silentLogger } from '../../../src/main/core/logger';
-import { closeDatabase } from '../../../src/main/core/store/database';
+import { closeCleanly, closeDatabase, isDamage, markUnclean } from '../../../src/main/core/store/database';
 import type { Migration } from '../../../src/main/core/store/migrator';
 import { openRebuildableDatabase, setAsidePathOf } from '../../../src/main/core/store/rebuildable-database';
 import { useTempStore } from './temp-dir';
@@ -73,5 +74,71 @@ describe('a rebuildable file (the object index)', () => {
     const edited = indexMigrations.map((m) => ({ ...m, sql: `${m.sql}\n-- edited` }));
     const { setAside } = open(file, edited);
     expect(setAside?.reason).toMatch(/schema could not be updated .*differs from the one already applied/);
+  });
+});
+
+describe('the check at open of a rebuildable file', () => {
+  /** An index file with `rows` objects, closed as `close` leaves it. */
+  function indexWithObjects(file: string, rows: number, close: (db: ReturnType<typeof open>['db']) => void): void {
+    const { db } = openRebuildableDatabase({ file, migrations: indexMigrations, logger: silentLogger });
+    db.prepare("INSERT INTO buckets (id, connection_id, bucket) VALUES (1, 'c', 'b')").run();
+    db.prepare("INSERT INTO syncs (id, bucket_id, source, state, started_at) VALUES (1, 1, 'list', 'done', 't')").run();
+    const insert = db.prepare('INSERT INTO objects (bucket_id, key, size, first_sync) VALUES (1, ?, 1, 1)');
+    db.transaction(() => {
+      for (let i = 0; i < rows; i += 1) insert.run(`public/media/photo-${String(i).padStart(6, '0')}.jpg`);
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    close(db);
+  }
+
+  /** Overwrites the root page of `objects` (its rows, not the schema) with garbage, as a bad sector would. */
+  function damageObjectsTable(file: string): void {
+    // A plain read-only connection: the header stays as the close before it left it.
+    const probe = new BetterSqlite3(file, { readonly: true });
+    const { rootpage } = probe.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'objects'").get() as { rootpage: number };
+    const pageSize = probe.pragma('page_size', { simple: true }) as number;
+    probe.close();
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (rootpage - 1) * pageSize);
+    fs.closeSync(fd);
+  }
+
+  it('closed cleanly, opens without reading every page; damage met at use says so and the next open sets the file aside', () => {
+    const file = store.file();
+    indexWithObjects(file, 3_000, (db) => closeCleanly(db));
+    damageObjectsTable(file);
+    const first = open(file);
+    // Only the schema was read: the damaged table went unnoticed at open.
+    expect(first.setAside).toBeNull();
+    let met: unknown;
+    try {
+      first.db.prepare('SELECT count(*) FROM objects NOT INDEXED').get();
+    } catch (error) {
+      met = error;
+    }
+    expect(isDamage(met)).toBe(true);
+    markUnclean(first.db);
+    closeDatabase(first.db);
+
+    const second = open(file);
+    expect(second.setAside?.reason).toMatch(/^it is damaged/);
+    expect(second.db.prepare('SELECT count(*) FROM objects').pluck().get()).toBe(0);
+  });
+
+  it('not closed cleanly (a crash, or a file from before the mark), is read in full at open and set aside when damaged', () => {
+    for (const close of [(db: ReturnType<typeof open>['db']) => db.close(), (db: ReturnType<typeof open>['db']) => closeDatabase(db)]) {
+      const file = store.file();
+      indexWithObjects(file, 3_000, close);
+      damageObjectsTable(file);
+      expect(open(file).setAside?.reason).toMatch(/^it is damaged/);
+    }
+  });
+
+  it('closed cleanly and whole, opens with every row', () => {
+    const file = store.file();
+    indexWithObjects(file, 500, (db) => closeCleanly(db));
+    const { db, setAside } = open(file);
+    expect(setAside).toBeNull();
+    expect(db.prepare('SELECT count(*) FROM objects').pluck().get()).toBe(500);
   });
 });

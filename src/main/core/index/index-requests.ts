@@ -1,4 +1,5 @@
 import { AppError, isAppError, type AppErrorShape } from '../../../shared/errors';
+import { isDamage } from '../store/database';
 import type { SqlDatabase, SqlStatement } from '../store/sql-port';
 import { createIndexProcedures } from './index-procedures';
 import type { IndexRequest, SqlParams, SqlValue } from './index-protocol';
@@ -73,6 +74,13 @@ export function indexErrorShape(error: unknown): AppErrorShape {
   if (isAppError(error)) return error.toShape();
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown }).code;
+  if (isDamage(error)) {
+    return new AppError(
+      'StorageCorrupt',
+      `The object index is damaged (${message}). Restart Bucket Admin: it sets the damaged file aside and starts a fresh index, which a sync fills again from S3.`,
+      { sqliteCode: code },
+    ).toShape();
+  }
   return new AppError(
     'Internal',
     `The object index could not answer (${message}); nothing was written by that request. Try again; if it keeps failing, please report it.`,

@@ -8,7 +8,7 @@ import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
 import type { Logger } from '../logger';
-import { closeDatabase } from '../store/database';
+import { closeCleanly, isDamage, markUnclean } from '../store/database';
 import { openRebuildableDatabase } from '../store/rebuildable-database';
 import { closedSlot, closeRequested, type IndexReply, type IndexRequest, type IndexWake, type IndexWorkerData } from './index-protocol';
 import { buildDeferredIndexesBeforeMigrating } from './deferred-indexes';
@@ -61,7 +61,7 @@ try {
 /** Closes the database and tells main (waiting in Atomics.wait) that it may go on. */
 function shutdown(): void {
   try {
-    if (db) closeDatabase(db);
+    if (db) closeCleanly(db);
   } finally {
     db = null;
     Atomics.store(control, closedSlot, 1);
@@ -79,6 +79,8 @@ port.on('message', (message: IndexRequest | IndexWake) => {
   try {
     post({ kind: 'result', id: message.id, ok: true, value: handler.handle(message) });
   } catch (error) {
+    // The file was opened without reading every page (it was closed cleanly): the next start does, and sets it aside.
+    if (db && isDamage(error)) markUnclean(db);
     post({ kind: 'result', id: message.id, ok: false, error: indexErrorShape(error) });
   }
 });

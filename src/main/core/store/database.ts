@@ -53,7 +53,7 @@ export function openDatabase(options: OpenDatabaseOptions): Database {
   let db: Database;
   let recovered: CorruptionNotice | null = null;
   try {
-    db = openChecked(file, logger, () => corruptBackupPath(file, (options.now ?? (() => new Date()))()));
+    db = openChecked(file, logger, () => corruptBackupPath(file, (options.now ?? (() => new Date()))()), 'always');
   } catch (error) {
     if (!(error instanceof CorruptDatabase) || error.backupPath === null) throw error;
     const backupPath = error.backupPath;
@@ -99,7 +99,7 @@ export function closeDatabase(db: Database): void {
  */
 export function openIfHealthy(file: string, logger: Logger): { db: Database } | { damaged: string } {
   try {
-    return { db: openChecked(file, logger, null) };
+    return { db: openChecked(file, logger, null, 'after-unclean-close') };
   } catch (error) {
     if (error instanceof CorruptDatabase) return { damaged: error.message };
     throw error;
@@ -109,7 +109,7 @@ export function openIfHealthy(file: string, logger: Logger): { db: Database } | 
 /** The recreate step: a brand-new file failing its check means the disk, not the data, is at fault. */
 function openFresh(file: string, logger: Logger): Database {
   try {
-    return openChecked(file, logger, null);
+    return openChecked(file, logger, null, 'always');
   } catch (error) {
     if (!(error instanceof CorruptDatabase)) throw error;
     throw new AppError(
@@ -121,10 +121,28 @@ function openFresh(file: string, logger: Logger): Database {
 }
 
 /**
+ * When a file's contents are checked at open: `always` (quick_check, for state.sqlite, whose loss
+ * costs the user), or `after-unclean-close`, for a rebuildable file: quick_check only when the file
+ * was not closed by `closeCleanly` (a crash, a power cut, a file from before the mark), else a read
+ * of its schema. quick_check reads every page: 4.1 s for a 600,000-object index, which search,
+ * reports and offline browsing would wait for at every start. Damage it would have found is
+ * met at use instead (SQLITE_CORRUPT), which marks the file so the next start checks it
+ * (`markUnclean`) and sets it aside.
+ */
+type ContentCheck = 'always' | 'after-unclean-close';
+
+/**
+ * `PRAGMA user_version` of a file opened with `after-unclean-close` (the migrator keeps versions
+ * in a table, so this header field is free): `open` while a connection may write, `closed` once
+ * `closeCleanly` ran; 0 (never marked) counts as not closed cleanly.
+ */
+const cleanMark = { open: 1, closed: 2 } as const;
+
+/**
  * Opens one connection and verifies it; throws CorruptDatabase only for genuine damage, after
  * copying the damaged files to `backupName()` (when given) while the connection is still open.
  */
-function openChecked(file: string, logger: Logger, backupName: (() => string) | null): Database {
+function openChecked(file: string, logger: Logger, backupName: (() => string) | null, check: ContentCheck): Database {
   let db: Database;
   try {
     db = new BetterSqlite3(file);
@@ -134,14 +152,19 @@ function openChecked(file: string, logger: Logger, backupName: (() => string) | 
   try {
     // First, so quick_check waits for another writer instead of failing with SQLITE_BUSY.
     db.pragma('busy_timeout = 5000');
-    const problems = quickCheck(db);
-    if (problems !== null) throw new CorruptDatabase(problems);
+    const closedCleanly = check === 'after-unclean-close' && db.pragma('user_version', { simple: true }) === cleanMark.closed;
+    if (closedCleanly) readSchema(db);
+    else {
+      const problems = quickCheck(db);
+      if (problems !== null) throw new CorruptDatabase(problems);
+    }
     const mode = db.pragma('journal_mode = WAL', { simple: true });
     // Some network file systems cannot do WAL; SQLite then keeps the old mode, which still works.
     if (mode !== 'wal') logger.warn('Database could not switch to WAL mode', { file, mode });
     // NORMAL is durable enough in WAL mode: a power cut can lose the last commits, never corrupt.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    if (check === 'after-unclean-close') db.pragma(`user_version = ${cleanMark.open}`);
     return db;
   } catch (error) {
     // Copy before closing: closing the last connection checkpoints the -wal into the damaged file
@@ -149,6 +172,43 @@ function openChecked(file: string, logger: Logger, backupName: (() => string) | 
     const failure = preserveIfCorrupt(classify(error, file), file, backupName);
     db.close();
     throw failure;
+  }
+}
+
+/** Reads the schema back (the header, and the pages `sqlite_schema` is on); damage throws, as SQLite reports it. */
+function readSchema(db: Database): void {
+  db.prepare('SELECT count(*) FROM sqlite_schema').get();
+}
+
+/** Connections that met damage: their close must leave the file marked for a full check. */
+const damageMet = new WeakSet<Database>();
+
+/**
+ * Closes a file opened with `openIfHealthy`, marked as closed cleanly: its next open reads its
+ * schema instead of every page. Only where nothing is left to write (the caller's last act).
+ */
+export function closeCleanly(db: Database): void {
+  if (!db.open) return;
+  try {
+    if (!db.readonly && !damageMet.has(db)) db.pragma(`user_version = ${cleanMark.closed}`);
+  } finally {
+    closeDatabase(db);
+  }
+}
+
+/** Whether an error is SQLite finding the file damaged. */
+export function isDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT'));
+}
+
+/** Marks a file opened with `openIfHealthy` as needing its full check at the next open (damage met at use), also past `closeCleanly`; best effort. */
+export function markUnclean(db: Database): void {
+  damageMet.add(db);
+  try {
+    if (db.open && !db.readonly) db.pragma(`user_version = ${cleanMark.open}`);
+  } catch {
+    // A file too damaged to take the mark is found by its header check, or fails again at use.
   }
 }
 
@@ -170,9 +230,7 @@ function classify(error: unknown, file: string): Error {
   if (error instanceof CorruptDatabase || isAppError(error)) return error;
   const code = (error as { code?: unknown }).code;
   const message = (error as Error).message;
-  if (typeof code === 'string' && (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT'))) {
-    return new CorruptDatabase(message);
-  }
+  if (isDamage(error)) return new CorruptDatabase(message);
   return new AppError(
     'Internal',
     `Bucket Admin could not open its database at ${file} (${message}). Check that the data folder is writable and that no other copy of Bucket Admin is using it, then restart.`,
