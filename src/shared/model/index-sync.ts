@@ -28,6 +28,12 @@ export interface IndexSyncProgress {
   added: number;
   changed: number;
   removed: number;
+  /**
+   * Set once every object is in: the index is building what a first sync leaves until its end
+   * (search indexes: ~10–20 s per million objects). The sync is done when that finishes; it can no
+   * longer be paused or cancelled meanwhile.
+   */
+  indexing?: true;
   error?: { code: string; message: string };
 }
 

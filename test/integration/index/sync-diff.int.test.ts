@@ -42,6 +42,18 @@ describe('syncing a bucket into the index', () => {
   it('indexes every object, and a re-sync after changes lists exactly those changes', async () => {
     const first = await sync();
     expect(first).toMatchObject({ objects: 5, added: 5, changed: 0, removed: 0 });
+    // Once every object was in, the panel heard that the search indexes were being built, then done.
+    const firstEvents = syncs.events.filter((e) => e.jobId === first.jobId);
+    expect(firstEvents.at(-2)).toMatchObject({ state: 'running', indexing: true, objects: 5 });
+    expect(firstEvents.slice(0, -2).filter((e) => e.indexing)).toEqual([]);
+    // What a first sync leaves out (index v9) is all back.
+    const indexes = await reader().all<{ name: string }>(
+      "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'objects' AND sql IS NOT NULL",
+    );
+    expect(indexes.map((r) => r.name)).toEqual(
+      expect.arrayContaining(['objects_size', 'objects_etag', 'objects_extension', 'objects_last_modified', 'objects_first_sync']),
+    );
+    expect(await reader().all('SELECT name FROM objects_deferred_indexes')).toEqual([]);
     expect((await liveRows(reader(), env.connectionId, env.bucket)).map((r) => r.key)).toEqual([
       'deep/x/y/z.txt',
       'private/c.pdf',

@@ -160,8 +160,12 @@ export class IndexSyncService {
       ranges: 0,
       rangesDone: 0,
     };
-    const publish = (state: IndexSyncProgress['state'], error?: { code: string; message: string }) => {
-      const progress = { ...syncProgress({ ...base, state }, totals, { ...run, nowMs: performance.now() }), ...(error ? { error } : {}) };
+    const publish = (state: IndexSyncProgress['state'], error?: { code: string; message: string }, indexing = false) => {
+      const progress = {
+        ...syncProgress({ ...base, state }, totals, { ...run, nowMs: performance.now() }),
+        ...(error ? { error } : {}),
+        ...(indexing ? { indexing: true as const } : {}),
+      };
       this.latest.set(ctx.jobId, progress);
       this.deps.emit(progress);
     };
@@ -184,6 +188,8 @@ export class IndexSyncService {
         ctx.signal,
       );
       throttle.close();
+      // Every object is in; a first sync's deferred indexes are built now (seconds per million).
+      publish('running', undefined, true);
       await this.syncs.setState(syncId, 'done');
       ctx.tally.succeeded(totals.objects);
       publish('done');

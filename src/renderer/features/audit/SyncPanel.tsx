@@ -68,7 +68,7 @@ export function SyncPanel({ connectionId, bucket: current }: { connectionId: str
         Import inventory…
       </button>
       <InventoryImportDialog open={importing} onOpenChange={setImporting} connectionId={connectionId} bucket={bucket} prefix={prefix} />
-      {progress?.state === 'running' ? (
+      {progress?.state === 'running' && progress.indexing !== true ? (
         <>
           <button
             type="button"
@@ -90,7 +90,8 @@ export function SyncPanel({ connectionId, bucket: current }: { connectionId: str
         <span className="audit-muted" data-testid="audit-sync-progress" data-state={progress.state}>
           {progress.source === 'inventory' ? 'Inventory' : 'Sync'} {progress.state}: {progress.objects.toLocaleString()} objects ·{' '}
           {formatBytes(progress.bytes)} · {progress.pagesPerSecond.toFixed(1)} pages/s
-          {running && progress.etaSeconds !== null ? ` · about ${formatEta(progress.etaSeconds)} left` : ''}
+          {running && progress.indexing === true ? ' · building the search indexes…' : ''}
+          {running && progress.indexing !== true && progress.etaSeconds !== null ? ` · about ${formatEta(progress.etaSeconds)} left` : ''}
           {progress.error ? ` · ${progress.error.message}` : ''}
         </span>
       ) : null}

@@ -167,11 +167,12 @@ export class InventoryImportService {
     };
     const totals = { added: 0, changed: 0, removed: 0, objects: 0, bytes: 0, pages: 0, listRequests: 0, ranges: 0, rangesDone: 0 };
     const run = { startedMs: performance.now(), nowMs: 0, startPages: 0, startObjects: 0 };
-    const publish = (state: IndexSyncProgress['state'], error?: { code: string; message: string }) => {
+    const publish = (state: IndexSyncProgress['state'], error?: { code: string; message: string }, indexing = false) => {
       const progress: IndexSyncProgress = {
         ...syncProgress({ ...base, state }, totals, { ...run, nowMs: performance.now() }),
         source: 'inventory',
         ...(error ? { error } : {}),
+        ...(indexing ? { indexing: true as const } : {}),
       };
       this.latest.set(ctx.jobId, progress);
       this.deps.emit(progress);
@@ -220,6 +221,8 @@ export class InventoryImportService {
       totals.objects = sync?.objectCount ?? totals.objects;
       totals.bytes = sync?.byteCount ?? totals.bytes;
       throttle.close();
+      // Every object is in; a first sync's deferred indexes are built now (seconds per million).
+      publish('running', undefined, true);
       await this.syncs.setState(syncId, 'done');
       ctx.tally.succeeded(totals.objects);
       publish('done');
