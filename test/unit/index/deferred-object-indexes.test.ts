@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runBucketSync } from '../../../src/main/core/index/bucket-sync';
-import { buildDeferredIndexesBeforeMigrating } from '../../../src/main/core/index/deferred-indexes';
+import { buildDeferredIndexesBeforeMigrating, DeferredIndexes, otherRowsLimit } from '../../../src/main/core/index/deferred-indexes';
 import { searchIndex } from '../../../src/main/core/index/index-search';
 import { indexMigrations } from '../../../src/main/core/index/index-schema';
 import { startIndexStore, type IndexStore } from '../../../src/main/core/index/index-store';
@@ -105,23 +105,47 @@ describe("a bucket's first sync and the secondary indexes", () => {
     expect(plan.map((r) => r.detail).join(' ')).toContain('objects_extension');
   });
 
-  it('keeps them while another bucket has rows, and on every later sync of the bucket', async () => {
+  it('leaves them out beside buckets with few rows, whose searches still answer, and keeps them on every later sync', async () => {
     const store = open(freshFile());
     const expected = await objectIndexes(store);
     const syncs = new SyncRepository(store);
     const snapshots = new SnapshotRepository(store);
     const first = await snapshots.bucketId('c1', 'first');
-    await syncs.setState(await syncRunning(store, syncs, first, new MemoryBucket(mediaKeys(1_200))), 'done');
+    const firstBucket = new MemoryBucket(mediaKeys(1_200));
+    await syncs.setState(await syncRunning(store, syncs, first, firstBucket), 'done');
+    const firstPdfs = await search(store, first, { extension: 'pdf' });
 
     const second = await snapshots.bucketId('c1', 'second');
     const secondSync = await syncRunning(store, syncs, second, new MemoryBucket(mediaKeys(900, '-2')));
-    expect(await objectIndexes(store)).toEqual(expected);
+    expect(await objectIndexes(store)).toEqual({});
+    expect(await search(store, first, { extension: 'pdf' })).toEqual(firstPdfs);
     await syncs.setState(secondSync, 'done');
+    expect(await objectIndexes(store)).toEqual(expected);
 
     const again = await syncRunning(store, syncs, first, new MemoryBucket(mediaKeys(1_300)));
     expect(await objectIndexes(store)).toEqual(expected);
     await syncs.setState(again, 'done');
     expect(await deferredNames(store)).toEqual([]);
+  });
+
+  it('keeps them when the other buckets hold more rows than the limit', () => {
+    const { db } = openRebuildableDatabase({ file: freshFile(), migrations: indexMigrations, logger: silentLogger });
+    try {
+      db.prepare("INSERT INTO buckets (id, connection_id, bucket) VALUES (1, 'c', 'big'), (2, 'c', 'new'), (3, 'c', 'also')").run();
+      db.prepare(
+        "INSERT INTO syncs (id, bucket_id, source, state, started_at) VALUES (1, 1, 'list', 'done', 't'), (2, 2, 'list', 'running', 't')",
+      ).run();
+      const insert = db.prepare('INSERT INTO objects (bucket_id, key, size, first_sync) VALUES (?, ?, 1, 1)');
+      for (let i = 0; i < 6; i += 1) insert.run(1, `k/${i}`);
+      for (let i = 0; i < 5; i += 1) insert.run(3, `k/${i}`);
+      db.prepare('INSERT INTO objects_key_fts_pending (bucket_id) VALUES (2)').run();
+      // 11 rows in buckets 1 and 3, on both sides of bucket 2.
+      expect(new DeferredIndexes(db, 10).deferFor(2)).toBe(0);
+      expect(new DeferredIndexes(db, 11).deferFor(2)).toBeGreaterThan(5);
+      expect(otherRowsLimit).toBeGreaterThanOrEqual(10_000);
+    } finally {
+      db.close();
+    }
   });
 
   it('builds them when the sync is paused or fails, and a resumed sync keeps them', async () => {

@@ -1,9 +1,18 @@
 import type { SqlDatabase } from '../store/sql-port';
 
 /**
+ * The other buckets' rows a first sync may leave the indexes out beside. Every search and report
+ * is led by `bucket_id`, so without the other indexes one on another bucket reads that bucket's
+ * rows through the unique (bucket_id, key) index, and never the syncing bucket's: at most this
+ * many rows, tens of milliseconds, for the minutes the sync runs.
+ */
+export const otherRowsLimit = 50_000;
+
+/**
  * The secondary indexes of `objects` (size, date, ETag, extension, class, first sync: every one
  * but the unique key a merge looks rows up by), left out while a bucket's first sync writes into
- * an index that holds no other bucket's rows, and built at once when that sync stops (index v9).
+ * an index whose other buckets hold few rows (`otherRowsLimit`), and built at once when that sync
+ * stops (index v9).
  *
  * Why: a listing arrives in key order, but each of those indexes takes its rows in another order,
  * so every page of rows dirtied a page of each index at every commit. 600,000 objects through the
@@ -16,27 +25,26 @@ import type { SqlDatabase } from '../store/sql-port';
  * again is exactly what was there, whatever later schema steps made of it. Dropping and recording
  * are one transaction, and so are building and forgetting: after a crash every index is either in
  * the schema or in that table, never lost. Searches and reports stay correct while they are left
- * out, only slower (SQLite reads the table instead); the rows they read then are one bucket's
- * first, partial sync.
+ * out, only slower: of the syncing bucket, its rows so far; of another, its few rows.
  */
 export class DeferredIndexes {
-  constructor(private readonly db: SqlDatabase) {}
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly limit = otherRowsLimit,
+  ) {}
 
   /**
    * Leaves the indexes out for the first sync `syncId`, if its bucket's trigram index is deferred
-   * (v6: the bucket had no rows when the sync started) and no other bucket has rows. Returns how
-   * many indexes are left out after the call (0: the sync writes them as it goes).
+   * (v6: the bucket had no rows when the sync started) and the other buckets hold at most
+   * `limit` rows (`otherRowsLimit`). Returns how many indexes are left out after the call (0: the sync
+   * writes them as it goes).
    */
   deferFor(syncId: number): number {
     return this.db.transaction(() => {
       const sync = this.db.prepare('SELECT bucket_id AS bucketId FROM syncs WHERE id = ?').get(syncId) as { bucketId: number } | undefined;
       if (!sync) return this.deferredCount();
       const firstSync = this.db.prepare('SELECT 1 FROM objects_key_fts_pending WHERE bucket_id = ?').get(sync.bucketId) !== undefined;
-      // Two range reads of the unique (bucket_id, key) index: no scan of the table.
-      const others =
-        this.db.prepare('SELECT 1 FROM objects WHERE bucket_id < ? LIMIT 1').get(sync.bucketId) !== undefined ||
-        this.db.prepare('SELECT 1 FROM objects WHERE bucket_id > ? LIMIT 1').get(sync.bucketId) !== undefined;
-      if (!firstSync || others) return this.deferredCount();
+      if (!firstSync || this.otherRowsOver(sync.bucketId, this.limit)) return this.deferredCount();
       const record = this.db.prepare('INSERT INTO objects_deferred_indexes (name, sql) VALUES (?, ?)');
       for (const index of this.schemaIndexes()) {
         record.run(index.name, index.sql);
@@ -54,6 +62,21 @@ export class DeferredIndexes {
       this.db.prepare('DELETE FROM objects_deferred_indexes').run();
       return deferred.length;
     })();
+  }
+
+  /** Whether buckets other than `bucketId` hold more than `limit` rows: two bounded reads of the unique (bucket_id, key) index. */
+  private otherRowsOver(bucketId: number, limit: number): boolean {
+    const below = this.db
+      .prepare('SELECT count(*) AS n FROM (SELECT 1 FROM objects WHERE bucket_id < ? LIMIT ?)')
+      .get(bucketId, limit + 1) as {
+      n: number;
+    };
+    const above = this.db
+      .prepare('SELECT count(*) AS n FROM (SELECT 1 FROM objects WHERE bucket_id > ? LIMIT ?)')
+      .get(bucketId, limit + 1) as {
+      n: number;
+    };
+    return below.n + above.n > limit;
   }
 
   /** Whether any index is left out now. */

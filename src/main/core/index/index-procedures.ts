@@ -18,7 +18,7 @@ export interface IndexProcedures {
   mergeInventoryChunk: { args: InventoryChunkArgs; result: InventoryChunkResult };
   /** The storage-by-folder report's sums (a pass over the folder's keys). */
   folderSizes: { args: FolderSizesArgs; result: FolderSizeRow[] };
-  /** A first sync into an otherwise empty index leaves the secondary indexes out (v9); result: how many are out. */
+  /** A first sync beside few other rows leaves the secondary indexes out (v9); result: how many are out. */
   deferObjectIndexes: { args: { syncId: number }; result: number };
   /** Builds every secondary index left out; result: how many. */
   buildObjectIndexes: { args: Record<string, never>; result: number };

@@ -384,7 +384,7 @@ CREATE INDEX objects_class ON objects (bucket_id, coalesce(storage_class, 'STAND
 `;
 
 /**
- * v9: a bucket's first sync into an index with no other bucket's rows writes none of the
+ * v9: a bucket's first sync into an index whose other buckets hold few rows writes none of the
  * secondary indexes of `objects` either, and builds them when it stops, as v6 does the trigram
  * index (`deferred-indexes.ts`: 600,000 objects merged in 14 s instead of 43–51 s).
  * - `objects_deferred_indexes`: the indexes left out, each with the CREATE statement that builds it

@@ -183,8 +183,8 @@ export class SyncRepository {
    * Marks how a sync stands; an end (done, failed, cancelled) also drops its ranges, which only a
    * resume needs. Running into a bucket with no rows yet defers its trigram index, and any stop
    * builds it, in the same transaction (index v6): a bucket's first sync (or import) then
-   * writes its keys once instead of row by row into the index as well. When no other bucket has
-   * rows, such a sync also leaves out the secondary indexes, which any stop builds (v9,
+   * writes its keys once instead of row by row into the index as well. When the other buckets
+   * hold few rows, such a sync also leaves out the secondary indexes, which any stop builds (v9,
    * `deferred-indexes.ts`). Any stop also brings the planner's statistics up to date (see
    * `makeSearchReady`).
    */
