@@ -5,6 +5,7 @@ import { searchCountCap, searchQuerySchema, type SearchQueryInput } from '../../
 import { defaultRoots } from '../../../src/shared/model/roots';
 import { bucketIdOf, plantedIndex } from './planted-index';
 import type { SearchScope } from '../../../src/main/core/index/index-search';
+import { childFolder, lastSegment } from '../../../src/main/core/index/name-walk';
 
 let store: IndexStore;
 let close: () => void;
@@ -190,5 +191,75 @@ describe('searching for a name in more keys than a count shows', () => {
     expect((await search({ name: 'ÜBERIMG_À' })).rows.map((r) => r.key)).toEqual(['private/Überimg_à.png']);
     const folded = await search({ name: 'SHOOT-' });
     expect(folded.rows.map((r) => r.key).slice(0, 3)).toEqual(['private/\u017Fhoot-1.txt', ...sortedKeys(photos).slice(0, 2)]);
+  });
+});
+
+describe('a common name whose matches come late in key order', () => {
+  // 10,500 photos (more than a count shows) after 5,000 documents: the walk's budget (500 keys
+  // here) runs out inside private/, whose last key holds "img_"; prize/ holds no key with the
+  // name's trigrams (skipped); proxy/ has keys holding them apart (candidates, read) and one that
+  // holds the name; a loose key at the end holds it too.
+  const docs = [
+    ...Array.from({ length: 3_000 }, (_, i) => `private/c-${i % 30}/doc-${String(i).padStart(4, '0')}.pdf`),
+    'private/zz/img_late.pdf',
+    ...Array.from({ length: 2_000 }, (_, i) => `prize/${i}.txt`),
+  ];
+  const proxies = [...Array.from({ length: 50 }, (_, i) => `proxy/img-mg_-${i}.txt`), 'proxy/zimg_1.txt'];
+  const photos = Array.from({ length: 10_500 }, (_, i) => `public/shoot-${i % 7}/IMG_${String(i).padStart(5, '0')}.jpg`);
+  const loose = ['zz-loose-img_.txt'];
+  const all = [...docs, ...proxies, ...photos, ...loose];
+  let late: { store: IndexStore; close: () => void };
+  let lateScope: SearchScope;
+  beforeAll(async () => {
+    late = await plantedIndex(all.map((key, i) => ({ key, size: i })));
+    lateScope = { bucketId: await bucketIdOf(late.store), roots: defaultRoots, walkBudget: 500 };
+  }, 30_000);
+  afterAll(() => late.close());
+  const search = (query: SearchQueryInput, offset = 0, limit = 100) =>
+    searchIndex(late.store, lateScope, searchQuerySchema.parse(query), { offset, limit });
+  const matching = (prefix: string) =>
+    all
+      .filter((k) => k.startsWith(prefix) && k.toLowerCase().includes('img_'))
+      .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+
+  it('gives exactly the rows of reading every key, in key order, when the walk runs out of budget', async () => {
+    const expected = matching('');
+    expect(expected.slice(0, 2)).toEqual(['private/zz/img_late.pdf', 'proxy/zimg_1.txt']);
+    for (const [offset, limit] of [
+      [0, 100],
+      [1, 3],
+      [10_450, 200],
+    ] as const) {
+      const page = await search({ name: 'img_' }, offset, limit);
+      expect(page.rows.map((r) => r.key)).toEqual(expected.slice(offset, offset + limit));
+      expect([page.total, page.totalCapped]).toEqual([searchCountCap, true]);
+    }
+    // The same page from the plain plan: every key read in order.
+    const { where, params } = searchSql({ ...lateScope, nameRead: 'keys' }, searchQuerySchema.parse({ name: 'IMG_' }));
+    const plain = await late.store.all<{ key: string }>(`SELECT o.key FROM objects o WHERE ${where} ORDER BY o.key LIMIT 100`, params);
+    expect((await search({ name: 'IMG_' })).rows.map((r) => r.key)).toEqual(plain.map((r) => r.key));
+  });
+
+  it('counts under a prefix past the budget exactly, and finds none where the index says none can be', async () => {
+    const shoot3 = await search({ name: 'IMG_', prefix: 'public/shoot-3/' });
+    expect(shoot3.rows.map((r) => r.key)).toEqual(matching('public/shoot-3/').slice(0, 100));
+    expect([shoot3.total, shoot3.totalCapped]).toEqual([1_500, false]);
+    const under = await search({ name: 'img_', prefix: 'public/' }, 600);
+    expect(under.rows.map((r) => r.key)).toEqual(matching('public/').slice(600, 700));
+    expect([under.total, under.totalCapped]).toEqual([10_000, true]);
+    for (const prefix of ['prize/', 'private/c-1', 'proxy/img']) {
+      const none = await search({ name: 'img_', prefix });
+      expect([none.rows, none.total, none.totalCapped], prefix).toEqual([[], 0, false]);
+    }
+    expect((await search({ name: 'img_', prefix: 'proxy/' })).rows.map((r) => r.key)).toEqual(['proxy/zimg_1.txt']);
+  });
+
+  it('names a folder by the text every key under it holds', () => {
+    expect(lastSegment('public/media/2025/')).toBe('/2025/');
+    expect(lastSegment('private/')).toBe('private/');
+    expect(lastSegment('public/med')).toBe('/med');
+    expect(childFolder('public/', 'public/media/2025/a.jpg')).toBe('public/media/');
+    expect(childFolder('', 'private/c-1/doc.pdf')).toBe('private/');
+    expect(childFolder('public/', 'public/readme.txt')).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import { searchCountCap } from '../../../shared/model/audit';
 import type { Roots } from '../../../shared/model/roots';
 import type { IndexStore } from './index-store';
 import { escapeLike, keyRangeCondition, rootCondition } from './key-range';
+import { countName, walkBudget, walkName, type NameWalk } from './name-walk';
 import { isAscii, trigramQuery } from './trigram-fold';
 
 /** Where a search looks: one indexed bucket (`buckets.id`; -1 for a bucket never indexed), with its connection's roots. */
@@ -15,7 +16,8 @@ export interface SearchScope {
    * How a contains-name (three characters or more) is looked up, where the trigram index has it:
    * 'matches' (default) takes every match from the index and sorts what passes the other filters;
    * 'keys' reads keys in order, checking each, for a name so common that a page is found within a
-   * few hundred keys; 'index' reads the index's matches one by one, for counting a common name up to
+   * few hundred keys (with nothing else to narrow the search, `name-walk.ts` reads them, skipping
+   * folders that hold none); 'index' reads the index's matches one by one, for counting a common name up to
    * the cap without collecting them all (`searchIndex` picks by `nameIsDense`).
    */
   nameRead?: 'matches' | 'keys' | 'index';
@@ -23,6 +25,8 @@ export interface SearchScope {
   sizeRead?: 'index' | 'keys';
   /** STANDARD so common that reading keys in order finds a page sooner than its index (`standardIsDense`). */
   standardRead?: 'index' | 'keys';
+  /** Keys a common name's walk reads in order before skipping folders (`name-walk.ts`'s `walkBudget`; tests set fewer). */
+  walkBudget?: number;
 }
 
 /** The trigram tokenizer indexes runs of three characters: a shorter text cannot be looked up in it. */
@@ -181,17 +185,34 @@ export async function searchIndex(
     dense || sizeRead === 'keys' || standardRead === 'keys'
       ? searchSql({ ...scope, keyIndexPending, nameRead: dense ? 'index' : 'matches' }, query)
       : pageSql;
-  const [rows, counted] = await Promise.all([
-    store.all<IndexedObject>(
+  const countAll = async () => {
+    const found = await store.get<{ n: number }>(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM ${countSql.from} WHERE ${countSql.where} LIMIT @cap)`,
+      {
+        ...countSql.params,
+        cap: searchCountCap + 1,
+      },
+    );
+    return found?.n ?? 0;
+  };
+  let rows: IndexedObject[];
+  let count: () => Promise<number> = countAll;
+  if (dense && nameOnly(query)) {
+    // A common name, under a prefix or not: keys in order with a budget, then folder by folder (name-walk.ts).
+    const { where, params } = searchSql({ ...scope, nameRead: 'keys' }, { ...query, prefix: '' });
+    const budget = scope.walkBudget ?? walkBudget;
+    const walk: NameWalk = { store, name: query.name, prefix: query.prefix, where, params, columns: objectColumns, budget };
+    const walked = await walkName(walk, page);
+    rows = walked.rows;
+    if (walked.none) count = () => Promise.resolve(0);
+    else if (query.prefix !== '') count = () => countName(walk, walked.budgetEnd, searchCountCap + 1);
+  } else
+    rows = await store.all<IndexedObject>(
       `SELECT ${objectColumns} FROM ${pageSql.from} WHERE ${pageSql.where} ORDER BY ${pageSql.orderBy} LIMIT @limit OFFSET @offset`,
       { ...pageSql.params, limit: page.limit, offset: page.offset },
-    ),
-    store.get<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${countSql.from} WHERE ${countSql.where} LIMIT @cap)`, {
-      ...countSql.params,
-      cap: searchCountCap + 1,
-    }),
-  ]);
-  const n = counted?.n ?? 0;
+    );
+  // A page that is not full ends the matches: they are the ones before it and on it, no count needed.
+  const n = rows.length < page.limit && (rows.length > 0 || page.offset === 0) ? page.offset + rows.length : await count();
   return {
     rows,
     offset: page.offset,
@@ -202,11 +223,18 @@ export async function searchIndex(
   };
 }
 
+/** Whether a search narrows by name (and prefix) alone: what `walkName` reads. With other filters, their own indexes' plans. */
+function nameOnly(q: SearchQuery): boolean {
+  const unset = [q.minSize, q.maxSize, q.modifiedAfter, q.modifiedBefore, q.root].every((v) => v === undefined);
+  return unset && q.nameMatch === 'contains' && q.extension === '' && q.storageClass === '' && q.etag === '';
+}
+
 /**
  * Whether a contains-search's name is in more keys than a result count shows (`searchCountCap`),
  * asked of the trigram index with a LIMIT, so it stops there (~1–2 ms). Then the page is the first
  * keys in order that contain it, found within a few hundred rows, where the index would hand over
- * every match to be sorted (a name in 60 % of 50,000 keys: 22 ms → 5 ms). The index covers every
+ * every match to be sorted (a name in 60 % of 50,000 keys: 22 ms → 5 ms); where they come late in
+ * key order, `walkName` skips the folders before them. The index covers every
  * bucket: a name dense in another one only costs this bucket a walk through its own keys. Its
  * candidates hold every trigram of the name; the few among them that do not hold the name itself
  * can only make a name look commoner than it is.
