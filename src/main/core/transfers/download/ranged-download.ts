@@ -61,8 +61,8 @@ export async function runRangedDownload(
   // began, so a crash costs at most that much time fetched again, whatever the link's speed. Was
   // one per 256 MiB, awaited by the range that crossed it: a GiB on this machine paid three syncs
   // (768 MiB forced to disk, which no peer does: the kernel writes it back anyway) and a lane
-  // idle during each, 0.9 s of 4.4 (bench, 2026-12-03). The sync runs beside the ranges now, one
-  // at a time; ranges finished meanwhile wait for the next batch.
+  // idle during each: 0.7–0.9 s of ~4.4 on a busy disk, within noise on an idle one (README). The
+  // sync runs beside the ranges now, one at a time; ranges finished meanwhile wait for the next batch.
   const unsynced: Array<{ n: number; size: number }> = [];
   let lastJournal = performance.now();
   let syncing: Promise<void> | undefined;
