@@ -22,8 +22,11 @@ export interface TransferEngineOptions {
   downloadRangeSize: number;
   /** Bytes per file write of a download (64 KiB to 1 MiB, a power of two): socket reads are gathered into pooled buffers of this size. */
   downloadWriteBytes: number;
-  /** Finished ranges are journaled (after one fdatasync) each time this many bytes of them are written, and when a download stops part-way. */
-  downloadJournalBytes: number;
+  /**
+   * Finished ranges of a download are journaled (after one fdatasync, beside the transfer) at most
+   * this often, and when it stops part-way: a crash costs at most this much time fetched again.
+   */
+  downloadJournalMs: number;
   /** Files transferred at the same time. */
   maxActiveFiles: number;
   /** Data requests (PUT, part, ranged GET) in flight across the whole queue. */
@@ -63,7 +66,7 @@ export const defaultEngineOptions: TransferEngineOptions = {
   rangedDownloadThreshold: 32 * MiB,
   downloadRangeSize: 16 * MiB,
   downloadWriteBytes: 64 * 1024,
-  downloadJournalBytes: 256 * MiB,
+  downloadJournalMs: 10_000,
   maxActiveFiles: 16,
   maxConcurrentRequests: 16,
   maxPartsPerFile: 4,
