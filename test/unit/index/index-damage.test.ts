@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startIndexStore, type IndexStore } from '../../../src/main/core/index/index-store';
 import { silentLogger } from '../../../src/main/core/logger';
 import { isAppError } from '../../../src/shared/errors';
+import { damageTableRoot } from '../store/damage-table';
 
 /*
  * The index worker opens a file it closed cleanly without reading every page (quick_check of a
@@ -45,13 +45,7 @@ describe('a damaged index the worker opened without reading every page', () => {
     first.close();
     stores.splice(0);
 
-    const probe = new BetterSqlite3(file, { readonly: true });
-    const { rootpage } = probe.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'objects'").get() as { rootpage: number };
-    const pageSize = probe.pragma('page_size', { simple: true }) as number;
-    probe.close();
-    const fd = fs.openSync(file, 'r+');
-    fs.writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (rootpage - 1) * pageSize);
-    fs.closeSync(fd);
+    damageTableRoot(file, 'objects');
 
     const second = start(file);
     expect(await second.opened).toEqual({ state: 'ready', setAside: null });

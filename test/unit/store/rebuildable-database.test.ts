@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import BetterSqlite3 from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indexMigrations } from '../../../src/main/core/index/index-schema';
@@ -7,6 +6,7 @@ import { silentLogger } from '../../../src/main/core/logger';
 import { closeCleanly, closeDatabase, isDamage, markUnclean } from '../../../src/main/core/store/database';
 import type { Migration } from '../../../src/main/core/store/migrator';
 import { openRebuildableDatabase, setAsidePathOf } from '../../../src/main/core/store/rebuildable-database';
+import { damageTableRoot } from './damage-table';
 import { useTempStore } from './temp-dir';
 
 const store = useTempStore();
@@ -91,22 +91,10 @@ describe('the check at open of a rebuildable file', () => {
     close(db);
   }
 
-  /** Overwrites the root page of `objects` (its rows, not the schema) with garbage, as a bad sector would. */
-  function damageObjectsTable(file: string): void {
-    // A plain read-only connection: the header stays as the close before it left it.
-    const probe = new BetterSqlite3(file, { readonly: true });
-    const { rootpage } = probe.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'objects'").get() as { rootpage: number };
-    const pageSize = probe.pragma('page_size', { simple: true }) as number;
-    probe.close();
-    const fd = fs.openSync(file, 'r+');
-    fs.writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (rootpage - 1) * pageSize);
-    fs.closeSync(fd);
-  }
-
   it('closed cleanly, opens without reading every page; damage met at use says so and the next open sets the file aside', () => {
     const file = store.file();
     indexWithObjects(file, 3_000, (db) => closeCleanly(db));
-    damageObjectsTable(file);
+    damageTableRoot(file, 'objects');
     const first = open(file);
     // Only the schema was read: the damaged table went unnoticed at open.
     expect(first.setAside).toBeNull();
@@ -129,7 +117,7 @@ describe('the check at open of a rebuildable file', () => {
     for (const close of [(db: ReturnType<typeof open>['db']) => db.close(), (db: ReturnType<typeof open>['db']) => closeDatabase(db)]) {
       const file = store.file();
       indexWithObjects(file, 3_000, close);
-      damageObjectsTable(file);
+      damageTableRoot(file, 'objects');
       expect(open(file).setAside?.reason).toMatch(/^it is damaged/);
     }
   });
