@@ -67,6 +67,8 @@ describe('syncing a bucket into the index', () => {
     await env.client.send(new DeleteObjectCommand({ Bucket: env.bucket, Key: 'private/c.pdf' }));
     const second = await sync();
     expect(second).toMatchObject({ objects: 5, added: 1, changed: 1, removed: 1, expectedObjects: 5 });
+    // A re-sync leaves no index to build: the panel does not say it builds any.
+    expect(syncs.events.filter((e) => e.jobId === second.jobId && e.indexing)).toEqual([]);
 
     const snapshots = new SnapshotRepository(reader());
     const bucketId = await snapshots.bucketId(env.connectionId, env.bucket);

@@ -13,6 +13,7 @@ import { silentLogger } from '../../../src/main/core/logger';
 import { openRebuildableDatabase } from '../../../src/main/core/store/rebuildable-database';
 import { searchQuerySchema, type SearchQueryInput } from '../../../src/shared/model/audit';
 import { defaultRoots } from '../../../src/shared/model/roots';
+import { damageTableRoot } from '../store/damage-table';
 import { MemoryBucket } from './index-memory-bucket';
 
 /*
@@ -185,6 +186,32 @@ describe('a first sync that did not stop (the app quit or crashed in it)', () =>
     expect(await deferredNames(store)).toEqual([]);
   });
 
+  it('leaves them out at start-up while one first sync can resume, though another bucket is settled', async () => {
+    const store = open(freshFile());
+    const expected = await objectIndexes(store);
+    const syncs = new SyncRepository(store);
+    const snapshots = new SnapshotRepository(store);
+    const resumable = await snapshots.bucketId('c1', 'resumable');
+    const abandoned = await snapshots.bucketId('c1', 'abandoned');
+    await syncRunning(store, syncs, resumable, new MemoryBucket(mediaKeys(700)), 'job-1');
+    await syncRunning(store, syncs, abandoned, new MemoryBucket(mediaKeys(500, '-x')), 'job-2');
+    expect(await syncs.settleDeferredIndexes(new Set(['job-1']))).toBe(1);
+    expect(await objectIndexes(store)).toEqual({});
+    expect(await syncs.settleDeferredIndexes(new Set())).toBe(1);
+    expect(await objectIndexes(store)).toEqual(expected);
+  });
+
+  it('starts a new sync row for a job checkpointed on a sync that is done (a quit while it built its indexes)', async () => {
+    const store = open(freshFile());
+    const syncs = new SyncRepository(store);
+    const bucketId = await new SnapshotRepository(store).bucketId('c1', 'b');
+    const syncId = await syncRunning(store, syncs, bucketId, new MemoryBucket(mediaKeys(300)), 'job-1');
+    await syncs.setState(syncId, 'done');
+    const row = await syncs.rowForJob({ jobId: 'job-1', checkpointedSyncId: syncId }, bucketId, '', 'list');
+    expect(row).not.toBe(syncId);
+    expect((await syncs.get(syncId))?.state).toBe('done');
+  });
+
   it('builds them at start-up when a crash came between the trigram index and these', async () => {
     const store = open(freshFile());
     const expected = await objectIndexes(store);
@@ -198,6 +225,28 @@ describe('a first sync that did not stop (the app quit or crashed in it)', () =>
     ]);
     expect(await syncs.settleDeferredIndexes(new Set(['job-1']))).toBe(0);
     expect(await objectIndexes(store)).toEqual(expected);
+  });
+
+  it('sets the file aside when building them before a later step meets damage, instead of failing to open', async () => {
+    const file = freshFile();
+    const store = open(file);
+    const syncs = new SyncRepository(store);
+    await syncRunning(store, syncs, await new SnapshotRepository(store).bucketId('c1', 'b'), new MemoryBucket(mediaKeys(3_000)));
+    store.close();
+    stores.splice(stores.indexOf(store), 1);
+    damageTableRoot(file, 'objects');
+    const laterStep = { version: indexMigrations.length + 1, name: 'later', sql: 'CREATE TABLE later (id INTEGER PRIMARY KEY);\n' };
+    const { db, setAside } = openRebuildableDatabase({
+      file,
+      migrations: [...indexMigrations, laterStep],
+      logger: silentLogger,
+      beforeMigrating: buildDeferredIndexesBeforeMigrating,
+    });
+    try {
+      expect(setAside?.reason).toMatch(/object index is damaged/);
+    } finally {
+      db.close();
+    }
   });
 
   it('builds them before a later schema step runs, so a step that changes one finds it', async () => {

@@ -1,3 +1,5 @@
+import { AppError } from '../../../shared/errors';
+import { isDamage } from '../store/database';
 import type { SqlDatabase } from '../store/sql-port';
 
 /**
@@ -104,5 +106,12 @@ interface IndexDefinition {
  */
 export function buildDeferredIndexesBeforeMigrating(db: SqlDatabase): void {
   const table = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'objects_deferred_indexes'").get();
-  if (table !== undefined) new DeferredIndexes(db).build();
+  if (table === undefined) return;
+  try {
+    new DeferredIndexes(db).build();
+  } catch (error) {
+    // Damage met here is the file's, as quick_check's would be: set aside (an AppError), not a failure to open.
+    if (!isDamage(error)) throw error;
+    throw new AppError('StorageCorrupt', `the object index is damaged (${(error as Error).message})`);
+  }
 }

@@ -189,7 +189,7 @@ export class IndexSyncService {
       );
       throttle.close();
       // Every object is in; a first sync's deferred indexes are built now (seconds per million).
-      publish('running', undefined, true);
+      if (await this.syncs.leavesIndexesToBuild(syncId)) publish('running', undefined, true);
       await this.syncs.setState(syncId, 'done');
       ctx.tally.succeeded(totals.objects);
       publish('done');

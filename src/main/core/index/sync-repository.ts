@@ -154,7 +154,9 @@ export class SyncRepository {
       // The index may have been started afresh since the checkpoint (a file it could not open is
       // set aside): then its id names no row, or another bucket's sync.
       const checkpointed = await this.get(job.checkpointedSyncId);
-      if (checkpointed?.bucketId === bucketId && checkpointed.source === source) return checkpointed.id;
+      // A sync that is done is a snapshot: a job stopped after it finished (a quit while it built
+      // its indexes) starts a new one rather than listing into it again.
+      if (checkpointed?.bucketId === bucketId && checkpointed.source === source && checkpointed.state !== 'done') return checkpointed.id;
       return this.begin(bucketId, prefix, source, job.jobId, sourceJson);
     }
     const open = await this.unfinished(bucketId, source);
@@ -211,6 +213,16 @@ export class SyncRepository {
     await this.store.write(analyzeSteps);
   }
 
+  /** Whether stopping this sync has indexes to build (its bucket's trigram index, or those v9 left out): what the panel says meanwhile. */
+  async leavesIndexesToBuild(syncId: number): Promise<boolean> {
+    const row = await this.store.get<{ yes: number }>(
+      `SELECT EXISTS (SELECT 1 FROM objects_deferred_indexes)
+        OR EXISTS (SELECT 1 FROM objects_key_fts_pending WHERE bucket_id = ${bucketOfSync}) AS yes`,
+      [syncId],
+    );
+    return row?.yes === 1;
+  }
+
   /**
    * Builds the trigram index of every bucket left pending by a sync that will not stop by itself:
    * the app quit or crashed in a first sync whose job was then discarded, or is never resumed.
@@ -225,9 +237,10 @@ export class SyncRepository {
     );
     const waiting = new Set(pending.filter((r) => r.jobId !== null && resumable.has(r.jobId)).map((r) => r.bucketId));
     const settle = [...new Set(pending.map((r) => r.bucketId))].filter((id) => !waiting.has(id));
-    for (const bucketId of settle) await this.makeSearchReady('?', bucketId);
-    // No first sync left to resume: a crash between a stop's two builds may still have left these out.
-    if (waiting.size === 0 && (await this.store.call('buildObjectIndexes', {})) > 0) await this.store.write(analyzeSteps);
+    for (const bucketId of settle) await this.store.write(keyIndexSteps('?', bucketId));
+    // Left out while a first sync may still resume; else built (a crash between a stop's two builds leaves them out too).
+    const built = waiting.size === 0 ? await this.store.call('buildObjectIndexes', {}) : 0;
+    if (settle.length > 0 || built > 0) await this.store.write(analyzeSteps);
     return settle.length;
   }
 }

@@ -190,9 +190,13 @@ const damageMet = new WeakSet<Database>();
 export function closeCleanly(db: Database): void {
   if (!db.open) return;
   try {
-    if (!db.readonly && !damageMet.has(db)) db.pragma(`user_version = ${cleanMark.closed}`);
+    if (!db.readonly) {
+      // First, as closeDatabase does: it may read whole indexes, and damage it meets must leave the mark unwritten.
+      db.pragma('optimize');
+      if (!damageMet.has(db)) db.pragma(`user_version = ${cleanMark.closed}`);
+    }
   } finally {
-    closeDatabase(db);
+    db.close();
   }
 }
 
