@@ -79,6 +79,29 @@ async function schemaIndexes(): Promise<Record<string, string>> {
   return objectIndexes(open(freshFile()));
 }
 
+/** A closed index file left as a first sync of `count` objects that never stopped leaves it: every secondary index out. */
+async function fileWithIndexesLeftOut(count: number): Promise<string> {
+  const file = freshFile();
+  const store = open(file);
+  const syncs = new SyncRepository(store);
+  await syncRunning(store, syncs, await new SnapshotRepository(store).bucketId('c1', 'b'), new MemoryBucket(mediaKeys(count)));
+  expect(await objectIndexes(store)).toEqual({});
+  store.close();
+  stores.splice(stores.indexOf(store), 1);
+  return file;
+}
+
+/** Opens `file` as the worker does, with one schema step after this build's last. */
+function openWithLaterStep(file: string, sql: string) {
+  const laterStep = { version: indexMigrations.length + 1, name: 'later-step', sql };
+  return openRebuildableDatabase({
+    file,
+    migrations: [...indexMigrations, laterStep],
+    logger: silentLogger,
+    beforeMigrating: buildDeferredIndexesBeforeMigrating,
+  });
+}
+
 describe("a bucket's first sync and the secondary indexes", () => {
   it('leaves them out while it runs, finds the same objects, and builds exactly the same indexes when it stops', async () => {
     const expected = await schemaIndexes();
@@ -228,20 +251,9 @@ describe('a first sync that did not stop (the app quit or crashed in it)', () =>
   });
 
   it('sets the file aside when building them before a later step meets damage, instead of failing to open', async () => {
-    const file = freshFile();
-    const store = open(file);
-    const syncs = new SyncRepository(store);
-    await syncRunning(store, syncs, await new SnapshotRepository(store).bucketId('c1', 'b'), new MemoryBucket(mediaKeys(3_000)));
-    store.close();
-    stores.splice(stores.indexOf(store), 1);
+    const file = await fileWithIndexesLeftOut(3_000);
     damageTableRoot(file, 'objects');
-    const laterStep = { version: indexMigrations.length + 1, name: 'later', sql: 'CREATE TABLE later (id INTEGER PRIMARY KEY);\n' };
-    const { db, setAside } = openRebuildableDatabase({
-      file,
-      migrations: [...indexMigrations, laterStep],
-      logger: silentLogger,
-      beforeMigrating: buildDeferredIndexesBeforeMigrating,
-    });
+    const { db, setAside } = openWithLaterStep(file, 'CREATE TABLE later (id INTEGER PRIMARY KEY);\n');
     try {
       expect(setAside?.reason).toMatch(/object index is damaged/);
     } finally {
@@ -250,25 +262,11 @@ describe('a first sync that did not stop (the app quit or crashed in it)', () =>
   });
 
   it('builds them before a later schema step runs, so a step that changes one finds it', async () => {
-    const file = freshFile();
-    const store = open(file);
-    const syncs = new SyncRepository(store);
-    await syncRunning(store, syncs, await new SnapshotRepository(store).bucketId('c1', 'b'), new MemoryBucket(mediaKeys(800)));
-    expect(await objectIndexes(store)).toEqual({});
-    store.close();
-    stores.splice(stores.indexOf(store), 1);
-
-    const laterStep = {
-      version: indexMigrations.length + 1,
-      name: 'size-index-with-key',
-      sql: 'DROP INDEX objects_size;\nCREATE INDEX objects_size ON objects (bucket_id, size, key);\n',
-    };
-    const { db, setAside } = openRebuildableDatabase({
+    const file = await fileWithIndexesLeftOut(800);
+    const { db, setAside } = openWithLaterStep(
       file,
-      migrations: [...indexMigrations, laterStep],
-      logger: silentLogger,
-      beforeMigrating: buildDeferredIndexesBeforeMigrating,
-    });
+      'DROP INDEX objects_size;\nCREATE INDEX objects_size ON objects (bucket_id, size, key);\n',
+    );
     try {
       expect(setAside).toBeNull();
       const sizeIndex = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'objects_size'").get() as { sql: string };
