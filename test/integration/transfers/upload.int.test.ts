@@ -76,9 +76,16 @@ describe.each(transferEngineSchema.options)('uploads to the real gateway (%s eng
     expect(uploads.Uploads ?? []).toEqual([]);
     const progress = h.events.filter((e) => e.event === 'transfers:progress');
     expect(progress.length).toBeGreaterThan(1);
-    // Throttled: the harness asks for an event at most every 50 ms (the app: 100 ms, ≈10 Hz).
-    const gaps = progress.slice(1).map((e, i) => e.at - (progress[i]?.at ?? 0));
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(40);
+    // Throttled: the harness asks for an event at most every 50 ms (the app: 100 ms, ≈10 Hz). Judged
+    // by the rate over the run, not the least gap: a pause on a loaded machine between one event's
+    // start and its emit shortens the next gap without making the events any more frequent.
+    const span = (progress.at(-1)?.at ?? 0) - (progress[0]?.at ?? 0);
+    expect(progress.length).toBeLessThanOrEqual(Math.floor(span / 50) + 2);
+    const gaps = progress
+      .slice(1)
+      .map((e, i) => e.at - (progress[i]?.at ?? 0))
+      .sort((a, b) => a - b);
+    expect(gaps[Math.floor(gaps.length / 2)]).toBeGreaterThanOrEqual(45);
     const last = progress.at(-1)?.payload as { batches: Array<{ id: string; percent: number }> } | undefined;
     expect(last?.batches.find((b) => b.id === started.batchId)?.percent).toBe(100);
     expect(h.events.some((e) => e.event === 'transfers:batchFinished')).toBe(true);
