@@ -1,6 +1,6 @@
 // Times the audit's searches and reports on an index, as the UI runs them (the same functions the
 // `audit:*` handlers call, through the index worker): p50/p95 per search kind, and each report.
-import { searchIndex } from '../../../src/main/core/index/index-search';
+import { searchIndexedObjects } from '../../../src/main/core/index/index-search';
 import type { IndexStore } from '../../../src/main/core/index/index-store';
 import { indexReports } from '../../../src/main/core/index/reports/report-registry';
 import { reportParamsSchema, searchQuerySchema, type SearchQueryInput } from '../../../src/shared/model/audit';
@@ -34,7 +34,7 @@ export async function timeSearches(
     for (let i = 0; i < runs; i += 1) {
       const query = searchQuerySchema.parse(make(i));
       const s = performance.now();
-      await searchIndex(store, scope, query, { offset: 0, limit: 200 });
+      await searchIndexedObjects(store, scope, query, { offset: 0, limit: 200 });
       times.push(performance.now() - s);
     }
     out[kind] = percentiles(times);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultSyncTuning, runBucketSync } from '../../../src/main/core/index/bucket-sync';
-import { searchIndex, searchSql } from '../../../src/main/core/index/index-search';
+import { searchIndexedObjects, searchSql } from '../../../src/main/core/index/index-search';
 import { startIndexStore, type IndexStore } from '../../../src/main/core/index/index-store';
 import { ObjectIndex } from '../../../src/main/core/index/object-index';
 import { SnapshotRepository } from '../../../src/main/core/index/snapshot-repository';
@@ -63,7 +63,10 @@ const checkKeyIndex = (store: IndexStore) =>
   store.write([{ sql: "INSERT INTO objects_key_fts (objects_key_fts, rank) VALUES ('integrity-check', 1)", rows: [[]] }]);
 
 async function search(store: IndexStore, bucketId: number, name: string) {
-  const page = await searchIndex(store, { bucketId, roots: defaultRoots }, searchQuerySchema.parse({ name }), { offset: 0, limit: 500 });
+  const page = await searchIndexedObjects(store, { bucketId, roots: defaultRoots }, searchQuerySchema.parse({ name }), {
+    offset: 0,
+    limit: 500,
+  });
   return { plan: page.plan, keys: page.rows.map((r) => r.key), total: page.total };
 }
 

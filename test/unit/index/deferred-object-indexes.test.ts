@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runBucketSync } from '../../../src/main/core/index/bucket-sync';
 import { buildDeferredIndexesBeforeMigrating, DeferredIndexes, otherRowsLimit } from '../../../src/main/core/index/deferred-indexes';
-import { searchIndex } from '../../../src/main/core/index/index-search';
+import { searchIndexedObjects } from '../../../src/main/core/index/index-search';
 import { indexMigrations } from '../../../src/main/core/index/index-schema';
 import { startIndexStore, type IndexStore } from '../../../src/main/core/index/index-store';
 import { SnapshotRepository } from '../../../src/main/core/index/snapshot-repository';
@@ -70,7 +70,10 @@ const deferredNames = async (store: IndexStore) =>
   (await store.all<{ name: string }>('SELECT name FROM objects_deferred_indexes ORDER BY name')).map((r) => r.name);
 
 async function search(store: IndexStore, bucketId: number, query: SearchQueryInput) {
-  const page = await searchIndex(store, { bucketId, roots: defaultRoots }, searchQuerySchema.parse(query), { offset: 0, limit: 500 });
+  const page = await searchIndexedObjects(store, { bucketId, roots: defaultRoots }, searchQuerySchema.parse(query), {
+    offset: 0,
+    limit: 500,
+  });
   return { keys: page.rows.map((r) => r.key), total: page.total };
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { objectColumns, searchIndex, searchSql } from '../../../src/main/core/index/index-search';
+import { objectColumns, searchIndexedObjects, searchSql } from '../../../src/main/core/index/index-search';
 import type { IndexStore } from '../../../src/main/core/index/index-store';
 import { searchCountCap, searchQuerySchema, type SearchQueryInput } from '../../../src/shared/model/audit';
 import { defaultRoots } from '../../../src/shared/model/roots';
@@ -29,11 +29,11 @@ beforeAll(async () => {
 afterAll(() => close());
 
 const keysOf = async (query: SearchQueryInput) =>
-  (await searchIndex(store, scope, searchQuerySchema.parse(query), { offset: 0, limit: 100 })).rows.map((r) => r.key);
+  (await searchIndexedObjects(store, scope, searchQuerySchema.parse(query), { offset: 0, limit: 100 })).rows.map((r) => r.key);
 
 describe('searching the index', () => {
   it('finds a substring anywhere in the key, case-insensitively, through the trigram index', async () => {
-    const page = await searchIndex(store, scope, searchQuerySchema.parse({ name: 'HOLIDAY' }), {
+    const page = await searchIndexedObjects(store, scope, searchQuerySchema.parse({ name: 'HOLIDAY' }), {
       offset: 0,
       limit: 100,
     });
@@ -83,7 +83,7 @@ describe('searching the index', () => {
   });
 
   it('pages in key order and counts every match', async () => {
-    const second = await searchIndex(store, scope, searchQuerySchema.parse({}), { offset: 2, limit: 2 });
+    const second = await searchIndexedObjects(store, scope, searchQuerySchema.parse({}), { offset: 2, limit: 2 });
     expect(second.rows.map((r) => r.key)).toEqual(['private/contracts/abc-holiday.pdf', 'public/media/Holiday-2025.JPG']);
     expect(second.total).toBe(7);
     expect(second.totalCapped).toBe(false);
@@ -159,7 +159,7 @@ describe('searching for a name in more keys than a count shows', () => {
   }, 30_000);
   afterAll(() => common.close());
   const search = (query: SearchQueryInput, offset = 0) =>
-    searchIndex(common.store, commonScope, searchQuerySchema.parse(query), { offset, limit: 100 });
+    searchIndexedObjects(common.store, commonScope, searchQuerySchema.parse(query), { offset, limit: 100 });
   const sortedKeys = (keys: string[]) => [...keys].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 
   it('gives the first keys in key order that contain it, case-insensitively, and caps the count, as for a rarer name', async () => {
@@ -216,7 +216,7 @@ describe('a common name whose matches come late in key order', () => {
   }, 30_000);
   afterAll(() => late.close());
   const search = (query: SearchQueryInput, offset = 0, limit = 100) =>
-    searchIndex(late.store, lateScope, searchQuerySchema.parse(query), { offset, limit });
+    searchIndexedObjects(late.store, lateScope, searchQuerySchema.parse(query), { offset, limit });
   const matching = (prefix: string) =>
     all
       .filter((k) => k.startsWith(prefix) && k.toLowerCase().includes('img_'))
@@ -252,6 +252,26 @@ describe('a common name whose matches come late in key order', () => {
       expect([none.rows, none.total, none.totalCapped], prefix).toEqual([[], 0, false]);
     }
     expect((await search({ name: 'img_', prefix: 'proxy/' })).rows.map((r) => r.key)).toEqual(['proxy/zimg_1.txt']);
+  });
+
+  it('asks the index worker once for the page and its count, however many steps the walk takes', async () => {
+    const requests: string[] = [];
+    const counted = new Proxy(late.store, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        if (typeof value !== 'function' || !['get', 'all', 'write', 'call'].includes(String(prop))) return value;
+        return (...args: unknown[]) => {
+          requests.push(String(prop));
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const page = await searchIndexedObjects(counted, lateScope, searchQuerySchema.parse({ name: 'img_', prefix: 'public/' }), {
+      offset: 600,
+      limit: 100,
+    });
+    expect(page.rows.map((r) => r.key)).toEqual(matching('public/').slice(600, 700));
+    expect(requests).toEqual(['call']);
   });
 
   it('names a folder by the text every key under it holds', () => {

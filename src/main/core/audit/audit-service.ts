@@ -18,7 +18,7 @@ import type { JobStarted } from '../../../shared/model/job';
 import type { BucketCapabilities } from '../access/capabilities';
 import type { ConnectionsService, ResolvedConnection } from '../connections/connections-service';
 import type { DialogPort } from '../dialogs/dialog-port';
-import { searchIndex, type SearchScope } from '../index/index-search';
+import { searchIndexedObjects, type SearchScope } from '../index/index-search';
 import type { IndexStore } from '../index/index-store';
 import { indexReports } from '../index/reports/report-registry';
 import { SnapshotRepository } from '../index/snapshot-repository';
@@ -62,7 +62,7 @@ export class AuditService {
   }
 
   async search(connectionId: string, bucket: string, query: SearchQuery, page: Page): Promise<SearchPage> {
-    return searchIndex(this.deps.index, await this.scope(connectionId, bucket), query, page);
+    return searchIndexedObjects(this.deps.index, await this.scope(connectionId, bucket), query, page);
   }
 
   /** A page of a folder of the bucket's latest snapshot (the latest finished sync). */
@@ -111,7 +111,7 @@ export class AuditService {
       title: 'search results',
       columns: searchColumns,
       page: async (done, limit) =>
-        (await searchIndex(this.deps.index, scope, query, { offset: done, limit })).rows as unknown as ReportRow[],
+        (await searchIndexedObjects(this.deps.index, scope, query, { offset: done, limit })).rows as unknown as ReportRow[],
     };
     return exportView(this.deps.dialogs, source, format, this.now());
   }

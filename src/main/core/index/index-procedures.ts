@@ -1,5 +1,8 @@
+import type { SearchPage, SearchQuery } from '../../../shared/model/audit';
 import type { SqlDatabase } from '../store/sql-port';
 import { DeferredIndexes } from './deferred-indexes';
+import type { IndexReader } from './index-reader';
+import { searchIndex, type SearchScope } from './index-search';
 import { InventoryMerger, type InventoryChunkArgs, type InventoryChunkResult } from './inventory/inventory-merge';
 import { ListingMerger, type MergeCounts, type MergePageArgs } from './listing-merge';
 import { FolderSizes, type FolderSizeRow, type FolderSizesArgs } from './reports/folder-sizes';
@@ -7,7 +10,7 @@ import { SnapshotFolders, type FolderAsOfArgs, type FolderPage } from './snapsho
 
 /**
  * Work that runs inside the index worker as one request, because it is a loop of statements that
- * would cost a message each from main: merging a listing page or a chunk of an inventory import, listing a snapshot's folder, summing a folder's sizes, leaving out or building the secondary indexes. Each
+ * would cost a message each from main: merging a listing page or a chunk of an inventory import, listing a snapshot's folder, summing a folder's sizes, leaving out or building the secondary indexes, a search. Each
  * is called by name through `IndexStore.call`; arguments and results are structured-cloned.
  */
 export interface IndexProcedures {
@@ -22,12 +25,17 @@ export interface IndexProcedures {
   deferObjectIndexes: { args: { syncId: number }; result: number };
   /** Builds every secondary index left out; result: how many. */
   buildObjectIndexes: { args: Record<string, never>; result: number };
+  /** A page of a search with its count (`index-search.ts`). */
+  search: { args: { scope: SearchScope; query: SearchQuery; page: { offset: number; limit: number } }; result: SearchPage };
 }
 
 export type IndexProcedureName = keyof IndexProcedures;
 
-/** The procedures over one connection (built once in the worker). */
-export function createIndexProcedures(db: SqlDatabase): {
+/** The procedures over one connection (built once in the worker); `reader` reads through its statement cache. */
+export function createIndexProcedures(
+  db: SqlDatabase,
+  reader: IndexReader,
+): {
   [N in IndexProcedureName]: (args: IndexProcedures[N]['args']) => IndexProcedures[N]['result'];
 } {
   const merger = new ListingMerger(db);
@@ -43,5 +51,6 @@ export function createIndexProcedures(db: SqlDatabase): {
     folderSizes: (args) => folderSizes.sum(args),
     deferObjectIndexes: (args) => deferred.deferFor(args.syncId),
     buildObjectIndexes: () => deferred.build(),
+    search: (args) => searchIndex(reader, args.scope, args.query, args.page),
   };
 }

@@ -16,7 +16,10 @@ export class IndexRequestHandler {
   private readonly procedures: Record<string, (args: never) => unknown>;
 
   constructor(private readonly db: SqlDatabase) {
-    this.procedures = createIndexProcedures(db);
+    this.procedures = createIndexProcedures(db, {
+      get: <T>(sql: string, params: SqlParams = []) => bind(this.statement(sql), params, 'get') as T | undefined,
+      all: <T>(sql: string, params: SqlParams = []) => bind(this.statement(sql), params, 'all') as T[],
+    });
   }
 
   /** The value to send back; throws (an AppError) when the request fails, with nothing written. */

@@ -1,5 +1,5 @@
 import type { IndexedObject } from '../../../shared/model/audit';
-import type { IndexStore } from './index-store';
+import type { IndexReader } from './index-reader';
 import { prefixEnd } from './key-order';
 import { trigramQuery } from './trigram-fold';
 
@@ -30,7 +30,7 @@ interface KeyRange {
 
 /** A contains-search for a common name, with nothing but its prefix to narrow it. */
 export interface NameWalk {
-  store: IndexStore;
+  reader: IndexReader;
   /** The name, three characters or more, without NUL (what `nameIsDense` accepts). */
   name: string;
   prefix: string;
@@ -76,13 +76,13 @@ export function childFolder(prefix: string, key: string): string | null {
 }
 
 /** A page of a common name's matches, in key order. */
-export async function walkName(w: NameWalk, page: { offset: number; limit: number }): Promise<WalkedPage> {
+export function walkName(w: NameWalk, page: { offset: number; limit: number }): WalkedPage {
   const whole = rangeOf(w.prefix);
   // Every key under the prefix holds its last segment: with the name, the index may say none does.
-  if (w.prefix !== '' && !(await holdsName(w, lastSegment(w.prefix)))) return { rows: [], none: true, budgetEnd: undefined };
+  if (w.prefix !== '' && !holdsName(w, lastSegment(w.prefix))) return { rows: [], none: true, budgetEnd: undefined };
   const walk = new PageWalk(w, page);
-  const budgetEnd = await keyAt(w, whole, w.budget);
-  await walk.folder(w.prefix, whole, budgetEnd);
+  const budgetEnd = keyAt(w, whole, w.budget);
+  walk.folder(w.prefix, whole, budgetEnd);
   return { rows: walk.rows, none: false, budgetEnd };
 }
 
@@ -106,33 +106,33 @@ class PageWalk {
    * costs, ~1–2 ms, is about what reading that many keys does), and if it may hold the name, read
    * the same way: its budget, then its own folders.
    */
-  async folder(prefix: string, range: KeyRange, budgetEnd: string | undefined): Promise<void> {
+  folder(prefix: string, range: KeyRange, budgetEnd: string | undefined): void {
     if (budgetEnd === undefined) return this.take(range);
-    await this.take({ from: range.from, to: after(budgetEnd) });
+    this.take({ from: range.from, to: after(budgetEnd) });
     let from = after(budgetEnd);
     while (this.rows.length < this.page.limit) {
-      const next = await keyAt(this.w, { from, to: range.to }, 1);
+      const next = keyAt(this.w, { from, to: range.to }, 1);
       if (next === undefined) return;
       const folder = this.asked < maxFolders ? childFolder(prefix, next) : null;
       // A key directly in this folder, or past the folders asked about: the rest of it, key by key.
       if (folder === null) return this.take({ from, to: range.to });
       // The keys under a folder end before its '/' raised by one, '0' (what prefixEnd gives).
       const sub = { from, to: `${folder.slice(0, -1)}0` };
-      const subEnd = await keyAt(this.w, sub, this.w.budget);
-      if (subEnd === undefined) await this.take(sub);
+      const subEnd = keyAt(this.w, sub, this.w.budget);
+      if (subEnd === undefined) this.take(sub);
       else {
         this.asked += 1;
-        if (await holdsName(this.w, lastSegment(folder))) await this.folder(folder, sub, subEnd);
+        if (holdsName(this.w, lastSegment(folder))) this.folder(folder, sub, subEnd);
       }
       from = sub.to;
     }
   }
 
   /** The range's matches after those still to pass over, up to a full page. */
-  private async take(range: KeyRange): Promise<void> {
-    const found = await rowsIn(this.w, range, this.page.limit - this.rows.length, this.skip);
+  private take(range: KeyRange): void {
+    const found = rowsIn(this.w, range, this.page.limit - this.rows.length, this.skip);
     if (found.length > 0) this.skip = 0;
-    else if (this.skip > 0) this.skip -= await countIn(this.w, range, this.skip);
+    else if (this.skip > 0) this.skip -= countIn(this.w, range, this.skip);
     this.rows.push(...found);
   }
 }
@@ -142,13 +142,13 @@ class PageWalk {
  * the rest from the trigram index (the name and the prefix's last segment), so a prefix with few
  * matches among many keys costs no more than its candidates. `budgetEnd` is `walkName`'s.
  */
-export async function countName(w: NameWalk, budgetEnd: string | undefined, cap: number): Promise<number> {
+export function countName(w: NameWalk, budgetEnd: string | undefined, cap: number): number {
   const whole = rangeOf(w.prefix);
-  const walked = await countIn(w, budgetEnd === undefined ? whole : { from: whole.from, to: after(budgetEnd) }, cap);
+  const walked = countIn(w, budgetEnd === undefined ? whole : { from: whole.from, to: after(budgetEnd) }, cap);
   if (budgetEnd === undefined || walked >= cap) return walked;
   const rest = rangeRestriction({ from: after(budgetEnd), to: whole.to });
   const segment = lastSegment(w.prefix);
-  const found = await w.store.get<{ n: number }>(
+  const found = w.reader.get<{ n: number }>(
     `SELECT count(*) AS n FROM (SELECT 1 FROM objects_key_fts f CROSS JOIN objects o ON o.id = f.rowid
       WHERE f.objects_key_fts MATCH @walkFts AND ${w.where} AND ${rest.sql} LIMIT @walkCap)`,
     { ...w.params, ...rest.params, walkFts: namesQuery(w.name, segment), walkCap: cap - walked },
@@ -163,9 +163,9 @@ function namesQuery(name: string, text: string): string {
 }
 
 /** Whether some key may hold both the name and `text` (true where `text` is too short to look up). */
-async function holdsName(w: NameWalk, text: string): Promise<boolean> {
+function holdsName(w: NameWalk, text: string): boolean {
   if (Array.from(text).length < 3 || text.includes('\u0000')) return true;
-  const found = await w.store.get<{ n: number }>('SELECT 1 AS n FROM objects_key_fts WHERE objects_key_fts MATCH ? LIMIT 1', [
+  const found = w.reader.get<{ n: number }>('SELECT 1 AS n FROM objects_key_fts WHERE objects_key_fts MATCH ? LIMIT 1', [
     namesQuery(w.name, text),
   ]);
   return found !== undefined;
@@ -177,9 +177,9 @@ function rangeRestriction(range: KeyRange): { sql: string; params: Record<string
 }
 
 /** The `n`th key of the range (1: its first), from the key index alone. */
-async function keyAt(w: NameWalk, range: KeyRange, n: number): Promise<string | undefined> {
+function keyAt(w: NameWalk, range: KeyRange, n: number): string | undefined {
   const r = rangeRestriction(range);
-  const found = await w.store.get<{ key: string }>(
+  const found = w.reader.get<{ key: string }>(
     `SELECT o.key FROM objects o WHERE o.bucket_id = @bucketId AND ${r.sql} ORDER BY o.key LIMIT 1 OFFSET @walkSkip`,
     { bucketId: w.params.bucketId ?? -1, ...r.params, walkSkip: n - 1 },
   );
@@ -187,18 +187,18 @@ async function keyAt(w: NameWalk, range: KeyRange, n: number): Promise<string | 
 }
 
 /** `n` matches in the range after its first `skip`, in key order (read key by key). */
-async function rowsIn(w: NameWalk, range: KeyRange, n: number, skip: number): Promise<IndexedObject[]> {
+function rowsIn(w: NameWalk, range: KeyRange, n: number, skip: number): IndexedObject[] {
   const r = rangeRestriction(range);
-  return w.store.all<IndexedObject>(
+  return w.reader.all<IndexedObject>(
     `SELECT ${w.columns} FROM objects o WHERE ${w.where} AND ${r.sql} ORDER BY o.key LIMIT @walkLimit OFFSET @walkSkip`,
     { ...w.params, ...r.params, walkLimit: n, walkSkip: skip },
   );
 }
 
 /** The matches in the range, up to `cap` (read key by key). */
-async function countIn(w: NameWalk, range: KeyRange, cap: number): Promise<number> {
+function countIn(w: NameWalk, range: KeyRange, cap: number): number {
   const r = rangeRestriction(range);
-  const found = await w.store.get<{ n: number }>(
+  const found = w.reader.get<{ n: number }>(
     `SELECT count(*) AS n FROM (SELECT 1 FROM objects o WHERE ${w.where} AND ${r.sql} LIMIT @walkCap)`,
     { ...w.params, ...r.params, walkCap: cap },
   );
