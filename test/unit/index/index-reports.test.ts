@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndexStore } from '../../../src/main/core/index/index-store';
 import { duplicateGroupsSql } from '../../../src/main/core/index/reports/cost-reports';
+import { exposureReport } from '../../../src/main/core/index/reports/exposure-report';
 import { indexReports } from '../../../src/main/core/index/reports/report-registry';
 import { reportParamsSchema, type ReportId } from '../../../src/shared/model/audit';
 import { defaultRoots } from '../../../src/shared/model/roots';
@@ -61,6 +62,22 @@ describe('reports over the index', () => {
     const unscanned = page.figures.find((f) => f.label.startsWith('Not deep-scanned'))?.value;
     expect(unscanned).toBe(9);
     expect(page.notes[0]).toMatch(/not deep-scanned/);
+  });
+
+  it('counts the unscanned under roots that nest or are the same once, as reading every row would', async () => {
+    for (const roots of [
+      { public: 'public/img/', private: 'public/' },
+      { public: 'public/', private: 'public/' },
+      { public: 'private/', private: 'publicity/' },
+    ]) {
+      const page = await exposureReport({ store, bucketId, roots, params: reportParamsSchema.parse({}), offset: 0, limit: 10 });
+      const plain = await store.get<{ n: number }>(
+        `SELECT count(*) AS n FROM objects WHERE bucket_id = ? AND (substr(key, 1, length(?)) = ? OR substr(key, 1, length(?)) = ?)
+         AND (scanned_at IS NULL OR anyone_can_read IS NULL)`,
+        [bucketId, roots.private, roots.private, roots.public, roots.public],
+      );
+      expect(page.figures.find((f) => f.label.startsWith('Not deep-scanned'))?.value, JSON.stringify(roots)).toBe(plain?.n);
+    }
   });
 
   it('cache headers lists each kind of issue under public/ only, with counts, leaving out stale scans', async () => {

@@ -1,5 +1,5 @@
 import { objectColumns } from '../index-search';
-import { scalar, scopeOf, underRoot, type IndexReport } from './report-kit';
+import { scopeOf, underRoot, unjudgedUnder, type IndexReport } from './report-kit';
 
 const issueLabels = {
   missing: 'No Cache-Control',
@@ -28,7 +28,7 @@ export const cacheReport: IndexReport = async (ctx) => {
       `SELECT o.cache_issue AS issue, count(*) AS n ${from} GROUP BY o.cache_issue`,
       params,
     ),
-    scalar(ctx.store, `SELECT count(*) AS n FROM objects o WHERE ${scope.where} AND ${pub.sql} AND o.scanned_at IS NULL`, params),
+    unjudgedUnder(ctx, ['public']),
   ]);
   const count = (id: keyof typeof issueLabels) => byIssue.find((r) => r.issue === id)?.n ?? 0;
   const items = (Object.keys(issueLabels) as (keyof typeof issueLabels)[]).map((id) => ({ name: issueLabels[id], value: count(id) }));

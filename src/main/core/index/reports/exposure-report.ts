@@ -1,5 +1,5 @@
 import { objectColumns } from '../index-search';
-import { scalar, scopeOf, underRoot, type IndexReport } from './report-kit';
+import { scalar, scopeOf, underRoot, unjudgedUnder, type IndexReport } from './report-kit';
 
 /**
  * Exposure: objects under the private root that anyone can read, and objects under the public
@@ -32,11 +32,7 @@ export const exposureReport: IndexReport = async (ctx) => {
       `SELECT count(*) AS n FROM objects o WHERE ${scope.where} AND o.scanned_at IS NOT NULL AND ${pub.sql} AND o.anyone_can_read = 0`,
       params,
     ),
-    scalar(
-      ctx.store,
-      `SELECT count(*) AS n FROM objects o WHERE ${scope.where} AND (${priv.sql} OR ${pub.sql}) AND (o.scanned_at IS NULL OR o.anyone_can_read IS NULL)`,
-      params,
-    ),
+    unjudgedUnder(ctx, ['private', 'public'], 'o.anyone_can_read IS NOT NULL'),
   ]);
   return {
     report: 'exposure',

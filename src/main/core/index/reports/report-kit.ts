@@ -35,3 +35,32 @@ export async function scalar(store: IndexStore, sql: string, params: Record<stri
   const row = await store.get<{ n: number | null }>(sql, params);
   return row?.n ?? 0;
 }
+
+/**
+ * How many objects under `roots` the deep scan has not judged: every key under them (counted on
+ * the key index alone) less those it has (`scanned_at` set and `judged`, from the small index of
+ * scanned rows, index v11). Asking for the unjudged rows directly read every row of the table
+ * (1,000,000 objects: 0.4 s, over 1 s the first time after opening).
+ */
+export async function unjudgedUnder(ctx: ReportContext, roots: readonly ('public' | 'private')[], judged = '1'): Promise<number> {
+  // A root inside another (or the whole bucket) is counted with it, not twice.
+  const inside = (r: 'public' | 'private', i: number) =>
+    roots.some((o, j) => j !== i && ctx.roots[r].startsWith(ctx.roots[o]) && (ctx.roots[o] !== ctx.roots[r] || j < i));
+  const outer = roots.filter((r, i) => !inside(r, i));
+  const base = { bucketId: ctx.bucketId };
+  let under = 0;
+  for (const root of outer) {
+    const range = underRoot(ctx, root);
+    under += await scalar(ctx.store, `SELECT count(*) AS n FROM objects o WHERE o.bucket_id = @bucketId AND ${range.sql}`, {
+      ...base,
+      ...range.params,
+    });
+  }
+  const ranges = outer.map((root) => underRoot(ctx, root));
+  const judgedRows = await scalar(
+    ctx.store,
+    `SELECT count(*) AS n FROM objects o WHERE o.bucket_id = @bucketId AND o.scanned_at IS NOT NULL AND (${ranges.map((r) => r.sql).join(' OR ')}) AND ${judged}`,
+    Object.assign({ ...base }, ...ranges.map((r) => r.params)),
+  );
+  return under - judgedRows;
+}
