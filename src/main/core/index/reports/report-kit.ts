@@ -60,7 +60,7 @@ export async function unjudgedUnder(ctx: ReportContext, roots: readonly ('public
   const judgedRows = await scalar(
     ctx.store,
     `SELECT count(*) AS n FROM objects o WHERE o.bucket_id = @bucketId AND o.scanned_at IS NOT NULL AND (${ranges.map((r) => r.sql).join(' OR ')}) AND ${judged}`,
-    Object.assign({ ...base }, ...ranges.map((r) => r.params)),
+    ranges.reduce<Record<string, string | number>>((params, r) => ({ ...params, ...r.params }), base),
   );
   return under - judgedRows;
 }
