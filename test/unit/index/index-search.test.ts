@@ -254,6 +254,24 @@ describe('a common name whose matches come late in key order', () => {
     expect((await search({ name: 'img_', prefix: 'proxy/' })).rows.map((r) => r.key)).toEqual(['proxy/zimg_1.txt']);
   });
 
+  it('counts exactly where the keys after a dense budget are read in order before the index is asked', async () => {
+    // A budget of 4,000 keys: under public/ every one holds "img_", so the count reads on in key order.
+    const wide = { ...lateScope, walkBudget: 4_000 };
+    for (const [name, prefix] of [
+      ['img_', 'public/'],
+      ['img_1', 'public/'],
+      ['shoot-1', 'public/'],
+      ['img_', ''],
+    ] as const) {
+      const page = await searchIndexedObjects(late.store, wide, searchQuerySchema.parse({ name, prefix }), { offset: 0, limit: 100 });
+      const expected = all.filter((k) => k.startsWith(prefix) && k.toLowerCase().includes(name)).length;
+      expect([page.total, page.totalCapped], `${name} under ${prefix}`).toEqual([
+        Math.min(expected, searchCountCap),
+        expected > searchCountCap,
+      ]);
+    }
+  });
+
   it('asks the index worker once for the page and its count, however many steps the walk takes', async () => {
     const requests: string[] = [];
     const counted = new Proxy(late.store, {

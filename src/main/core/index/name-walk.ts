@@ -138,22 +138,36 @@ class PageWalk {
 }
 
 /**
- * The matches under the prefix, up to `cap`: the keys of the budgeted walk checked one by one, and
- * the rest from the trigram index (the name and the prefix's last segment), so a prefix with few
- * matches among many keys costs no more than its candidates. `budgetEnd` is `walkName`'s.
+ * The matches under the prefix, up to `cap`: the keys of the budgeted walk checked one by one (and,
+ * where they held the name often, the keys after them), and the rest from the trigram index (the
+ * name and the prefix's last segment), so a prefix with few matches among many keys costs no more
+ * than its candidates. `budgetEnd` is `walkName`'s.
  */
 export function countName(w: NameWalk, budgetEnd: string | undefined, cap: number): number {
   const whole = rangeOf(w.prefix);
-  const walked = countIn(w, budgetEnd === undefined ? whole : { from: whole.from, to: after(budgetEnd) }, cap);
-  if (budgetEnd === undefined || walked >= cap) return walked;
-  const rest = rangeRestriction({ from: after(budgetEnd), to: whole.to });
+  let counted = countIn(w, budgetEnd === undefined ? whole : { from: whole.from, to: after(budgetEnd) }, cap);
+  if (budgetEnd === undefined || counted >= cap) return counted;
+  let from = after(budgetEnd);
+  // Where the budget's keys held the name often, the keys after them, read in order (from the key
+  // index alone), reach the cap sooner than the index's candidates, each a row to look up ("cam-1"
+  // under a year of 75,000 keys, 1 in 5: 15 ms → 7). Twice as many as the budget's share says
+  // reach it (matches cluster by folder), if that is at most four budgets; the rest, if the name
+  // thinned out, from the index.
+  const keysToCap = counted > 0 ? Math.ceil(((cap - counted) * w.budget * 2) / counted) : Number.POSITIVE_INFINITY;
+  if (keysToCap <= 4 * w.budget) {
+    const end = keyAt(w, { from, to: whole.to }, keysToCap);
+    counted += countIn(w, { from, to: end === undefined ? whole.to : after(end) }, cap - counted);
+    if (end === undefined || counted >= cap) return counted;
+    from = after(end);
+  }
+  const rest = rangeRestriction({ from, to: whole.to });
   const segment = lastSegment(w.prefix);
   const found = w.reader.get<{ n: number }>(
     `SELECT count(*) AS n FROM (SELECT 1 FROM objects_key_fts f CROSS JOIN objects o ON o.id = f.rowid
       WHERE f.objects_key_fts MATCH @walkFts AND ${w.where} AND ${rest.sql} LIMIT @walkCap)`,
-    { ...w.params, ...rest.params, walkFts: namesQuery(w.name, segment), walkCap: cap - walked },
+    { ...w.params, ...rest.params, walkFts: namesQuery(w.name, segment), walkCap: cap - counted },
   );
-  return walked + (found?.n ?? 0);
+  return counted + (found?.n ?? 0);
 }
 
 /** The trigram query for keys holding `name` and, where it is long enough to look up, `text`. */
