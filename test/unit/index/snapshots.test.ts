@@ -85,6 +85,42 @@ describe('snapshots of a bucket in the index', () => {
     expect(await env.syncs.get(second)).toMatchObject({ state: 'done', objectCount: 4, addedCount: 1, changedCount: 1, removedCount: 1 });
   });
 
+  it('lists what a sync found, every version there then, as added, when there is no earlier sync to compare with', async () => {
+    const env = start();
+    const bucket = await env.snapshots.bucketId('c1', 'media');
+    const first = await syncOnce(env, bucket, [obj('a/1.jpg'), obj('a/2.jpg'), obj('b/x.mov'), obj('top.txt')]);
+    const second = await syncOnce(env, bucket, [obj('a/1.jpg'), obj('a/2.jpg', 'e2', 20), obj('b/y.mov'), obj('top.txt')]);
+    const found = async (toSync: number, more: { prefix?: string; afterKey?: string; limit?: number } = {}) =>
+      (await env.snapshots.changes({ bucketId: bucket, fromSync: 0, toSync, ...more })).map((c) => [
+        c.change,
+        c.key,
+        c.before,
+        c.after?.etag,
+      ]);
+    // The first sync's versions of a/2.jpg and b/x.mov are history now: still what that sync found.
+    expect(await found(first)).toEqual([
+      ['added', 'a/1.jpg', null, 'e1'],
+      ['added', 'a/2.jpg', null, 'e1'],
+      ['added', 'b/x.mov', null, 'e1'],
+      ['added', 'top.txt', null, 'e1'],
+    ]);
+    expect(await found(second, { afterKey: 'a/1.jpg', limit: 2 })).toEqual([
+      ['added', 'a/2.jpg', null, 'e2'],
+      ['added', 'b/y.mov', null, 'e1'],
+    ]);
+    expect(await found(first, { prefix: 'b/' })).toEqual([['added', 'b/x.mov', null, 'e1']]);
+    expect(await env.snapshots.changeTotals({ bucketId: bucket, fromSync: 0, toSync: second })).toEqual({
+      added: { count: 4, bytes: 50 },
+      changed: { count: 0, bytes: 0 },
+      removed: { count: 0, bytes: 0 },
+    });
+    expect(await env.snapshots.changeTotals({ bucketId: bucket, fromSync: 0, toSync: first, prefix: 'a/' })).toEqual({
+      added: { count: 2, bytes: 20 },
+      changed: { count: 0, bytes: 0 },
+      removed: { count: 0, bytes: 0 },
+    });
+  });
+
   it('shows each snapshot as folders, as that sync saw them', async () => {
     const env = start();
     const bucket = await env.snapshots.bucketId('c1', 'media');
