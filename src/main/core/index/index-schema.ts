@@ -422,8 +422,8 @@ CREATE INDEX objects_extension ON objects (bucket_id, extension, key);
 
 /**
  * v11: the rows the deep scan has judged (few, in most buckets), by key: the exposure and cache
- * reports read them, and count the rest as what is under a root less them, instead of reading
- * every row of the table for the ones not scanned.
+ * reports read them, and count the rest as what is under the roots less them (one pass over the
+ * table, where there were three).
  */
 const v11ScannedIndex = `
 CREATE INDEX objects_scanned ON objects (bucket_id, key) WHERE scanned_at IS NOT NULL;

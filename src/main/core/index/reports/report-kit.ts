@@ -37,30 +37,22 @@ export async function scalar(store: IndexStore, sql: string, params: Record<stri
 }
 
 /**
- * How many objects under `roots` the deep scan has not judged: every key under them (counted on
- * the key index alone) less those it has (`scanned_at` set and `judged`, from the small index of
- * scanned rows, index v11). Asking for the unjudged rows directly read every row of the table
- * (1,000,000 objects: 0.4 s, over 1 s the first time after opening).
+ * How many objects under `roots` the deep scan has not judged: those under them less those it has
+ * (`scanned_at` set and `judged`, from the small index of scanned rows, index v11), in one
+ * statement, so both counts come from one snapshot whatever a sync or a deep scan writes meanwhile.
+ * Asking for the unjudged rows directly took three passes over the table (1,000,000 objects:
+ * 0.45 s, 3.4 s the first time after the disk cache was dropped); this takes one. It reads the
+ * table in its own order (`NOT INDEXED`): the key index, a third of its size, was 22.7 s that first
+ * time here, its pages being scattered through the file by a first sync's inserts in parallel ranges.
  */
-export async function unjudgedUnder(ctx: ReportContext, roots: readonly ('public' | 'private')[], judged = '1'): Promise<number> {
-  // A root inside another (or the whole bucket) is counted with it, not twice.
-  const inside = (r: 'public' | 'private', i: number) =>
-    roots.some((o, j) => j !== i && ctx.roots[r].startsWith(ctx.roots[o]) && (ctx.roots[o] !== ctx.roots[r] || j < i));
-  const outer = roots.filter((r, i) => !inside(r, i));
-  const base = { bucketId: ctx.bucketId };
-  let under = 0;
-  for (const root of outer) {
-    const range = underRoot(ctx, root);
-    under += await scalar(ctx.store, `SELECT count(*) AS n FROM objects o WHERE o.bucket_id = @bucketId AND ${range.sql}`, {
-      ...base,
-      ...range.params,
-    });
-  }
-  const ranges = outer.map((root) => underRoot(ctx, root));
-  const judgedRows = await scalar(
+export function unjudgedUnder(ctx: ReportContext, roots: readonly ('public' | 'private')[], judged = '1'): Promise<number> {
+  const ranges = roots.map((root) => underRoot(ctx, root));
+  // A key under two roots (one inside the other) meets the OR once.
+  const under = ranges.map((r) => r.sql).join(' OR ');
+  return scalar(
     ctx.store,
-    `SELECT count(*) AS n FROM objects o WHERE o.bucket_id = @bucketId AND o.scanned_at IS NOT NULL AND (${ranges.map((r) => r.sql).join(' OR ')}) AND ${judged}`,
-    ranges.reduce<Record<string, string | number>>((params, r) => ({ ...params, ...r.params }), base),
+    `SELECT (SELECT count(*) FROM objects o NOT INDEXED WHERE o.bucket_id = @bucketId AND (${under}))
+      - (SELECT count(*) FROM objects o WHERE o.bucket_id = @bucketId AND o.scanned_at IS NOT NULL AND (${under}) AND ${judged}) AS n`,
+    ranges.reduce<Record<string, string | number>>((params, r) => ({ ...params, ...r.params }), { bucketId: ctx.bucketId }),
   );
-  return under - judgedRows;
 }
