@@ -82,6 +82,12 @@ async function schemaIndexes(): Promise<Record<string, string>> {
   return objectIndexes(open(freshFile()));
 }
 
+/** A new index file's store, the secondary indexes its schema gives, and the repositories over it. */
+async function freshIndex() {
+  const store = open(freshFile());
+  return { store, expected: await objectIndexes(store), syncs: new SyncRepository(store), snapshots: new SnapshotRepository(store) };
+}
+
 /** A closed index file left as a first sync of `count` objects that never stopped leaves it: every secondary index out. */
 async function fileWithIndexesLeftOut(count: number): Promise<string> {
   const file = freshFile();
@@ -109,9 +115,8 @@ describe("a bucket's first sync and the secondary indexes", () => {
   it('leaves them out while it runs, finds the same objects, and builds exactly the same indexes when it stops', async () => {
     const expected = await schemaIndexes();
     expect(Object.keys(expected)).toEqual(expect.arrayContaining(['objects_size', 'objects_etag', 'objects_extension']));
-    const store = open(freshFile());
-    const syncs = new SyncRepository(store);
-    const bucketId = await new SnapshotRepository(store).bucketId('c1', 'b');
+    const { store, syncs, snapshots } = await freshIndex();
+    const bucketId = await snapshots.bucketId('c1', 'b');
     const bucket = new MemoryBucket(mediaKeys(2_000));
     const syncId = await syncRunning(store, syncs, bucketId, bucket);
 
@@ -133,10 +138,7 @@ describe("a bucket's first sync and the secondary indexes", () => {
   });
 
   it('leaves them out beside buckets with few rows, whose searches still answer, and keeps them on every later sync', async () => {
-    const store = open(freshFile());
-    const expected = await objectIndexes(store);
-    const syncs = new SyncRepository(store);
-    const snapshots = new SnapshotRepository(store);
+    const { store, expected, syncs, snapshots } = await freshIndex();
     const first = await snapshots.bucketId('c1', 'first');
     const firstBucket = new MemoryBucket(mediaKeys(1_200));
     await syncs.setState(await syncRunning(store, syncs, first, firstBucket), 'done');
@@ -177,10 +179,8 @@ describe("a bucket's first sync and the secondary indexes", () => {
 
   it('builds them when the sync is paused or fails, and a resumed sync keeps them', async () => {
     for (const stop of ['paused', 'failed'] as const) {
-      const store = open(freshFile());
-      const expected = await objectIndexes(store);
-      const syncs = new SyncRepository(store);
-      const bucketId = await new SnapshotRepository(store).bucketId('c1', 'b');
+      const { store, expected, syncs, snapshots } = await freshIndex();
+      const bucketId = await snapshots.bucketId('c1', 'b');
       const syncId = await syncRunning(store, syncs, bucketId, new MemoryBucket(mediaKeys(600)));
       await syncs.setState(syncId, stop, stop === 'failed' ? { code: 'Network', message: 'test' } : undefined);
       expect(await objectIndexes(store)).toEqual(expected);
@@ -213,10 +213,7 @@ describe('a first sync that did not stop (the app quit or crashed in it)', () =>
   });
 
   it('leaves them out at start-up while one first sync can resume, though another bucket is settled', async () => {
-    const store = open(freshFile());
-    const expected = await objectIndexes(store);
-    const syncs = new SyncRepository(store);
-    const snapshots = new SnapshotRepository(store);
+    const { store, expected, syncs, snapshots } = await freshIndex();
     const resumable = await snapshots.bucketId('c1', 'resumable');
     const abandoned = await snapshots.bucketId('c1', 'abandoned');
     await syncRunning(store, syncs, resumable, new MemoryBucket(mediaKeys(700)), 'job-1');
@@ -228,9 +225,8 @@ describe('a first sync that did not stop (the app quit or crashed in it)', () =>
   });
 
   it('starts a new sync row for a job checkpointed on a sync that is done (a quit while it built its indexes)', async () => {
-    const store = open(freshFile());
-    const syncs = new SyncRepository(store);
-    const bucketId = await new SnapshotRepository(store).bucketId('c1', 'b');
+    const { store, syncs, snapshots } = await freshIndex();
+    const bucketId = await snapshots.bucketId('c1', 'b');
     const syncId = await syncRunning(store, syncs, bucketId, new MemoryBucket(mediaKeys(300)), 'job-1');
     await syncs.setState(syncId, 'done');
     const row = await syncs.rowForJob({ jobId: 'job-1', checkpointedSyncId: syncId }, bucketId, '', 'list');
@@ -239,10 +235,8 @@ describe('a first sync that did not stop (the app quit or crashed in it)', () =>
   });
 
   it('builds them at start-up when a crash came between the trigram index and these', async () => {
-    const store = open(freshFile());
-    const expected = await objectIndexes(store);
-    const syncs = new SyncRepository(store);
-    const bucketId = await new SnapshotRepository(store).bucketId('c1', 'b');
+    const { store, expected, syncs, snapshots } = await freshIndex();
+    const bucketId = await snapshots.bucketId('c1', 'b');
     await syncRunning(store, syncs, bucketId, new MemoryBucket(mediaKeys(1_000)), 'job-1');
     // As far as a stop got: the trigram index built, the bucket no longer pending.
     await store.write([

@@ -26,7 +26,7 @@ export interface IndexProcedures {
   /** Builds every secondary index left out; result: how many. */
   buildObjectIndexes: { args: Record<string, never>; result: number };
   /** A page of a search with its count (`index-search.ts`). */
-  search: { args: { scope: SearchScope; query: SearchQuery; page: { offset: number; limit: number } }; result: SearchPage };
+  search: { args: { scope: SearchScope; query: SearchQuery; page: { offset: number; limit: number } }; result: Omit<SearchPage, 'tookMs'> };
 }
 
 export type IndexProcedureName = keyof IndexProcedures;

@@ -187,8 +187,7 @@ export function searchIndex(
   scope: SearchScope,
   query: SearchQuery,
   page: { offset: number; limit: number },
-): SearchPage {
-  const started = performance.now();
+): Omit<SearchPage, 'tookMs'> {
   const pending = reader.get<{ n: number }>('SELECT 1 AS n FROM objects_key_fts_pending WHERE bucket_id = ?', [scope.bucketId]);
   const keyIndexPending = pending !== undefined;
   const dense = !keyIndexPending && nameIsDense(reader, query);
@@ -238,7 +237,6 @@ export function searchIndex(
     total: Math.min(n, searchCountCap),
     totalCapped: n > searchCountCap,
     plan: pageSql.plan,
-    tookMs: Math.round((performance.now() - started) * 10) / 10,
   };
 }
 
