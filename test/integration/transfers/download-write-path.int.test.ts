@@ -4,7 +4,8 @@
 // around those buffers (both paths) and bodies cut at odd offsets must still arrive whole or be
 // fetched again; a ranged object with a short last range likewise.
 // The containment check of a folder is remembered after its first file, so a folder swapped for a
-// link, or removed, between two downloads must still be refused, or created again.
+// link, or removed, between two downloads must still be refused, or created again. The bytes are
+// written on the main thread on a local disk, or through the thread pool: both paths are driven.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -38,8 +39,15 @@ afterAll(async () => {
   await tb.cleanup();
 });
 
-describe.each(transferEngineSchema.options)('download write path (%s engine)', (engine) => {
-  const core = downloadCore(() => gw, engine, 'dlwrite');
+// Each engine with the bytes written inline (a local disk: `local/disk-writes.ts`), and the fast
+// engine once more with every write through the thread pool (a network share, a slow disk).
+const writePaths = [
+  ...transferEngineSchema.options.map((engine) => ({ engine, inlineDiskWrites: true, name: `${engine} engine` })),
+  { engine: 'fast' as const, inlineDiskWrites: false, name: 'fast engine, writes through the thread pool' },
+];
+
+describe.each(writePaths)('download write path ($name)', ({ engine, inlineDiskWrites }) => {
+  const core = downloadCore(() => gw, engine, 'dlwrite', { inlineDiskWrites });
   let proxy: FaultProxy;
   let h: TransferHarness;
   let dest: string;

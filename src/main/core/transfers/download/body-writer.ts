@@ -3,6 +3,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { AppError } from '../../../../shared/errors';
 import { bufferPool, smallChunkBytes } from '../local/buffer-pool';
 import type { Throttle } from '../queue/bandwidth-bucket';
+import { pooledWriter, type PositionalWriter } from '../local/disk-writes';
 import { localFailure } from './download-files';
 
 /** Where a response body goes: `size` bytes at `start` of the open file. */
@@ -15,6 +16,8 @@ export interface BodyTarget {
   size: number;
   /** Bytes per file write (`downloadWriteBytes`; 64 KiB when absent): socket chunks are gathered into buffers of this size. */
   writeBytes?: number;
+  /** How the bytes reach the file (`local/disk-writes.ts`); through the thread pool when absent. */
+  writer?: PositionalWriter;
   /** Fed every byte in order, when the caller checks a digest. */
   hash?: Hash;
   /** Bytes written so far (negative when an attempt's bytes are taken back). */
@@ -60,7 +63,7 @@ export async function writeBody(body: AsyncIterable<Uint8Array>, target: BodyTar
     const full = current;
     const length = filled;
     hash?.update(full.subarray(0, length));
-    pending = writeAll(handle, full, length, position, target.file);
+    pending = writeAll(target.writer ?? pooledWriter, handle, full, length, position, target.file);
     // Awaited by the next flush or at the end; a write that fails while the socket is quiet (a full
     // disk) would meanwhile count as an unhandled rejection, which Node reports (or dies of).
     pending.catch(() => undefined);
@@ -103,13 +106,17 @@ export async function writeBody(body: AsyncIterable<Uint8Array>, target: BodyTar
 }
 
 /** One positional write of `length` bytes, looping over short writes; a failure is the user's disk (not retried). */
-async function writeAll(handle: FileHandle, buffer: Buffer, length: number, position: number, file: string): Promise<void> {
+export async function writeAll(
+  writer: PositionalWriter,
+  handle: FileHandle,
+  buffer: Buffer,
+  length: number,
+  position: number,
+  file: string,
+): Promise<void> {
   try {
     let done = 0;
-    while (done < length) {
-      const { bytesWritten } = await handle.write(buffer, done, length - done, position + done);
-      done += bytesWritten;
-    }
+    while (done < length) done += await writer.write(handle, buffer, done, length - done, position + done);
   } catch (error) {
     throw localFailure(error, file, 'write');
   }

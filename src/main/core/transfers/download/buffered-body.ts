@@ -3,7 +3,8 @@ import { AppError } from '../../../../shared/errors';
 import { createFileNoFollow } from '../../files/contained-writes';
 import { bufferPool } from '../local/buffer-pool';
 import type { Throttle } from '../queue/bandwidth-bucket';
-import { incompleteBody } from './body-writer';
+import { incompleteBody, writeAll } from './body-writer';
+import type { PositionalWriter } from '../local/disk-writes';
 import { localFailure } from './download-files';
 import type { GetResponse } from '../client/get-sender';
 import { etagIsMd5 } from './object-fetch';
@@ -67,20 +68,21 @@ export function releaseBufferedBody(body: BufferedBody): void {
 
 /**
  * Writes a checked body to the new temp file in three file-system calls (open with
- * O_EXCL|O_NOFOLLOW, one positional write, close), with the object's Last-Modified set through
- * the open file (a fourth) so the name needs no lutimes once it is final. A failure is the
- * user's disk (a full one, say) and is not retried.
+ * O_EXCL|O_NOFOLLOW, one positional write — on this thread where `writer` is inline —, close),
+ * with the object's Last-Modified set through the open file (a fourth) so the name needs no
+ * lutimes once it is final. A failure is the user's disk (a full one, say) and is not retried.
  */
-export async function writeBufferedBody(body: BufferedBody, temp: string, root: string, file: string, mtime?: Date): Promise<void> {
+export async function writeBufferedBody(
+  body: BufferedBody,
+  target: { temp: string; root: string; file: string; writer: PositionalWriter },
+  mtime?: Date,
+): Promise<void> {
+  const { temp, root, file } = target;
   const handle = await createFileNoFollow(temp, root).catch((error: unknown) => {
     throw localFailure(error, temp, 'write');
   });
   try {
-    let done = 0;
-    while (done < body.length) {
-      const { bytesWritten } = await handle.write(body.buffer, done, body.length - done, done);
-      done += bytesWritten;
-    }
+    await writeAll(target.writer, handle, body.buffer, body.length, 0, file);
     // As lutimes was: a file system that cannot keep the time (some network shares) is no failure.
     if (mtime) await handle.utimes(new Date(), mtime).catch(() => undefined);
   } catch (error) {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { AppError } from '../../../../shared/errors';
 import { LocalFileError } from '../local/file-source';
 import { fsAppError } from '../../files/fs-errors';
+import { diskWrites, pooledWriter, type PositionalWriter } from '../local/disk-writes';
 import { firstFreeName } from '../plan/conflict-names';
 import type { RunContext } from '../queue/run-context';
 import type { DownloadSpec, TransferItem } from '../queue/transfer-item';
@@ -21,6 +22,11 @@ export function localFailure(error: unknown, file: string, doing: string): Local
   if (error instanceof AppError) return new LocalFileError(error.code, error.message, error.details);
   const base = fsAppError(error, file, doing);
   return new LocalFileError(base.code, base.message, base.details);
+}
+
+/** How a download's bytes reach files under `root`: inline on a local disk unless the engine's options say otherwise. */
+export function writerFor(root: string, ctx: RunContext): Promise<PositionalWriter> {
+  return ctx.options.inlineDiskWrites ? diskWrites.writerFor(root) : Promise.resolve(pooledWriter);
 }
 
 export async function exists(file: string): Promise<boolean> {

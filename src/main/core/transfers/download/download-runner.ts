@@ -14,6 +14,7 @@ import { readBufferedBody, releaseBufferedBody, writeBufferedBody, type Buffered
 import type { GetResponse } from '../client/get-sender';
 import { chunkBytes } from '../local/buffer-pool';
 import { writeBody } from './body-writer';
+import { writerFor } from './download-files';
 import type { TransferClient } from '../client/transfer-client';
 import type { DownloadSpec, TransferItem } from '../queue/transfer-item';
 
@@ -117,7 +118,7 @@ async function fetchWhole(item: TransferItem, target: WholeTarget, tc: TransferC
       try {
         signal.throwIfAborted();
         await target.ensureFolder();
-        await writeBufferedBody(body, temp, root, item.localPath, out.lastModified);
+        await writeBufferedBody(body, { temp, root, file: item.localPath, writer: await writerFor(root, ctx) }, out.lastModified);
       } finally {
         releaseBufferedBody(body);
       }
@@ -151,6 +152,7 @@ async function streamWhole(item: TransferItem, out: GetResponse, temp: string, r
       size: out.contentLength,
       ...(md5 ? { hash: md5 } : {}),
       writeBytes: ctx.options.downloadWriteBytes,
+      writer: await writerFor(root, ctx),
       onBytes: (delta) => ctx.addBytes(item, delta),
       throttle: ctx.throttle,
     });

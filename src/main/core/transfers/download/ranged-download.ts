@@ -4,7 +4,7 @@ import { AppError } from '../../../../shared/errors';
 import { createFileNoFollow, openExistingNoFollow } from '../../files/contained-writes';
 import { writeBody } from './body-writer';
 import { changedNotice, getObject, type FetchedObject } from './object-fetch';
-import { localFailure } from './download-files';
+import { localFailure, writerFor } from './download-files';
 import { notLocal } from '../local/file-source';
 import { partCount, partRange } from '../../s3/part-size';
 import { withRetry } from '../client/retry';
@@ -53,6 +53,7 @@ export async function runRangedDownload(
   for (const n of done) already += partRange(n, rangeSize, remote.size).size;
   ctx.addBytes(item, already - item.bytesDone);
 
+  const writer = await writerFor(root, ctx);
   const handle = await openExistingNoFollow(temp, root).catch((error: unknown) => {
     throw localFailure(error, temp, 'write');
   });
@@ -107,6 +108,7 @@ export async function runRangedDownload(
                 start: range.start,
                 size: range.size,
                 writeBytes: ctx.options.downloadWriteBytes,
+                writer,
                 onBytes: (delta) => ctx.addBytes(item, delta),
                 throttle: { limiter: ctx.throttle.limiter, signal: partSignal },
               }).catch((error: unknown) => {

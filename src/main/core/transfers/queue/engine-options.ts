@@ -23,6 +23,12 @@ export interface TransferEngineOptions {
   /** Bytes per file write of a download (64 KiB to 1 MiB, a power of two): socket reads are gathered into pooled buffers of this size. */
   downloadWriteBytes: number;
   /**
+   * A download's bytes are copied into the file on the main thread where its folder is on a
+   * local disk, and through the thread pool elsewhere or once a write there was slow
+   * (`local/disk-writes.ts`); false: always through the pool (an A/B, a test of that path).
+   */
+  inlineDiskWrites: boolean;
+  /**
    * Finished ranges of a download are journaled (after one fdatasync, beside the transfer) at most
    * this often, and when it stops part-way: a crash costs at most this much time fetched again.
    */
@@ -66,6 +72,7 @@ export const defaultEngineOptions: TransferEngineOptions = {
   rangedDownloadThreshold: 32 * MiB,
   downloadRangeSize: 16 * MiB,
   downloadWriteBytes: 64 * 1024,
+  inlineDiskWrites: true,
   downloadJournalMs: 10_000,
   maxActiveFiles: 16,
   maxConcurrentRequests: 16,
