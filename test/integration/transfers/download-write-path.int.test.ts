@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MiB } from '../../../src/main/core/s3/part-size';
+import { diskWrites } from '../../../src/main/core/transfers/local/disk-writes';
 import { transferEngineSchema } from '../../../src/shared/model/connection';
 import type { FaultProxy } from '../../support/fault-proxy';
 import { createTestBucket, gatewayFromState, putObjects, type GatewayHandle, type TestBucket } from '../../support/s3-test-env';
@@ -86,9 +87,14 @@ describe.each(writePaths)('download write path ($name)', ({ engine, inlineDiskWr
       // Cut inside the body (the head is a few hundred bytes), past a buffer's worth where there is one.
       return size > 2 && n === 1 ? { kind: 'cutResponse', afterBytes: Math.min(size - 1, 256 * KiB + 333) } : { kind: 'pass' };
     });
+    const before = diskWrites.written();
     const { items } = await download([], ['odd/']);
     proxy.setRule(() => ({ kind: 'pass' }));
     expect(failures(items)).toEqual([]);
+    // The path this block is about was the one taken (the core runs in this process).
+    const inline = diskWrites.written().inline - before.inline;
+    if (inlineDiskWrites) expect(inline).toBeGreaterThanOrEqual(oddSizes.length);
+    else expect(inline).toBe(0);
     expect(proxy.stats.cuts).toBeGreaterThanOrEqual(oddSizes.length - 1);
     for (const { key, body } of odd) expect(sha256(readFileSync(join(dest, key))), key).toBe(sha256(body));
     expect(readdirSync(join(dest, 'odd')).filter((n) => n.includes('part-bucketadmin'))).toEqual([]);

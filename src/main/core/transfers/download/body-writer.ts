@@ -116,7 +116,12 @@ export async function writeAll(
 ): Promise<void> {
   try {
     let done = 0;
-    while (done < length) done += await writer.write(handle, buffer, done, length - done, position + done);
+    while (done < length) {
+      const n = await writer.write(handle, buffer, done, length - done, position + done);
+      // A regular file never takes nothing; a broken (FUSE) file system might, and looping on it inline would hold the thread for good.
+      if (n <= 0) throw Object.assign(new Error('EIO: the file system wrote nothing, write'), { code: 'EIO' });
+      done += n;
+    }
   } catch (error) {
     throw localFailure(error, file, 'write');
   }

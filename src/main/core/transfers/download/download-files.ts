@@ -24,9 +24,9 @@ export function localFailure(error: unknown, file: string, doing: string): Local
   return new LocalFileError(base.code, base.message, base.details);
 }
 
-/** How a download's bytes reach files under `root`: inline on a local disk unless the engine's options say otherwise. */
-export function writerFor(root: string, ctx: RunContext): Promise<PositionalWriter> {
-  return ctx.options.inlineDiskWrites ? diskWrites.writerFor(root) : Promise.resolve(pooledWriter);
+/** How a download's bytes reach its temp file: inline on a local disk unless the engine's options say otherwise. */
+export function writerFor(temp: string, ctx: RunContext): Promise<PositionalWriter> {
+  return ctx.options.inlineDiskWrites ? diskWrites.writerFor(path.dirname(temp)) : Promise.resolve(pooledWriter);
 }
 
 export async function exists(file: string): Promise<boolean> {

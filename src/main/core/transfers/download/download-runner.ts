@@ -118,7 +118,7 @@ async function fetchWhole(item: TransferItem, target: WholeTarget, tc: TransferC
       try {
         signal.throwIfAborted();
         await target.ensureFolder();
-        await writeBufferedBody(body, { temp, root, file: item.localPath, writer: await writerFor(root, ctx) }, out.lastModified);
+        await writeBufferedBody(body, { temp, root, file: item.localPath, writer: await writerFor(temp, ctx) }, out.lastModified);
       } finally {
         releaseBufferedBody(body);
       }
@@ -152,7 +152,7 @@ async function streamWhole(item: TransferItem, out: GetResponse, temp: string, r
       size: out.contentLength,
       ...(md5 ? { hash: md5 } : {}),
       writeBytes: ctx.options.downloadWriteBytes,
-      writer: await writerFor(root, ctx),
+      writer: await writerFor(temp, ctx),
       onBytes: (delta) => ctx.addBytes(item, delta),
       throttle: ctx.throttle,
     });

@@ -53,7 +53,7 @@ export async function runRangedDownload(
   for (const n of done) already += partRange(n, rangeSize, remote.size).size;
   ctx.addBytes(item, already - item.bytesDone);
 
-  const writer = await writerFor(root, ctx);
+  const writer = await writerFor(temp, ctx);
   const handle = await openExistingNoFollow(temp, root).catch((error: unknown) => {
     throw localFailure(error, temp, 'write');
   });

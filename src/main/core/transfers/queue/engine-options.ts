@@ -24,7 +24,7 @@ export interface TransferEngineOptions {
   downloadWriteBytes: number;
   /**
    * A download's bytes are copied into the file on the main thread where its folder is on a
-   * local disk, and through the thread pool elsewhere or once a write there was slow
+   * disk known to be local, and through the thread pool elsewhere or once writes there turned slow
    * (`local/disk-writes.ts`); false: always through the pool (an A/B, a test of that path).
    */
   inlineDiskWrites: boolean;
