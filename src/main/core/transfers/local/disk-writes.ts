@@ -149,9 +149,11 @@ export class DiskWrites {
     const known = this.devices.get(device);
     if (known) return known;
     const writer = (await this.options.isLocal(folder)) ? this.inline() : this.pooled;
-    // Two folders judged at once: the first verdict stands.
-    if (!this.devices.has(device)) this.devices.set(device, writer);
-    return this.devices.get(device) ?? writer;
+    // Another folder of this device may have been judged meanwhile: the first verdict stands.
+    const first = this.devices.get(device);
+    if (first) return first;
+    this.devices.set(device, writer);
+    return writer;
   }
 
   private readonly pooled: PositionalWriter = {
