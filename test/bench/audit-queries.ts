@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startIndexStore } from '../../src/main/core/index/index-store';
+import { toStoredEtagSql, toStoredTimeSql } from '../../src/main/core/index/stored-values';
 import { silentLogger } from '../../src/main/core/logger';
 import type { SearchQueryInput } from '../../src/shared/model/audit';
 import { timeReports, timeSearches } from './support/index-queries';
@@ -29,8 +30,9 @@ async function main(): Promise<void> {
         INSERT INTO objects (bucket_id, key, size, etag, last_modified, storage_class, first_sync, scanned_at, cache_issue, anyone_can_read)
         SELECT 1, printf('%s/%s/%03d/%s-%07d.%s', CASE i % 2 WHEN 0 THEN 'public' ELSE 'private' END, json_extract(@words, '$[' || (i % 8) || ']'),
                i % 997, json_extract(@words, '$[' || ((i / 8) % 8) || ']'), i, json_extract(@exts, '$[' || ((i / 3) % 8) || ']')),
-               (i * 7919) % 50000000, printf('%032x', (i % (${n} - 5000))), printf('2025-%02d-%02dT00:00:00.000Z', 1 + i % 12, 1 + i % 28),
-               CASE i % 10 WHEN 0 THEN 'GLACIER' ELSE 'STANDARD' END, 1,
+               (i * 7919) % 50000000, ${toStoredEtagSql(`printf('%032x', (i % (${n} - 5000)))`)},
+               ${toStoredTimeSql(`printf('2025-%02d-%02dT00:00:00.000Z', 1 + i % 12, 1 + i % 28)`)},
+               CASE i % 10 WHEN 0 THEN 'GLACIER' END, 1,
                '2026-01-01', CASE WHEN i % 50 = 0 THEN 'missing' END, CASE WHEN i % 1000 = 1 THEN 1 ELSE i % 2 = 0 END
         FROM s`,
       rows: [{ words: JSON.stringify(words), exts: JSON.stringify(exts) }],

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import Database from 'better-sqlite3';
 import { indexFileName } from '../../src/main/core/index/index-file';
+import { toStoredEtagSql, toStoredTimeSql } from '../../src/main/core/index/stored-values';
 
 /**
  * Fills a core's index.sqlite with one finished sync of `bucket`, listed here with ListObjectsV2,
@@ -47,7 +48,7 @@ export async function fillIndexFromBucket(dataDir: string, connectionId: string,
           rows.reduce((sum, r) => sum + r.size, 0),
         );
       const insert = db.prepare(
-        `INSERT INTO objects (bucket_id, key, size, etag, last_modified, storage_class, first_sync) VALUES (@bucketId, @key, @size, @etag, @lastModified, @storageClass, @sync)`,
+        `INSERT INTO objects (bucket_id, key, size, etag, last_modified, storage_class, first_sync) VALUES (@bucketId, @key, @size, ${toStoredEtagSql('@etag')}, ${toStoredTimeSql('@lastModified')}, nullif(@storageClass, 'STANDARD'), @sync)`,
       );
       for (const r of rows) insert.run({ ...r, bucketId, sync: sync.lastInsertRowid });
     })();

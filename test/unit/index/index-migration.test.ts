@@ -48,8 +48,8 @@ function v3File(): string {
   const db = openDatabase({ file, migrations: indexMigrations.slice(0, 3), logger: silentLogger });
   db.prepare("INSERT INTO buckets (id, connection_id, bucket) VALUES (1, 'c1', 'media')").run();
   db.prepare("INSERT INTO syncs (id, bucket_id, source, state, started_at) VALUES (1, 1, 'list', 'done', 't0')").run();
-  const insert = db.prepare("INSERT INTO objects (bucket_id, key, size, etag, first_sync) VALUES (1, ?, 1, 'ABC', 1)");
-  for (const key of Object.keys(samples)) insert.run(key);
+  const insert = db.prepare('INSERT INTO objects (bucket_id, key, size, etag, first_sync) VALUES (1, ?, 1, ?, 1)');
+  for (const [i, key] of Object.keys(samples).entries()) insert.run(key, `ABC-${i}`);
   closeDatabase(db);
   return file;
 }
@@ -79,7 +79,7 @@ describe('index v4: search indexes and the extension column', () => {
     expect(planOf({ extension: 'JPG' })).toContain('objects_extension');
     expect(planOf({ minSize: 1_000_000 })).toContain('objects_size');
     expect(planOf({ modifiedAfter: '2026-01-01T00:00:00.000Z' })).toContain('objects_last_modified');
-    expect(planOf({ etag: '"ABC"' })).toContain('objects_etag');
+    expect(planOf({ etag: '"ABC-1"' })).toContain('objects_etag');
     expect(planOf({ storageClass: 'GLACIER' })).toContain('objects_storage_class');
     const { where, params } = searchSql(scope, { ...defaultSearchQuery, extension: 'JPG' });
     expect(db.prepare(`SELECT o.key FROM objects o WHERE ${where}`).pluck().all(params)).toEqual(['media/photo.JPG']);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndexStore } from '../../../src/main/core/index/index-store';
-import { duplicateGroupsSql } from '../../../src/main/core/index/reports/cost-reports';
+import { duplicateGroupsSql, storageClassSql } from '../../../src/main/core/index/reports/cost-reports';
 import { exposureReport } from '../../../src/main/core/index/reports/exposure-report';
 import { indexReports } from '../../../src/main/core/index/reports/report-registry';
 import { reportParamsSchema, type ReportId } from '../../../src/shared/model/audit';
@@ -106,6 +106,13 @@ describe('reports over the index', () => {
     const plan = steps.map((s) => s.detail).join(' | ');
     expect(plan).toMatch(/USING (COVERING )?INDEX objects_etag/);
     expect(plan).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('storage by class groups in the class index’s order, not by sorting every row (index v12)', async () => {
+    const steps = await store.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${storageClassSql('o.bucket_id = @bucketId')}`, { bucketId });
+    const plan = steps.map((s) => s.detail).join(' | ');
+    expect(plan).toMatch(/USING (COVERING )?INDEX objects_class/);
+    expect(plan).not.toMatch(/TEMP B-TREE FOR GROUP BY/);
   });
 
   it('largest lists the biggest first and pages', async () => {

@@ -1,7 +1,16 @@
 import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { parseListObjectsV2 } from '../../../src/main/core/browse/list-xml';
-import { columnsOf, keyAt, objectAt, readSyncListing, rowsOf, type ListedColumns } from '../../../src/main/core/index/listed-columns';
+import {
+  columnsOf,
+  keyAt,
+  objectAt,
+  readSyncListing,
+  rowsOf,
+  storedAt,
+  type ListedColumns,
+} from '../../../src/main/core/index/listed-columns';
+import { storedVersion } from '../../../src/main/core/index/stored-values';
 import { bareEtag, storageClassOf, type ListedObject } from '../../../src/main/core/index/listed-object';
 
 const wrap = (inner: string, truncated = false) =>
@@ -44,8 +53,11 @@ describe('a listing page read into columns', () => {
   it('holds exactly the rows the object reader gave, field by field', () => {
     const listing = readSyncListing(Buffer.from(page));
     expect(listing).toMatchObject({ isTruncated: true, nextContinuationToken: 't/1=', commonPrefixes: [] });
-    const rows = objectsOf(listing?.objects as ListedColumns);
+    const columns = listing?.objects as ListedColumns;
+    const rows = objectsOf(columns);
     expect(rows).toEqual(viaObjects(page));
+    // The form a merge stores, read from the columns directly: the same values as from the objects.
+    expect(Array.from({ length: columns.count }, (_, i) => storedAt(columns, i))).toEqual(rows.map(storedVersion));
     expect(rows.map((r) => [r.key, r.etag, r.storageClass])).toEqual([
       ['a/x&y <z> "q" &#x41;.txt', '9e107d9d372bb6826bd81d3542a419d6', 'STANDARD'],
       ['a/é日本 😀', 'd41d8cd98f00b204e9800998ecf8427e-2', 'GLACIER'],

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startIndexStore, type IndexStore } from '../../../src/main/core/index/index-store';
 import { silentLogger } from '../../../src/main/core/logger';
+import { toStoredEtagSql, toStoredTimeSql } from '../../../src/main/core/index/stored-values';
 
 /** One planted object (defaults: 1 KiB, STANDARD, 2026-01-01). */
 export interface Planted {
@@ -59,7 +60,7 @@ export async function plant(store: IndexStore, objects: readonly Planted[]): Pro
   await store.write([
     {
       sql: `INSERT INTO objects (bucket_id, key, size, etag, last_modified, storage_class, first_sync, scanned_at, cache_control, cache_issue, public_read, anyone_can_read)
-            VALUES (@bucketId, @key, @size, @etag, @lastModified, @storageClass,
+            VALUES (@bucketId, @key, @size, ${toStoredEtagSql('@etag')}, ${toStoredTimeSql('@lastModified')}, nullif(@storageClass, 'STANDARD'),
                     (SELECT max(id) FROM syncs WHERE bucket_id = @bucketId), @scannedAt, @cacheControl, @cacheIssue, @publicRead, @anyone)`,
       rows: objects.map((o, i) => ({
         bucketId: ids.get(`${o.connectionId ?? connectionId}\n${o.bucket ?? bucket}`) ?? -1,

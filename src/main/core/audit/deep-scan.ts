@@ -9,6 +9,7 @@ import { summarizeAcl } from '../access/acl-summary';
 import type { ResolvedConnection } from '../connections/connections-service';
 import type { IndexStore } from '../index/index-store';
 import { keyRangeCondition } from '../index/key-range';
+import { etagSql, toStoredEtagSql } from '../index/stored-values';
 import type { JobContext } from '../jobs/job-runner';
 import { toAppError } from '../s3/s3-errors';
 import { cacheIssue } from './cache-rules';
@@ -128,11 +129,14 @@ export async function runDeepScan(
   ]);
   const policyRules = publicReadPolicy(policy, bucket);
   const where = pendingWhere(scope.prefix);
-  const targets = await store.all<Target>(`SELECT o.id, o.key, o.etag FROM objects o WHERE ${where.sql} ORDER BY o.key LIMIT @limit`, {
-    bucketId: scope.bucketId,
-    ...where.params,
-    limit: plan.objects,
-  });
+  const targets = await store.all<Target>(
+    `SELECT o.id, o.key, ${etagSql('o.etag')} AS etag FROM objects o WHERE ${where.sql} ORDER BY o.key LIMIT @limit`,
+    {
+      bucketId: scope.bucketId,
+      ...where.params,
+      limit: plan.objects,
+    },
+  );
   let pending: Array<Record<string, string | number | null>> = [];
   let done = 0;
   const flush = async () => {
@@ -144,7 +148,7 @@ export async function runDeepScan(
         // Only onto the version scanned: a sync that replaced the row meanwhile keeps it unscanned.
         sql: `UPDATE objects SET scanned_at = @at, content_type = @contentType, cache_control = @cacheControl, cache_issue = @cacheIssue,
               metadata_json = @metadata, acl_json = @aclJson, public_read = @publicRead, anyone_can_read = @anyone
-              WHERE id = @id AND etag IS @etag`,
+              WHERE id = @id AND etag IS ${toStoredEtagSql('@etag')}`,
         rows,
       },
     ]);

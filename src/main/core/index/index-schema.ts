@@ -1,4 +1,5 @@
 import type { Migration } from '../store/migrator';
+import { v12CompactValues } from './index-compact-schema';
 import {
   v4SearchIndexes,
   v5OrderedSearchIndexes,
@@ -269,4 +270,5 @@ export const indexMigrations: readonly Migration[] = [
   { version: 9, name: 'deferred-object-indexes', sql: v9DeferredObjectIndexes },
   { version: 10, name: 'cheaper-extension', sql: v10CheaperExtension },
   { version: 11, name: 'scanned-index', sql: v11ScannedIndex },
+  { version: 12, name: 'compact-values', sql: v12CompactValues, compactAfter: true },
 ];

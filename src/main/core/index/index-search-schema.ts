@@ -54,7 +54,7 @@ CREATE INDEX objects_storage_class ON objects (bucket_id, coalesce(storage_class
 `;
 
 /** The trigram index's triggers, which skip a pending bucket's rows (v6; created again by v8 with its new table). */
-const pendingAwareKeyIndexTriggers = `CREATE TRIGGER objects_fts_insert AFTER INSERT ON objects
+export const pendingAwareKeyIndexTriggers = `CREATE TRIGGER objects_fts_insert AFTER INSERT ON objects
 WHEN NOT EXISTS (SELECT 1 FROM objects_key_fts_pending p WHERE p.bucket_id = new.bucket_id) BEGIN
   INSERT INTO objects_key_fts (rowid, key) VALUES (new.id, new.key);
 END;

@@ -5,6 +5,7 @@ import type { IndexReader } from './index-reader';
 import type { IndexStore } from './index-store';
 import { escapeLike, keyRangeCondition, rootCondition } from './key-range';
 import { countName, walkBudget, walkName, type NameWalk } from './name-walk';
+import { toStoredEtagSql, versionColumnsSql } from './stored-values';
 import { isAscii, trigramQuery } from './trigram-fold';
 
 /** Where a search looks: one indexed bucket (`buckets.id`; -1 for a bucket never indexed), with its connection's roots. */
@@ -103,24 +104,24 @@ export function searchSql(scope: SearchScope, query: SearchQuery): SearchSql {
     where.push(`${size} <= @maxSize`);
     params.maxSize = query.maxSize;
   }
-  // S3's ISO 8601 times sort as text once both sides are in UTC with the same form.
+  // Times are stored as ms since the epoch (index v12).
   if (query.modifiedAfter !== undefined) {
     where.push('o.last_modified >= @modifiedAfter');
-    params.modifiedAfter = new Date(query.modifiedAfter).toISOString();
+    params.modifiedAfter = new Date(query.modifiedAfter).getTime();
   }
   if (query.modifiedBefore !== undefined) {
     where.push('o.last_modified <= @modifiedBefore');
-    params.modifiedBefore = new Date(query.modifiedBefore).toISOString();
+    params.modifiedBefore = new Date(query.modifiedBefore).getTime();
   }
   // STANDARD, where few objects are, comes from the class index to be sorted (see below).
   const standardSorted = query.storageClass === 'STANDARD' && scope.standardRead !== 'keys';
   if (query.storageClass !== '') {
-    // S3 leaves StorageClass out for STANDARD on some servers: a missing class is STANDARD. Where
-    // most objects are, keys are read in order (`+` keeps SQLite off the class index); where few
-    // are, the class index (v8, no key) finds them to be sorted. Another class comes from the
+    // The index stores STANDARD as NULL (v12). Where most objects are STANDARD, keys are read in
+    // order (`+` keeps SQLite off the class index); where few are, the class index (v8, no key)
+    // finds them to be sorted. Another class comes from the
     // index of the objects not in STANDARD, in key order: the query repeats that index's
     // condition, so SQLite may use it.
-    if (query.storageClass === 'STANDARD') where.push(`${standardSorted ? '' : '+'}coalesce(o.storage_class, 'STANDARD') = 'STANDARD'`);
+    if (query.storageClass === 'STANDARD') where.push(`${standardSorted ? '' : '+'}o.storage_class IS NULL`);
     else {
       where.push(`o.storage_class = @storageClass AND o.storage_class <> 'STANDARD'`);
       params.storageClass = query.storageClass;
@@ -134,7 +135,8 @@ export function searchSql(scope: SearchScope, query: SearchQuery): SearchSql {
     add(rootCondition(oneValue ? '+o.key' : 'o.key', query.root, scope.roots));
   }
   if (query.etag !== '') {
-    where.push('lower(o.etag) = @etag');
+    // Compared in its stored form (index v12: 16 bytes for a plain MD5 ETag).
+    where.push(`o.etag = ${toStoredEtagSql('@etag')}`);
     params.etag = query.etag.replace(/"/g, '').toLowerCase();
   }
   add(contains);
@@ -161,7 +163,7 @@ function containsCondition(name: string): { sql: string; params: Record<string, 
 }
 
 /** The columns of an `IndexedObject`, from `objects o`. */
-export const objectColumns = 'o.key, o.size, o.etag, o.last_modified AS lastModified, o.storage_class AS storageClass';
+export const objectColumns = versionColumnsSql('o');
 
 /**
  * One page of a search, in key order, with the count of matches (up to `searchCountCap`), asked
@@ -291,7 +293,7 @@ function sizeIsDense(reader: IndexReader, bucketId: number, query: SearchQuery, 
  */
 function standardIsDense(reader: IndexReader, bucketId: number, enough: number): boolean {
   const found = reader.get<{ n: number }>(
-    "SELECT count(*) AS n FROM (SELECT 1 FROM objects o WHERE o.bucket_id = @bucketId AND coalesce(o.storage_class, 'STANDARD') = 'STANDARD' LIMIT @enough)",
+    'SELECT count(*) AS n FROM (SELECT 1 FROM objects o WHERE o.bucket_id = @bucketId AND o.storage_class IS NULL LIMIT @enough)',
     { bucketId, enough },
   );
   return (found?.n ?? 0) >= enough;

@@ -1,4 +1,4 @@
-/** One object as a listing (or an inventory) reports it, the way the index stores it. */
+/** One object as a listing (or an inventory) reports it; the index stores it as a `StoredVersion` (`stored-values.ts`). */
 export interface ListedObject {
   key: string;
   size: number;

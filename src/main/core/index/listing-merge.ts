@@ -1,7 +1,7 @@
 import type { SqlDatabase, SqlStatement } from '../store/sql-port';
 import { prefixEnd } from './key-order';
-import { keyAt, rowBytes, rowObjects, type ListedRows } from './listed-columns';
-import type { ListedObject } from './listed-object';
+import { keyAt, rowBytes, rowVersions, type ListedRows } from './listed-columns';
+import { sameEtag, type StoredVersion } from './stored-values';
 
 /**
  * One page of a listing, merged into a sync (runs in the index worker). The page covers a window
@@ -36,12 +36,13 @@ export interface MergeCounts {
   removed: number;
 }
 
+/** A live row as stored (`stored-values.ts`: the ETag a Buffer or text, the time in ms, STANDARD as NULL). */
 interface LiveRow {
   id: number;
   key: string;
   size: number;
-  etag: string | null;
-  last_modified: string | null;
+  etag: Buffer | string | null;
+  last_modified: number | null;
   storage_class: string | null;
 }
 
@@ -84,7 +85,7 @@ export class ListingMerger {
   /** A page's rows, its range's position, and the sync's counts (`pages`: 1 for a page, 0 for a later piece of one). */
   private mergePiece(args: MergePageArgs, pages: 0 | 1): MergeCounts {
     const { rows } = args;
-    const counts = this.mergeWindow(args.syncId, args.bucketId, args.prefix, args.after, args.through, rowObjects(rows));
+    const counts = this.mergeWindow(args.syncId, args.bucketId, args.prefix, args.after, args.through, rowVersions(rows));
     const bytes = rowBytes(rows);
     const objects = rows.to - rows.from;
     const last = objects > 0 ? keyAt(rows.columns, rows.to - 1) : null;
@@ -114,7 +115,7 @@ export class ListingMerger {
   }
 
   /**
-   * Makes the live rows in the window exactly `objects` (sorted or not), writing only differences.
+   * Makes the live rows in the window exactly `objects` (sorted or not; in their stored form), writing only differences.
    * Used inside a transaction: by `mergePage`, and by an inventory import for its whole scope.
    */
   mergeWindow(
@@ -123,7 +124,7 @@ export class ListingMerger {
     prefix: string,
     after: string | null,
     through: string | null,
-    objects: Iterable<ListedObject>,
+    objects: Iterable<StoredVersion>,
   ): MergeCounts {
     const live = new Map<string, LiveRow>();
     for (const row of this.window(prefix, after, through).all(...windowParams(bucketId, prefix, after, through)) as LiveRow[])
@@ -131,16 +132,16 @@ export class ListingMerger {
     const counts: MergeCounts = { added: 0, changed: 0, removed: 0 };
     for (const o of objects) {
       const row = live.get(o.key);
+      const { etag, lastModified: modified, storageClass } = o;
       if (!row) {
-        this.insert.run(bucketId, o.key, o.size, o.etag, o.lastModified, o.storageClass, syncId);
+        this.insert.run(bucketId, o.key, o.size, etag, modified, storageClass, syncId);
         counts.added += 1;
         continue;
       }
       live.delete(o.key);
-      if (row.size === o.size && row.etag === o.etag && row.last_modified === o.lastModified && row.storage_class === o.storageClass)
-        continue;
+      if (row.size === o.size && sameEtag(row.etag, etag) && row.last_modified === modified && row.storage_class === storageClass) continue;
       this.toHistory.run(syncId, row.id);
-      this.update.run(o.size, o.etag, o.lastModified, o.storageClass, syncId, row.id);
+      this.update.run(o.size, etag, modified, storageClass, syncId, row.id);
       counts.changed += 1;
     }
     for (const row of live.values()) {

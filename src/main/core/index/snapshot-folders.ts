@@ -1,5 +1,6 @@
 import type { SqlDatabase, SqlStatement } from '../store/sql-port';
 import { compareKeys, prefixEnd } from './key-order';
+import { classSql, etagSql, timeSql } from './stored-values';
 
 /** One entry of a folder as a snapshot saw it: a subfolder, or an object with what the listing said. */
 export type SnapshotEntry =
@@ -32,7 +33,8 @@ interface VersionRow {
   storage_class: string | null;
 }
 
-const columns = 'key, size, etag, last_modified, storage_class';
+/** A version's listing fields as text (`stored-values.ts`). */
+const columns = `key, size, ${etagSql('etag')} AS etag, ${timeSql('last_modified')} AS last_modified, ${classSql('storage_class')} AS storage_class`;
 
 /**
  * Lists a folder of a snapshot (runs in the index worker). A folder of a million objects has few

@@ -1,6 +1,7 @@
 import type { IndexStore } from './index-store';
 import { prefixEnd } from './key-order';
 import type { FolderPage } from './snapshot-folders';
+import { classSql, etagSql, timeSql } from './stored-values';
 
 /** One line of the changes between two snapshots. */
 export interface SnapshotChange {
@@ -53,6 +54,13 @@ interface ChangeRow {
   a_class: string | null;
 }
 
+/** A version's fields from table alias `t` ('' for none) as text, named with `side`'s prefix (b_ before, a_ after). */
+function versionFields(t: string, side: 'a' | 'b'): string {
+  const c = (column: string) => (t === '' ? column : `${t}.${column}`);
+  return `${c('size')} AS ${side}_size, ${etagSql(c('etag'))} AS ${side}_etag, ${timeSql(c('last_modified'))} AS ${side}_modified,
+    ${classSql(c('storage_class'))} AS ${side}_class`;
+}
+
 /**
  * The versions that came into being between the snapshots (and were still there at the newer),
  * and those that went (and were there at the older); a key in both changed, in one only was added
@@ -71,14 +79,14 @@ WITH newer AS (
   SELECT key, size, etag, last_modified, storage_class FROM object_history
     WHERE bucket_id = @bucket AND gone_sync > @from AND gone_sync <= @to AND first_sync <= @from${scope}
 ), paired AS (
-  SELECT n.key, o.size AS b_size, o.etag AS b_etag, o.last_modified AS b_modified, o.storage_class AS b_class,
-    n.size AS a_size, n.etag AS a_etag, n.last_modified AS a_modified, n.storage_class AS a_class,
+  SELECT n.key, ${versionFields('o', 'b')},
+    ${versionFields('n', 'a')},
     CASE WHEN o.key IS NULL THEN 'added' ELSE 'changed' END AS change
   FROM newer n LEFT JOIN older o ON o.key = n.key
   WHERE o.key IS NULL OR n.size IS NOT o.size OR n.etag IS NOT o.etag OR n.last_modified IS NOT o.last_modified
     OR n.storage_class IS NOT o.storage_class
   UNION ALL
-  SELECT o.key, o.size, o.etag, o.last_modified, o.storage_class, NULL, NULL, NULL, NULL, 'removed'
+  SELECT o.key, ${versionFields('o', 'b')}, NULL, NULL, NULL, NULL, 'removed'
   FROM older o WHERE NOT EXISTS (SELECT 1 FROM newer n WHERE n.key = o.key)
 )`;
 }
@@ -94,7 +102,7 @@ function snapshotSql(prefixed: boolean, page: { after: boolean } | null): string
   const where = `bucket_id = @bucket AND first_sync <= @to${prefixed ? ' AND key >= @prefix AND key < @prefixEnd' : ''}${page?.after ? ' AND key > @afterKey' : ''}`;
   const columns = page
     ? `key, NULL AS b_size, NULL AS b_etag, NULL AS b_modified, NULL AS b_class,
-    size AS a_size, etag AS a_etag, last_modified AS a_modified, storage_class AS a_class, 'added' AS change`
+    ${versionFields('', 'a')}, 'added' AS change`
     : 'size';
   const tail = page ? ' ORDER BY key LIMIT @limit' : '';
   const versions = `SELECT * FROM (SELECT ${columns} FROM objects WHERE ${where}${tail})

@@ -9,6 +9,12 @@ export interface Migration {
   readonly version: number;
   readonly name: string;
   readonly sql: string;
+  /**
+   * The step rewrites tables (SQLite's rebuild recipe), leaving the old pages free in the file:
+   * once every pending step is applied, the file is compacted (VACUUM, outside any transaction).
+   * Not hashed: it says how to run the step, not what the step is.
+   */
+  readonly compactAfter?: boolean;
 }
 
 /** A row of `schema_migrations` as read back from the database. */
@@ -128,7 +134,25 @@ export function migrate(db: Database, migrations: readonly Migration[], logger: 
   } finally {
     db.pragma(`foreign_keys = ${foreignKeys === 1 ? 'ON' : 'OFF'}`);
   }
+  if (pending.some((m) => m.compactAfter === true)) compact(db, logger);
   return { from: current, to: migrations.length, applied: pending.map((m) => m.version), backupPath };
+}
+
+/**
+ * Gives the pages a rebuild freed back to the disk. The schema is already up to date and
+ * committed, so a VACUUM that fails (a full disk: it writes a copy of the file first) costs only
+ * the space, and is logged rather than thrown.
+ */
+function compact(db: Database, logger: Logger): void {
+  const started = performance.now();
+  try {
+    db.exec('VACUUM');
+    logger.info('Database compacted after a schema step that rebuilt tables', { ms: Math.round(performance.now() - started) });
+  } catch (error) {
+    logger.warn('Database could not be compacted after a schema step that rebuilt tables; it works, only larger than it needs to be', {
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
 }
 
 /** Runs one step and records it in a single transaction; any failure rolls back the whole step. */

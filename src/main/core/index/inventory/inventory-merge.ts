@@ -1,6 +1,6 @@
 import type { SqlDatabase, SqlStatement } from '../../store/sql-port';
-import type { ListedObject } from '../listed-object';
 import type { ListingMerger, MergeCounts } from '../listing-merge';
+import { storedVersion } from '../stored-values';
 
 /** One step of an import's merge: the next `limit` rows read (in key order) after `after`. */
 export interface InventoryChunkArgs {
@@ -68,13 +68,9 @@ export class InventoryMerger {
       ) as RowOut[];
       const done = rows.length < args.limit;
       const through = done ? null : (rows.at(-1)?.key ?? null);
-      const objects: ListedObject[] = rows.map((r) => ({
-        key: r.key,
-        size: r.size,
-        etag: r.etag,
-        lastModified: r.last_modified,
-        storageClass: r.storage_class,
-      }));
+      const objects = rows.map((r) =>
+        storedVersion({ key: r.key, size: r.size, etag: r.etag, lastModified: r.last_modified, storageClass: r.storage_class }),
+      );
       const counts = this.merger.mergeWindow(args.syncId, args.bucketId, args.prefix, args.after, through, objects);
       const bytes = objects.reduce((sum, o) => sum + o.size, 0);
       if (done) this.dropAll.run(args.syncId);

@@ -1,4 +1,5 @@
 import { objectColumns } from '../index-search';
+import { classSql, etagSql } from '../stored-values';
 import { scalar, scopeOf, type IndexReport } from './report-kit';
 
 type Row = Record<string, string | number | null>;
@@ -45,20 +46,20 @@ export const largestReport: IndexReport = async (ctx) => {
  * two of their keys: the first and the last copy in the index's order (the order syncs found
  * them in). The lowest and highest key would mean reading every copy of each group shown.
  */
-/** The groups of duplicates among `objects o` matching `where`: etag, size, copies. */
+/** The groups of duplicates among `objects o` matching `where`: etag (stored: `stored-values.ts`), size, copies. */
 export function duplicateGroupsSql(where: string): string {
-  return `SELECT lower(o.etag) AS etag, o.size, count(*) AS copies FROM objects o
-    WHERE ${where} AND o.size > 0 AND lower(o.etag) <> '' GROUP BY lower(o.etag), o.size HAVING count(*) > 1`;
+  return `SELECT o.etag, o.size, count(*) AS copies FROM objects o
+    WHERE ${where} AND o.size > 0 AND o.etag <> '' GROUP BY o.etag, o.size HAVING count(*) > 1`;
 }
 
 export const duplicatesReport: IndexReport = async (ctx) => {
   const scope = scopeOf(ctx);
   const groups = duplicateGroupsSql(scope.where);
   const copy = (direction: 'ASC' | 'DESC') => `(SELECT k.key FROM objects k
-    WHERE k.bucket_id = @bucketId AND lower(k.etag) = p.etag AND k.size = p.size ORDER BY k.id ${direction} LIMIT 1)`;
+    WHERE k.bucket_id = @bucketId AND k.etag = p.etag AND k.size = p.size ORDER BY k.id ${direction} LIMIT 1)`;
   const [rows, totals] = await Promise.all([
     ctx.store.all<Row>(
-      `SELECT ${copy('ASC')} AS key, ${copy('DESC')} AS lastKey, p.etag, p.size, p.copies, p.wasted FROM (
+      `SELECT ${copy('ASC')} AS key, ${copy('DESC')} AS lastKey, ${etagSql('p.etag')} AS etag, p.size, p.copies, p.wasted FROM (
          SELECT etag, size, copies, (copies - 1) * size AS wasted FROM (${groups})
          ORDER BY wasted DESC, etag, size LIMIT @limit OFFSET @offset) p`,
       scope.params,
@@ -93,14 +94,20 @@ export const duplicatesReport: IndexReport = async (ctx) => {
   };
 };
 
+/**
+ * Objects and bytes per storage class among `objects o` matching `where`. Grouped by the stored
+ * class (STANDARD is NULL there, index v12), which the class index holds in order: grouped by its
+ * text instead, every row was sorted first (1,000,000 objects: 0.65 → 0.2 s).
+ */
+export function storageClassSql(where: string): string {
+  return `SELECT ${classSql('o.storage_class')} AS storageClass, count(*) AS objects, sum(o.size) AS bytes
+     FROM objects o WHERE ${where} GROUP BY o.storage_class ORDER BY bytes DESC, storageClass`;
+}
+
 /** Storage by storage class (a missing class is STANDARD), most bytes first. */
 export const storageClassReport: IndexReport = async (ctx) => {
   const scope = scopeOf(ctx);
-  const rows = await ctx.store.all<{ storageClass: string; objects: number; bytes: number }>(
-    `SELECT coalesce(o.storage_class, 'STANDARD') AS storageClass, count(*) AS objects, sum(o.size) AS bytes
-     FROM objects o WHERE ${scope.where} GROUP BY 1 ORDER BY bytes DESC, storageClass`,
-    scope.params,
-  );
+  const rows = await ctx.store.all<{ storageClass: string; objects: number; bytes: number }>(storageClassSql(scope.where), scope.params);
   return {
     report: 'storageClass',
     title: 'Storage by class',
