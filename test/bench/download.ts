@@ -168,9 +168,13 @@ async function main(): Promise<void> {
   const samples: Record<string, Sample[]> = {};
   for (let rep = 1; rep <= reps; rep += 1) {
     for (const w of chosen) {
-      // Rotate the order each rep, so a busy moment on the shared cores hits every tool alike.
-      const usable = tools.filter((t) => t !== 'curl' || w === 'big');
-      const order = usable.map((_, i) => usable[(i + rep) % usable.length] as Tool);
+      // Rotate the order each rep, so a busy moment on the shared cores hits every tool alike. A
+      // run right after curl's GiB was often 0.3–0.5 s slower whoever ran it, and rotating one
+      // cyclic order put the same tool after curl in every rep: curl leads each rep instead, and
+      // the others take turns right after it, so that penalty lands in one rep per tool, not the median.
+      const others = tools.filter((t) => t !== 'curl');
+      const rotated = others.map((_, i) => others[(i + rep) % others.length] as Tool);
+      const order: Tool[] = w === 'big' && tools.includes('curl') ? ['curl', ...rotated] : rotated;
       for (const tool of order) {
         const which = tool === 'base' ? (values.baseline ?? '') : bundle;
         if (!existsSync(which)) throw new Error('--baseline FILE is needed for the tool base');

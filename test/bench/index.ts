@@ -17,6 +17,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startIndexStore } from '../../src/main/core/index/index-store';
+import { versionColumnsSql } from '../../src/main/core/index/stored-values';
 import { silentLogger } from '../../src/main/core/logger';
 import { makeS3Client } from '../../src/main/local-gateway/s3-client';
 import type { SearchQueryInput } from '../../src/shared/model/audit';
@@ -100,19 +101,16 @@ async function queryPhase(dataDir: string, bucket: string, searches: number) {
     const searchTimes = await timeSearches(store, found.id, searchKinds, searches);
     log('  each report, 3 times…');
     const reportTimes = await timeReports(store, found.id, 3);
-    const rows = await store.all<{
-      key: string;
-      size: number;
-      etag: string | null;
-      last_modified: string | null;
-      storage_class: string | null;
-    }>('SELECT key, size, etag, last_modified, storage_class FROM objects WHERE bucket_id = ?', [found.id]);
+    const rows = await store.all<{ key: string; size: number; etag: string | null; lastModified: string | null; storageClass: string }>(
+      `SELECT ${versionColumnsSql('o')} FROM objects o WHERE o.bucket_id = ?`,
+      [found.id],
+    );
     const objects: InventoryObject[] = rows.map((r) => ({
       key: r.key,
       size: r.size,
       etag: r.etag ?? '',
-      lastModified: new Date(r.last_modified ?? 0),
-      storageClass: r.storage_class ?? 'STANDARD',
+      lastModified: new Date(r.lastModified ?? 0),
+      storageClass: r.storageClass,
     }));
     return { searchTimes, reportTimes, objects };
   } finally {

@@ -4,6 +4,7 @@ import type { IndexSyncProgress } from '../../../../src/shared/model/index-sync'
 import { startIndexStore, type IndexStore } from '../../../../src/main/core/index/index-store';
 import { silentLogger } from '../../../../src/main/core/logger';
 import type { CoreHarness } from '../../../support/core-harness';
+import { classSql, etagSql, timeSql } from '../../../../src/main/core/index/stored-values';
 
 /** The `index:progress` events a core emits, with a wait for a sync job's end. */
 export function watchSyncs(h: CoreHarness): {
@@ -50,7 +51,8 @@ export function liveRows(
   bucket: string,
 ): Promise<{ key: string; size: number; etag: string | null; last_modified: string | null; storage_class: string | null }[]> {
   return index.all(
-    `SELECT o.key, o.size, o.etag, o.last_modified, o.storage_class FROM objects o JOIN buckets b ON b.id = o.bucket_id
+    `SELECT o.key, o.size, ${etagSql('o.etag')} AS etag, ${timeSql('o.last_modified')} AS last_modified,
+       ${classSql('o.storage_class')} AS storage_class FROM objects o JOIN buckets b ON b.id = o.bucket_id
      WHERE b.connection_id = ? AND b.bucket = ? ORDER BY o.key`,
     [connectionId, bucket],
   );
