@@ -27,7 +27,7 @@ const bucketRow = { sql: "INSERT INTO buckets (id, connection_id, bucket) VALUES
 /** One statement inserting 200,000 objects (and their trigram index entries): seconds of work. */
 const longWrite = `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${rows})
   INSERT INTO objects (bucket_id, key, size, etag, last_modified, storage_class, first_sync)
-  SELECT 1, printf('public/shoots/%05d/take-%06d.mov', i / 1000, i), i * 1024, lower(hex(randomblob(16))), '2026-01-01T00:00:00.000Z', 'STANDARD', 1 FROM n`;
+  SELECT 1, printf('public/shoots/%05d/take-%06d.mov', i / 1000, i), i * 1024, randomblob(16), 1767225600000, NULL, 1 FROM n`;
 
 let h: CoreHarness;
 let dir: string;

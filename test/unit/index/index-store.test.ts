@@ -25,7 +25,7 @@ function start(): { store: IndexStore; file: string } {
 
 const insertBucket = { sql: "INSERT OR IGNORE INTO buckets (id, connection_id, bucket) VALUES (1, 'c1', 'media')", rows: [[]] };
 const insertObject = `INSERT INTO objects (bucket_id, key, size, etag, last_modified, storage_class, first_sync)
-  VALUES (@bucket, @key, @size, NULL, NULL, 'STANDARD', 1)`;
+  VALUES (@bucket, @key, @size, NULL, NULL, NULL, 1)`;
 const row = (key: string, size = 1) => ({ bucket: 1, key, size });
 
 describe('the index store (a worker thread behind an async port)', () => {

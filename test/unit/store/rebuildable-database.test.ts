@@ -37,6 +37,34 @@ describe('a rebuildable file (the object index)', () => {
     expect(fs.readdirSync(path.dirname(file)).filter((f) => f.endsWith('.bak') || f.includes('set-aside'))).toEqual([]);
   });
 
+  it('whose schema step finds the disk full, is kept as it was (not set aside), and the step runs at the next start', () => {
+    const file = store.file();
+    indexWithRow(file, indexMigrations);
+    // A step that needs more pages than the "disk" (this connection's page limit) has room for.
+    const bigStep: Migration = {
+      version: indexMigrations.length + 1,
+      name: 'big',
+      sql: `CREATE TABLE big (b BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+        INSERT INTO big SELECT randomblob(4000) FROM n;`,
+    };
+    const full = () =>
+      openRebuildableDatabase({
+        file,
+        migrations: [...indexMigrations, bigStep],
+        logger: silentLogger,
+        now: () => at,
+        beforeMigrating: (db) => {
+          db.pragma(`max_page_count = ${Number(db.pragma('page_count', { simple: true })) + 100}`);
+        },
+      });
+    expect(full).toThrow(/needs more disk space than is free \(SQLITE_FULL\).*Free some disk space/);
+    expect(fs.readdirSync(path.dirname(file)).filter((f) => f.includes('set-aside'))).toEqual([]);
+    const { db, setAside } = open(file, [...indexMigrations, bigStep]);
+    expect(setAside).toBeNull();
+    expect(rowCount(db)).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM big').pluck().get()).toBe(2000);
+  });
+
   it('written by a newer app, is set aside (renamed, not copied) and started empty, with the reason', () => {
     const file = store.file();
     indexWithRow(file, [...indexMigrations, nextStep]);

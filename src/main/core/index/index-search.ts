@@ -135,9 +135,10 @@ export function searchSql(scope: SearchScope, query: SearchQuery): SearchSql {
     add(rootCondition(oneValue ? '+o.key' : 'o.key', query.root, scope.roots));
   }
   if (query.etag !== '') {
-    // Compared in its stored form (index v12: 16 bytes for a plain MD5 ETag).
-    where.push(`o.etag = ${toStoredEtagSql('@etag')}`);
-    params.etag = query.etag.replace(/"/g, '').toLowerCase();
+    // In its stored form (index v12): a plain MD5 ETag's 16 bytes match whatever case it is typed
+    // in; any other is kept as listed, so it is looked up as typed, lower-cased and upper-cased.
+    where.push(`o.etag IN (${toStoredEtagSql('@etag')}, lower(@etag), upper(@etag))`);
+    params.etag = query.etag.replace(/"/g, '');
   }
   add(contains);
   // Sorting the few objects with one ETag beats walking the bucket in key order to find them, which

@@ -1,6 +1,6 @@
 import { scanField, scanListObjectsV2, scannedSize, scannedTime, scanStride, textBetween } from '../browse/list-xml';
 import { bareEtag, storageClassOf, type ListedObject } from './listed-object';
-import { plainEtagBytes, storedClass, type StoredVersion } from './stored-values';
+import { plainEtagBytes, storableMs, storedClass, type StoredVersion } from './stored-values';
 
 /**
  * A listing page's objects column by column, as a sync keeps them on the main thread and sends
@@ -77,18 +77,17 @@ export function objectAt(c: ListedColumns, i: number): ListedObject {
  * merge to parse it back cost ~1.2 s per million.
  */
 export function storedAt(c: ListedColumns, i: number): StoredVersion {
-  const modified = c.modified[i] as number;
   let etag: Buffer | string | null = null;
   if (c.hasEtag[i] === 1) {
     const start = i === 0 ? 0 : (c.etagEnds[i - 1] as number);
     const end = c.etagEnds[i] as number;
-    etag = plainEtagBytes(c.etagBytes, start, end) ?? utf8(c.etagBytes, start, end).toLowerCase();
+    etag = plainEtagBytes(c.etagBytes, start, end) ?? utf8(c.etagBytes, start, end);
   }
   return {
     key: keyAt(c, i),
     size: c.sizes[i] as number,
     etag,
-    lastModified: Number.isNaN(modified) ? null : modified,
+    lastModified: storableMs(c.modified[i] as number),
     storageClass: storedClass(c.classes[c.classOf[i] as number] as string),
   };
 }

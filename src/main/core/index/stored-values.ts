@@ -3,10 +3,13 @@
  * and the SQL that reads them back as text. Compact forms, since a million rows hold each three
  * times or more (the table and an index or two): 1,000,000 objects, 395 → ~300 MB.
  * - ETag: a plain MD5 ETag (32 hex digits, S3's for every single-part upload) as its 16 bytes, a
- *   BLOB; any other (a multipart `…-N`, a server's own form) as its text, lower-cased. Both sides
- *   of every comparison are stored forms, so equal ETags are equal values.
+ *   BLOB (either case: hex digits are one number); any other (a multipart `…-N`, a server's own
+ *   form, case-sensitive in HTTP) as its text, exactly. Both sides of every comparison are stored
+ *   forms, so equal ETags are equal values.
  * - Last modified: milliseconds since the epoch, an INTEGER (6 bytes, where the ISO text took 24),
  *   so a date range compares numbers; read back as ISO 8601 with milliseconds, as S3 lists it.
+ *   Years 0000–9999 only (what SQLite's date functions read and write): a time outside them, or
+ *   one that does not parse, is kept as none on both sides.
  * - Storage class: NULL for STANDARD (S3 leaves it out of some listings for STANDARD, so readers
  *   always took a missing class as STANDARD), else its name.
  * The JavaScript and SQL forms of each rule give the same values (`stored-values.test.ts`).
@@ -14,7 +17,16 @@
 
 import type { ListedObject } from './listed-object';
 
-const plainEtag = /^[0-9a-f]{32}$/;
+const plainEtag = /^[0-9a-fA-F]{32}$/;
+
+/** 0000-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z: the times SQLite's date functions handle. */
+const firstMs = -62_167_219_200_000;
+const lastMs = 253_402_300_799_999;
+
+/** A time in ms as the index stores it: null where there is none or it is outside years 0000–9999. */
+export function storableMs(ms: number): number | null {
+  return Number.isNaN(ms) || ms < firstMs || ms > lastMs ? null : ms;
+}
 
 /** A version of an object in the form the index stores it (what a merge writes and compares). */
 export interface StoredVersion {
@@ -66,8 +78,7 @@ function hexValue(c: number): number {
 /** An ETag (without S3's quotes) as the index stores it. */
 export function storedEtag(etag: string | null): Buffer | string | null {
   if (etag === null) return null;
-  const lower = etag.toLowerCase();
-  return plainEtag.test(lower) ? Buffer.from(lower, 'hex') : lower;
+  return plainEtag.test(etag) ? Buffer.from(etag, 'hex') : etag;
 }
 
 /** Whether two stored ETags are the same (a BLOB comes back as a Buffer, so not by ===). */
@@ -76,11 +87,10 @@ export function sameEtag(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
-/** An ISO 8601 time as the index stores it: ms since the epoch; null where there is none or it does not parse. */
+/** An ISO 8601 time as the index stores it: ms since the epoch; null where there is none, it does not parse, or is out of range. */
 export function storedTime(iso: string | null): number | null {
   if (iso === null) return null;
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? null : ms;
+  return storableMs(Date.parse(iso));
 }
 
 /** A storage class as the index stores it: NULL for STANDARD. */
@@ -93,7 +103,7 @@ export const etagSql = (column: string): string => `CASE WHEN typeof(${column}) 
 
 /** SQL: an ETag's text (a parameter, a staged or pre-v12 column) in its stored form, as `storedEtag`. */
 export const toStoredEtagSql = (text: string): string =>
-  `CASE WHEN length(${text}) = 32 AND lower(${text}) NOT GLOB '*[^0-9a-f]*' THEN unhex(${text}) ELSE lower(${text}) END`;
+  `CASE WHEN length(${text}) = 32 AND ${text} NOT GLOB '*[^0-9a-fA-F]*' THEN unhex(${text}) ELSE ${text} END`;
 
 /** SQL: the stored time in `column` as ISO 8601 with milliseconds (`Date#toISOString`'s form). */
 export const timeSql = (column: string): string => `strftime('%Y-%m-%dT%H:%M:%fZ', ${column} / 1000.0, 'unixepoch')`;

@@ -147,6 +147,8 @@ function compact(db: Database, logger: Logger): void {
   const started = performance.now();
   try {
     db.exec('VACUUM');
+    // In WAL mode the VACUUM wrote the whole file through the WAL: give that space back too.
+    db.pragma('wal_checkpoint(TRUNCATE)');
     logger.info('Database compacted after a schema step that rebuilt tables', { ms: Math.round(performance.now() - started) });
   } catch (error) {
     logger.warn('Database could not be compacted after a schema step that rebuilt tables; it works, only larger than it needs to be', {
@@ -165,6 +167,16 @@ function applyOne(db: Database, m: Migration, record: Statement, backupPath: str
       record.run(m.version, m.name, sha256(m.sql), new Date().toISOString());
     }).immediate();
   } catch (error) {
+    const sqliteCode = (error as { code?: unknown }).code;
+    if (typeof sqliteCode === 'string' && /^SQLITE_(FULL|IOERR)/.test(sqliteCode)) {
+      // The disk, not the file: a table rebuild needs about the file's size again while it runs.
+      // `storage` tells a rebuildable file's opener not to set a healthy file aside for it.
+      throw new AppError(
+        'Internal',
+        `Updating the database ${db.name} to version ${m.version} ("${m.name}") needs more disk space than is free (${sqliteCode}). That step was rolled back, so your data is as it was. Free some disk space (about the file's size), then restart Bucket Admin.`,
+        { version: m.version, name: m.name, backupPath, storage: sqliteCode },
+      );
+    }
     const copy = backupPath === null ? '' : ` A copy from before the update is at ${backupPath}.`;
     throw new AppError(
       'Internal',

@@ -36,7 +36,7 @@ export function setAsidePathOf(file: string, at: Date): string {
  * never copied: no pre-migration backup, and a file that cannot be used (damaged, written by a
  * newer app, edited history, a failing step) is renamed aside and an empty one is started, with
  * a notice for the user. Only the latest set-aside copy is kept. Errors that are not about the
- * file's contents (no permission, locked) are thrown as they are, and nothing is moved.
+ * file's contents (no permission, locked, a step that found the disk full) are thrown as they are, and nothing is moved.
  */
 export function openRebuildableDatabase(options: OpenRebuildableOptions): { db: Database; setAside: SetAsideNotice | null } {
   const { file, migrations, logger } = options;
@@ -50,7 +50,8 @@ export function openRebuildableDatabase(options: OpenRebuildableOptions): { db: 
       return { db: first.db, setAside: null };
     } catch (error) {
       first.db.close();
-      if (!isAppError(error)) throw error;
+      // A full or failing disk is not the file's fault: it is kept, and the step runs again at the next start.
+      if (!isAppError(error) || error.details?.storage !== undefined) throw error;
       reason = unusableReason(error);
     }
   } else {
