@@ -131,7 +131,8 @@ describe("a bucket's first sync and the secondary indexes", () => {
     expect(await deferredNames(store)).toEqual([]);
     expect(await search(store, bucketId, { extension: 'pdf' })).toEqual(during);
     const plan = await store.all<{ detail: string }>(
-      "EXPLAIN QUERY PLAN SELECT key FROM objects WHERE bucket_id = ? AND extension = 'pdf' ORDER BY key LIMIT 10",
+      // As a search sorts an extension's matches (its index holds no key since v13).
+      "EXPLAIN QUERY PLAN SELECT key FROM objects WHERE bucket_id = ? AND extension = 'pdf' ORDER BY +key LIMIT 10",
       [bucketId],
     );
     expect(plan.map((r) => r.detail).join(' ')).toContain('objects_extension');

@@ -129,3 +129,39 @@ describe('index v8: a trigram index without positions, a storage-class index wit
     );
   });
 });
+
+describe('index v13: the extension index without the key', () => {
+  it('migrates a v12 file: the index holds bucket and extension only, and extension search finds the same keys', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bucket-admin-index-migration-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'index.sqlite');
+    const v12 = openDatabase({ file, migrations: indexMigrations.slice(0, 12), logger: silentLogger });
+    v12.prepare("INSERT INTO buckets (id, connection_id, bucket) VALUES (1, 'c1', 'media')").run();
+    const insert = v12.prepare('INSERT INTO objects (bucket_id, key, size, first_sync) VALUES (1, ?, 1, 1)');
+    for (const key of Object.keys(samples)) insert.run(key);
+    const columnsOf = (db: Database) => db.prepare("SELECT name FROM pragma_index_info('objects_extension') ORDER BY seqno").pluck().all();
+    expect(columnsOf(v12)).toEqual(['bucket_id', 'extension', 'key']);
+    closeDatabase(v12);
+
+    const { db } = openRebuildableDatabase({ file, migrations: indexMigrations, logger: silentLogger });
+    open.push(db);
+    expect(columnsOf(db)).toEqual(['bucket_id', 'extension']);
+    const scope = { bucketId: 1, roots: { public: 'public/', private: 'private/' } };
+    const { where, params, orderBy } = searchSql(scope, { ...defaultSearchQuery, extension: 'D' });
+    expect(db.prepare(`SELECT o.key FROM objects o WHERE ${where} ORDER BY ${orderBy}`).pluck().all(params)).toEqual(['a.b/c.D']);
+    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT o.key FROM objects o WHERE ${where} ORDER BY ${orderBy} LIMIT 100`).all(params) as {
+      detail: string;
+    }[];
+    expect(plan.map((s) => s.detail).join(' | ')).toMatch(/^SEARCH o USING INDEX objects_extension .*TEMP B-TREE FOR ORDER BY/);
+    // A walked extension is tested on the key (LIKE): the same keys as the column, for every sample.
+    const keysFor = (extension: string, extensionRead: 'index' | 'keys') => {
+      const sql = searchSql({ ...scope, extensionRead }, { ...defaultSearchQuery, extension });
+      return db.prepare(`SELECT o.key FROM objects o WHERE ${sql.where} ORDER BY o.key`).pluck().all(sql.params);
+    };
+    for (const extension of new Set([...Object.values(samples).filter((e) => e !== ''), 'JPG', 'Gz', 'Ärger', 'ärger', '%', 'b_']))
+      expect(keysFor(extension, 'keys'), extension).toEqual(keysFor(extension, 'index'));
+    // Only A–Z fold, as SQLite's lower() does for the key's extension.
+    expect(keysFor('ÄRGER', 'index')).toEqual(['ü/ñame.Ärger']);
+    expect(keysFor('ärger', 'index')).toEqual([]);
+  });
+});

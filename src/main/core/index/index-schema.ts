@@ -9,6 +9,7 @@ import {
   v9DeferredObjectIndexes,
   v10CheaperExtension,
   v11ScannedIndex,
+  v13KeylessExtensionIndex,
 } from './index-search-schema';
 
 /*
@@ -271,4 +272,5 @@ export const indexMigrations: readonly Migration[] = [
   { version: 10, name: 'cheaper-extension', sql: v10CheaperExtension },
   { version: 11, name: 'scanned-index', sql: v11ScannedIndex },
   { version: 12, name: 'compact-values', sql: v12CompactValues, compactAfter: true },
+  { version: 13, name: 'keyless-extension-index', sql: v13KeylessExtensionIndex, compactAfter: true },
 ];
