@@ -27,15 +27,21 @@ async function main(): Promise<void> {
   await store.write([
     {
       sql: `WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s WHERE i < ${n - 1})
-        INSERT INTO objects (bucket_id, key, size, etag, last_modified, storage_class, first_sync, scanned_at, cache_issue, anyone_can_read)
+        INSERT INTO objects (bucket_id, key, size, etag, last_modified, storage_class, first_sync, scanned_at)
         SELECT 1, printf('%s/%s/%03d/%s-%07d.%s', CASE i % 2 WHEN 0 THEN 'public' ELSE 'private' END, json_extract(@words, '$[' || (i % 8) || ']'),
                i % 997, json_extract(@words, '$[' || ((i / 8) % 8) || ']'), i, json_extract(@exts, '$[' || ((i / 3) % 8) || ']')),
                (i * 7919) % 50000000, ${toStoredEtagSql(`printf('%032x', (i % (${n} - 5000)))`)},
                ${toStoredTimeSql(`printf('2025-%02d-%02dT00:00:00.000Z', 1 + i % 12, 1 + i % 28)`)},
                CASE i % 10 WHEN 0 THEN 'GLACIER' END, 1,
-               '2026-01-01', CASE WHEN i % 50 = 0 THEN 'missing' END, CASE WHEN i % 1000 = 1 THEN 1 ELSE i % 2 = 0 END
+               '2026-01-01'
         FROM s`,
       rows: [{ words: JSON.stringify(words), exts: JSON.stringify(exts) }],
+    },
+    {
+      // Every object scanned (object_scans, index v14); row i has id i + 1.
+      sql: `INSERT INTO object_scans (object_id, cache_issue, anyone_can_read)
+        SELECT id, CASE WHEN (id - 1) % 50 = 0 THEN 'missing' END, CASE WHEN (id - 1) % 1000 = 1 THEN 1 ELSE (id - 1) % 2 = 0 END FROM objects`,
+      rows: [[]],
     },
   ]);
   const fillMs = performance.now() - t0;

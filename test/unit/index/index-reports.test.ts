@@ -3,7 +3,8 @@ import type { IndexStore } from '../../../src/main/core/index/index-store';
 import { duplicateGroupsSql, storageClassSql } from '../../../src/main/core/index/reports/cost-reports';
 import { exposureReport } from '../../../src/main/core/index/reports/exposure-report';
 import { indexReports } from '../../../src/main/core/index/reports/report-registry';
-import { reportParamsSchema, type ReportId } from '../../../src/shared/model/audit';
+import { reportParamsSchema, searchQuerySchema, type ReportId } from '../../../src/shared/model/audit';
+import { searchIndexedObjects } from '../../../src/main/core/index/index-search';
 import { defaultRoots } from '../../../src/shared/model/roots';
 import { bucketIdOf, plantedIndex } from './planted-index';
 
@@ -72,7 +73,8 @@ describe('reports over the index', () => {
     ]) {
       const page = await exposureReport({ store, bucketId, roots, params: reportParamsSchema.parse({}), offset: 0, limit: 10 });
       const plain = await store.get<{ n: number }>(
-        `SELECT count(*) AS n FROM objects WHERE bucket_id = ? AND (substr(key, 1, length(?)) = ? OR substr(key, 1, length(?)) = ?)
+        `SELECT count(*) AS n FROM objects o LEFT JOIN object_scans s ON s.object_id = o.id
+         WHERE bucket_id = ? AND (substr(key, 1, length(?)) = ? OR substr(key, 1, length(?)) = ?)
          AND (scanned_at IS NULL OR anyone_can_read IS NULL)`,
         [bucketId, roots.private, roots.private, roots.public, roots.public],
       );
@@ -108,10 +110,10 @@ describe('reports over the index', () => {
     expect(plan).not.toMatch(/TEMP B-TREE/);
   });
 
-  it('storage by class groups in the class index’s order, not by sorting every row (index v12)', async () => {
+  it('storage by class groups the other classes in their index’s order and counts STANDARD as the rest, sorting no row (index v15)', async () => {
     const steps = await store.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${storageClassSql('o.bucket_id = @bucketId')}`, { bucketId });
     const plan = steps.map((s) => s.detail).join(' | ');
-    expect(plan).toMatch(/USING (COVERING )?INDEX objects_class/);
+    expect(plan).toMatch(/USING (COVERING )?INDEX objects_storage_class/);
     expect(plan).not.toMatch(/TEMP B-TREE FOR GROUP BY/);
   });
 
@@ -155,5 +157,61 @@ describe('reports over the index', () => {
       // README and two folder placeholders: 7 bytes.
       ['(none)', 3],
     ]);
+  });
+});
+
+describe('storage by class and a search for STANDARD in an archive (index v15: no index of every class)', () => {
+  let archive: { store: IndexStore; close: () => void };
+  let archiveId: number;
+  beforeAll(async () => {
+    archive = await plantedIndex([
+      ...Array.from({ length: 2_000 }, (_, i) => ({ key: `tape/${String(i).padStart(4, '0')}.mov`, size: 10, storageClass: 'GLACIER' })),
+      ...Array.from({ length: 30 }, (_, i) => ({ key: `vault/${i}.mov`, size: 100, storageClass: 'DEEP_ARCHIVE' })),
+      // Few STANDARD, one empty: fewer than a page's threshold (√(100 × 2,035 ÷ 2) ≈ 320).
+      ...['tape/0500-notes.txt', 'a/readme.txt', 'vault/index.txt', 'z.txt'].map((key) => ({ key, size: 1 })),
+      { key: 'tape/empty/', size: 0 },
+    ]);
+    archiveId = await bucketIdOf(archive.store);
+  }, 30_000);
+  afterAll(() => archive.close());
+
+  it('counts STANDARD as the objects in no other class, within a narrower scope too, and leaves it out where there is none', async () => {
+    const page = await indexReports.storageClass?.({
+      store: archive.store,
+      bucketId: archiveId,
+      roots: defaultRoots,
+      params: reportParamsSchema.parse({}),
+      offset: 0,
+      limit: 10,
+    });
+    expect(page?.rows).toEqual([
+      { storageClass: 'GLACIER', objects: 2_000, bytes: 20_000 },
+      { storageClass: 'DEEP_ARCHIVE', objects: 30, bytes: 3_000 },
+      { storageClass: 'STANDARD', objects: 5, bytes: 4 },
+    ]);
+    const under = (from: string, to: string) =>
+      archive.store.all(storageClassSql('o.bucket_id = @bucketId AND o.key >= @from AND o.key < @to'), { bucketId: archiveId, from, to });
+    expect(await under('tape/', 'tape0')).toEqual([
+      { storageClass: 'GLACIER', objects: 2_000, bytes: 20_000 },
+      { storageClass: 'STANDARD', objects: 2, bytes: 1 },
+    ]);
+    expect(await under('vault/1', 'vault/2')).toEqual([{ storageClass: 'DEEP_ARCHIVE', objects: 11, bytes: 1_100 }]);
+  });
+
+  it('finds the few STANDARD objects of an archive, in key order, with their count', async () => {
+    const page = await searchIndexedObjects(
+      archive.store,
+      { bucketId: archiveId, roots: defaultRoots },
+      searchQuerySchema.parse({ storageClass: 'STANDARD' }),
+      { offset: 0, limit: 100 },
+    );
+    expect(page.rows.map((r) => [r.key, r.storageClass])).toEqual([
+      ['a/readme.txt', 'STANDARD'],
+      ['tape/0500-notes.txt', 'STANDARD'],
+      ['tape/empty/', 'STANDARD'],
+      ['vault/index.txt', 'STANDARD'],
+      ['z.txt', 'STANDARD'],
+    ]);
+    expect(page.total).toBe(5);
   });
 });

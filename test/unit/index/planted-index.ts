@@ -57,24 +57,31 @@ export async function plant(store: IndexStore, objects: readonly Planted[]): Pro
       rows: [...ids.values()].map((id) => [id]),
     },
   ]);
+  const planted = objects.map((o, i) => ({
+    bucketId: ids.get(`${o.connectionId ?? connectionId}\n${o.bucket ?? bucket}`) ?? -1,
+    key: o.key,
+    size: o.size ?? 1024,
+    etag: o.etag ?? `etag${String(i).padStart(8, '0')}`,
+    lastModified: o.lastModified ?? '2026-01-01T00:00:00.000Z',
+    storageClass: o.storageClass === undefined ? 'STANDARD' : o.storageClass,
+    scannedAt: o.scan && !o.scan.stale ? '2026-02-01T00:00:00.000Z' : null,
+    cacheControl: o.scan?.cacheControl ?? null,
+    cacheIssue: o.scan?.cacheIssue ?? null,
+    publicRead: o.scan?.acl === 'public-read' ? 1 : o.scan?.acl === 'private' ? 0 : null,
+    anyone: o.scan?.anyoneCanRead ?? null,
+  }));
   await store.write([
     {
-      sql: `INSERT INTO objects (bucket_id, key, size, etag, last_modified, storage_class, first_sync, scanned_at, cache_control, cache_issue, public_read, anyone_can_read)
+      sql: `INSERT INTO objects (bucket_id, key, size, etag, last_modified, storage_class, first_sync, scanned_at)
             VALUES (@bucketId, @key, @size, ${toStoredEtagSql('@etag')}, ${toStoredTimeSql('@lastModified')}, nullif(@storageClass, 'STANDARD'),
-                    (SELECT max(id) FROM syncs WHERE bucket_id = @bucketId), @scannedAt, @cacheControl, @cacheIssue, @publicRead, @anyone)`,
-      rows: objects.map((o, i) => ({
-        bucketId: ids.get(`${o.connectionId ?? connectionId}\n${o.bucket ?? bucket}`) ?? -1,
-        key: o.key,
-        size: o.size ?? 1024,
-        etag: o.etag ?? `etag${String(i).padStart(8, '0')}`,
-        lastModified: o.lastModified ?? '2026-01-01T00:00:00.000Z',
-        storageClass: o.storageClass === undefined ? 'STANDARD' : o.storageClass,
-        scannedAt: o.scan && !o.scan.stale ? '2026-02-01T00:00:00.000Z' : null,
-        cacheControl: o.scan?.cacheControl ?? null,
-        cacheIssue: o.scan?.cacheIssue ?? null,
-        publicRead: o.scan?.acl === 'public-read' ? 1 : o.scan?.acl === 'private' ? 0 : null,
-        anyone: o.scan?.anyoneCanRead ?? null,
-      })),
+                    (SELECT max(id) FROM syncs WHERE bucket_id = @bucketId), @scannedAt)`,
+      rows: planted,
+    },
+    {
+      // What the scan found, as the deep scan writes it: a row of object_scans beside a scanned object (v14).
+      sql: `INSERT INTO object_scans (object_id, cache_control, cache_issue, public_read, anyone_can_read)
+            SELECT id, @cacheControl, @cacheIssue, @publicRead, @anyone FROM objects WHERE bucket_id = @bucketId AND key = @key AND scanned_at IS NOT NULL`,
+      rows: planted,
     },
   ]);
   // The finished sync counted what it saw, as a real one does (search sizes its plans by it).

@@ -159,7 +159,12 @@ describe('index v12: compact values, in place', () => {
       { id: 9, e: 'null', t: 'null', c: null },
       { id: 10, e: 'text', t: 'null', c: null },
     ]);
-    const rows = db.prepare(`SELECT ${versionColumnsSql('o')}, o.cache_control AS cc FROM objects o ORDER BY o.key`).all();
+    // The scan's findings, in object_scans since v14.
+    const rows = db
+      .prepare(
+        `SELECT ${versionColumnsSql('o')}, s.cache_control AS cc FROM objects o LEFT JOIN object_scans s ON s.object_id = o.id ORDER BY o.key`,
+      )
+      .all();
     expect(rows).toEqual([
       { key: 'private/c.pdf', size: 30, etag: null, lastModified: null, storageClass: 'STANDARD', cc: null },
       {

@@ -143,14 +143,16 @@ export async function runDeepScan(
     if (pending.length === 0) return;
     const rows = pending;
     pending = [];
+    // Only onto the version scanned: a sync that replaced the row meanwhile keeps it unscanned.
+    // What was found goes in `object_scans` (index v14), `scanned_at` on the row; one transaction.
+    const scanned = `SELECT 1 FROM objects WHERE id = @id AND etag IS ${toStoredEtagSql('@etag')}`;
     await store.write([
       {
-        // Only onto the version scanned: a sync that replaced the row meanwhile keeps it unscanned.
-        sql: `UPDATE objects SET scanned_at = @at, content_type = @contentType, cache_control = @cacheControl, cache_issue = @cacheIssue,
-              metadata_json = @metadata, acl_json = @aclJson, public_read = @publicRead, anyone_can_read = @anyone
-              WHERE id = @id AND etag IS ${toStoredEtagSql('@etag')}`,
+        sql: `INSERT OR REPLACE INTO object_scans (object_id, content_type, cache_control, cache_issue, metadata_json, acl_json, public_read, anyone_can_read)
+              SELECT @id, @contentType, @cacheControl, @cacheIssue, @metadata, @aclJson, @publicRead, @anyone WHERE EXISTS (${scanned})`,
         rows,
       },
+      { sql: `UPDATE objects SET scanned_at = @at WHERE id = @id AND etag IS ${toStoredEtagSql('@etag')}`, rows },
     ]);
   };
   await forEachConcurrent(

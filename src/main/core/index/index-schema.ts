@@ -1,5 +1,6 @@
 import type { Migration } from '../store/migrator';
 import { v12CompactValues } from './index-compact-schema';
+import { v14ObjectScans } from './index-scans-schema';
 import {
   v4SearchIndexes,
   v5OrderedSearchIndexes,
@@ -10,6 +11,7 @@ import {
   v10CheaperExtension,
   v11ScannedIndex,
   v13KeylessExtensionIndex,
+  v15NoClassIndex,
 } from './index-search-schema';
 
 /*
@@ -273,4 +275,6 @@ export const indexMigrations: readonly Migration[] = [
   { version: 11, name: 'scanned-index', sql: v11ScannedIndex },
   { version: 12, name: 'compact-values', sql: v12CompactValues, compactAfter: true },
   { version: 13, name: 'keyless-extension-index', sql: v13KeylessExtensionIndex, compactAfter: true },
+  { version: 14, name: 'object-scans', sql: v14ObjectScans, compactAfter: true },
+  { version: 15, name: 'no-class-index', sql: v15NoClassIndex, compactAfter: true },
 ];

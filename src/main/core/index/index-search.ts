@@ -25,7 +25,7 @@ export interface SearchScope {
   nameRead?: 'matches' | 'keys' | 'index';
   /** A size range so common that reading keys in order finds a page sooner than its index (`sizeIsDense`). */
   sizeRead?: 'index' | 'keys';
-  /** STANDARD so common that reading keys in order finds a page sooner than its index (`standardIsDense`). */
+  /** STANDARD so common that reading keys in order finds a page sooner than reading the table and sorting (`standardIsDense`). */
   standardRead?: 'index' | 'keys';
   /**
    * An extension so common that its page is read from the keys in order ('keys': `walkName`'s
@@ -127,15 +127,15 @@ export function searchSql(scope: SearchScope, query: SearchQuery): SearchSql {
     where.push('o.last_modified <= @modifiedBefore');
     params.modifiedBefore = new Date(query.modifiedBefore).getTime();
   }
-  // STANDARD, where few objects are, comes from the class index to be sorted (see below).
+  // STANDARD, where few objects are, is found in the table and sorted (see below).
   const standardSorted = query.storageClass === 'STANDARD' && scope.standardRead !== 'keys';
   if (query.storageClass !== '') {
     // The index stores STANDARD as NULL (v12). Where most objects are STANDARD, keys are read in
-    // order (`+` keeps SQLite off the class index); where few are, the class index (v8, no key)
-    // finds them to be sorted. Another class comes from the
-    // index of the objects not in STANDARD, in key order: the query repeats that index's
-    // condition, so SQLite may use it.
-    if (query.storageClass === 'STANDARD') where.push(`${standardSorted ? '' : '+'}o.storage_class IS NULL`);
+    // order; where few are (an archive), the table is read and they are sorted: no index holds
+    // them since v15 (1,000,000 objects: ~60 ms). Another class comes from the index of the
+    // objects not in STANDARD, in key order: the query repeats that index's condition, so SQLite
+    // may use it.
+    if (query.storageClass === 'STANDARD') where.push('o.storage_class IS NULL');
     else {
       where.push(`o.storage_class = @storageClass AND o.storage_class <> 'STANDARD'`);
       params.storageClass = query.storageClass;
@@ -143,8 +143,8 @@ export function searchSql(scope: SearchScope, query: SearchQuery): SearchSql {
   }
   if (query.root !== undefined) {
     // A root is half the bucket: with an extension or another storage class too, that value's
-    // index finds the page (another class's in key order; an extension's or STANDARD's, holding no
-    // key, to be sorted), and the root is better checked per row than walked as a key range.
+    // index finds the page (another class's in key order; an extension's, holding no key, to be
+    // sorted; a rare STANDARD, from the table), and the root is better checked per row than walked as a key range.
     // `+o.key` tells SQLite not to walk the range instead.
     const oneValue = extensionSorted || (query.storageClass !== '' && query.storageClass !== 'STANDARD') || standardSorted;
     add(rootCondition(oneValue ? '+o.key' : 'o.key', query.root, scope.roots));
@@ -221,9 +221,10 @@ export function searchIndex(
   const standard = query.storageClass === 'STANDARD';
   const extensionWalk = keyIndexPending ? null : extensionWalkPrefix(query, scope.roots);
   // The filters below weigh their matches against one threshold, from one look at the bucket's last sync.
-  const enough = sized || standard || extensionWalk !== null ? denseThreshold(reader, scope.bucketId, page) : 0;
+  const objects = sized || standard || extensionWalk !== null ? bucketObjects(reader, scope.bucketId) : 0;
+  const enough = denseThreshold(objects, page);
   const sizeRead = sized && sizeIsDense(reader, scope.bucketId, query, enough) ? 'keys' : 'index';
-  const standardRead = standard && (enough === 0 || standardIsDense(reader, scope.bucketId, enough)) ? 'keys' : 'index';
+  const standardRead = standard && (enough === 0 || standardIsDense(reader, scope.bucketId, enough, objects)) ? 'keys' : 'index';
   // The prefix a common extension's page is walked under; null: its matches are sorted.
   const extensionWalked = extensionWalk !== null && extensionIsDense(reader, scope.bucketId, query, enough) ? extensionWalk : null;
   const pageSql = searchSql({ ...scope, keyIndexPending, nameRead: dense ? 'keys' : 'matches', sizeRead, standardRead }, query);
@@ -359,22 +360,28 @@ function sizeIsDense(reader: IndexReader, bucketId: number, query: SearchQuery, 
 /**
  * Whether a search for STANDARD should read keys in order: so where most objects are STANDARD (the
  * usual bucket), not where few are (a bucket mostly archived, whose keys in order would be read to
- * the end: 100 STANDARD among 1,000,000 took 1.2 s). The same threshold as `sizeIsDense`, counted
- * on the class index (v8), which holds no keys and counts that far in about a millisecond.
+ * the end: 100 STANDARD among 1,000,000 took 1.2 s). The same threshold as `sizeIsDense`, met
+ * where the bucket's objects less those in other classes (from their index, v8, counted no
+ * further than that could matter; in the usual bucket a handful) reach it.
  */
-function standardIsDense(reader: IndexReader, bucketId: number, enough: number): boolean {
+function standardIsDense(reader: IndexReader, bucketId: number, enough: number, objects: number): boolean {
+  if (objects < enough) return false;
   const found = reader.get<{ n: number }>(
-    'SELECT count(*) AS n FROM (SELECT 1 FROM objects o WHERE o.bucket_id = @bucketId AND o.storage_class IS NULL LIMIT @enough)',
-    { bucketId, enough },
+    "SELECT count(*) AS n FROM (SELECT 1 FROM objects o WHERE o.bucket_id = @bucketId AND o.storage_class <> 'STANDARD' LIMIT @others)",
+    { bucketId, others: objects - enough + 1 },
   );
-  return (found?.n ?? 0) >= enough;
+  return objects - (found?.n ?? 0) >= enough;
 }
 
-/** √((offset + limit) × objects ÷ 2), the bucket's size being its last finished sync's count (`sizeIsDense`). */
-function denseThreshold(reader: IndexReader, bucketId: number, page: { offset: number; limit: number }): number {
+/** The bucket's size for the plans above: its last finished sync's count. */
+function bucketObjects(reader: IndexReader, bucketId: number): number {
   const synced = reader.get<{ n: number }>(
     "SELECT object_count AS n FROM syncs WHERE bucket_id = ? AND state = 'done' ORDER BY id DESC LIMIT 1",
     [bucketId],
   );
-  return Math.ceil(Math.sqrt(((page.offset + page.limit) * (synced?.n ?? 0)) / 2));
+  return synced?.n ?? 0;
 }
+
+/** √((offset + limit) × objects ÷ 2) (`sizeIsDense`). */
+const denseThreshold = (objects: number, page: { offset: number; limit: number }): number =>
+  Math.ceil(Math.sqrt(((page.offset + page.limit) * objects) / 2));

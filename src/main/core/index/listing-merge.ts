@@ -53,6 +53,7 @@ export class ListingMerger {
   private readonly insert: SqlStatement;
   private readonly toHistory: SqlStatement;
   private readonly update: SqlStatement;
+  private readonly forgetScan: SqlStatement;
   private readonly remove: SqlStatement;
   private readonly range: SqlStatement;
   private readonly sync: SqlStatement;
@@ -61,14 +62,17 @@ export class ListingMerger {
   constructor(private readonly db: SqlDatabase) {
     this.insert = db.prepare(`INSERT INTO objects (bucket_id, key, size, etag, last_modified, storage_class, first_sync)
       VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    // What a deep scan found is in `object_scans` (index v14); a version gone keeps it in its history row.
     this.toHistory =
       db.prepare(`INSERT INTO object_history (bucket_id, key, size, etag, last_modified, storage_class, first_sync, gone_sync,
         content_type, cache_control, metadata_json, acl_json, public_read, scanned_at)
-      SELECT bucket_id, key, size, etag, last_modified, storage_class, first_sync, ?,
-        content_type, cache_control, metadata_json, acl_json, public_read, scanned_at FROM objects WHERE id = ?`);
+      SELECT o.bucket_id, o.key, o.size, o.etag, o.last_modified, o.storage_class, o.first_sync, ?,
+        s.content_type, s.cache_control, s.metadata_json, s.acl_json, s.public_read, o.scanned_at
+      FROM objects o LEFT JOIN object_scans s ON s.object_id = o.id WHERE o.id = ?`);
     // A new version: what a deep scan found about the old one no longer holds.
     this.update = db.prepare(`UPDATE objects SET size = ?, etag = ?, last_modified = ?, storage_class = ?, first_sync = ?,
-      content_type = NULL, cache_control = NULL, metadata_json = NULL, acl_json = NULL, public_read = NULL, scanned_at = NULL WHERE id = ?`);
+      scanned_at = NULL WHERE id = ?`);
+    this.forgetScan = db.prepare('DELETE FROM object_scans WHERE object_id = ?');
     this.remove = db.prepare('DELETE FROM objects WHERE id = ?');
     this.range = db.prepare(`UPDATE sync_ranges SET position = coalesce(?, position), done = ?, object_count = object_count + ?,
       byte_count = byte_count + ?, page_count = page_count + 1 WHERE sync_id = ? AND ordinal = ?`);
@@ -142,10 +146,12 @@ export class ListingMerger {
       if (row.size === o.size && sameEtag(row.etag, etag) && row.last_modified === modified && row.storage_class === storageClass) continue;
       this.toHistory.run(syncId, row.id);
       this.update.run(o.size, etag, modified, storageClass, syncId, row.id);
+      this.forgetScan.run(row.id);
       counts.changed += 1;
     }
     for (const row of live.values()) {
       this.toHistory.run(syncId, row.id);
+      // Its scan goes with it (object_scans' foreign key).
       this.remove.run(row.id);
       counts.removed += 1;
     }

@@ -1,5 +1,5 @@
 import { objectColumns } from '../index-search';
-import { scopeOf, underRoot, unjudgedUnder, type IndexReport } from './report-kit';
+import { scannedObjects, scopeOf, underRoot, unjudgedUnder, type IndexReport } from './report-kit';
 
 const issueLabels = {
   missing: 'No Cache-Control',
@@ -9,23 +9,23 @@ const issueLabels = {
 
 /**
  * Cache headers: public objects without Cache-Control, with one that forbids caching, or with a
- * short max-age on content-hashed or immutable media (judged at scan time by `audit/cache-rules.ts`, stored in `objects.cache_issue`).
+ * short max-age on content-hashed or immutable media (judged at scan time by `audit/cache-rules.ts`, stored in `object_scans.cache_issue`).
  */
 export const cacheReport: IndexReport = async (ctx) => {
   const scope = scopeOf(ctx);
   const pub = underRoot(ctx, 'public');
   const params = { ...scope.params, ...pub.params };
-  const from = `FROM objects o WHERE ${scope.where} AND ${pub.sql} AND o.scanned_at IS NOT NULL AND o.cache_issue IS NOT NULL`;
-  const label = `CASE o.cache_issue ${Object.entries(issueLabels)
+  const from = `FROM ${scannedObjects} WHERE ${scope.where} AND ${pub.sql} AND o.scanned_at IS NOT NULL AND s.cache_issue IS NOT NULL`;
+  const label = `CASE s.cache_issue ${Object.entries(issueLabels)
     .map(([id, text]) => `WHEN '${id}' THEN '${text}'`)
     .join(' ')} END`;
   const [rows, byIssue, unscanned] = await Promise.all([
     ctx.store.all<Record<string, string | number | null>>(
-      `SELECT ${objectColumns}, ${label} AS issue, o.cache_control AS cacheControl, o.content_type AS contentType ${from} ORDER BY o.key LIMIT @limit OFFSET @offset`,
+      `SELECT ${objectColumns}, ${label} AS issue, s.cache_control AS cacheControl, s.content_type AS contentType ${from} ORDER BY o.key LIMIT @limit OFFSET @offset`,
       params,
     ),
     ctx.store.all<{ issue: keyof typeof issueLabels; n: number }>(
-      `SELECT o.cache_issue AS issue, count(*) AS n ${from} GROUP BY o.cache_issue`,
+      `SELECT s.cache_issue AS issue, count(*) AS n ${from} GROUP BY s.cache_issue`,
       params,
     ),
     unjudgedUnder(ctx, ['public']),

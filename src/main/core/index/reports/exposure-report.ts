@@ -1,9 +1,9 @@
 import { objectColumns } from '../index-search';
-import { scalar, scopeOf, underRoot, unjudgedUnder, type IndexReport } from './report-kit';
+import { scalar, scannedObjects, scopeOf, underRoot, unjudgedUnder, type IndexReport } from './report-kit';
 
 /**
  * Exposure: objects under the private root that anyone can read, and objects under the public
- * root that nobody can. From the deep scan (`objects.anyone_can_read`, judged from the ACL, the
+ * root that nobody can. From the deep scan (`object_scans.anyone_can_read`, judged from the ACL, the
  * bucket policy and Block Public Access); objects not scanned (or changed since: a sync clears
  * `scanned_at`) are counted in a note, not guessed at.
  */
@@ -14,9 +14,9 @@ export const exposureReport: IndexReport = async (ctx) => {
   const params = { ...scope.params, ...priv.params, ...pub.params };
   const finding = `CASE WHEN ${priv.sql} THEN 'private, readable by anyone' ELSE 'public, readable by nobody' END`;
   // public_read is what the ACL said (v2); anyone_can_read adds the policy and Block Public Access.
-  const aclText = `CASE o.public_read WHEN 1 THEN 'public-read' WHEN 0 THEN 'private' ELSE 'disabled or unknown' END`;
-  const match = `(${priv.sql} AND o.anyone_can_read = 1) OR (${pub.sql} AND o.anyone_can_read = 0)`;
-  const from = `FROM objects o WHERE ${scope.where} AND o.scanned_at IS NOT NULL AND (${match})`;
+  const aclText = `CASE s.public_read WHEN 1 THEN 'public-read' WHEN 0 THEN 'private' ELSE 'disabled or unknown' END`;
+  const match = `(${priv.sql} AND s.anyone_can_read = 1) OR (${pub.sql} AND s.anyone_can_read = 0)`;
+  const from = `FROM ${scannedObjects} WHERE ${scope.where} AND o.scanned_at IS NOT NULL AND (${match})`;
   const [rows, privateExposed, publicUnreadable, unscanned] = await Promise.all([
     ctx.store.all<Record<string, string | number | null>>(
       `SELECT ${objectColumns}, ${finding} AS finding, ${aclText} AS acl, o.scanned_at AS scannedAt ${from} ORDER BY o.key LIMIT @limit OFFSET @offset`,
@@ -24,15 +24,15 @@ export const exposureReport: IndexReport = async (ctx) => {
     ),
     scalar(
       ctx.store,
-      `SELECT count(*) AS n FROM objects o WHERE ${scope.where} AND o.scanned_at IS NOT NULL AND ${priv.sql} AND o.anyone_can_read = 1`,
+      `SELECT count(*) AS n FROM ${scannedObjects} WHERE ${scope.where} AND o.scanned_at IS NOT NULL AND ${priv.sql} AND s.anyone_can_read = 1`,
       params,
     ),
     scalar(
       ctx.store,
-      `SELECT count(*) AS n FROM objects o WHERE ${scope.where} AND o.scanned_at IS NOT NULL AND ${pub.sql} AND o.anyone_can_read = 0`,
+      `SELECT count(*) AS n FROM ${scannedObjects} WHERE ${scope.where} AND o.scanned_at IS NOT NULL AND ${pub.sql} AND s.anyone_can_read = 0`,
       params,
     ),
-    unjudgedUnder(ctx, ['private', 'public'], 'o.anyone_can_read IS NOT NULL'),
+    unjudgedUnder(ctx, ['private', 'public'], 's.anyone_can_read IS NOT NULL'),
   ]);
   return {
     report: 'exposure',
