@@ -37,6 +37,12 @@ export interface SearchScope {
   walkBudget?: number;
 }
 
+/**
+ * Keys an extension's walk reads in order before it asks which folders to skip: half a name's,
+ * its asks being brief (`NameWalk.brief`), about what reading 10,000 keys costs (~1 ms).
+ */
+const extensionWalkBudget = walkBudget / 2;
+
 /** The trigram tokenizer indexes runs of three characters: a shorter text cannot be looked up in it. */
 export const trigramMinChars = 3;
 
@@ -249,9 +255,9 @@ export function searchIndex(
     // A common extension: keys in order, skipping folders where the trigram index has no key
     // holding "." and the extension (every key with it holds that), as for a common name.
     const { where, params } = searchSql({ ...scope, extensionRead: 'keys' }, { ...query, prefix: '', root: undefined });
-    const budget = scope.walkBudget ?? walkBudget;
+    const budget = scope.walkBudget ?? extensionWalkBudget;
     const name = `.${extensionOf(query)}`;
-    const walk: NameWalk = { reader, name, prefix: extensionWalked, where, params, columns: objectColumns, budget };
+    const walk: NameWalk = { reader, name, prefix: extensionWalked, where, params, columns: objectColumns, budget, brief: true };
     const walked = walkName(walk, page);
     rows = walked.rows;
     if (walked.none) count = () => 0;
