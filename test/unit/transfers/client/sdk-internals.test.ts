@@ -9,7 +9,7 @@ import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from 
 import { HttpRequest, HttpResponse } from '@smithy/core/protocols';
 import type { HttpHandlerOptions, HttpRequest as WireRequest } from '@smithy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listObjectsV2Fast } from '../../../../src/main/core/browse/fast-list-objects';
+import { collectBody, listObjectsV2Fast } from '../../../../src/main/core/browse/fast-list-objects';
 import { DirectS3 } from '../../../../src/main/core/transfers/client/direct-s3';
 import { checksumOf } from '../../../../src/main/core/transfers/local/file-source';
 import { TransferHttpHandler } from '../../../../src/main/core/transfers/client/transfer-http-handler';
@@ -250,6 +250,19 @@ describe('SDK internals the fast path reads', () => {
     const client = clientWith(handler, { endpoint: 'http://127.0.0.1:7480', region: 'us-east-1', forcePathStyle: true });
     const page = await listObjectsV2Fast(client, { Bucket: 'media-bucket', Prefix: 'a/', Delimiter: '/' });
     expect(page).toMatchObject({ isTruncated: false, commonPrefixes: ['a/sub/'], contents: [{ key: 'a/one.txt', size: 3 }] });
+  });
+
+  it('fast listing reads a body that came in one piece without copying it, and one in pieces as one copy', async () => {
+    const xml = Buffer.from('<ListBucketResult><IsTruncated>false</IsTruncated></ListBucketResult>');
+    expect(await collectBody(Readable.from([xml]))).toBe(xml);
+    const view = new Uint8Array(xml.buffer, xml.byteOffset, xml.byteLength);
+    const fromView = await collectBody(Readable.from([view]));
+    // Page bodies are most of what a sync allocates outside main's heap, and what starts its full collections.
+    expect([fromView.buffer, fromView.byteOffset, fromView.length]).toEqual([xml.buffer, xml.byteOffset, xml.length]);
+    expect(await collectBody(view)).toEqual(xml);
+    expect((await collectBody(Readable.from([xml.subarray(0, 10), new Uint8Array(xml.subarray(10)), 'x']))).toString()).toBe(
+      `${xml.toString()}x`,
+    );
   });
 });
 
