@@ -324,6 +324,27 @@ describe('a common name whose matches come late in key order', () => {
         ]);
       }
     }
+    // With other filters, a common extension is tested key by key (its index would hand over every match to sort).
+    const sizeOf = new Map(all.map((k, i) => [k, i]));
+    const sorted = (keys: string[]) => [...keys].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    for (const [query, keep] of [
+      [{ extension: 'jpg', minSize: 12_000 }, (k: string) => k.endsWith('.jpg') && (sizeOf.get(k) ?? 0) >= 12_000],
+      [
+        { extension: 'jpg', storageClass: 'STANDARD', prefix: 'public/shoot-5/' },
+        (k: string) => k.startsWith('public/shoot-5/') && k.endsWith('.jpg'),
+      ],
+      [{ extension: 'jpg', root: 'other' }, (k: string) => k.endsWith('.jpg') && !k.startsWith('public/') && !k.startsWith('private/')],
+      [{ extension: 'jpg', name: 'IMG_0123' }, (k: string) => k.endsWith('.jpg') && k.includes('IMG_0123')],
+      [{ extension: 'txt', name: 'img' }, (k: string) => k.endsWith('.txt') && k.toLowerCase().includes('img')],
+    ] as const) {
+      const expected = sorted(all.filter(keep));
+      const page = await search(query, 0, 100);
+      expect(
+        page.rows.map((r) => r.key),
+        JSON.stringify(query),
+      ).toEqual(expected.slice(0, 100));
+      expect(page.total, JSON.stringify(query)).toBe(Math.min(expected.length, searchCountCap));
+    }
     // The same page as reading every key in order.
     const { where, params } = searchSql({ ...lateScope, extensionRead: 'keys' }, searchQuerySchema.parse({ extension: 'jpg' }));
     const plain = await late.store.all<{ key: string }>(`SELECT o.key FROM objects o WHERE ${where} ORDER BY o.key LIMIT 100`, params);

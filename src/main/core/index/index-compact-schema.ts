@@ -1,5 +1,5 @@
 import { pendingAwareKeyIndexTriggers } from './index-search-schema';
-import { toStoredEtagSql, toStoredTimeSql } from './stored-values';
+import { toStoredTimeSql } from './stored-values';
 
 /*
  * v12 of index.sqlite (`index-schema.ts`'s list): a version's ETag, time and storage class in
@@ -28,8 +28,18 @@ const scanColumns = `content_type TEXT,
   public_read INTEGER,
   scanned_at TEXT`;
 
+/**
+ * The ETag rule as this step shipped with it, frozen: a step's text is hashed, and a file that
+ * recorded another text is set aside as unusable. It lower-cased an ETag that is not a plain MD5;
+ * the rule since (`stored-values.ts`'s `toStoredEtagSql`) keeps it as listed, so on a file this
+ * step converted, such an ETag with capitals (rare: S3's are lower-case hex) counts as changed
+ * once, at its next sync.
+ */
+const v12StoredEtagSql = (text: string): string =>
+  `CASE WHEN length(${text}) = 32 AND lower(${text}) NOT GLOB '*[^0-9a-f]*' THEN unhex(${text}) ELSE lower(${text}) END`;
+
 const copied = 'id, bucket_id, key, size, etag, last_modified, storage_class, first_sync';
-const converted = `id, bucket_id, key, size, ${toStoredEtagSql('etag')}, ${toStoredTimeSql('last_modified')},
+const converted = `id, bucket_id, key, size, ${v12StoredEtagSql('etag')}, ${toStoredTimeSql('last_modified')},
   nullif(storage_class, 'STANDARD'), first_sync`;
 const scanned = 'content_type, cache_control, metadata_json, acl_json, public_read, scanned_at';
 

@@ -193,7 +193,8 @@ ANALYZE objects_scanned;
  * v13: the extension index without the key (v5 added it, for pages in key order): at 1,000,000
  * objects it was 53 MB, 40 of them the key, the largest index but the key's own. A rare
  * extension's matches are now sorted (~17 ms per 100,000) and a common one's page is read from
- * the keys in order, skipping folders that hold none (`index-search.ts`, `extensionIsDense`).
+ * the keys in order, each tested; alone, folders that hold none are skipped (`index-search.ts`,
+ * `extensionIsDense`).
  * 53 → 13 MB; the migrator compacts the file after it.
  */
 export const v13KeylessExtensionIndex = `
@@ -207,7 +208,7 @@ ANALYZE objects_extension;
  * objects, nearly all of it NULL, STANDARD's stored form since v12). The storage-class report
  * takes the other classes from their own index and STANDARD as the rest (`reports/cost-reports.ts`);
  * a search for STANDARD in a bucket where few objects are (an archive) reads the table and sorts
- * what it finds (1,000,000 objects: ~60 ms, where that index answered in about one).
+ * what it finds (1,000,000 objects: ~60 ms a pass, where that index answered in about one).
  */
 export const v15NoClassIndex = `
 DROP INDEX objects_class;

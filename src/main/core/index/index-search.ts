@@ -28,9 +28,9 @@ export interface SearchScope {
   /** STANDARD so common that reading keys in order finds a page sooner than reading the table and sorting (`standardIsDense`). */
   standardRead?: 'index' | 'keys';
   /**
-   * An extension so common that its page is read from the keys in order ('keys': `walkName`'s
-   * walk, which skips folders holding none), rather than taken from its index, which holds no key
-   * since v13, and sorted ('index', the default).
+   * An extension so common that its page is read from the keys in order, each tested ('keys';
+   * alone, `walkName`'s walk, which skips folders holding none), rather than taken from its
+   * index, which holds no key since v13, and sorted ('index', the default).
    */
   extensionRead?: 'index' | 'keys';
   /** Keys a common name's walk reads in order before skipping folders (`name-walk.ts`'s `walkBudget`; tests set fewer). */
@@ -52,7 +52,7 @@ export interface SearchSql {
   where: string;
   params: Record<string, string | number>;
   plan: SearchPlan;
-  /** The ORDER BY term: `+o.key` where the matches are few and their own index finds them (an ETag). */
+  /** The ORDER BY term: `+o.key` where the matches are few and are found another way (an ETag's, a rare extension's or STANDARD's). */
   orderBy: 'o.key' | '+o.key';
 }
 
@@ -163,8 +163,8 @@ export function searchSql(scope: SearchScope, query: SearchQuery): SearchSql {
   }
   add(contains);
   // Sorting the few objects with one ETag beats walking the bucket in key order to find them, which
-  // is what SQLite (no statistics) does when the key order is on offer: `+` takes it off. So for an
-  // extension or STANDARD taken from their indexes, which hold no keys.
+  // is what SQLite (no statistics) does when the key order is on offer: `+` takes it off. So for a
+  // rare extension, from its index (which holds no key), and a rare STANDARD, from the table.
   const sorted = query.etag !== '' || standardSorted || extensionSorted;
   return { from, where: where.join(' AND '), params, plan, orderBy: sorted ? '+o.key' : 'o.key' };
 }
@@ -225,18 +225,24 @@ export function searchIndex(
   const dense = !keyIndexPending && nameIsDense(reader, query);
   const sized = query.minSize !== undefined || query.maxSize !== undefined;
   const standard = query.storageClass === 'STANDARD';
-  const extensionWalk = keyIndexPending ? null : extensionWalkPrefix(query, scope.roots);
+  const extended = query.extension !== '';
   // The filters below weigh their matches against one threshold, from one look at the bucket's last sync.
-  const objects = sized || standard || extensionWalk !== null ? bucketObjects(reader, scope.bucketId) : 0;
+  const objects = sized || standard || extended ? bucketObjects(reader, scope.bucketId) : 0;
   const enough = denseThreshold(objects, page);
   const sizeRead = sized && sizeIsDense(reader, scope.bucketId, query, enough) ? 'keys' : 'index';
   const standardRead = standard && (enough === 0 || standardIsDense(reader, scope.bucketId, enough, objects)) ? 'keys' : 'index';
-  // The prefix a common extension's page is walked under; null: its matches are sorted.
-  const extensionWalked = extensionWalk !== null && extensionIsDense(reader, scope.bucketId, query, enough) ? extensionWalk : null;
-  const pageSql = searchSql({ ...scope, keyIndexPending, nameRead: dense ? 'keys' : 'matches', sizeRead, standardRead }, query);
+  // A common extension is tested key by key in key order, as is any while a first sync has the
+  // indexes out (its own is not there to be read); a rare one comes from its index, to be sorted.
+  const extensionRead = extended && (keyIndexPending || extensionIsDense(reader, scope.bucketId, query, enough)) ? 'keys' : 'index';
+  // The prefix a common extension's page is walked under (alone, under a prefix or root); null: none.
+  const extensionWalked = extensionRead === 'keys' && !keyIndexPending ? extensionWalkPrefix(query, scope.roots) : null;
+  const pageSql = searchSql(
+    { ...scope, keyIndexPending, nameRead: dense ? 'keys' : 'matches', sizeRead, standardRead, extensionRead },
+    query,
+  );
   // Counting stops at the cap: from the indexes, which find matches without reading past others.
   const countSql =
-    dense || sizeRead === 'keys' || standardRead === 'keys'
+    dense || sizeRead === 'keys' || standardRead === 'keys' || extensionRead === 'keys'
       ? searchSql({ ...scope, keyIndexPending, nameRead: dense ? 'index' : 'matches' }, query)
       : pageSql;
   const countAll = () => {
@@ -332,9 +338,10 @@ function extensionWalkPrefix(q: SearchQuery, roots: Roots): string | null {
 
 /**
  * Whether an extension is in so many of the bucket's objects that its page is read from the keys in
- * order (`walkName`): its index holds no key since v13 (the key took 40 of its 53 bytes per
- * object), so a page from it is every match looked up and sorted, ~17 ms per 100,000. The same
- * threshold as `sizeIsDense`, counted on that index in about a millisecond.
+ * order, each tested (alone, by `walkName`; with other filters, as they are read): its index holds
+ * no key since v13 (the key took 40 of its 53 bytes per object), so a page from it is every match
+ * looked up and sorted, ~17 ms per 100,000. The same threshold as `sizeIsDense`, counted on that
+ * index in about a millisecond.
  */
 function extensionIsDense(reader: IndexReader, bucketId: number, query: SearchQuery, enough: number): boolean {
   if (enough === 0) return false;

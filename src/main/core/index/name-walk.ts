@@ -4,6 +4,7 @@ import { prefixEnd } from './key-order';
 import { trigramQuery } from './trigram-fold';
 
 /*
+ * (Also an extension's walk, for "." and the extension: `index-search.ts`, `extensionIsDense`.)
  * A name in more keys than a count shows (`nameIsDense`) is read from the keys in order, each
  * checked: most such names fill a page within a few hundred keys. One that clusters (bench:index's
  * "cam-2", whose first key comes after all 200,000 keys under `private/`) read every key before
