@@ -145,14 +145,15 @@ export async function runDeepScan(
     pending = [];
     // Only onto the version scanned: a sync that replaced the row meanwhile keeps it unscanned.
     // What was found goes in `object_scans` (index v14), `scanned_at` on the row; one transaction.
-    const scanned = `SELECT 1 FROM objects WHERE id = @id AND etag IS ${toStoredEtagSql('@etag')}`;
+    const scannedVersion = `id = @id AND etag IS ${toStoredEtagSql('@etag')}`;
     await store.write([
       {
         sql: `INSERT OR REPLACE INTO object_scans (object_id, content_type, cache_control, cache_issue, metadata_json, acl_json, public_read, anyone_can_read)
-              SELECT @id, @contentType, @cacheControl, @cacheIssue, @metadata, @aclJson, @publicRead, @anyone WHERE EXISTS (${scanned})`,
+              SELECT @id, @contentType, @cacheControl, @cacheIssue, @metadata, @aclJson, @publicRead, @anyone
+              WHERE EXISTS (SELECT 1 FROM objects WHERE ${scannedVersion})`,
         rows,
       },
-      { sql: `UPDATE objects SET scanned_at = @at WHERE id = @id AND etag IS ${toStoredEtagSql('@etag')}`, rows },
+      { sql: `UPDATE objects SET scanned_at = @at WHERE ${scannedVersion}`, rows },
     ]);
   };
   await forEachConcurrent(

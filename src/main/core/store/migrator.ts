@@ -38,6 +38,12 @@ export interface MigrationPlan {
   pending: Migration[];
 }
 
+/** Whether an error is SQLite failing to write because of the disk (full, or an I/O error), not the file. */
+function isStorageFailure(error: unknown): error is { code: string } {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_FULL') || code.startsWith('SQLITE_IOERR'));
+}
+
 /** Hex sha256 of a migration's SQL, recorded when applied so later edits are detected. */
 export function sha256(sql: string): string {
   return createHash('sha256').update(sql, 'utf8').digest('hex');
@@ -167,8 +173,8 @@ function applyOne(db: Database, m: Migration, record: Statement, backupPath: str
       record.run(m.version, m.name, sha256(m.sql), new Date().toISOString());
     }).immediate();
   } catch (error) {
-    const sqliteCode = (error as { code?: unknown }).code;
-    if (typeof sqliteCode === 'string' && /^SQLITE_(FULL|IOERR)/.test(sqliteCode)) {
+    if (isStorageFailure(error)) {
+      const sqliteCode = error.code;
       // The disk, not the file: a table rebuild needs about the file's size again while it runs.
       // `storage` tells a rebuildable file's opener not to set a healthy file aside for it.
       throw new AppError(
